@@ -1,0 +1,343 @@
+//! Word diff of one aligned pair of passage texts, with `similar` doing the sequence diff.
+//!
+//! Tokens (see [`crate::tokens`]) are diffed by key with Patience, then cleaned up so a reader
+//! sees whole changed phrases rather than confetti: an equal run of one or two common words or
+//! punctuation marks between two changes is folded into the change. A word changed by a letter or
+//! two ("Donahue"/"Donohue") also gets character accents.
+
+use std::ops::Range;
+use std::time::Duration;
+
+use similar::{Algorithm, DiffTag, TextDiff};
+
+use crate::model::WordOp;
+use crate::options::IgnoreOptions;
+use crate::tokens::{self, Token};
+
+/// How long one passage's word diff may take before `similar` settles for a coarser answer.
+const DIFF_TIMEOUT: Duration = Duration::from_millis(200);
+
+/// The word diff of one passage pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordDiff {
+    /// The ops, covering both passage texts from start to end.
+    pub ops: Vec<WordOp>,
+    /// Share of tokens kept, `2·equal / (base + other)`, in 0..=1.
+    pub similarity: f32,
+}
+
+impl WordDiff {
+    /// Whether the two texts are equal under the ignore options.
+    #[must_use]
+    pub fn is_same(&self) -> bool {
+        self.ops.iter().all(|op| matches!(op, WordOp::Equal { .. }))
+    }
+}
+
+/// A token, or a word with the punctuation that was folded into it when punctuation is ignored.
+#[derive(Debug, Clone)]
+struct Unit {
+    range: Range<usize>,
+    key: String,
+    filler: bool,
+}
+
+fn units(text: &str, range: Range<usize>, ignore: IgnoreOptions) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::new();
+    let mut pending: Option<Range<usize>> = None;
+    for Token { range, class } in tokens::tokenize(text, range) {
+        let word = &text[range.clone()];
+        let key = tokens::key(word, class, ignore);
+        if key.is_empty() {
+            // A token that does not count rides along with its neighbour.
+            match (out.last_mut(), pending.as_mut()) {
+                (Some(prev), _) => prev.range.end = range.end,
+                (None, Some(p)) => p.end = range.end,
+                (None, None) => pending = Some(range),
+            }
+            continue;
+        }
+        let start = pending.take().map_or(range.start, |p| p.start);
+        out.push(Unit {
+            range: start..range.end,
+            key: key.into_owned(),
+            filler: tokens::is_filler(word, class),
+        });
+    }
+    if let Some(range) = pending {
+        // Only ignorable tokens: keep them as one unit with an empty key so the text is covered.
+        out.push(Unit { range, key: String::new(), filler: true });
+    }
+    out
+}
+
+/// One stretch of the cleaned-up diff, in unit indices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Segment {
+    Equal { base: Range<usize>, other: Range<usize> },
+    Change { base: Range<usize>, other: Range<usize> },
+}
+
+/// Diffs the base's passage text `base_text[base]` against `other_text[other]`.
+#[must_use]
+pub fn diff_words(
+    base_text: &str,
+    base: Range<usize>,
+    other_text: &str,
+    other: Range<usize>,
+    ignore: IgnoreOptions,
+) -> WordDiff {
+    let base_units = units(base_text, base.clone(), ignore);
+    let other_units = units(other_text, other.clone(), ignore);
+    let base_keys: Vec<&str> = base_units.iter().map(|u| u.key.as_str()).collect();
+    let other_keys: Vec<&str> = other_units.iter().map(|u| u.key.as_str()).collect();
+    let diff = TextDiff::configure()
+        .algorithm(Algorithm::Patience)
+        .timeout(DIFF_TIMEOUT)
+        .diff_slices(&base_keys, &other_keys);
+    let mut equal = 0;
+    let mut segments: Vec<Segment> = Vec::new();
+    for op in diff.ops() {
+        let (tag, b, o) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            equal += b.len();
+            segments.push(Segment::Equal { base: b, other: o });
+        } else {
+            push_change(&mut segments, b, o);
+        }
+    }
+    let total = base_units.len() + other_units.len();
+    let similarity = if total == 0 { 1.0 } else { (2 * equal) as f32 / total as f32 };
+    fold_fillers(&mut segments, &base_units);
+    let ops = to_ops(&segments, &base_units, &other_units, base.end, other.end, base_text, other_text);
+    WordDiff { ops, similarity }
+}
+
+/// Appends a change, merging it with a change right before it.
+fn push_change(segments: &mut Vec<Segment>, base: Range<usize>, other: Range<usize>) {
+    if let Some(Segment::Change { base: pb, other: po }) = segments.last_mut() {
+        pb.end = base.end.max(pb.end);
+        po.end = other.end.max(po.end);
+        return;
+    }
+    segments.push(Segment::Change { base, other });
+}
+
+/// Folds short equal runs of fillers that stand between two changes into one change.
+fn fold_fillers(segments: &mut Vec<Segment>, base_units: &[Unit]) {
+    let mut i = 1;
+    while i + 1 < segments.len() {
+        let fold = match (&segments[i - 1], &segments[i], &segments[i + 1]) {
+            (Segment::Change { .. }, Segment::Equal { base, .. }, Segment::Change { .. }) => {
+                base.len() <= 2 && base_units[base.clone()].iter().all(|u| u.filler)
+            }
+            _ => false,
+        };
+        if fold {
+            let Segment::Change { base: next_b, other: next_o } = segments.remove(i + 1) else {
+                unreachable!("checked above")
+            };
+            segments.remove(i);
+            if let Segment::Change { base, other } = &mut segments[i - 1] {
+                base.end = next_b.end;
+                other.end = next_o.end;
+            }
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Byte range of units `units[range]`, extended to the start of the next unit (or `end`) so
+/// that whitespace after the last word belongs to the op.
+fn byte_range(units: &[Unit], range: &Range<usize>, end: usize) -> Range<usize> {
+    let start = units[range.start].range.start;
+    let stop = units.get(range.end).map_or(end, |u| u.range.start);
+    start..stop
+}
+
+fn to_ops(
+    segments: &[Segment],
+    base_units: &[Unit],
+    other_units: &[Unit],
+    base_end: usize,
+    other_end: usize,
+    base_text: &str,
+    other_text: &str,
+) -> Vec<WordOp> {
+    let mut ops = Vec::with_capacity(segments.len() + 1);
+    for segment in segments {
+        match segment {
+            Segment::Equal { base, other } => ops.push(WordOp::Equal {
+                base: byte_range(base_units, base, base_end),
+                other: byte_range(other_units, other, other_end),
+            }),
+            Segment::Change { base, other } => {
+                let (base_accents, other_accents) =
+                    accents(base_units, base, other_units, other, base_text, other_text);
+                if !base.is_empty() {
+                    ops.push(WordOp::Delete {
+                        base: byte_range(base_units, base, base_end),
+                        accents: base_accents,
+                    });
+                }
+                if !other.is_empty() {
+                    ops.push(WordOp::Insert {
+                        other: byte_range(other_units, other, other_end),
+                        accents: other_accents,
+                    });
+                }
+            }
+        }
+    }
+    ops
+}
+
+/// Character accents for a one-word change of one or two letters ("Donahue" → "Donohue").
+fn accents(
+    base_units: &[Unit],
+    base: &Range<usize>,
+    other_units: &[Unit],
+    other: &Range<usize>,
+    base_text: &str,
+    other_text: &str,
+) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    if base.len() != 1 || other.len() != 1 {
+        return (Vec::new(), Vec::new());
+    }
+    let (b, o) = (&base_units[base.start].range, &other_units[other.start].range);
+    let (bw, ow) = (&base_text[b.clone()], &other_text[o.clone()]);
+    let diff = TextDiff::configure()
+        .algorithm(Algorithm::Myers)
+        .timeout(DIFF_TIMEOUT)
+        .diff_chars(bw, ow);
+    let letters = bw.chars().count().max(ow.chars().count());
+    if letters < 4 || !bw.chars().any(char::is_alphanumeric) {
+        return (Vec::new(), Vec::new());
+    }
+    let mut base_accents = Vec::new();
+    let mut other_accents = Vec::new();
+    let mut changed = 0;
+    let (mut bpos, mut opos) = (b.start, o.start);
+    for change in diff.iter_all_changes() {
+        let len = change.value().len();
+        match change.tag() {
+            similar::ChangeTag::Equal => {
+                bpos += len;
+                opos += len;
+            }
+            similar::ChangeTag::Delete => {
+                changed += 1;
+                extend_or_push(&mut base_accents, bpos..bpos + len);
+                bpos += len;
+            }
+            similar::ChangeTag::Insert => {
+                changed += 1;
+                extend_or_push(&mut other_accents, opos..opos + len);
+                opos += len;
+            }
+        }
+    }
+    if changed == 0 || changed > 4 || changed * 3 > letters {
+        return (Vec::new(), Vec::new());
+    }
+    (base_accents, other_accents)
+}
+
+fn extend_or_push(ranges: &mut Vec<Range<usize>>, next: Range<usize>) {
+    match ranges.last_mut() {
+        Some(last) if last.end == next.start => last.end = next.end,
+        _ => ranges.push(next),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Renders ops wdiff-style: `[-deleted-]{+inserted+}`.
+    fn render(base: &str, other: &str, ignore: IgnoreOptions) -> String {
+        let d = diff_words(base, 0..base.len(), other, 0..other.len(), ignore);
+        d.ops
+            .iter()
+            .map(|op| match op {
+                WordOp::Equal { base: r, .. } => base[r.clone()].to_string(),
+                WordOp::Delete { base: r, .. } => format!("[-{}-]", base[r.clone()].trim_end()),
+                WordOp::Insert { other: r, .. } => format!("{{+{}+}}", other[r.clone()].trim_end()),
+            })
+            .collect()
+    }
+
+    fn plain(base: &str, other: &str) -> String {
+        render(base, other, IgnoreOptions::default())
+    }
+
+    #[test]
+    fn identical_texts_are_one_equal_op() {
+        let d = diff_words("a b c", 0..5, "a b c", 0..5, IgnoreOptions::default());
+        assert!(d.is_same());
+        assert!((d.similarity - 1.0).abs() < f32::EPSILON);
+    }
+
+    #[test]
+    fn a_changed_number_is_one_replacement() {
+        assert_eq!(
+            plain("killed at least 26 people", "killed at least 28 people"),
+            "killed at least [-26-]{+28+}people"
+        );
+    }
+
+    #[test]
+    fn lone_common_words_between_changes_fold_into_one_phrase() {
+        assert_eq!(
+            plain("the agency said on Monday it would", "the ministry stated on Tuesday it would"),
+            "the [-agency said on Monday-]{+ministry stated on Tuesday+}it would"
+        );
+    }
+
+    #[test]
+    fn a_name_spelt_differently_gets_character_accents() {
+        let base = "Gen. Chris Donahue";
+        let other = "Gen. Chris Donohue";
+        let d = diff_words(base, 0..base.len(), other, 0..other.len(), IgnoreOptions::default());
+        let accents: Vec<&str> = d
+            .ops
+            .iter()
+            .filter_map(|op| match op {
+                WordOp::Delete { accents, .. } => Some(accents.iter().map(|r| &base[r.clone()]).collect::<Vec<_>>()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        assert_eq!(accents, ["a"]);
+    }
+
+    #[test]
+    fn ignore_options_change_equality_not_text() {
+        let quotes = IgnoreOptions { quotes: true, ..IgnoreOptions::default() };
+        assert_eq!(render("Trump’s envoy", "Trump's envoy", quotes), "Trump’s envoy");
+        let case = IgnoreOptions { case: true, ..IgnoreOptions::default() };
+        assert_eq!(render("US Army", "US army", case), "US Army");
+        let punct = IgnoreOptions { punctuation: true, ..IgnoreOptions::default() };
+        assert_eq!(render("war, he said.", "war he said", punct), "war, he said.");
+    }
+
+    #[test]
+    fn ops_cover_both_texts_exactly() {
+        let base = "One two three, four. Five six";
+        let other = "One 2 three four! Five seven six";
+        let d = diff_words(base, 0..base.len(), other, 0..other.len(), IgnoreOptions::default());
+        let (mut b, mut o) = (String::new(), String::new());
+        for op in &d.ops {
+            match op {
+                WordOp::Equal { base: rb, other: ro } => {
+                    b += &base[rb.clone()];
+                    o += &other[ro.clone()];
+                }
+                WordOp::Delete { base: rb, .. } => b += &base[rb.clone()],
+                WordOp::Insert { other: ro, .. } => o += &other[ro.clone()],
+            }
+        }
+        assert_eq!((b.as_str(), o.as_str()), (base, other));
+    }
+}

@@ -1,0 +1,49 @@
+//! The library's error type: what can go wrong loading and comparing versions, worded for users.
+
+use std::io;
+
+/// Everything that can stop a comparison. Messages name the input they concern.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input could not be read (missing, permission denied, …).
+    #[error("{name}: {source}")]
+    Io {
+        /// The file name as given, or `-` for standard input.
+        name: String,
+        /// What the operating system said.
+        #[source]
+        source: io::Error,
+    },
+    /// The input names a directory, not a file.
+    #[error("{name}: is a directory, not a file")]
+    IsDirectory {
+        /// The path as given.
+        name: String,
+    },
+    /// The input looks like binary data, not text (use `--text` to compare it anyway).
+    #[error("{name}: binary file, not compared (use --text to compare it anyway)")]
+    Binary {
+        /// The file name as given.
+        name: String,
+    },
+    /// Standard input (`-`) was named more than once.
+    #[error("-: standard input can be given only once")]
+    StdinTwice,
+    /// Fewer than two versions to compare.
+    #[error("need at least two versions to compare, got {count}")]
+    TooFewVersions {
+        /// How many were given.
+        count: usize,
+    },
+    /// `--base` names a version that does not exist.
+    #[error("--base {base}: there are only {count} versions (numbered from 0)")]
+    BaseOutOfRange {
+        /// The base asked for.
+        base: usize,
+        /// How many versions there are.
+        count: usize,
+    },
+}
+
+/// Result with the library's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,69 @@
+//! storydiff compares versions of the same article — rewrites, re-paragraphed copies, spun
+//! copies — and shows what changed, passage by passage and word by word.
+//!
+//! ```text
+//! bytes ──load──▶ Version ──segment──▶ sentences ──align──▶ passages ──diff──▶ word ops
+//!                 (decode, repair)     (abbrev-aware)       (anchors + DP,     (similar,
+//!                                                            moves)             cleanup)
+//!                                              │
+//!                                              ▼
+//!                                         Comparison ──▶ render (inline, side-by-side, json, …)
+//!                                                    └─▶ app (the TUI)
+//! ```
+//!
+//! The core (`load`, `segment`, `align`, `diff`, `model`) knows nothing of terminals; the
+//! printers in [`render`] and the viewer in `app` only read the [`Comparison`] it returns.
+//!
+//! ```
+//! use storydiff::{compare, CompareOptions, Input, PassageStatus};
+//!
+//! let old = Input::from_bytes("old", "The army said 26 people died. Rescue work goes on.");
+//! let new = Input::from_bytes("new", "Rescue work goes on. The army said 28 people died.");
+//! let comparison = compare(vec![old, new], &CompareOptions::default()).unwrap();
+//! assert!(comparison.differs());
+//! assert!(comparison.passages.iter().any(|p| p.status == PassageStatus::Moved
+//!     || p.status == PassageStatus::Changed));
+//! ```
+
+pub mod align;
+pub mod diff;
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod options;
+pub mod segment;
+pub mod tokens;
+
+pub use error::{Error, Result};
+pub use load::Input;
+pub use model::{
+    Comparison, Passage, PassageKind, PassageStatus, Placement, Reading, Span, Version,
+    VersionId, WordOp,
+};
+pub use options::{CompareOptions, IgnoreOptions};
+
+/// Loads the inputs and compares them. The first input is version 0.
+pub fn compare(inputs: Vec<Input>, options: &CompareOptions) -> Result<Comparison> {
+    let versions = inputs
+        .into_iter()
+        .enumerate()
+        .map(|(i, input)| load::load_version(VersionId(i), input, options))
+        .collect::<Result<Vec<_>>>()?;
+    compare_versions(versions, options)
+}
+
+/// Compares versions that are already loaded (for example to switch the base or the ignore
+/// options without reading the inputs again).
+pub fn compare_versions(mut versions: Vec<Version>, options: &CompareOptions) -> Result<Comparison> {
+    if versions.len() < 2 {
+        return Err(Error::TooFewVersions { count: versions.len() });
+    }
+    if options.base >= versions.len() {
+        return Err(Error::BaseOutOfRange { base: options.base, count: versions.len() });
+    }
+    for version in &mut versions {
+        version.paragraphs = segment::paragraphs(&version.text);
+    }
+    let passages = align::align(&versions, options);
+    Ok(Comparison { versions, base: VersionId(options.base), passages, options: options.clone() })
+}

@@ -1,0 +1,159 @@
+//! Words of a text and their comparison keys — the one tokenizer that alignment, word diff and
+//! facts share.
+//!
+//! A token is a UAX#29 word or a single punctuation mark; whitespace is never a token. Keys say
+//! when two tokens count as equal: the exact text, or a folded form under the ignore options.
+//! Stems (Snowball, lower-case) are what alignment weighs, so "spending" meets "spent".
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::options::IgnoreOptions;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenClass {
+    /// Contains a letter.
+    Word,
+    /// Digits (possibly with separators): "26", "3.5", "2,000".
+    Number,
+    /// Anything else that is not whitespace: punctuation, symbols, emoji.
+    Punct,
+}
+
+/// One token with its byte range in the text it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range into the full text.
+    pub range: Range<usize>,
+    /// Word, number or punctuation.
+    pub class: TokenClass,
+}
+
+/// Tokens of `text[range]`, with ranges into `text`.
+#[must_use]
+pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+    let base = range.start;
+    text[range]
+        .split_word_bound_indices()
+        .filter(|(_, piece)| !piece.chars().all(char::is_whitespace))
+        .map(|(offset, piece)| Token {
+            range: base + offset..base + offset + piece.len(),
+            class: classify(piece),
+        })
+        .collect()
+}
+
+fn classify(piece: &str) -> TokenClass {
+    if piece.chars().any(char::is_alphabetic) {
+        TokenClass::Word
+    } else if piece.chars().any(|c| c.is_ascii_digit()) {
+        TokenClass::Number
+    } else {
+        TokenClass::Punct
+    }
+}
+
+/// Folds typographic variants: curly quotes to straight, dashes to a hyphen, NBSP to space.
+#[must_use]
+pub fn fold_typography(c: char) -> char {
+    match c {
+        '‘' | '’' | '‚' | '‛' | '`' | '´' | '′' => '\'',
+        '“' | '”' | '„' | '‟' | '«' | '»' | '″' => '"',
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
+        '\u{a0}' | '\u{202f}' => ' ',
+        other => other,
+    }
+}
+
+/// The key under which a token compares equal to another, per the ignore options.
+/// Returns an empty key for a token that does not count at all (punctuation when ignored).
+#[must_use]
+pub fn key<'a>(token: &'a str, class: TokenClass, ignore: IgnoreOptions) -> Cow<'a, str> {
+    if ignore.punctuation && class == TokenClass::Punct {
+        return Cow::Borrowed("");
+    }
+    let mut key = Cow::Borrowed(token);
+    if ignore.quotes && token.chars().any(|c| fold_typography(c) != c) {
+        key = Cow::Owned(token.chars().map(fold_typography).collect());
+    }
+    if ignore.punctuation && key.chars().any(|c| !c.is_alphanumeric()) {
+        key = Cow::Owned(key.chars().filter(|c| c.is_alphanumeric()).collect());
+    }
+    if ignore.case && key.chars().any(char::is_uppercase) {
+        key = Cow::Owned(key.to_lowercase());
+    }
+    key
+}
+
+/// Common English words that carry little of a sentence's identity.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
+    "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has",
+    "have", "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "may", "more",
+    "most", "no", "not", "of", "on", "one", "or", "other", "our", "out", "over", "said", "she",
+    "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these",
+    "they", "this", "those", "to", "up", "was", "we", "were", "what", "when", "which", "while",
+    "who", "will", "with", "would", "you",
+];
+
+/// Whether a lower-case word is a stop word.
+#[must_use]
+pub fn is_stop_word(lower: &str) -> bool {
+    STOP_WORDS.binary_search(&lower).is_ok()
+}
+
+/// Whether a token is a common word or punctuation that may be folded into a neighbouring
+/// change when it stands alone between two changes.
+#[must_use]
+pub fn is_filler(token: &str, class: TokenClass) -> bool {
+    match class {
+        TokenClass::Punct => true,
+        TokenClass::Number => false,
+        TokenClass::Word => is_stop_word(&token.to_lowercase()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        tokenize(text, 0..text.len()).iter().map(|t| &text[t.range.clone()]).collect()
+    }
+
+    #[test]
+    fn tokens_split_punctuation_but_keep_numbers_and_contractions_whole() {
+        assert_eq!(
+            texts("The U.S. Army's $105 million (3.5%) can't wait."),
+            ["The", "U.S", ".", "Army's", "$", "105", "million", "(", "3.5", "%", ")", "can't", "wait", "."]
+        );
+    }
+
+    #[test]
+    fn token_ranges_index_the_full_text() {
+        let text = "xx Kyiv talks";
+        let toks = tokenize(text, 3..text.len());
+        assert_eq!(&text[toks[0].range.clone()], "Kyiv");
+    }
+
+    #[test]
+    fn keys_fold_only_what_the_options_say() {
+        let quotes = IgnoreOptions { quotes: true, ..IgnoreOptions::default() };
+        assert_eq!(key("Trump’s", TokenClass::Word, quotes), "Trump's");
+        assert_eq!(key("Trump’s", TokenClass::Word, IgnoreOptions::default()), "Trump’s");
+        let case = IgnoreOptions { case: true, ..IgnoreOptions::default() };
+        assert_eq!(key("Army", TokenClass::Word, case), "army");
+        let punct = IgnoreOptions { punctuation: true, ..IgnoreOptions::default() };
+        assert_eq!(key(",", TokenClass::Punct, punct), "");
+        assert_eq!(key("U.S", TokenClass::Word, punct), "US");
+    }
+
+    #[test]
+    fn stop_word_list_is_sorted_for_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stop_word("the") && !is_stop_word("kyiv"));
+    }
+}
