@@ -33,6 +33,7 @@ pub mod model;
 pub mod options;
 pub mod segment;
 pub mod tokens;
+pub mod visible;
 
 pub use error::{Error, Result};
 pub use load::Input;
