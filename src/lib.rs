@@ -26,6 +26,7 @@
 //! ```
 
 pub mod align;
+pub mod app;
 pub mod diff;
 pub mod error;
 pub mod load;

@@ -1,0 +1,82 @@
+//! The interactive viewer: two panes side by side, the base left and a compared version right,
+//! aligned passage by passage, with word changes highlighted.
+//!
+//! [`run`] owns the terminal and the only event loop: draw → event → keymap → update. The parts:
+//!
+//! ```text
+//! store (comparisons, background worker) ─▶ layout (rows prepared once per pair/width/fold)
+//!        keymap (one table) ─▶ Action ─▶ state::App::update ─▶ nav, mode, search
+//!                                   view::draw(&App) ─▶ widgets (draw only)
+//! ```
+
+mod keymap;
+mod layout;
+mod nav;
+mod overview;
+mod presence;
+mod screen;
+mod search;
+mod state;
+mod store;
+mod terminal;
+mod theme;
+mod view;
+mod widgets;
+mod worker;
+
+#[cfg(test)]
+mod fixture;
+
+use std::io;
+use std::time::Duration;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event;
+
+pub use keymap::{Action, BINDINGS, Binding, Context, Key, action_for};
+pub use layout::{EntryIx, Fold, Side};
+pub use nav::Direction;
+pub use state::{App, Flow, Mode, Notice, Pair};
+pub use store::Place;
+pub use theme::{MONO, THEME, Theme};
+pub use view::draw;
+
+use crate::model::Version;
+use crate::options::CompareOptions;
+
+/// How long to wait for input before checking on background work and signals.
+const TICK: Duration = Duration::from_millis(100);
+
+/// Runs the viewer on the terminal until the user quits. Takes loaded versions (at least two);
+/// the comparison runs in the background while a progress line shows.
+///
+/// The terminal is restored on return, on error, on panic and on SIGTERM/SIGHUP.
+pub fn run(versions: Vec<Version>, options: CompareOptions) -> io::Result<()> {
+    let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) { &MONO } else { &THEME };
+    let app = App::new(versions, options, Place::Background).with_theme(theme);
+    terminal::with_terminal(|terminal, signals| event_loop(terminal, signals, app))
+}
+
+/// Draw → event → keymap → update, until the user quits or a signal arrives.
+fn event_loop(terminal: &mut DefaultTerminal, signals: &terminal::Signals, mut app: App) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.update(Action::Resize { width: size.width, height: size.height });
+    loop {
+        terminal.draw(|frame| draw(&app, frame))?;
+        if event::poll(TICK)? {
+            let event = event::read()?;
+            if let Some(action) = app.action_for_event(&event) {
+                app.update(action);
+            }
+        }
+        app.update(Action::Tick);
+        if signals.raised() {
+            return Ok(());
+        }
+        match app.flow() {
+            Flow::Running => {}
+            Flow::Quit => return Ok(()),
+            Flow::Crashed => return Err(io::Error::other("the aligner stopped unexpectedly")),
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! Placing entries on rows: wrapping both sides, padding the shorter, folding runs of same
+//! passages, and writing the notes that say where a moved passage went.
+
+use std::ops::Range;
+
+use super::wrap::wrap;
+use super::{Cell, Entry, EntryIx, Fold, LayoutKey, Row, Run, Side, StyledText};
+use crate::model::{Comparison, PassageStatus, VersionId};
+
+/// Collects rows while entries are placed.
+pub(super) struct Builder<'a> {
+    pub(super) comparison: &'a Comparison,
+    pub(super) key: LayoutKey,
+    pub(super) rows: Vec<Row>,
+}
+
+/// Whether an entry folds away with its neighbours when folding is on.
+fn foldable(entry: &Entry) -> bool {
+    matches!(entry.status, PassageStatus::Same | PassageStatus::Boilerplate)
+}
+
+impl Builder<'_> {
+    /// Places every entry, setting each one's rows.
+    pub(super) fn place(&mut self, entries: &mut [Entry], moves: &[(EntryIx, Option<EntryIx>)]) {
+        let holds_marker =
+            |i: usize| moves.iter().any(|(_, target)| target.map_or(i == 0, |t| t.0 == i));
+        let mut i = 0;
+        while i < entries.len() {
+            if !self.rows.is_empty() {
+                self.rows.push(Row { entry: None, cells: [Cell::Blank, Cell::Blank] });
+            }
+            let start = self.rows.len();
+            if self.key.fold == Fold::Folded && foldable(&entries[i]) && !holds_marker(i) {
+                let end = (i..entries.len())
+                    .find(|&e| !foldable(&entries[e]) || holds_marker(e))
+                    .unwrap_or(entries.len());
+                let label = fold_label(&entries[i..end]);
+                self.rows.push(Row {
+                    entry: Some(EntryIx(i)),
+                    cells: [Cell::Fold(label.clone()), Cell::Fold(label)],
+                });
+                for entry in &mut entries[i..end] {
+                    entry.rows = start..start + 1;
+                }
+                i = end;
+                continue;
+            }
+            if i == 0 {
+                self.markers(entries, moves, None);
+            }
+            self.text_rows(entries, EntryIx(i), moves);
+            self.markers(entries, moves, Some(EntryIx(i)));
+            entries[i].rows = start..self.rows.len();
+            i += 1;
+        }
+    }
+
+    /// The rows of one entry's text: both sides wrapped, the shorter padded, a gap marked.
+    fn text_rows(&mut self, entries: &[Entry], ix: EntryIx, moves: &[(EntryIx, Option<EntryIx>)]) {
+        let entry = &entries[ix.0];
+        let width = usize::from(self.key.width);
+        let mut cells: [Vec<Cell>; 2] = Side::BOTH.map(|side| {
+            entry.side(side).map_or_else(Vec::new, |text| {
+                wrap(&text.text, width).into_iter().map(|line| Cell::Text(runs(text, line))).collect()
+            })
+        });
+        if let Some((_, target)) = moves.iter().find(|(moved, _)| *moved == ix) {
+            let place = match target {
+                Some(t) => format!("after passage {}", t.0 + 1),
+                None => "first".to_string(),
+            };
+            let note = format!("↷ moved: {} has it {place} · Enter: go", self.label(self.key.compared));
+            cells[Side::Compared.index()].push(Cell::Note(note));
+        }
+        let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        for side in Side::BOTH {
+            let column = &mut cells[side.index()];
+            if entry.side(side).is_none() {
+                let other = match side {
+                    Side::Base => self.comparison.base,
+                    Side::Compared => self.key.compared,
+                };
+                column.insert(0, Cell::Gap(Some(format!("∅ not in {}", self.label(other)))));
+            }
+            let filler = match column.first() {
+                Some(Cell::Gap(_)) => Cell::Gap(None),
+                _ => Cell::Blank,
+            };
+            column.resize(height, filler);
+        }
+        let [left, right] = cells;
+        for (l, r) in left.into_iter().zip(right) {
+            self.rows.push(Row { entry: Some(ix), cells: [l, r] });
+        }
+    }
+
+    /// "Moved here" rows after an entry (or before the first one for `None`): the compared
+    /// version has a moved passage at this place.
+    fn markers(&mut self, entries: &[Entry], moves: &[(EntryIx, Option<EntryIx>)], at: Option<EntryIx>) {
+        let holder = at.unwrap_or(EntryIx(0));
+        for (moved, _) in moves.iter().filter(|(_, target)| *target == at) {
+            let excerpt = entries[moved.0].side(Side::Compared).map_or("", |t| excerpt(&t.text));
+            let note = format!(
+                "↳ {} has passage {} here: “{excerpt}” · Enter: go",
+                self.label(self.key.compared),
+                moved.0 + 1
+            );
+            self.rows.push(Row { entry: Some(holder), cells: [Cell::Blank, Cell::Note(note)] });
+        }
+    }
+
+    /// How a version is named in notes: `v2`, or `v0 (base)`.
+    fn label(&self, id: VersionId) -> String {
+        if id == self.comparison.base { format!("v{} (base)", id.0) } else { format!("v{}", id.0) }
+    }
+}
+
+/// The first few words of a text, for a note.
+fn excerpt(text: &str) -> &str {
+    const WORDS: usize = 6;
+    match text.match_indices(' ').nth(WORDS - 1) {
+        Some((at, _)) => &text[..at],
+        None => text,
+    }
+}
+
+/// The label of a folded run, e.g. "⋯ 4 same passages" or "⋯ 3 same passages, 1 boilerplate".
+fn fold_label(run: &[Entry]) -> String {
+    let boilerplate = run.iter().filter(|e| e.status == PassageStatus::Boilerplate).count();
+    let same = run.len() - boilerplate;
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    match (same, boilerplate) {
+        (_, 0) => format!("⋯ {} (z: unfold)", plural(same, "same passage")),
+        (0, _) => format!("⋯ {} (z: unfold)", plural(boilerplate, "boilerplate line")),
+        _ => format!(
+            "⋯ {}, {} (z: unfold)",
+            plural(same, "same passage"),
+            plural(boilerplate, "boilerplate line")
+        ),
+    }
+}
+
+/// The inked stretches of a text that fall on one wrapped line.
+fn runs(text: &StyledText, line: Range<usize>) -> Vec<Run> {
+    let first = text.inks.partition_point(|(r, _)| r.end <= line.start);
+    text.inks[first..]
+        .iter()
+        .take_while(|(r, _)| r.start < line.end)
+        .map(|(r, ink)| Run { range: r.start.max(line.start)..r.end.min(line.end), ink: *ink })
+        .filter(|run| !run.range.is_empty())
+        .collect()
+}

@@ -1,0 +1,150 @@
+//! Word wrapping by display width.
+//!
+//! Widths are measured per grapheme with ratatui's own [`CellWidth`], so a wrapped line is
+//! exactly as wide as the buffer will draw it: CJK and emoji take two cells, combining marks none.
+
+use std::ops::Range;
+
+use ratatui::buffer::CellWidth;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A word and the whitespace after it.
+struct Piece {
+    /// Byte range of the word (may be empty for leading whitespace).
+    word: Range<usize>,
+    /// Display width of the word.
+    width: usize,
+    /// Display width of the whitespace after it.
+    space: usize,
+}
+
+/// Splits text into pieces at whitespace; every wide grapheme (CJK, emoji) is a piece of its own,
+/// because CJK text has no spaces and may break between any two characters.
+fn pieces(text: &str) -> Vec<Piece> {
+    let fresh = |at: usize| Piece { word: at..at, width: 0, space: 0 };
+    let mut out = Vec::new();
+    let mut current = fresh(0);
+    for (at, g) in text.grapheme_indices(true) {
+        let width = usize::from(g.cell_width());
+        if g.chars().all(char::is_whitespace) {
+            current.space += width;
+            continue;
+        }
+        let wide = width > 1;
+        if current.space > 0 || (wide && !current.word.is_empty()) {
+            out.push(std::mem::replace(&mut current, fresh(at)));
+        }
+        if current.word.is_empty() {
+            current.word = at..at;
+        }
+        current.word.end = at + g.len();
+        current.width += width;
+        if wide {
+            let end = current.word.end;
+            out.push(std::mem::replace(&mut current, fresh(end)));
+        }
+    }
+    if !current.word.is_empty() || current.space > 0 {
+        out.push(current);
+    }
+    out
+}
+
+/// Breaks `text` into lines at most `width` cells wide, at word boundaries; a word wider than a
+/// line is broken between graphemes. Returns byte ranges without trailing whitespace, and no
+/// line for empty text.
+#[must_use]
+pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut used = 0;
+    for piece in pieces(text) {
+        if piece.word.is_empty() {
+            // Whitespace at the start of a line is skipped, elsewhere it takes room.
+            if start.is_some() {
+                used += piece.space;
+            }
+            continue;
+        }
+        if start.is_some() && used + piece.width > width {
+            lines.extend(start.take().map(|s| s..end));
+            used = 0;
+        }
+        if piece.width > width {
+            for (at, g) in text[piece.word.clone()].grapheme_indices(true) {
+                let w = usize::from(g.cell_width());
+                let at = piece.word.start + at;
+                if start.is_some() && used + w > width {
+                    lines.extend(start.take().map(|s| s..end));
+                    used = 0;
+                }
+                start.get_or_insert(at);
+                end = at + g.len();
+                used += w;
+            }
+        } else {
+            start.get_or_insert(piece.word.start);
+            end = piece.word.end;
+            used += piece.width;
+        }
+        used += piece.space;
+    }
+    lines.extend(start.map(|s| s..end));
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str, width: usize) -> Vec<&str> {
+        wrap(text, width).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn breaks_at_spaces_and_drops_trailing_space() {
+        assert_eq!(lines("Gen. Randy George spoke", 12), ["Gen. Randy", "George spoke"]);
+    }
+
+    #[test]
+    fn a_word_that_fits_exactly_stays_on_the_line() {
+        assert_eq!(lines("abc def", 7), ["abc def"]);
+        assert_eq!(lines("abc def", 6), ["abc", "def"]);
+    }
+
+    #[test]
+    fn long_words_are_broken_between_graphemes() {
+        assert_eq!(lines("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn cjk_breaks_between_characters_and_counts_two_cells_each() {
+        assert_eq!(lines("中文字符测试", 5), ["中文", "字符", "测试"]);
+    }
+
+    #[test]
+    fn combining_marks_take_no_width() {
+        let text = "e\u{301}e\u{301}e\u{301} abc";
+        assert_eq!(lines(text, 3), ["e\u{301}e\u{301}e\u{301}", "abc"]);
+    }
+
+    #[test]
+    fn emoji_sequences_count_as_one_wide_grapheme() {
+        let family = "👩\u{200d}👩\u{200d}👧";
+        let text = format!("ab {family} cd");
+        assert_eq!(lines(&text, 5), [format!("ab {family}").as_str(), "cd"]);
+    }
+
+    #[test]
+    fn empty_and_blank_text_have_no_lines() {
+        assert!(wrap("", 10).is_empty());
+        assert!(wrap("   ", 10).is_empty());
+    }
+
+    #[test]
+    fn leading_whitespace_is_skipped() {
+        assert_eq!(lines("  ab cd", 2), ["ab", "cd"]);
+    }
+}

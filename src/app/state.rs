@@ -1,0 +1,440 @@
+//! The viewer's state and its one entry for change, [`App::update`].
+//!
+//! The state is small parts with one job each: the [`Store`] of comparisons, the [`Pair`] the
+//! user asked for, what is [`Shown`] (comparison, prepared layout, overview), the navigation
+//! ([`Nav`]), the [`Mode`] and the search. Whenever the wanted pair, the fold state or the
+//! terminal size changes, [`App::refresh`] brings what is shown up to date, building a new
+//! layout only if its key changed.
+
+mod browse;
+mod modes;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
+
+use super::keymap::{self, Action, Context};
+use super::layout::{EntryIx, Fold, Layout, LayoutKey};
+use super::nav::{Direction, Nav};
+use super::overview::Overview;
+use super::presence::{self, PresenceState, PresenceTable, VersionSummary};
+use super::screen::Screen;
+use super::search::Search;
+use super::store::{Collected, CompareKey, Lookup, Place, Store};
+use super::theme::{THEME, Theme};
+use crate::model::{Comparison, Version, VersionId};
+use crate::options::{CompareOptions, IgnoreOptions};
+
+/// The pair of versions and the settings the user asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pair {
+    /// Left pane.
+    pub base: VersionId,
+    /// Right pane.
+    pub compared: VersionId,
+    /// What counts as different.
+    pub ignore: IgnoreOptions,
+    /// Folding of same passages.
+    pub fold: Fold,
+}
+
+/// What is on screen: a comparison and everything prepared from it for the current pair.
+#[derive(Debug)]
+pub struct Shown {
+    /// The comparison (for the pair's base and ignore options).
+    pub comparison: Arc<Comparison>,
+    /// The prepared rows.
+    pub layout: Layout,
+    /// The overview strip.
+    pub overview: Overview,
+    /// How each version differs from the base.
+    pub summaries: Vec<VersionSummary>,
+    /// The presence table, built the first time the view opens.
+    pub presence: Option<PresenceTable>,
+}
+
+/// What the keys currently do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    /// Reading the panes.
+    Browse,
+    /// Typing a search; Esc goes back to where the search started and to the previous search.
+    Search {
+        /// Where the reader was when the search started.
+        origin: Nav,
+        /// The search before this one.
+        previous: Option<Search>,
+    },
+    /// The presence view.
+    Presence(PresenceState),
+    /// The help overlay, over the panes or the presence view.
+    Help {
+        /// Lines scrolled.
+        scroll: u16,
+        /// What is under it.
+        under: Underlay,
+    },
+}
+
+/// What the help overlay covers (and returns to).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Underlay {
+    /// The panes.
+    Browse,
+    /// The presence view.
+    Presence(PresenceState),
+}
+
+/// A message for the status line, until the next key.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// No divergent passage below the current one.
+    NoChangeBelow,
+    /// No divergent passage above the current one.
+    NoChangeAbove,
+    /// Enter pressed where there is no move to follow.
+    NotAMove,
+    /// The search has no hits.
+    NoHits,
+    /// Stepping through hits went round.
+    Wrapped,
+    /// That version is the base.
+    IsBase(VersionId),
+    /// There is no such version.
+    NoSuchVersion(VersionId),
+    /// The ignore options are now these.
+    Ignoring(IgnoreOptions),
+    /// Folding is now this.
+    Folding(Fold),
+    /// This version is now the base.
+    NewBase(VersionId),
+    /// Folded passages were opened to show a search hit.
+    Unfolded,
+    /// A comparison failed.
+    Failed(String),
+}
+
+/// Whether the program goes on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Flow {
+    /// Keep going.
+    Running,
+    /// The user quit.
+    Quit,
+    /// The background aligner died; the program ends with this error.
+    Crashed,
+}
+
+/// A comparison being computed in the background.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Busy {
+    /// When it was asked for.
+    pub since: Instant,
+    /// Ticks seen, for the spinner.
+    pub ticks: usize,
+}
+
+/// The ignore settings `i` cycles through, from strict to lenient.
+const IGNORE_CYCLE: [IgnoreOptions; 4] = [
+    IgnoreOptions { case: false, punctuation: false, quotes: false },
+    IgnoreOptions { case: false, punctuation: false, quotes: true },
+    IgnoreOptions { case: false, punctuation: true, quotes: true },
+    IgnoreOptions { case: true, punctuation: true, quotes: true },
+];
+
+/// The whole state of the viewer.
+#[derive(Debug)]
+pub struct App {
+    pub(super) store: Store,
+    pub(super) pair: Pair,
+    pub(super) shown: Option<Shown>,
+    pub(super) screen: Screen,
+    pub(super) nav: Nav,
+    pub(super) mode: Mode,
+    pub(super) search: Option<Search>,
+    pub(super) notice: Option<Notice>,
+    pub(super) busy: Option<Busy>,
+    pub(super) flow: Flow,
+    pub(super) theme: &'static Theme,
+}
+
+impl App {
+    /// A viewer over loaded versions, comparing the base of `options` with the next version.
+    /// The first comparison is requested at once; `place` says where it is computed.
+    #[must_use]
+    pub fn new(versions: Vec<Version>, options: CompareOptions, place: Place) -> Self {
+        let ignore = options.ignore;
+        let base = options.base;
+        Self::assemble(Store::new(versions, options, place), base, ignore)
+    }
+
+    /// A viewer over a comparison made elsewhere (tests, other programs); further comparisons
+    /// (another base, other ignore options) are computed inline.
+    #[must_use]
+    pub fn from_comparison(comparison: Comparison) -> Self {
+        let options = comparison.options.clone();
+        let key = CompareKey { base: comparison.base, ignore: options.ignore };
+        let mut store = Store::new(comparison.versions.clone(), options.clone(), Place::Inline);
+        store.insert(key, Arc::new(comparison));
+        Self::assemble(store, key.base.0, key.ignore)
+    }
+
+    fn assemble(store: Store, base: usize, ignore: IgnoreOptions) -> Self {
+        let count = store.versions().len();
+        let base = VersionId(base.min(count.saturating_sub(1)));
+        let compared = presence::cycle(count, base, base, Direction::Forward);
+        let mut app = Self {
+            store,
+            pair: Pair { base, compared, ignore, fold: Fold::Open },
+            shown: None,
+            screen: Screen::new(80, 24, count),
+            nav: Nav::default(),
+            mode: Mode::Browse,
+            search: None,
+            notice: None,
+            busy: None,
+            flow: Flow::Running,
+            theme: &THEME,
+        };
+        app.refresh();
+        app
+    }
+
+    /// Uses another theme (`NO_COLOR` selects [`super::theme::MONO`]).
+    #[must_use]
+    pub fn with_theme(mut self, theme: &'static Theme) -> Self {
+        self.theme = theme;
+        self
+    }
+
+    /// Whether the program goes on.
+    #[must_use]
+    pub fn flow(&self) -> &Flow {
+        &self.flow
+    }
+
+    /// The current mode.
+    #[must_use]
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    /// The pair of versions on screen (or asked for).
+    #[must_use]
+    pub fn pair(&self) -> Pair {
+        self.pair
+    }
+
+    /// The current passage: its position among the passages shown (0-based) and their count.
+    #[must_use]
+    pub fn position(&self) -> Option<(usize, usize)> {
+        let shown = self.shown.as_ref()?;
+        (!shown.layout.entries.is_empty()).then_some((self.nav.current.0, shown.layout.entries.len()))
+    }
+
+    /// The first row on screen.
+    #[must_use]
+    pub fn top(&self) -> usize {
+        self.nav.top
+    }
+
+    /// The active search, if any.
+    #[must_use]
+    pub fn search(&self) -> Option<&Search> {
+        self.search.as_ref()
+    }
+
+    /// The message in the status line, if any.
+    #[must_use]
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// The key context of the current mode.
+    #[must_use]
+    pub fn context(&self) -> Context {
+        match self.mode {
+            Mode::Browse => Context::Browse,
+            Mode::Search { .. } => Context::Search,
+            Mode::Presence(_) => Context::Presence,
+            Mode::Help { .. } => Context::Help,
+        }
+    }
+
+    /// The action for a terminal event, if any (key presses only, not releases or repeats).
+    #[must_use]
+    pub fn action_for_event(&self, event: &Event) -> Option<Action> {
+        match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => keymap::action_for(key, self.context()),
+            Event::Resize(width, height) => Some(Action::Resize { width: *width, height: *height }),
+            Event::Mouse(mouse) => match mouse.kind {
+                MouseEventKind::ScrollDown => Some(Action::Wheel(Direction::Forward)),
+                MouseEventKind::ScrollUp => Some(Action::Wheel(Direction::Backward)),
+                MouseEventKind::Down(MouseButton::Left) => {
+                    Some(Action::Click { column: mouse.column, row: mouse.row })
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Applies an action.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.flow = Flow::Quit,
+            Action::Resize { width, height } => {
+                self.screen = Screen::new(width, height, self.store.versions().len());
+                self.refresh();
+            }
+            Action::Tick => self.tick(),
+            _ => {
+                self.notice = None;
+                match self.mode {
+                    Mode::Browse => self.browse(action),
+                    Mode::Search { .. } => self.searching(action),
+                    Mode::Presence(state) => self.presence(action, state),
+                    Mode::Help { scroll, under } => self.help(action, scroll, under),
+                }
+            }
+        }
+    }
+
+    /// Rows of passage text on screen.
+    pub(super) fn height(&self) -> usize {
+        self.screen.areas().map_or(1, |a| a.body_height()).max(1)
+    }
+
+    /// Takes in background results and moves the spinner.
+    fn tick(&mut self) {
+        if let Some(busy) = &mut self.busy {
+            busy.ticks += 1;
+        }
+        match self.store.collect() {
+            Collected::Nothing => {}
+            Collected::Something => self.refresh(),
+            Collected::Crashed => self.flow = Flow::Crashed,
+        }
+    }
+
+    /// The next ignore setting in the cycle.
+    pub(super) fn next_ignore(current: IgnoreOptions) -> IgnoreOptions {
+        let at = IGNORE_CYCLE.iter().position(|i| *i == current);
+        IGNORE_CYCLE[at.map_or(0, |i| (i + 1) % IGNORE_CYCLE.len())]
+    }
+
+    /// Brings what is shown up to date with the wanted pair and the screen: asks the store for
+    /// the comparison and rebuilds the layout if its key changed, keeping the reader's place.
+    pub(super) fn refresh(&mut self) {
+        let Some(areas) = self.screen.areas().copied() else { return };
+        let key = CompareKey { base: self.pair.base, ignore: self.pair.ignore };
+        let comparison = match self.store.request(key) {
+            Lookup::Ready(c) => c,
+            Lookup::Pending => {
+                self.busy.get_or_insert(Busy { since: Instant::now(), ticks: 0 });
+                return;
+            }
+            Lookup::Failed(message) => {
+                self.busy = None;
+                self.notice = Some(Notice::Failed(message));
+                self.fall_back();
+                return;
+            }
+        };
+        self.busy = None;
+        let layout_key = LayoutKey {
+            base: self.pair.base,
+            compared: self.pair.compared,
+            ignore: self.pair.ignore,
+            width: areas.text_width(),
+            fold: self.pair.fold,
+        };
+        let height = self.height();
+        let same_comparison = self.shown.as_ref().is_some_and(|s| Arc::ptr_eq(&s.comparison, &comparison));
+        match &mut self.shown {
+            Some(shown) if same_comparison && shown.layout.key == layout_key => {
+                if shown.overview.height() != height {
+                    shown.overview = Overview::build(&shown.layout, height);
+                }
+                self.nav.clamp(&shown.layout, height);
+                return;
+            }
+            _ => {}
+        }
+        let anchor = self.anchor();
+        let layout = Layout::build(&comparison, layout_key);
+        let overview = Overview::build(&layout, height);
+        let (summaries, presence) = match self.shown.take() {
+            Some(old) if same_comparison => (old.summaries, old.presence),
+            _ => (presence::summaries(&comparison), None),
+        };
+        self.shown = Some(Shown { comparison, layout, overview, summaries, presence });
+        self.restore(anchor);
+        if let (Some(search), Some(shown)) = (&self.search, &self.shown) {
+            let mut rerun = search.rerun(&shown.layout);
+            if rerun.hits == search.hits {
+                rerun.current = search.current;
+            }
+            self.search = Some(rerun);
+        }
+    }
+
+    /// After a failed comparison, goes back to the pair that is shown.
+    fn fall_back(&mut self) {
+        if let Some(shown) = &self.shown {
+            let key = shown.layout.key;
+            self.pair = Pair { base: key.base, compared: key.compared, ignore: key.ignore, fold: key.fold };
+        }
+    }
+
+    /// Where the reader is, in terms that survive a new layout: a text offset of the current
+    /// passage and its row on screen.
+    fn anchor(&self) -> Option<Anchor> {
+        let shown = self.shown.as_ref()?;
+        let entry = shown.layout.entries.get(self.nav.current.0)?;
+        let passage = &shown.comparison.passages[entry.passage];
+        let key = shown.layout.key;
+        let span = passage.span(key.base).or_else(|| passage.span(key.compared))?;
+        Some(Anchor {
+            version: span.version,
+            offset: span.range.start,
+            screen_row: entry.rows.start.saturating_sub(self.nav.top),
+        })
+    }
+
+    /// Finds the anchor's passage in the new layout and puts it back on the same screen row.
+    fn restore(&mut self, anchor: Option<Anchor>) {
+        let height = self.height();
+        let Some(shown) = &self.shown else { return };
+        let layout = &shown.layout;
+        let Some(anchor) = anchor else {
+            self.nav = Nav::default();
+            self.nav.clamp(layout, height);
+            return;
+        };
+        let distance = |e: &super::layout::Entry| -> usize {
+            shown.comparison.passages[e.passage].span(anchor.version).map_or(usize::MAX, |s| {
+                if s.range.contains(&anchor.offset) { 0 } else { s.range.start.abs_diff(anchor.offset) + 1 }
+            })
+        };
+        let best = layout.entries.iter().enumerate().min_by_key(|(_, e)| distance(e)).map(|(i, _)| i);
+        let current = EntryIx(best.unwrap_or(0));
+        self.nav.current = current;
+        if let Some(entry) = layout.entries.get(current.0) {
+            self.nav.top = entry.rows.start.saturating_sub(anchor.screen_row);
+        }
+        self.nav.clamp(layout, height);
+    }
+}
+
+/// A place in the text that survives re-layout.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    version: VersionId,
+    offset: usize,
+    screen_row: usize,
+}
+
+#[cfg(test)]
+mod tests;

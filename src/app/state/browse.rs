@@ -1,0 +1,240 @@
+//! What actions do while reading the panes.
+
+use super::{App, Mode, Notice, Underlay};
+use crate::app::keymap::Action;
+use crate::app::layout::{Cell, EntryIx, Fold};
+use crate::app::nav::Direction;
+use crate::app::presence::{self, PresenceState, PresenceTable};
+use crate::app::search::Search;
+use crate::model::{PassageStatus, VersionId};
+
+/// Rows the mouse wheel scrolls per notch.
+const WHEEL_ROWS: isize = 3;
+
+impl App {
+    /// An action while browsing.
+    pub(super) fn browse(&mut self, action: Action) {
+        match action {
+            Action::NextChange => self.step_change(Direction::Forward),
+            Action::PrevChange => self.step_change(Direction::Backward),
+            Action::Down => self.scroll(1),
+            Action::Up => self.scroll(-1),
+            Action::PageDown => self.scroll(self.page()),
+            Action::PageUp => self.scroll(-self.page()),
+            Action::Wheel(Direction::Forward) => self.scroll(WHEEL_ROWS),
+            Action::Wheel(Direction::Backward) => self.scroll(-WHEEL_ROWS),
+            Action::Top => self.select_edge(Direction::Backward),
+            Action::Bottom => self.select_edge(Direction::Forward),
+            Action::Click { column, row } => self.click(column, row),
+            Action::FollowMove => self.follow_move(),
+            Action::ToggleFold => {
+                self.pair.fold = self.pair.fold.toggled();
+                self.notice = Some(Notice::Folding(self.pair.fold));
+                self.refresh();
+            }
+            Action::CycleIgnore => {
+                self.pair.ignore = Self::next_ignore(self.pair.ignore);
+                self.notice = Some(Notice::Ignoring(self.pair.ignore));
+                self.refresh();
+            }
+            Action::NextVersion => self.cycle_version(Direction::Forward),
+            Action::PrevVersion => self.cycle_version(Direction::Backward),
+            Action::PickVersion(id) => self.pick_version(id),
+            Action::MakeBase => {
+                let old = self.pair.base;
+                self.pair.base = self.pair.compared;
+                self.pair.compared = old;
+                self.notice = Some(Notice::NewBase(self.pair.base));
+                self.refresh();
+            }
+            Action::TogglePresence => self.open_presence(),
+            Action::ToggleHelp => self.mode = Mode::Help { scroll: 0, under: Underlay::Browse },
+            Action::StartSearch => {
+                self.mode = Mode::Search { origin: self.nav, previous: self.search.take() };
+                self.search = Some(Search::default());
+            }
+            Action::NextHit => self.step_hit(Direction::Forward),
+            Action::PrevHit => self.step_hit(Direction::Backward),
+            Action::Back if self.search.is_some() => self.search = None,
+            Action::Back => self.update(Action::Quit),
+            _ => {}
+        }
+    }
+
+    /// Rows a page scrolls: the screen less two rows of overlap.
+    fn page(&self) -> isize {
+        (self.height().saturating_sub(2)).max(1) as isize
+    }
+
+    fn scroll(&mut self, delta: isize) {
+        let height = self.height();
+        if let Some(shown) = &self.shown {
+            self.nav.scroll(&shown.layout, height, delta);
+        }
+    }
+
+    fn step_change(&mut self, direction: Direction) {
+        let height = self.height();
+        let Some(shown) = &self.shown else { return };
+        if !self.nav.step(&shown.layout, height, direction, |e| e.status.is_divergent()) {
+            self.notice = Some(match direction {
+                Direction::Forward => Notice::NoChangeBelow,
+                Direction::Backward => Notice::NoChangeAbove,
+            });
+        }
+    }
+
+    fn select_edge(&mut self, direction: Direction) {
+        let height = self.height();
+        let Some(shown) = &self.shown else { return };
+        let count = shown.layout.entries.len();
+        if count == 0 {
+            return;
+        }
+        match direction {
+            Direction::Backward => {
+                self.nav.current = EntryIx(0);
+                self.nav.top = 0;
+            }
+            Direction::Forward => {
+                self.nav.current = EntryIx(count - 1);
+                self.nav.top = usize::MAX;
+                self.nav.clamp(&shown.layout, height);
+            }
+        }
+    }
+
+    /// A click in a pane selects the passage under the pointer; a click on the overview strip
+    /// scrolls there.
+    fn click(&mut self, column: u16, row: u16) {
+        let height = self.height();
+        let (Some(areas), Some(shown)) = (self.screen.areas(), &self.shown) else { return };
+        if let Some(body_row) = areas.pane_row(column, row) {
+            let at = self.nav.top + body_row;
+            if let Some(ix) = shown.layout.rows.get(at).and_then(|r| r.entry) {
+                self.nav.current = ix;
+            }
+        } else if let Some(cell) = areas.overview_cell(column, row) {
+            let target = shown.overview.row_of_cell(cell).saturating_sub(height / 2);
+            self.nav.scroll_to(&shown.layout, height, target);
+            if let Some(ix) = shown.layout.entry_at_row(shown.overview.row_of_cell(cell)) {
+                self.nav.current = ix;
+            }
+        }
+    }
+
+    /// From a moved passage to the place it went (the "moved here" row), and back.
+    fn follow_move(&mut self) {
+        let height = self.height();
+        let Some(shown) = &self.shown else { return };
+        let layout = &shown.layout;
+        let Some(current) = layout.entries.get(self.nav.current.0) else { return };
+        let Some(target) = current.jump else {
+            self.notice = Some(Notice::NotAMove);
+            return;
+        };
+        if current.status == PassageStatus::Moved {
+            // Show the marker row that names this passage, inside the target's rows.
+            let marker = format!("passage {} here", self.nav.current.0 + 1);
+            let rows = layout.entry(target).rows.clone();
+            let row = rows.clone().find(|&r| {
+                matches!(&layout.rows[r].cells[1], Cell::Note(n) if n.contains(&marker))
+            });
+            self.nav.current = target;
+            self.nav.reveal_rows(layout, height, row.map_or(rows, |r| r..r + 1));
+        } else {
+            self.nav.select(layout, height, target);
+        }
+    }
+
+    fn cycle_version(&mut self, direction: Direction) {
+        let count = self.store.versions().len();
+        let next = presence::cycle(count, self.pair.base, self.pair.compared, direction);
+        if next != self.pair.compared {
+            self.pair.compared = next;
+            self.refresh();
+        }
+    }
+
+    pub(super) fn pick_version(&mut self, id: VersionId) {
+        if id.0 >= self.store.versions().len() {
+            self.notice = Some(Notice::NoSuchVersion(id));
+        } else if id == self.pair.base {
+            self.notice = Some(Notice::IsBase(id));
+        } else if id != self.pair.compared {
+            self.pair.compared = id;
+            self.refresh();
+        }
+    }
+
+    fn open_presence(&mut self) {
+        let Some(shown) = &mut self.shown else { return };
+        let table = shown.presence.get_or_insert_with(|| PresenceTable::build(&shown.comparison));
+        let selected = shown
+            .layout
+            .entries
+            .get(self.nav.current.0)
+            .map_or(0, |e| e.passage)
+            .min(table.rows.len().saturating_sub(1));
+        let mut state = PresenceState { selected, top: 0 };
+        state.top = selected.saturating_sub(self.height() / 3);
+        self.mode = Mode::Presence(state);
+    }
+
+    /// Goes to the next or previous search hit; without a current hit, to the first one from
+    /// the current passage.
+    pub(super) fn step_hit(&mut self, direction: Direction) {
+        let Some(search) = &mut self.search else { return };
+        let count = search.hits.len();
+        if count == 0 {
+            self.notice = Some(Notice::NoHits);
+            return;
+        }
+        let next = match (search.current, direction) {
+            (Some(i), Direction::Forward) => (i + 1) % count,
+            (Some(i), Direction::Backward) => (i + count - 1) % count,
+            (None, Direction::Forward) => search.first_from(self.nav.current).unwrap_or(0),
+            (None, Direction::Backward) => {
+                search.first_from(EntryIx(self.nav.current.0 + 1)).map_or(count - 1, |i| (i + count - 1) % count)
+            }
+        };
+        let wrapped = match (search.current, direction) {
+            (Some(i), Direction::Forward) => next <= i,
+            (Some(i), Direction::Backward) => next >= i,
+            (None, _) => false,
+        };
+        search.current = Some(next);
+        if wrapped {
+            self.notice = Some(Notice::Wrapped);
+        }
+        self.show_hit(next);
+    }
+
+    /// Shows a hit: makes its passage current and scrolls its row into view, unfolding same
+    /// passages if the hit is inside a fold.
+    pub(super) fn show_hit(&mut self, index: usize) {
+        let folded = |app: &Self, entry: EntryIx| {
+            app.shown.as_ref().is_some_and(|s| {
+                s.layout.key.fold == Fold::Folded
+                    && matches!(s.layout.entry(entry).status, PassageStatus::Same | PassageStatus::Boilerplate)
+            })
+        };
+        let Some(hit) = self.search.as_ref().and_then(|s| s.hits.get(index)).cloned() else { return };
+        if folded(self, hit.entry) {
+            self.pair.fold = Fold::Open;
+            self.notice = Some(Notice::Unfolded);
+            self.refresh();
+        }
+        let height = self.height();
+        let Some(shown) = &self.shown else { return };
+        let layout = &shown.layout;
+        let rows = layout.entry(hit.entry).rows.clone();
+        let row = rows.clone().find(|&r| match &layout.rows[r].cells[hit.side.index()] {
+            Cell::Text(runs) => runs.first().is_some_and(|first| first.range.start <= hit.range.start)
+                && runs.last().is_some_and(|last| hit.range.start < last.range.end),
+            _ => false,
+        });
+        self.nav.current = hit.entry;
+        self.nav.reveal_rows(layout, height, row.map_or(rows, |r| r..r + 1));
+    }
+}

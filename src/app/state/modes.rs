@@ -1,0 +1,167 @@
+//! What actions do while typing a search, in the presence view and in the help overlay.
+
+use super::{App, Mode, Notice, Underlay};
+use crate::app::keymap::Action;
+use crate::app::nav::Direction;
+use crate::app::presence::PresenceState;
+use crate::app::search::Search;
+
+/// Rows above the presence table's first passage row: its title and the column header.
+pub(in crate::app) const PRESENCE_HEADER: usize = 2;
+
+impl App {
+    /// An action while typing a search: the hits follow every keystroke.
+    pub(super) fn searching(&mut self, action: Action) {
+        let Mode::Search { origin, previous } = self.mode.clone() else { return };
+        match action {
+            Action::SearchType(c) => self.edit_query(origin, |q| q.push(c)),
+            Action::SearchErase => self.edit_query(origin, |q| {
+                q.pop();
+            }),
+            Action::NextHit => self.step_hit(Direction::Forward),
+            Action::PrevHit => self.step_hit(Direction::Backward),
+            Action::SearchAccept => {
+                self.mode = Mode::Browse;
+                let empty = self.search.as_ref().is_none_or(|s| s.query.is_empty());
+                if empty {
+                    // Enter on an empty query repeats the previous search.
+                    self.search = previous;
+                    self.step_hit(Direction::Forward);
+                } else if self.search.as_ref().is_some_and(|s| s.hits.is_empty()) {
+                    self.notice = Some(Notice::NoHits);
+                }
+            }
+            Action::SearchCancel => {
+                self.mode = Mode::Browse;
+                self.search = previous;
+                self.nav = origin;
+            }
+            _ => {}
+        }
+    }
+
+    /// Changes the query, finds its hits and goes to the first one from where the search began.
+    fn edit_query(&mut self, origin: crate::app::nav::Nav, edit: impl FnOnce(&mut String)) {
+        let Some(shown) = &self.shown else { return };
+        let mut query = self.search.take().map(|s| s.query).unwrap_or_default();
+        edit(&mut query);
+        let search = Search::new(query, &shown.layout);
+        let first = search.first_from(origin.current);
+        self.search = Some(search);
+        self.nav = origin;
+        match first {
+            Some(index) => {
+                if let Some(s) = &mut self.search {
+                    s.current = Some(index);
+                }
+                self.show_hit(index);
+            }
+            None if self.search.as_ref().is_some_and(|s| !s.query.is_empty()) => {
+                self.notice = Some(Notice::NoHits);
+            }
+            None => {}
+        }
+    }
+
+    /// Passage rows the presence table shows at once: the screen less the status and hint
+    /// lines, the table's header and its summary line.
+    fn presence_height(&self) -> usize {
+        self.screen
+            .areas()
+            .map_or(1, |a| usize::from(a.full.height).saturating_sub(2 + PRESENCE_HEADER + 1))
+            .max(1)
+    }
+
+    /// An action in the presence view.
+    pub(super) fn presence(&mut self, action: Action, mut state: PresenceState) {
+        let Some(table) = self.shown.as_ref().and_then(|s| s.presence.as_ref()) else {
+            self.mode = Mode::Browse;
+            return;
+        };
+        let last = table.rows.len().saturating_sub(1);
+        let page = self.presence_height().saturating_sub(1).max(1);
+        match action {
+            Action::Down => state.selected = (state.selected + 1).min(last),
+            Action::Up => state.selected = state.selected.saturating_sub(1),
+            Action::PageDown | Action::Wheel(Direction::Forward) => {
+                state.selected = (state.selected + page).min(last);
+            }
+            Action::PageUp | Action::Wheel(Direction::Backward) => {
+                state.selected = state.selected.saturating_sub(page);
+            }
+            Action::Top => state.selected = 0,
+            Action::Bottom => state.selected = last,
+            Action::NextChange => {
+                state.selected = table.step(state.selected, Direction::Forward).unwrap_or(state.selected);
+            }
+            Action::PrevChange => {
+                state.selected = table.step(state.selected, Direction::Backward).unwrap_or(state.selected);
+            }
+            Action::Click { row, .. } => {
+                let offset = usize::from(row).checked_sub(PRESENCE_HEADER);
+                if let Some(offset) = offset {
+                    state.selected = (state.top + offset).min(last);
+                }
+            }
+            Action::Jump => {
+                self.jump_to_passage(table.rows[state.selected].passage);
+                return;
+            }
+            Action::TogglePresence => {
+                self.mode = Mode::Browse;
+                return;
+            }
+            Action::ToggleHelp => {
+                self.mode = Mode::Help { scroll: 0, under: Underlay::Presence(state) };
+                return;
+            }
+            _ => {}
+        }
+        let height = self.presence_height();
+        if state.selected < state.top {
+            state.top = state.selected;
+        } else if state.selected >= state.top + height {
+            state.top = state.selected + 1 - height;
+        }
+        self.mode = Mode::Presence(state);
+    }
+
+    /// Leaves the presence view for the panes, on a passage of the model. If the pair on
+    /// screen does not show it, compares with the first version that carries it.
+    fn jump_to_passage(&mut self, passage: usize) {
+        self.mode = Mode::Browse;
+        let Some(shown) = &self.shown else { return };
+        if shown.layout.entry_of_passage(passage).is_none() {
+            let carrier = shown.comparison.passages[passage]
+                .spans
+                .iter()
+                .map(|s| s.version)
+                .find(|v| *v != self.pair.base);
+            if let Some(version) = carrier {
+                self.pick_version(version);
+            }
+        }
+        let height = self.height();
+        let Some(shown) = &self.shown else { return };
+        if let Some(ix) = shown.layout.entry_of_passage(passage) {
+            self.nav.select(&shown.layout, height, ix);
+        }
+    }
+
+    /// An action in the help overlay.
+    pub(super) fn help(&mut self, action: Action, scroll: u16, under: Underlay) {
+        let scroll = match action {
+            Action::Down | Action::Wheel(Direction::Forward) => scroll.saturating_add(1),
+            Action::Up | Action::Wheel(Direction::Backward) => scroll.saturating_sub(1),
+            Action::ToggleHelp => {
+                self.mode = match under {
+                    Underlay::Browse => Mode::Browse,
+                    Underlay::Presence(state) => Mode::Presence(state),
+                };
+                return;
+            }
+            _ => scroll,
+        };
+        self.mode = Mode::Help { scroll, under };
+    }
+}

@@ -1,0 +1,180 @@
+//! Comparisons of the loaded versions, one per (base, ignore options), computed on demand and
+//! kept: switching back to a base or an ignore setting seen before is instant.
+//!
+//! In the running program the work happens on a background thread ([`super::worker`]) so the
+//! screen stays responsive and `q` works during a long alignment; tests compute inline.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::worker::{Poll, Worker};
+use crate::compare_versions;
+use crate::model::{Comparison, Version, VersionId};
+use crate::options::{CompareOptions, IgnoreOptions};
+
+/// What a comparison depends on besides the versions themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CompareKey {
+    /// The base version.
+    pub base: VersionId,
+    /// What counts as different.
+    pub ignore: IgnoreOptions,
+}
+
+/// Where comparisons are computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// On the caller's thread, at once (tests).
+    Inline,
+    /// On a background thread; results are taken in by [`Store::collect`].
+    Background,
+}
+
+#[derive(Debug)]
+enum Compute {
+    Inline,
+    Background(Worker),
+}
+
+/// The answer to a request for a comparison.
+#[derive(Debug, Clone)]
+pub enum Lookup {
+    /// Computed.
+    Ready(Arc<Comparison>),
+    /// Being computed.
+    Pending,
+    /// The comparison failed; the message says why.
+    Failed(String),
+}
+
+/// The loaded versions and every comparison made of them.
+#[derive(Debug)]
+pub struct Store {
+    versions: Arc<Vec<Version>>,
+    options: CompareOptions,
+    compute: Compute,
+    done: HashMap<CompareKey, Lookup>,
+    total_bytes: usize,
+}
+
+impl Store {
+    /// A store over loaded versions; `options` supplies everything but the base and ignore
+    /// options, which each request names.
+    #[must_use]
+    pub fn new(versions: Vec<Version>, options: CompareOptions, place: Place) -> Self {
+        let total_bytes = versions.iter().map(|v| v.text.len()).sum();
+        let versions = Arc::new(versions);
+        let compute = match place {
+            Place::Inline => Compute::Inline,
+            // Without a thread (the system refused one) the work is simply done inline.
+            Place::Background => Worker::spawn(Arc::clone(&versions))
+                .map_or(Compute::Inline, Compute::Background),
+        };
+        Self { versions, options, compute, done: HashMap::new(), total_bytes }
+    }
+
+    /// The versions, in input order.
+    #[must_use]
+    pub fn versions(&self) -> &[Version] {
+        &self.versions
+    }
+
+    /// Total size of the versions' texts in bytes.
+    #[must_use]
+    pub fn total_bytes(&self) -> usize {
+        self.total_bytes
+    }
+
+    /// The comparison for a key: cached, computed now (inline), or requested (background).
+    pub fn request(&mut self, key: CompareKey) -> Lookup {
+        if let Some(found) = self.done.get(&key) {
+            return found.clone();
+        }
+        let options = CompareOptions { base: key.base.0, ignore: key.ignore, ..self.options.clone() };
+        let lookup = match &self.compute {
+            Compute::Inline => match compare_versions(self.versions.to_vec(), &options) {
+                Ok(c) => Lookup::Ready(Arc::new(c)),
+                Err(e) => Lookup::Failed(e.to_string()),
+            },
+            Compute::Background(worker) => {
+                worker.submit(key, options);
+                Lookup::Pending
+            }
+        };
+        self.done.insert(key, lookup.clone());
+        lookup
+    }
+
+    /// Adds a comparison made elsewhere.
+    pub fn insert(&mut self, key: CompareKey, comparison: Arc<Comparison>) {
+        self.done.insert(key, Lookup::Ready(comparison));
+    }
+
+    /// Takes in what the background thread finished; says whether anything arrived.
+    pub fn collect(&mut self) -> Collected {
+        let Compute::Background(worker) = &self.compute else { return Collected::Nothing };
+        let mut collected = Collected::Nothing;
+        loop {
+            match worker.poll() {
+                Poll::Idle => return collected,
+                Poll::Crashed => return Collected::Crashed,
+                Poll::Done((key, result)) => {
+                    let lookup = result.map_or_else(Lookup::Failed, Lookup::Ready);
+                    self.done.insert(key, lookup);
+                    collected = Collected::Something;
+                }
+            }
+        }
+    }
+}
+
+/// What [`Store::collect`] took in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Collected {
+    /// No new comparison.
+    Nothing,
+    /// At least one comparison finished (or failed).
+    Something,
+    /// The background thread died (the aligner panicked).
+    Crashed,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Input, load_version};
+
+    fn versions(texts: &[&str]) -> Vec<Version> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                load_version(VersionId(i), Input::from_bytes(format!("v{i}"), *t), &CompareOptions::default())
+                    .unwrap()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn inline_requests_are_computed_once_and_cached() {
+        let mut store = Store::new(versions(&["a b.", "a c."]), CompareOptions::default(), Place::Inline);
+        let key = CompareKey { base: VersionId(1), ignore: IgnoreOptions::default() };
+        let Lookup::Ready(first) = store.request(key) else { panic!("not ready") };
+        assert_eq!(first.base, VersionId(1));
+        let Lookup::Ready(again) = store.request(key) else { panic!("not ready") };
+        assert!(Arc::ptr_eq(&first, &again));
+    }
+
+    #[test]
+    fn background_requests_arrive_through_collect() {
+        let mut store = Store::new(versions(&["a b.", "a c."]), CompareOptions::default(), Place::Background);
+        let key = CompareKey { base: VersionId(0), ignore: IgnoreOptions::default() };
+        assert!(matches!(store.request(key), Lookup::Pending));
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while store.collect() == Collected::Nothing {
+            assert!(std::time::Instant::now() < deadline, "worker never answered");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        assert!(matches!(store.request(key), Lookup::Ready(_)));
+    }
+}

@@ -1,0 +1,83 @@
+//! Taking the terminal over and always giving it back: raw mode and the alternate screen
+//! (ratatui's init, whose panic hook restores them), mouse capture (which ratatui leaves alone,
+//! so our own panic hook and guard undo it), and SIGTERM/SIGHUP (caught as flags the event loop
+//! polls, so the normal exit path restores the terminal).
+
+use std::io::{self, stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use signal_hook::consts::signal::{SIGHUP, SIGTERM};
+use signal_hook::SigId;
+
+/// Termination signals caught while the viewer runs.
+#[derive(Debug)]
+pub struct Signals {
+    raised: Arc<AtomicBool>,
+    ids: Vec<SigId>,
+}
+
+impl Signals {
+    fn register() -> io::Result<Self> {
+        let raised = Arc::new(AtomicBool::new(false));
+        let mut ids = Vec::new();
+        for signal in [SIGTERM, SIGHUP] {
+            ids.push(signal_hook::flag::register(signal, Arc::clone(&raised))?);
+        }
+        Ok(Self { raised, ids })
+    }
+
+    /// Whether SIGTERM or SIGHUP arrived.
+    pub fn raised(&self) -> bool {
+        self.raised.load(Ordering::SeqCst)
+    }
+}
+
+impl Drop for Signals {
+    fn drop(&mut self) {
+        // Back to the default actions once the terminal is restored.
+        for id in self.ids.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
+
+/// Restores what ratatui does not on the way out: mouse capture.
+struct MouseGuard;
+
+impl Drop for MouseGuard {
+    fn drop(&mut self) {
+        let _ = execute!(stdout(), DisableMouseCapture);
+    }
+}
+
+/// Runs `f` with the terminal in raw mode on the alternate screen with mouse capture, and
+/// restores the terminal however `f` ends.
+pub fn with_terminal<R>(f: impl FnOnce(&mut DefaultTerminal, &Signals) -> io::Result<R>) -> io::Result<R> {
+    install_panic_hook();
+    let signals = Signals::register()?;
+    let mut terminal = ratatui::try_init().inspect_err(|_| {
+        let _ = ratatui::try_restore();
+    })?;
+    let result = {
+        let _mouse = MouseGuard;
+        execute!(stdout(), EnableMouseCapture)?;
+        f(&mut terminal, &signals)
+    };
+    ratatui::try_restore()?;
+    drop(signals);
+    result
+}
+
+/// Wraps the panic hook so that a panic also turns mouse capture off. Installed before
+/// ratatui's, which then restores raw mode and the screen first.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture);
+        previous(info);
+    }));
+}

@@ -1,0 +1,130 @@
+//! Drawing: reads the state and places widgets. Nothing here aligns, diffs or wraps; the most it
+//! does is format a number.
+
+mod text;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::layout::Side;
+use super::presence::PresenceState;
+use super::screen::{Areas, MIN_HEIGHT, MIN_WIDTH, Screen};
+use super::state::{App, Mode, Shown, Underlay};
+use super::widgets::{Bar, HelpOverlay, Message, OverviewStrip, Pane, PresenceView};
+
+/// Draws the whole screen for the state.
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    match &app.screen {
+        Screen::TooSmall { width, height } => render_too_small(app, *width, *height, area, buf),
+        // The size changed since the last resize event; the next one fixes it.
+        Screen::Fits(areas) if areas.full != area => {}
+        Screen::Fits(areas) => {
+            match (&app.mode, &app.shown) {
+                (
+                    Mode::Presence(state) | Mode::Help { under: Underlay::Presence(state), .. },
+                    Some(shown),
+                ) => render_presence(app, shown, *state, areas, buf),
+                _ => render_panes(app, areas, buf),
+            }
+            render_footer(app, areas, buf);
+            if let Mode::Help { scroll, .. } = app.mode {
+                let over = Rect { height: areas.status.y, ..areas.full };
+                let (left, right) = text::help_sections();
+                HelpOverlay { left, right, scroll, theme: app.theme }.render(over, buf);
+            }
+        }
+    }
+}
+
+fn render_too_small(app: &App, width: u16, height: u16, area: Rect, buf: &mut Buffer) {
+    let message = Message {
+        lines: vec![
+            Line::from("Terminal too small"),
+            Line::from(format!("{width}×{height}, need {MIN_WIDTH}×{MIN_HEIGHT}")),
+            Line::from("Enlarge it, or q to quit"),
+        ],
+        style: app.theme.notice,
+    };
+    message.render(area, buf);
+}
+
+/// The version bar, pane titles, both panes, the divider and the overview strip.
+fn render_panes(app: &App, areas: &Areas, buf: &mut Buffer) {
+    if let Some(bar) = areas.version_bar {
+        text::version_bar(app).render(bar, buf);
+    }
+    let body = Rect {
+        y: areas.panes[0].y,
+        height: areas.panes[0].height,
+        ..areas.full
+    };
+    let Some(shown) = &app.shown else {
+        text::waiting(app).render(body, buf);
+        return;
+    };
+    for side in Side::BOTH {
+        text::title(app, shown, side).render(areas.titles[side.index()], buf);
+        let pane = Pane {
+            layout: &shown.layout,
+            side,
+            top: app.nav.top,
+            current: app.nav.current,
+            search: app.search.as_ref(),
+            theme: app.theme,
+        };
+        pane.render(areas.panes[side.index()], buf);
+    }
+    for y in areas.divider.top()..areas.divider.bottom() {
+        buf.set_string(areas.divider.x, y, "│", app.theme.divider);
+    }
+    let current = shown.layout.entries.get(app.nav.current.0).map_or(0..0, |e| e.rows.clone());
+    let strip = OverviewStrip {
+        overview: &shown.overview,
+        viewport: app.nav.top..app.nav.top + areas.body_height(),
+        current,
+        theme: app.theme,
+    };
+    strip.render(areas.overview, buf);
+    if shown.layout.entries.is_empty() {
+        let message = Message {
+            lines: vec![Line::from("No passages: both versions are empty.")],
+            style: app.theme.hint,
+        };
+        message.render(body, buf);
+    }
+}
+
+fn render_presence(app: &App, shown: &Shown, state: PresenceState, areas: &Areas, buf: &mut Buffer) {
+    let Some(table) = &shown.presence else { return };
+    let area = Rect { height: areas.status.y, ..areas.full };
+    let view = PresenceView {
+        table,
+        state,
+        base: app.pair.base,
+        compared: app.pair.compared,
+        summaries: &shown.summaries,
+        theme: app.theme,
+    };
+    view.render(area, buf);
+}
+
+/// The status line and the key hints.
+fn render_footer(app: &App, areas: &Areas, buf: &mut Buffer) {
+    text::status_bar(app).render(areas.status, buf);
+    let hints = Bar {
+        left: text::hints(app),
+        right: Line::default(),
+        style: ratatui::style::Style::new(),
+    };
+    hints.render(areas.hints, buf);
+}
+
+/// A span in a style, for the text helpers.
+fn styled(text: impl Into<String>, style: ratatui::style::Style) -> Span<'static> {
+    Span::styled(text.into(), style)
+}

@@ -1,0 +1,15 @@
+//! The viewer's widgets. Each draws prepared content by shared reference and computes nothing.
+
+mod bar;
+mod help;
+mod message;
+mod overview;
+mod pane;
+mod presence;
+
+pub use bar::{Bar, Tab, VersionBar};
+pub use help::{HelpOverlay, HelpSection};
+pub use message::Message;
+pub use overview::OverviewStrip;
+pub use pane::Pane;
+pub use presence::PresenceView;
