@@ -1,10 +1,85 @@
-//! Passages across versions (placeholder until the aligner lands).
+//! Passages across versions: every version is aligned to the base sentence by sentence, then
+//! the pairwise alignments are merged into one passage table.
+//!
+//! - [`features`] turns sentences into rarity-weighted stem vectors;
+//! - [`pair`] aligns the base with one other version (anchors, banded bead DP, moves);
+//! - [`assemble`] merges the pairwise results into passages shared by all versions, places
+//!   added and boilerplate passages where they fall, and word-diffs each reading.
+//!
+//! Boilerplate lines take no part in the pairwise alignment: they are placed, never paired.
 
-use crate::model::{Passage, Version};
+mod assemble;
+pub mod features;
+pub mod pair;
+
+use crate::model::{Passage, PassageKind, Version};
 use crate::options::CompareOptions;
+use crate::segment::{self, Sentence};
 
-/// Aligns every version to the base.
+/// One version's sentences, with the positions of the ones that take part in alignment.
+pub(crate) struct Segmented {
+    /// All sentences, in reading order.
+    pub sentences: Vec<Sentence>,
+    /// Indices into `sentences` of the non-boilerplate ones, in order.
+    pub aligned: Vec<usize>,
+}
+
+/// Aligns every version to the base and returns the passages in the base's reading order.
 #[must_use]
-pub fn align(_versions: &[Version], _options: &CompareOptions) -> Vec<Passage> {
-    Vec::new()
+pub fn align(versions: &[Version], options: &CompareOptions) -> Vec<Passage> {
+    let segmented: Vec<Segmented> = versions
+        .iter()
+        .map(|v| {
+            let paragraphs = if v.paragraphs.is_empty() {
+                segment::paragraphs(&v.text)
+            } else {
+                v.paragraphs.clone()
+            };
+            let sentences = segment::sentences(&v.text, &paragraphs, options.keep_boilerplate);
+            let aligned = sentences
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.kind != PassageKind::Boilerplate)
+                .map(|(i, _)| i)
+                .collect();
+            Segmented { sentences, aligned }
+        })
+        .collect();
+    let texts: Vec<&str> = versions.iter().map(|v| v.text.as_str()).collect();
+    let ranges: Vec<Vec<std::ops::Range<usize>>> = segmented
+        .iter()
+        .map(|s| {
+            s.aligned
+                .iter()
+                .map(|&i| s.sentences[i].range.clone())
+                .collect()
+        })
+        .collect();
+    let vectors = features::vectors(&texts, &ranges);
+    let headings: Vec<Vec<bool>> = segmented
+        .iter()
+        .map(|s| {
+            s.aligned
+                .iter()
+                .map(|&i| s.sentences[i].kind == PassageKind::Heading)
+                .collect()
+        })
+        .collect();
+    let base = options.base;
+    let base_side = pair::Side {
+        vecs: &vectors[base],
+        heading: &headings[base],
+    };
+    let pairs: Vec<Option<Vec<pair::Bead>>> = (0..versions.len())
+        .map(|v| {
+            (v != base).then(|| {
+                let side = pair::Side {
+                    vecs: &vectors[v],
+                    heading: &headings[v],
+                };
+                pair::align_pair(&base_side, &side)
+            })
+        })
+        .collect();
+    assemble::assemble(versions, &segmented, &vectors, &pairs, options)
 }

@@ -66,7 +66,11 @@ fn units(text: &str, range: Range<usize>, ignore: IgnoreOptions) -> Vec<Unit> {
     }
     if let Some(range) = pending {
         // Only ignorable tokens: keep them as one unit with an empty key so the text is covered.
-        out.push(Unit { range, key: String::new(), filler: true });
+        out.push(Unit {
+            range,
+            key: String::new(),
+            filler: true,
+        });
     }
     out
 }
@@ -74,8 +78,14 @@ fn units(text: &str, range: Range<usize>, ignore: IgnoreOptions) -> Vec<Unit> {
 /// One stretch of the cleaned-up diff, in unit indices.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Segment {
-    Equal { base: Range<usize>, other: Range<usize> },
-    Change { base: Range<usize>, other: Range<usize> },
+    Equal {
+        base: Range<usize>,
+        other: Range<usize>,
+    },
+    Change {
+        base: Range<usize>,
+        other: Range<usize>,
+    },
 }
 
 /// Diffs the base's passage text `base_text[base]` against `other_text[other]`.
@@ -107,15 +117,31 @@ pub fn diff_words(
         }
     }
     let total = base_units.len() + other_units.len();
-    let similarity = if total == 0 { 1.0 } else { (2 * equal) as f32 / total as f32 };
+    let similarity = if total == 0 {
+        1.0
+    } else {
+        (2 * equal) as f32 / total as f32
+    };
     fold_fillers(&mut segments, &base_units);
-    let ops = to_ops(&segments, &base_units, &other_units, base.end, other.end, base_text, other_text);
+    let ops = to_ops(
+        &segments,
+        &base_units,
+        &other_units,
+        base.end,
+        other.end,
+        base_text,
+        other_text,
+    );
     WordDiff { ops, similarity }
 }
 
 /// Appends a change, merging it with a change right before it.
 fn push_change(segments: &mut Vec<Segment>, base: Range<usize>, other: Range<usize>) {
-    if let Some(Segment::Change { base: pb, other: po }) = segments.last_mut() {
+    if let Some(Segment::Change {
+        base: pb,
+        other: po,
+    }) = segments.last_mut()
+    {
         pb.end = base.end.max(pb.end);
         po.end = other.end.max(po.end);
         return;
@@ -134,7 +160,11 @@ fn fold_fillers(segments: &mut Vec<Segment>, base_units: &[Unit]) {
             _ => false,
         };
         if fold {
-            let Segment::Change { base: next_b, other: next_o } = segments.remove(i + 1) else {
+            let Segment::Change {
+                base: next_b,
+                other: next_o,
+            } = segments.remove(i + 1)
+            else {
                 unreachable!("checked above")
             };
             segments.remove(i);
@@ -205,7 +235,10 @@ fn accents(
     if base.len() != 1 || other.len() != 1 {
         return (Vec::new(), Vec::new());
     }
-    let (b, o) = (&base_units[base.start].range, &other_units[other.start].range);
+    let (b, o) = (
+        &base_units[base.start].range,
+        &other_units[other.start].range,
+    );
     let (bw, ow) = (&base_text[b.clone()], &other_text[o.clone()]);
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Myers)
@@ -290,7 +323,10 @@ mod tests {
     #[test]
     fn lone_common_words_between_changes_fold_into_one_phrase() {
         assert_eq!(
-            plain("the agency said on Monday it would", "the ministry stated on Tuesday it would"),
+            plain(
+                "the agency said on Monday it would",
+                "the ministry stated on Tuesday it would"
+            ),
             "the [-agency said on Monday-]{+ministry stated on Tuesday+}it would"
         );
     }
@@ -299,12 +335,20 @@ mod tests {
     fn a_name_spelt_differently_gets_character_accents() {
         let base = "Gen. Chris Donahue";
         let other = "Gen. Chris Donohue";
-        let d = diff_words(base, 0..base.len(), other, 0..other.len(), IgnoreOptions::default());
+        let d = diff_words(
+            base,
+            0..base.len(),
+            other,
+            0..other.len(),
+            IgnoreOptions::default(),
+        );
         let accents: Vec<&str> = d
             .ops
             .iter()
             .filter_map(|op| match op {
-                WordOp::Delete { accents, .. } => Some(accents.iter().map(|r| &base[r.clone()]).collect::<Vec<_>>()),
+                WordOp::Delete { accents, .. } => {
+                    Some(accents.iter().map(|r| &base[r.clone()]).collect::<Vec<_>>())
+                }
                 _ => None,
             })
             .flatten()
@@ -314,23 +358,47 @@ mod tests {
 
     #[test]
     fn ignore_options_change_equality_not_text() {
-        let quotes = IgnoreOptions { quotes: true, ..IgnoreOptions::default() };
-        assert_eq!(render("Trump’s envoy", "Trump's envoy", quotes), "Trump’s envoy");
-        let case = IgnoreOptions { case: true, ..IgnoreOptions::default() };
+        let quotes = IgnoreOptions {
+            quotes: true,
+            ..IgnoreOptions::default()
+        };
+        assert_eq!(
+            render("Trump’s envoy", "Trump's envoy", quotes),
+            "Trump’s envoy"
+        );
+        let case = IgnoreOptions {
+            case: true,
+            ..IgnoreOptions::default()
+        };
         assert_eq!(render("US Army", "US army", case), "US Army");
-        let punct = IgnoreOptions { punctuation: true, ..IgnoreOptions::default() };
-        assert_eq!(render("war, he said.", "war he said", punct), "war, he said.");
+        let punct = IgnoreOptions {
+            punctuation: true,
+            ..IgnoreOptions::default()
+        };
+        assert_eq!(
+            render("war, he said.", "war he said", punct),
+            "war, he said."
+        );
     }
 
     #[test]
     fn ops_cover_both_texts_exactly() {
         let base = "One two three, four. Five six";
         let other = "One 2 three four! Five seven six";
-        let d = diff_words(base, 0..base.len(), other, 0..other.len(), IgnoreOptions::default());
+        let d = diff_words(
+            base,
+            0..base.len(),
+            other,
+            0..other.len(),
+            IgnoreOptions::default(),
+        );
         let (mut b, mut o) = (String::new(), String::new());
         for op in &d.ops {
             match op {
-                WordOp::Equal { base: rb, other: ro } => {
+                WordOp::Equal {
+                    base: rb,
+                    other: ro,
+                } => {
                     b += &base[rb.clone()];
                     o += &other[ro.clone()];
                 }
