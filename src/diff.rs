@@ -5,6 +5,7 @@
 //! punctuation marks between two changes is folded into the change. A word changed by a letter or
 //! two ("Donahue"/"Donohue") also gets character accents.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::time::Duration;
 
@@ -16,6 +17,8 @@ use crate::tokens::{self, Token};
 
 /// How long one passage's word diff may take before `similar` settles for a coarser answer.
 const DIFF_TIMEOUT: Duration = Duration::from_millis(200);
+/// Passages with more tokens than this get the deadline.
+const LONG_PASSAGE_TOKENS: usize = 2_000;
 
 /// The word diff of one passage pair.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,13 +39,13 @@ impl WordDiff {
 
 /// A token, or a word with the punctuation that was folded into it when punctuation is ignored.
 #[derive(Debug, Clone)]
-struct Unit {
+struct Unit<'t> {
     range: Range<usize>,
-    key: String,
+    key: Cow<'t, str>,
     filler: bool,
 }
 
-fn units(text: &str, range: Range<usize>, ignore: IgnoreOptions) -> Vec<Unit> {
+fn units(text: &str, range: Range<usize>, ignore: IgnoreOptions) -> Vec<Unit<'_>> {
     let mut out: Vec<Unit> = Vec::new();
     let mut pending: Option<Range<usize>> = None;
     for Token { range, class } in tokens::tokenize(text, range) {
@@ -60,7 +63,7 @@ fn units(text: &str, range: Range<usize>, ignore: IgnoreOptions) -> Vec<Unit> {
         let start = pending.take().map_or(range.start, |p| p.start);
         out.push(Unit {
             range: start..range.end,
-            key: key.into_owned(),
+            key,
             filler: tokens::is_filler(word, class),
         });
     }
@@ -68,7 +71,7 @@ fn units(text: &str, range: Range<usize>, ignore: IgnoreOptions) -> Vec<Unit> {
         // Only ignorable tokens: keep them as one unit with an empty key so the text is covered.
         out.push(Unit {
             range,
-            key: String::new(),
+            key: Cow::Borrowed(""),
             filler: true,
         });
     }
@@ -99,12 +102,15 @@ pub fn diff_words(
 ) -> WordDiff {
     let base_units = units(base_text, base.clone(), ignore);
     let other_units = units(other_text, other.clone(), ignore);
-    let base_keys: Vec<&str> = base_units.iter().map(|u| u.key.as_str()).collect();
-    let other_keys: Vec<&str> = other_units.iter().map(|u| u.key.as_str()).collect();
-    let diff = TextDiff::configure()
-        .algorithm(Algorithm::Patience)
-        .timeout(DIFF_TIMEOUT)
-        .diff_slices(&base_keys, &other_keys);
+    let base_keys: Vec<&str> = base_units.iter().map(|u| u.key.as_ref()).collect();
+    let other_keys: Vec<&str> = other_units.iter().map(|u| u.key.as_ref()).collect();
+    let mut config = TextDiff::configure();
+    config.algorithm(Algorithm::Patience);
+    // A deadline costs a clock read per step; only long passages can need one.
+    if base_keys.len() + other_keys.len() > LONG_PASSAGE_TOKENS {
+        config.timeout(DIFF_TIMEOUT);
+    }
+    let diff = config.diff_slices(&base_keys, &other_keys);
     let mut equal = 0;
     let mut segments: Vec<Segment> = Vec::new();
     for op in diff.ops() {
@@ -242,7 +248,6 @@ fn accents(
     let (bw, ow) = (&base_text[b.clone()], &other_text[o.clone()]);
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Myers)
-        .timeout(DIFF_TIMEOUT)
         .diff_chars(bw, ow);
     let letters = bw.chars().count().max(ow.chars().count());
     if letters < 4 || !bw.chars().any(char::is_alphanumeric) {

@@ -85,7 +85,7 @@ impl OffsetMap {
     #[must_use]
     pub fn to_original(&self, offset: usize) -> usize {
         let idx = self.edits.partition_point(|e| e.repaired.end <= offset);
-        let shift = |e: &OffsetEdit| e.original.end as isize - e.repaired.end as isize;
+        let shift = |e: &OffsetEdit| e.original.end.cast_signed() - e.repaired.end.cast_signed();
         let mapped = match self.edits.get(idx) {
             Some(edit) if edit.repaired.start <= offset && offset < edit.repaired.end => {
                 if offset == edit.repaired.start {
@@ -97,7 +97,7 @@ impl OffsetMap {
                 }
             }
             _ => match idx.checked_sub(1).map(|i| &self.edits[i]) {
-                Some(prev) => (offset as isize + shift(prev)) as usize,
+                Some(prev) => (offset.cast_signed() + shift(prev)).cast_unsigned(),
                 None => offset,
             },
         };

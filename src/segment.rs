@@ -124,7 +124,7 @@ fn wrap_width(text: &str, lines: &[Range<usize>]) -> Option<usize> {
     }
     widths.sort_unstable();
     let width = widths[widths.len() * 9 / 10];
-    if width > 100 || width < 30 {
+    if !(30..=100).contains(&width) {
         return None;
     }
     let near_max = widths
@@ -143,17 +143,21 @@ fn continues_paragraph(
 ) -> bool {
     let prev_text = text[prev.clone()].trim_end();
     let next_text = text[next.clone()].trim_start();
-    let starts_lower = next_text.chars().next().is_some_and(|c| c.is_lowercase());
+    let starts_lower = next_text.chars().next().is_some_and(char::is_lowercase);
     if starts_lower && !ends_sentence(prev_text) && !is_list_item(next_text) {
         return true;
     }
     let Some(width) = wrap_width else {
         return false;
     };
-    // A line that ran close to the wrap width was broken by the wrapping, not by the author,
-    // unless the next line is clearly a new block (a list item).
+    // The wrapping broke the line if the next line's first word would not have fitted on it;
+    // an author's own break usually leaves room. List items always start a new block.
     let prev_width = prev_text.chars().count();
-    prev_width + 15 >= width && !is_list_item(next_text) && !is_list_item(prev_text)
+    let next_word = next_text
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    prev_width + 1 + next_word > width && !is_list_item(next_text) && !is_list_item(prev_text)
 }
 
 fn ends_sentence(line: &str) -> bool {
@@ -408,17 +412,15 @@ fn joins_next(prev: &str, next: &str) -> bool {
     if TITLES.contains(&lower.as_str()) {
         return true;
     }
-    if MONTHS.contains(&lower.as_str()) || lower == "no" || lower == "nos" {
-        if next_starts_digit {
-            return true;
-        }
+    if (MONTHS.contains(&lower.as_str()) || lower == "no" || lower == "nos") && next_starts_digit {
+        return true;
     }
     // An initial: "Benjamin D. Applebaum", "J. R. R. Tolkien".
     let mut chars = last_word.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_uppercase() {
-            return true;
-        }
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
+        return true;
     }
     if AMBIGUOUS.contains(&lower.as_str()) || is_dotted_acronym(last_word) {
         let starter = SENTENCE_STARTERS.contains(&next_word.to_lowercase().as_str());
@@ -541,6 +543,7 @@ mod tests {
 
     #[test]
     fn headings_and_boilerplate_are_recognised() {
+        use PassageKind::{Boilerplate, Heading, Text};
         let text = "Table of Contents\nPeace Talks Resume in Kyiv\nBy Benjamin D Applebaum\n\
                     The talks resumed.\nAlso Read: Another story entirely\n";
         let paras = paragraphs(text);
@@ -548,7 +551,6 @@ mod tests {
             .iter()
             .map(|s| s.kind)
             .collect();
-        use PassageKind::*;
         assert_eq!(
             kinds,
             [Boilerplate, Heading, Boilerplate, Text, Boilerplate]

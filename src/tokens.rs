@@ -71,7 +71,7 @@ pub fn fold_typography(c: char) -> char {
 /// The key under which a token compares equal to another, per the ignore options.
 /// Returns an empty key for a token that does not count at all (punctuation when ignored).
 #[must_use]
-pub fn key<'a>(token: &'a str, class: TokenClass, ignore: IgnoreOptions) -> Cow<'a, str> {
+pub fn key(token: &str, class: TokenClass, ignore: IgnoreOptions) -> Cow<'_, str> {
     if ignore.punctuation && class == TokenClass::Punct {
         return Cow::Borrowed("");
     }

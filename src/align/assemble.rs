@@ -69,11 +69,10 @@ pub(super) fn assemble(
     let drafts = order_drafts(
         versions, segmented, vectors, base, &groups, &readings, runs_at,
     );
-    let mut passages: Vec<Passage> = drafts
-        .into_iter()
-        .enumerate()
-        .map(|(index, draft)| build_passage(index, draft, versions, segmented, options))
-        .collect();
+    let numbered: Vec<(usize, Draft)> = drafts.into_iter().enumerate().collect();
+    let mut passages: Vec<Passage> = crate::par::map(&numbered, None, |(index, draft)| {
+        build_passage(*index, draft, versions, segmented, options)
+    });
     place_moves(&mut passages, versions.len());
     passages
 }
@@ -83,15 +82,13 @@ fn base_groups(n: usize, pairs: &[Option<Vec<Bead>>]) -> Vec<Range<usize>> {
     let mut joined = vec![false; n];
     for bead in pairs.iter().flatten().flatten() {
         if let Bead::Match { a, .. } | Bead::Moved { a, .. } = bead {
-            for i in a.start..a.end.saturating_sub(1) {
-                joined[i] = true;
-            }
+            joined[a.start..a.end.saturating_sub(1)].fill(true);
         }
     }
     let mut groups = Vec::new();
     let mut start = 0;
-    for i in 0..n {
-        if !joined[i] {
+    for (i, &join) in joined.iter().enumerate() {
+        if !join {
             groups.push(start..i + 1);
             start = i + 1;
         }
@@ -323,12 +320,11 @@ fn merge_runs(
 
 /// Summed vector of a run of full sentences (boilerplate sentences have none).
 fn run_vector(seg: &Segmented, vectors: &[SentenceVec], full: &Range<usize>) -> SentenceVec {
-    let mut terms: Vec<(u32, f32)> = seg
-        .aligned
+    let first = seg.aligned.partition_point(|&i| i < full.start);
+    let last = seg.aligned.partition_point(|&i| i < full.end);
+    let mut terms: Vec<(u32, f32)> = vectors[first..last]
         .iter()
-        .enumerate()
-        .filter(|(_, i)| full.contains(i))
-        .flat_map(|(k, _)| vectors[k].terms.iter().copied())
+        .flat_map(|v| v.terms.iter().copied())
         .collect();
     terms.sort_unstable_by_key(|t| t.0);
     let mut merged: Vec<(u32, f32)> = Vec::with_capacity(terms.len());
@@ -349,7 +345,7 @@ fn run_vector(seg: &Segmented, vectors: &[SentenceVec], full: &Range<usize>) -> 
 /// Builds a passage: spans from sentence ranges, and each compared version's reading.
 fn build_passage(
     index: usize,
-    draft: Draft,
+    draft: &Draft,
     versions: &[Version],
     segmented: &[Segmented],
     options: &CompareOptions,
@@ -499,10 +495,9 @@ fn place_moves(passages: &mut [Passage], n_versions: usize) {
                 .readings
                 .iter_mut()
                 .find(|r| r.version == version)
+                && let Placement::MovedAfter { after: slot } = &mut reading.placement
             {
-                if let Placement::MovedAfter { after: slot } = &mut reading.placement {
-                    *slot = after;
-                }
+                *slot = after;
             }
         }
     }

@@ -6,10 +6,10 @@
 //! is a merge. Summing vectors gives the vector of a sentence group, which is how the aligner
 //! scores 2-1 and 1-2 groupings without building new vectors.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 
 use crate::tokens::{self, TokenClass};
 
@@ -27,16 +27,16 @@ pub struct SentenceVec {
 /// Dot product of two sparse vectors.
 #[must_use]
 pub fn dot(a: &SentenceVec, b: &SentenceVec) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    let (x, y) = (&a.terms, &b.terms);
-    while i < x.len() && j < y.len() {
-        match x[i].0.cmp(&y[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
+    let (mut ia, mut ib, mut sum) = (0, 0, 0.0);
+    let (left, right) = (&a.terms, &b.terms);
+    while ia < left.len() && ib < right.len() {
+        match left[ia].0.cmp(&right[ib].0) {
+            std::cmp::Ordering::Less => ia += 1,
+            std::cmp::Ordering::Greater => ib += 1,
             std::cmp::Ordering::Equal => {
-                sum += x[i].1 * y[j].1;
-                i += 1;
-                j += 1;
+                sum += left[ia].1 * right[ib].1;
+                ia += 1;
+                ib += 1;
             }
         }
     }
@@ -54,19 +54,23 @@ pub fn cosine(a: &SentenceVec, b: &SentenceVec) -> f32 {
     }
 }
 
-/// Turns words into term ids, remembering stems so each distinct word is stemmed once.
+/// Turns words into term ids, remembering each spelling so it is folded and stemmed once.
 pub struct Vocabulary {
     stemmer: Stemmer,
-    by_word: HashMap<String, u32>,
-    by_stem: HashMap<String, u32>,
+    /// Spelling → (term id, is a stop word).
+    by_word: FxHashMap<String, (u32, bool)>,
+    by_stem: FxHashMap<String, u32>,
+    /// Scratch buffer for number keys, so the common case allocates nothing.
+    scratch: String,
 }
 
 impl Default for Vocabulary {
     fn default() -> Self {
         Self {
             stemmer: Stemmer::create(Algorithm::English),
-            by_word: HashMap::new(),
-            by_stem: HashMap::new(),
+            by_word: FxHashMap::default(),
+            by_stem: FxHashMap::default(),
+            scratch: String::new(),
         }
     }
 }
@@ -77,18 +81,27 @@ const NUMBER_BOOST: f32 = 1.5;
 const NAME_BOOST: f32 = 1.3;
 
 impl Vocabulary {
-    fn term(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.by_word.get(word) {
-            return id;
+    /// Term id of a spelling, and whether it is a stop word. Words are folded to lower case
+    /// (typographic apostrophes straightened, so "Trump’s" meets "Trump's") and stemmed.
+    fn term(&mut self, word: &str) -> (u32, bool) {
+        if let Some(&entry) = self.by_word.get(word) {
+            return entry;
         }
-        let stem = self.stemmer.stem(word).into_owned();
+        let folded: String = word
+            .chars()
+            .map(tokens::fold_typography)
+            .flat_map(char::to_lowercase)
+            .collect();
+        let stop = tokens::is_stop_word(&folded);
+        let stem = self.stemmer.stem(&folded).into_owned();
         let next = self.by_stem.len() as u32;
         let id = *self.by_stem.entry(stem).or_insert(next);
-        self.by_word.insert(word.to_string(), id);
-        id
+        self.by_word.insert(word.to_string(), (id, stop));
+        (id, stop)
     }
 
-    /// Term ids with boosts of the content words of `text[range]`.
+    /// Term ids with boosts of the content words of `text[range]`, and its count of
+    /// alphanumeric characters.
     pub fn sentence_terms(&mut self, text: &str, range: Range<usize>) -> (Vec<(u32, f32)>, usize) {
         let mut terms = Vec::new();
         let mut chars = 0;
@@ -99,19 +112,23 @@ impl Vocabulary {
             match token.class {
                 TokenClass::Punct => continue,
                 TokenClass::Number => {
-                    let digits: String = word.chars().filter(char::is_ascii_digit).collect();
-                    terms.push((self.term(&format!("#{digits}")), NUMBER_BOOST));
+                    let mut key = std::mem::take(&mut self.scratch);
+                    key.clear();
+                    key.push('#');
+                    key.extend(word.chars().filter(char::is_ascii_digit));
+                    terms.push((self.term(&key).0, NUMBER_BOOST));
+                    self.scratch = key;
                 }
                 TokenClass::Word => {
-                    let lower = fold_word(word);
-                    if !tokens::is_stop_word(&lower) {
+                    let (id, stop) = self.term(word);
+                    if !stop {
                         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
                         let boost = if capitalised && !first_word {
                             NAME_BOOST
                         } else {
                             1.0
                         };
-                        terms.push((self.term(&lower), boost));
+                        terms.push((id, boost));
                     }
                 }
             }
@@ -121,13 +138,8 @@ impl Vocabulary {
     }
 }
 
-/// Lower-case with typographic apostrophes folded, so "Trump’s" and "Trump's" meet.
-fn fold_word(word: &str) -> String {
-    word.chars()
-        .map(tokens::fold_typography)
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+/// Term ids with boosts, and the alphanumeric length, of one sentence before weighting.
+type RawSentence = (Vec<(u32, f32)>, usize);
 
 /// Builds TF-IDF vectors for every sentence of every version.
 ///
@@ -136,7 +148,7 @@ fn fold_word(word: &str) -> String {
 #[must_use]
 pub fn vectors(texts: &[&str], sentences: &[Vec<Range<usize>>]) -> Vec<Vec<SentenceVec>> {
     let mut vocab = Vocabulary::default();
-    let raw: Vec<Vec<(Vec<(u32, f32)>, usize)>> = texts
+    let raw: Vec<Vec<RawSentence>> = texts
         .iter()
         .zip(sentences)
         .map(|(text, ranges)| {
@@ -202,7 +214,10 @@ mod tests {
     fn vecs(a: &str, b: &str, filler: &[&str]) -> (SentenceVec, SentenceVec) {
         let mut texts = vec![a, b];
         texts.extend_from_slice(filler);
-        let sentences: Vec<Vec<Range<usize>>> = texts.iter().map(|t| vec![0..t.len()]).collect();
+        let sentences: Vec<Vec<Range<usize>>> = texts
+            .iter()
+            .map(|t| std::iter::once(0..t.len()).collect())
+            .collect();
         let mut v = vectors(&texts, &sentences);
         let b = v[1].remove(0);
         let a = v[0].remove(0);

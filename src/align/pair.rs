@@ -56,7 +56,7 @@ const LENGTH: f32 = 0.03;
 /// Below this many cells the DP searches the whole matrix.
 const FULL_DP_CELLS: usize = 1_500_000;
 /// Half-width of the band around the anchor line, in sentences.
-const BAND: usize = 40;
+const BAND: usize = 32;
 /// Terms whose postings list is longer than this are too common to propose candidates.
 const MAX_POSTINGS: usize = 64;
 /// Similarity and margin an anchor needs.
@@ -106,7 +106,7 @@ fn best_matches_among(
     a_open: &[bool],
     b_open: &[bool],
 ) -> Candidates {
-    let mut postings: std::collections::HashMap<u32, Vec<usize>> = std::collections::HashMap::new();
+    let mut postings: rustc_hash::FxHashMap<u32, Vec<usize>> = rustc_hash::FxHashMap::default();
     for (j, v) in b.iter().enumerate().filter(|(j, _)| b_open[*j]) {
         for &(term, _) in &v.terms {
             postings.entry(term).or_default().push(j);
@@ -390,9 +390,19 @@ impl<'a> Dp<'a> {
         let chars = |vecs: &[SentenceVec], r: Range<usize>| {
             vecs[r].iter().map(|v| v.chars).sum::<usize>().max(1) as f32
         };
-        let length = (chars(a.vecs, ra) / chars(b.vecs, rb)).ln().abs();
+        // |ln(x/y)| without a logarithm: (max/min − 1) is close to it where it matters (near 1)
+        // and, capped, still orders far-apart lengths.
+        let (ca, cb) = (chars(a.vecs, ra), chars(b.vecs, rb));
+        let length = (ca.max(cb) / ca.min(cb) - 1.0).min(2.0);
         let mismatch = if headings == 1 { HEADING_MISMATCH } else { 0.0 };
-        Some((1.0 - sim) + MERGE * (size - 2) as f32 + LENGTH * length + mismatch)
+        // Dissimilarity is paid per sentence, as skipping is, so a group of unrelated
+        // sentences never beats skipping them.
+        Some(
+            (1.0 - sim) * size as f32 / 2.0
+                + MERGE * (size - 2) as f32
+                + LENGTH * length
+                + mismatch,
+        )
     }
 
     fn trace(&self) -> Vec<Bead> {
@@ -420,10 +430,10 @@ fn merge_runs(beads: Vec<Bead>) -> Vec<Bead> {
     let mut out: Vec<Bead> = Vec::with_capacity(beads.len());
     for bead in beads {
         match (out.last_mut(), &bead) {
-            (Some(Bead::OnlyA(prev)), Bead::OnlyA(next)) if prev.end == next.start => {
-                prev.end = next.end;
-            }
-            (Some(Bead::OnlyB(prev)), Bead::OnlyB(next)) if prev.end == next.start => {
+            (Some(Bead::OnlyA(prev)), Bead::OnlyA(next))
+            | (Some(Bead::OnlyB(prev)), Bead::OnlyB(next))
+                if prev.end == next.start =>
+            {
                 prev.end = next.end;
             }
             _ => out.push(bead),
@@ -455,11 +465,12 @@ fn detect_moves(beads: Vec<Bead>, a: &Side<'_>, b: &Side<'_>) -> Vec<Bead> {
     let mut a_partner: Vec<Option<usize>> = vec![None; a.vecs.len()];
     let mut b_partner: Vec<Option<usize>> = vec![None; b.vecs.len()];
     for (i, &(sim, j, _)) in c.a_best.iter().enumerate() {
-        if let Some(j) = j {
-            if sim >= MOVE_MIN && c.b_best[j].1 == Some(i) {
-                a_partner[i] = Some(j);
-                b_partner[j] = Some(i);
-            }
+        if let Some(j) = j
+            && sim >= MOVE_MIN
+            && c.b_best[j].1 == Some(i)
+        {
+            a_partner[i] = Some(j);
+            b_partner[j] = Some(i);
         }
     }
     rebuild_with_moves(beads, &a_partner, &b_partner)
