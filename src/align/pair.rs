@@ -48,7 +48,7 @@ pub struct Side<'a> {
 const SKIP: f32 = 0.42;
 /// Extra cost per sentence beyond one on each side of a bead: cosine over summed vectors
 /// favours merging, so a merge must earn its place.
-const MERGE: f32 = 0.25;
+const MERGE: f32 = 0.1;
 /// Extra cost for pairing a heading with story text.
 const HEADING_MISMATCH: f32 = 0.3;
 /// Weight of the length-ratio tie-breaker.
