@@ -52,15 +52,26 @@ const TICK: Duration = Duration::from_millis(100);
 ///
 /// The terminal is restored on return, on error, on panic and on SIGTERM/SIGHUP.
 pub fn run(versions: Vec<Version>, options: CompareOptions) -> io::Result<()> {
-    let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) { &MONO } else { &THEME };
+    let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        &MONO
+    } else {
+        &THEME
+    };
     let app = App::new(versions, options, Place::Background).with_theme(theme);
     terminal::with_terminal(|terminal, signals| event_loop(terminal, signals, app))
 }
 
 /// Draw → event → keymap → update, until the user quits or a signal arrives.
-fn event_loop(terminal: &mut DefaultTerminal, signals: &terminal::Signals, mut app: App) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    signals: &terminal::Signals,
+    mut app: App,
+) -> io::Result<()> {
     let size = terminal.size()?;
-    app.update(Action::Resize { width: size.width, height: size.height });
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
     loop {
         terminal.draw(|frame| draw(&app, frame))?;
         if event::poll(TICK)? {

@@ -20,7 +20,11 @@ fn main() -> ExitCode {
 
 fn run() -> anyhow::Result<()> {
     let files: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
-    let inputs = if files.is_empty() { bundled_seeds() } else { read_inputs(&files)? };
+    let inputs = if files.is_empty() {
+        bundled_seeds()
+    } else {
+        read_inputs(&files)?
+    };
     let options = CompareOptions::default();
     let versions = inputs
         .into_iter()

@@ -18,17 +18,27 @@ pub struct Spec<'a> {
 
 /// A text passage.
 pub fn text<'a>(texts: &[Option<&'a str>]) -> Spec<'a> {
-    Spec { kind: PassageKind::Text, texts: texts.to_vec(), moved: None }
+    Spec {
+        kind: PassageKind::Text,
+        texts: texts.to_vec(),
+        moved: None,
+    }
 }
 
 /// A boilerplate passage.
 pub fn boilerplate<'a>(texts: &[Option<&'a str>]) -> Spec<'a> {
-    Spec { kind: PassageKind::Boilerplate, ..text(texts) }
+    Spec {
+        kind: PassageKind::Boilerplate,
+        ..text(texts)
+    }
 }
 
 /// A passage that one version has elsewhere.
 pub fn moved<'a>(texts: &[Option<&'a str>], version: usize, after: Option<usize>) -> Spec<'a> {
-    Spec { moved: Some((version, after)), ..text(texts) }
+    Spec {
+        moved: Some((version, after)),
+        ..text(texts)
+    }
 }
 
 fn version(id: usize, text: String) -> Version {
@@ -56,13 +66,20 @@ pub fn comparison(specs: &[Spec<'_>], base: usize) -> Comparison {
             if let Some(text) = text {
                 let start = texts[v].len();
                 texts[v].push_str(text);
-                passage_spans.push(Span { version: VersionId(v), range: start..texts[v].len() });
+                passage_spans.push(Span {
+                    version: VersionId(v),
+                    range: start..texts[v].len(),
+                });
                 texts[v].push('\n');
             }
         }
         spans.push(passage_spans);
     }
-    let versions: Vec<Version> = texts.into_iter().enumerate().map(|(i, t)| version(i, t)).collect();
+    let versions: Vec<Version> = texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| version(i, t))
+        .collect();
     let base_id = VersionId(base);
     let passages = specs
         .iter()
@@ -70,12 +87,31 @@ pub fn comparison(specs: &[Spec<'_>], base: usize) -> Comparison {
         .enumerate()
         .map(|(index, (spec, spans))| passage(index, spec, spans, &versions, base_id))
         .collect();
-    let options = CompareOptions { base, ..CompareOptions::default() };
-    Comparison { versions, base: base_id, passages, options }
+    let options = CompareOptions {
+        base,
+        ..CompareOptions::default()
+    };
+    Comparison {
+        versions,
+        base: base_id,
+        passages,
+        options,
+    }
 }
 
-fn passage(index: usize, spec: &Spec<'_>, spans: Vec<Span>, versions: &[Version], base: VersionId) -> Passage {
-    let span = |v: VersionId| spans.iter().find(|s| s.version == v).map(|s| s.range.clone());
+fn passage(
+    index: usize,
+    spec: &Spec<'_>,
+    spans: Vec<Span>,
+    versions: &[Version],
+    base: VersionId,
+) -> Passage {
+    let span = |v: VersionId| {
+        spans
+            .iter()
+            .find(|s| s.version == v)
+            .map(|s| s.range.clone())
+    };
     let readings: Vec<Reading> = versions
         .iter()
         .map(|v| v.id)
@@ -83,8 +119,18 @@ fn passage(index: usize, spec: &Spec<'_>, spans: Vec<Span>, versions: &[Version]
         .map(|id| {
             let (status, similarity, ops) = match (span(base), span(id)) {
                 (Some(b), Some(o)) => {
-                    let d = diff_words(&versions[base.0].text, b, &versions[id.0].text, o, Default::default());
-                    let status = if d.is_same() { PassageStatus::Same } else { PassageStatus::Changed };
+                    let d = diff_words(
+                        &versions[base.0].text,
+                        b,
+                        &versions[id.0].text,
+                        o,
+                        Default::default(),
+                    );
+                    let status = if d.is_same() {
+                        PassageStatus::Same
+                    } else {
+                        PassageStatus::Changed
+                    };
                     (status, d.similarity, d.ops)
                 }
                 (None, Some(_)) => (PassageStatus::Added, 0.0, vec![]),
@@ -95,17 +141,38 @@ fn passage(index: usize, spec: &Spec<'_>, spans: Vec<Span>, versions: &[Version]
                 Some((v, after)) if v == id.0 => Placement::MovedAfter { after },
                 _ => Placement::InOrder,
             };
-            let status = if placement == Placement::InOrder { status } else { PassageStatus::Moved };
-            Reading { version: id, status, similarity, placement, ops }
+            let status = if placement == Placement::InOrder {
+                status
+            } else {
+                PassageStatus::Moved
+            };
+            Reading {
+                version: id,
+                status,
+                similarity,
+                placement,
+                ops,
+            }
         })
         .collect();
     let status = if spec.kind == PassageKind::Boilerplate {
         PassageStatus::Boilerplate
     } else {
-        readings.iter().map(|r| r.status).find(|s| s.is_divergent()).unwrap_or(PassageStatus::Same)
+        readings
+            .iter()
+            .map(|r| r.status)
+            .find(|s| s.is_divergent())
+            .unwrap_or(PassageStatus::Same)
     };
     let similarity = readings.iter().map(|r| r.similarity).fold(1.0, f32::min);
-    Passage { index, kind: spec.kind, status, similarity, spans, readings }
+    Passage {
+        index,
+        kind: spec.kind,
+        status,
+        similarity,
+        spans,
+        readings,
+    }
 }
 
 /// A small story in three versions with every kind of passage: same, changed (with an accent),
@@ -124,7 +191,11 @@ pub fn story() -> Comparison {
                 Some("Gen Chris Donohue said the plan had 26 points."),
                 Some("Gen Chris Donahue said the plan had 28 points."),
             ]),
-            text(&[Some("The talks will continue on Friday in Geneva."), None, Some("The talks will continue on Friday in Geneva.")]),
+            text(&[
+                Some("The talks will continue on Friday in Geneva."),
+                None,
+                Some("The talks will continue on Friday in Geneva."),
+            ]),
             text(&[None, Some("Officials declined to comment further."), None]),
             moved(
                 &[

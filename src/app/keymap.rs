@@ -115,7 +115,9 @@ pub enum Key {
 
 impl Key {
     fn matches(self, event: &KeyEvent) -> bool {
-        let ctrl_alt = event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let ctrl_alt = event
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         match self {
             Self::Char(c) => event.code == KeyCode::Char(c) && !ctrl_alt,
             Self::Ctrl(c) => {
@@ -174,7 +176,13 @@ const fn bind(
     help: &'static str,
     hint: Option<&'static str>,
 ) -> Binding {
-    Binding { context, keys, action, help, hint }
+    Binding {
+        context,
+        keys,
+        action,
+        help,
+        hint,
+    }
 }
 
 use Action as A;
@@ -184,7 +192,13 @@ use Key::{Char, Code, Ctrl};
 /// A digit key that picks a version to compare with.
 macro_rules! pick {
     ($c:literal, $n:literal) => {
-        bind(Browse, &[Char($c)], A::PickVersion(VersionId($n)), "compare with version 0–9", None)
+        bind(
+            Browse,
+            &[Char($c)],
+            A::PickVersion(VersionId($n)),
+            "compare with version 0–9",
+            None,
+        )
     };
 }
 
@@ -193,10 +207,34 @@ macro_rules! pick {
 pub const BINDINGS: &[Binding] = &[
     bind(Global, &[Ctrl('c')], A::Quit, "quit, always", None),
     // Browsing: moving.
-    bind(Browse, &[Char('n'), Char(']')], A::NextChange, "next divergent passage", Some("next")),
-    bind(Browse, &[Char('p'), Char('[')], A::PrevChange, "previous divergent passage", Some("prev")),
-    bind(Browse, &[Char('j'), Code(KeyCode::Down)], A::Down, "scroll down a row", None),
-    bind(Browse, &[Char('k'), Code(KeyCode::Up)], A::Up, "scroll up a row", None),
+    bind(
+        Browse,
+        &[Char('n'), Char(']')],
+        A::NextChange,
+        "next divergent passage",
+        Some("next"),
+    ),
+    bind(
+        Browse,
+        &[Char('p'), Char('[')],
+        A::PrevChange,
+        "previous divergent passage",
+        Some("prev"),
+    ),
+    bind(
+        Browse,
+        &[Char('j'), Code(KeyCode::Down)],
+        A::Down,
+        "scroll down a row",
+        None,
+    ),
+    bind(
+        Browse,
+        &[Char('k'), Code(KeyCode::Up)],
+        A::Up,
+        "scroll up a row",
+        None,
+    ),
     bind(
         Browse,
         &[Code(KeyCode::PageDown), Char(' '), Ctrl('f')],
@@ -204,30 +242,72 @@ pub const BINDINGS: &[Binding] = &[
         "scroll down a page",
         None,
     ),
-    bind(Browse, &[Code(KeyCode::PageUp), Ctrl('b')], A::PageUp, "scroll up a page", None),
-    bind(Browse, &[Char('g'), Code(KeyCode::Home)], A::Top, "go to the top", None),
-    bind(Browse, &[Char('G'), Code(KeyCode::End)], A::Bottom, "go to the bottom", None),
+    bind(
+        Browse,
+        &[Code(KeyCode::PageUp), Ctrl('b')],
+        A::PageUp,
+        "scroll up a page",
+        None,
+    ),
+    bind(
+        Browse,
+        &[Char('g'), Code(KeyCode::Home)],
+        A::Top,
+        "go to the top",
+        None,
+    ),
+    bind(
+        Browse,
+        &[Char('G'), Code(KeyCode::End)],
+        A::Bottom,
+        "go to the bottom",
+        None,
+    ),
     bind(
         Browse,
         &[Code(KeyCode::Enter)],
         A::FollowMove,
-        "moved passage: go where it went (and back)",
+        "follow a moved passage (and back)",
         None,
     ),
     // Browsing: searching.
-    bind(Browse, &[Char('/')], A::StartSearch, "search both panes", Some("search")),
+    bind(
+        Browse,
+        &[Char('/')],
+        A::StartSearch,
+        "search both panes",
+        Some("search"),
+    ),
     bind(Browse, &[Char('.')], A::NextHit, "next search hit", None),
-    bind(Browse, &[Char(',')], A::PrevHit, "previous search hit", None),
+    bind(
+        Browse,
+        &[Char(',')],
+        A::PrevHit,
+        "previous search hit",
+        None,
+    ),
     // Browsing: what is shown.
-    bind(Browse, &[Char('z')], A::ToggleFold, "fold/unfold same passages", Some("fold")),
+    bind(
+        Browse,
+        &[Char('z')],
+        A::ToggleFold,
+        "fold/unfold same passages",
+        Some("fold"),
+    ),
     bind(
         Browse,
         &[Char('i')],
         A::CycleIgnore,
-        "cycle ignore: none, quotes, +punctuation, +case",
+        "cycle ignored: quotes, punct., case",
         Some("ignore"),
     ),
-    bind(Browse, &[Code(KeyCode::Tab)], A::NextVersion, "compare with the next version", None),
+    bind(
+        Browse,
+        &[Code(KeyCode::Tab)],
+        A::NextVersion,
+        "compare with the next version",
+        None,
+    ),
     bind(
         Browse,
         &[Code(KeyCode::BackTab)],
@@ -245,34 +325,166 @@ pub const BINDINGS: &[Binding] = &[
     pick!('7', 7),
     pick!('8', 8),
     pick!('9', 9),
-    bind(Browse, &[Char('b')], A::MakeBase, "make the compared version the base", Some("base")),
-    bind(Browse, &[Char('v')], A::TogglePresence, "presence view: passages × versions", Some("presence")),
-    bind(Browse, &[Char('?')], A::ToggleHelp, "this help", Some("help")),
+    bind(
+        Browse,
+        &[Char('b')],
+        A::MakeBase,
+        "make the compared version the base",
+        Some("base"),
+    ),
+    bind(
+        Browse,
+        &[Char('v')],
+        A::TogglePresence,
+        "presence view: passages × versions",
+        Some("presence"),
+    ),
+    bind(
+        Browse,
+        &[Char('?')],
+        A::ToggleHelp,
+        "this help",
+        Some("help"),
+    ),
     bind(Browse, &[Char('q')], A::Quit, "quit", Some("quit")),
-    bind(Browse, &[Code(KeyCode::Esc)], A::Back, "clear the search, else quit", None),
+    bind(
+        Browse,
+        &[Code(KeyCode::Esc)],
+        A::Back,
+        "clear the search, else quit",
+        None,
+    ),
     // Typing a search.
-    bind(Search, &[Code(KeyCode::Enter)], A::SearchAccept, "keep the search, go to its hits", None),
-    bind(Search, &[Code(KeyCode::Esc)], A::SearchCancel, "cancel the search", None),
-    bind(Search, &[Code(KeyCode::Backspace)], A::SearchErase, "erase a character", None),
-    bind(Search, &[Code(KeyCode::Down), Ctrl('n')], A::NextHit, "next hit while typing", None),
-    bind(Search, &[Code(KeyCode::Up), Ctrl('p')], A::PrevHit, "previous hit while typing", None),
+    bind(
+        Search,
+        &[Code(KeyCode::Enter)],
+        A::SearchAccept,
+        "keep the search, go to its hits",
+        None,
+    ),
+    bind(
+        Search,
+        &[Code(KeyCode::Esc)],
+        A::SearchCancel,
+        "cancel the search",
+        None,
+    ),
+    bind(
+        Search,
+        &[Code(KeyCode::Backspace)],
+        A::SearchErase,
+        "erase a character",
+        None,
+    ),
+    bind(
+        Search,
+        &[Code(KeyCode::Down), Ctrl('n')],
+        A::NextHit,
+        "next hit while typing",
+        None,
+    ),
+    bind(
+        Search,
+        &[Code(KeyCode::Up), Ctrl('p')],
+        A::PrevHit,
+        "previous hit while typing",
+        None,
+    ),
     // The presence view.
-    bind(Presence, &[Char('j'), Code(KeyCode::Down)], A::Down, "select the next passage", None),
-    bind(Presence, &[Char('k'), Code(KeyCode::Up)], A::Up, "select the previous passage", None),
-    bind(Presence, &[Code(KeyCode::PageDown), Char(' ')], A::PageDown, "page down", None),
-    bind(Presence, &[Code(KeyCode::PageUp)], A::PageUp, "page up", None),
-    bind(Presence, &[Char('g'), Code(KeyCode::Home)], A::Top, "first passage", None),
-    bind(Presence, &[Char('G'), Code(KeyCode::End)], A::Bottom, "last passage", None),
-    bind(Presence, &[Char('n'), Char(']')], A::NextChange, "next passage that differs", None),
-    bind(Presence, &[Char('p'), Char('[')], A::PrevChange, "previous passage that differs", None),
-    bind(Presence, &[Code(KeyCode::Enter)], A::Jump, "show the passage in the panes", Some("jump")),
-    bind(Presence, &[Char('v'), Code(KeyCode::Esc)], A::TogglePresence, "close", Some("close")),
+    bind(
+        Presence,
+        &[Char('j'), Code(KeyCode::Down)],
+        A::Down,
+        "select the next passage",
+        None,
+    ),
+    bind(
+        Presence,
+        &[Char('k'), Code(KeyCode::Up)],
+        A::Up,
+        "select the previous passage",
+        None,
+    ),
+    bind(
+        Presence,
+        &[Code(KeyCode::PageDown), Char(' ')],
+        A::PageDown,
+        "page down",
+        None,
+    ),
+    bind(
+        Presence,
+        &[Code(KeyCode::PageUp)],
+        A::PageUp,
+        "page up",
+        None,
+    ),
+    bind(
+        Presence,
+        &[Char('g'), Code(KeyCode::Home)],
+        A::Top,
+        "first passage",
+        None,
+    ),
+    bind(
+        Presence,
+        &[Char('G'), Code(KeyCode::End)],
+        A::Bottom,
+        "last passage",
+        None,
+    ),
+    bind(
+        Presence,
+        &[Char('n'), Char(']')],
+        A::NextChange,
+        "next passage that differs",
+        None,
+    ),
+    bind(
+        Presence,
+        &[Char('p'), Char('[')],
+        A::PrevChange,
+        "previous passage that differs",
+        None,
+    ),
+    bind(
+        Presence,
+        &[Code(KeyCode::Enter)],
+        A::Jump,
+        "show the passage in the panes",
+        Some("jump"),
+    ),
+    bind(
+        Presence,
+        &[Char('v'), Code(KeyCode::Esc)],
+        A::TogglePresence,
+        "close",
+        Some("close"),
+    ),
     bind(Presence, &[Char('?')], A::ToggleHelp, "help", None),
     bind(Presence, &[Char('q')], A::Quit, "quit", None),
     // The help overlay.
-    bind(Help, &[Char('j'), Code(KeyCode::Down)], A::Down, "scroll down", None),
-    bind(Help, &[Char('k'), Code(KeyCode::Up)], A::Up, "scroll up", None),
-    bind(Help, &[Char('?'), Code(KeyCode::Esc), Char('q')], A::ToggleHelp, "close the help", None),
+    bind(
+        Help,
+        &[Char('j'), Code(KeyCode::Down)],
+        A::Down,
+        "scroll down",
+        None,
+    ),
+    bind(
+        Help,
+        &[Char('k'), Code(KeyCode::Up)],
+        A::Up,
+        "scroll up",
+        None,
+    ),
+    bind(
+        Help,
+        &[Char('?'), Code(KeyCode::Esc), Char('q')],
+        A::ToggleHelp,
+        "close the help",
+        None,
+    ),
 ];
 
 /// The action for a key in a context, if any. While typing a search, a printable character that
@@ -286,13 +498,18 @@ pub fn action_for(event: &KeyEvent, context: Context) -> Option<Action> {
         .map(|b| b.action);
     bound.or_else(|| match (context, event.code) {
         (Context::Search, KeyCode::Char(c))
-            if !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            if !event
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
         {
             Some(Action::SearchType(c))
         }
         _ => None,
     })
 }
+
+/// Longest help text, so that two columns of help fit a 120-column terminal.
+pub const HELP_TEXT_WIDTH: usize = 36;
 
 /// One line of help: the keys of consecutive rows that share a help text, and that text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -313,7 +530,13 @@ pub fn help_lines(context: Context) -> Vec<HelpLine> {
             _ => lines.push((b.keys.to_vec(), b.help)),
         }
     }
-    lines.into_iter().map(|(keys, help)| HelpLine { keys: keys_label(&keys), help }).collect()
+    lines
+        .into_iter()
+        .map(|(keys, help)| HelpLine {
+            keys: keys_label(&keys),
+            help,
+        })
+        .collect()
 }
 
 /// Writes keys for the help: a run of digits as a range (`0–9`), others separated by spaces.
@@ -346,7 +569,12 @@ pub fn hints(context: Context) -> Vec<Hint> {
     BINDINGS
         .iter()
         .filter(|b| b.context == context)
-        .filter_map(|b| b.hint.map(|label| Hint { keys: b.keys[0].label(), label }))
+        .filter_map(|b| {
+            b.hint.map(|label| Hint {
+                keys: b.keys[0].label(),
+                label,
+            })
+        })
         .collect()
 }
 
@@ -396,7 +624,10 @@ mod tests {
 
     #[test]
     fn digits_pick_versions() {
-        assert_eq!(action(KeyCode::Char('3'), Browse), Some(A::PickVersion(VersionId(3))));
+        assert_eq!(
+            action(KeyCode::Char('3'), Browse),
+            Some(A::PickVersion(VersionId(3)))
+        );
     }
 
     #[test]
@@ -430,20 +661,46 @@ mod tests {
     #[test]
     fn help_merges_the_digit_rows_into_a_range() {
         let lines = help_lines(Browse);
-        let digits = lines.iter().find(|l| l.help.starts_with("compare with version")).unwrap();
+        let digits = lines
+            .iter()
+            .find(|l| l.help.starts_with("compare with version"))
+            .unwrap();
         assert_eq!(digits.keys, "0–9");
     }
 
     #[test]
     fn help_lists_every_key_of_a_row() {
         let lines = help_lines(Browse);
-        assert_eq!(lines[0], HelpLine { keys: "n ]".into(), help: "next divergent passage" });
+        assert_eq!(
+            lines[0],
+            HelpLine {
+                keys: "n ]".into(),
+                help: "next divergent passage"
+            }
+        );
+    }
+
+    #[test]
+    fn help_texts_fit_the_help_column() {
+        for b in BINDINGS {
+            assert!(
+                b.help.chars().count() <= HELP_TEXT_WIDTH,
+                "{:?} is too long",
+                b.help
+            );
+        }
     }
 
     #[test]
     fn hints_come_from_the_table() {
         let hints = hints(Browse);
-        assert_eq!(hints[0], Hint { keys: "n".into(), label: "next" });
+        assert_eq!(
+            hints[0],
+            Hint {
+                keys: "n".into(),
+                label: "next"
+            }
+        );
         assert!(hints.iter().any(|h| h.keys == "?" && h.label == "help"));
     }
 }

@@ -138,7 +138,11 @@ impl Layout {
     pub fn build(comparison: &Comparison, key: LayoutKey) -> Self {
         let mut entries = entries(comparison, key.compared);
         let moves = link_moves(comparison, &mut entries, key.compared);
-        let mut builder = Builder { comparison, key, rows: Vec::new() };
+        let mut builder = Builder {
+            comparison,
+            key,
+            rows: Vec::new(),
+        };
         builder.place(&mut entries, &moves);
         let mut divergent_after = vec![0; entries.len()];
         let mut count = 0;
@@ -146,7 +150,12 @@ impl Layout {
             divergent_after[i] = count;
             count += usize::from(entry.status.is_divergent());
         }
-        Self { key, entries, rows: builder.rows, divergent_after }
+        Self {
+            key,
+            entries,
+            rows: builder.rows,
+            divergent_after,
+        }
     }
 
     /// The entry at an index.
@@ -171,7 +180,10 @@ impl Layout {
     /// The entry of a passage of the model, if it is shown for this pair.
     #[must_use]
     pub fn entry_of_passage(&self, passage: usize) -> Option<EntryIx> {
-        self.entries.binary_search_by_key(&passage, |e| e.passage).ok().map(EntryIx)
+        self.entries
+            .binary_search_by_key(&passage, |e| e.passage)
+            .ok()
+            .map(EntryIx)
     }
 }
 
@@ -233,7 +245,10 @@ fn texts(
         (_, PassageKind::Heading) => Ink::Heading,
         _ => Ink::Text,
     };
-    let ops = p.reading(compared).map(|r| r.ops.as_slice()).unwrap_or_default();
+    let ops = p
+        .reading(compared)
+        .map(|r| r.ops.as_slice())
+        .unwrap_or_default();
     let ids = [comparison.base, compared];
     Side::BOTH.map(|side| {
         let id = ids[side.index()];
@@ -261,7 +276,9 @@ fn link_moves(
         if entry.status != PassageStatus::Moved {
             continue;
         }
-        let placement = comparison.passages[entry.passage].reading(compared).map(|r| r.placement);
+        let placement = comparison.passages[entry.passage]
+            .reading(compared)
+            .map(|r| r.placement);
         if let Some(Placement::MovedAfter { after }) = placement {
             // The passage it follows is shown (the compared version carries it); if the model
             // points elsewhere, fall back to the nearest shown passage before it.

@@ -31,13 +31,28 @@ impl Nav {
 
     /// Scrolls by `delta` rows; the current passage follows if it left the screen.
     pub fn scroll(&mut self, layout: &Layout, height: usize, delta: isize) {
-        self.top = self.top.saturating_add_signed(delta).min(Self::max_top(layout, height));
-        self.follow(layout, height, if delta >= 0 { Direction::Forward } else { Direction::Backward });
+        self.top = self
+            .top
+            .saturating_add_signed(delta)
+            .min(Self::max_top(layout, height));
+        self.follow(
+            layout,
+            height,
+            if delta >= 0 {
+                Direction::Forward
+            } else {
+                Direction::Backward
+            },
+        );
     }
 
     /// Scrolls to a row (clamped); the current passage follows.
     pub fn scroll_to(&mut self, layout: &Layout, height: usize, top: usize) {
-        let direction = if top >= self.top { Direction::Forward } else { Direction::Backward };
+        let direction = if top >= self.top {
+            Direction::Forward
+        } else {
+            Direction::Backward
+        };
         self.top = top.min(Self::max_top(layout, height));
         self.follow(layout, height, direction);
     }
@@ -45,7 +60,9 @@ impl Nav {
     /// Makes the current passage one that is on screen, if it is not: the first one coming into
     /// view from the direction of scrolling.
     fn follow(&mut self, layout: &Layout, height: usize, direction: Direction) {
-        let Some(entry) = layout.entries.get(self.current.0) else { return };
+        let Some(entry) = layout.entries.get(self.current.0) else {
+            return;
+        };
         let bottom = self.top + height;
         if entry.rows.start < bottom && entry.rows.end > self.top {
             return;
@@ -80,7 +97,11 @@ impl Nav {
             return;
         }
         let context = height / 4;
-        let top = if rows.len() + context > height { rows.start } else { rows.start.saturating_sub(context) };
+        let top = if rows.len() + context > height {
+            rows.start
+        } else {
+            rows.start.saturating_sub(context)
+        };
         self.top = top.min(Self::max_top(layout, height));
     }
 
@@ -95,7 +116,9 @@ impl Nav {
     ) -> bool {
         let current = self.current.0;
         let found = match direction {
-            Direction::Forward => (current + 1..layout.entries.len()).find(|&i| stop(&layout.entries[i])),
+            Direction::Forward => {
+                (current + 1..layout.entries.len()).find(|&i| stop(&layout.entries[i]))
+            }
             Direction::Backward => (0..current).rev().find(|&i| stop(&layout.entries[i])),
         };
         match found {
@@ -117,5 +140,7 @@ impl Nav {
 /// The entry after `ix` that starts below its rows.
 fn next_below(layout: &Layout, ix: EntryIx) -> Option<EntryIx> {
     let end = layout.entry(ix).rows.end;
-    (ix.0 + 1..layout.entries.len()).find(|&i| layout.entries[i].rows.start >= end).map(EntryIx)
+    (ix.0 + 1..layout.entries.len())
+        .find(|&i| layout.entries[i].rows.start >= end)
+        .map(EntryIx)
 }

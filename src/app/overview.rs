@@ -33,7 +33,11 @@ impl Overview {
     #[must_use]
     pub fn build(layout: &Layout, height: usize) -> Self {
         let rows = layout.rows.len();
-        let mut overview = Self { cells: Vec::with_capacity(height), rows, height };
+        let mut overview = Self {
+            cells: Vec::with_capacity(height),
+            rows,
+            height,
+        };
         for cell in 0..height {
             let status = overview
                 .cell_rows(cell)
@@ -50,7 +54,11 @@ impl Overview {
     pub fn cell_rows(&self, cell: usize) -> Range<usize> {
         let height = self.height.max(1);
         if self.rows <= height {
-            return if cell < self.rows { cell..cell + 1 } else { self.rows..self.rows };
+            return if cell < self.rows {
+                cell..cell + 1
+            } else {
+                self.rows..self.rows
+            };
         }
         (cell * self.rows / height)..((cell + 1) * self.rows / height)
     }
@@ -59,7 +67,11 @@ impl Overview {
     #[must_use]
     pub fn cell_of_row(&self, row: usize) -> usize {
         let height = self.height.max(1);
-        if self.rows <= height { row } else { row * height / self.rows }
+        if self.rows <= height {
+            row
+        } else {
+            row * height / self.rows
+        }
     }
 
     /// The first layout row a cell stands for (for a click on the strip).

@@ -86,27 +86,40 @@ impl PresenceTable {
                 let cells = comparison
                     .versions
                     .iter()
-                    .map(|v| match (v.id == comparison.base, p.span(v.id), p.reading(v.id)) {
-                        (_, None, _) => Presence::Absent,
-                        (true, Some(_), _) => Presence::Base,
-                        (false, Some(_), reading) => Presence::Present {
-                            status: reading.map_or(PassageStatus::Added, |r| r.status),
-                            similarity: reading.map_or(0.0, |r| r.similarity),
+                    .map(
+                        |v| match (v.id == comparison.base, p.span(v.id), p.reading(v.id)) {
+                            (_, None, _) => Presence::Absent,
+                            (true, Some(_), _) => Presence::Base,
+                            (false, Some(_), reading) => Presence::Present {
+                                status: reading.map_or(PassageStatus::Added, |r| r.status),
+                                similarity: reading.map_or(0.0, |r| r.similarity),
+                            },
                         },
-                    })
+                    )
                     .collect();
                 let text = p
                     .span(comparison.base)
                     .or_else(|| p.spans.first())
                     .map(|s| comparison.version(s.version).slice(s.range.clone()))
                     .unwrap_or_default();
-                let mut excerpt: String =
-                    visible(text, false).split_whitespace().collect::<Vec<_>>().join(" ");
+                let mut excerpt: String = visible(text, false)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 if let Some((cut, _)) = excerpt.char_indices().nth(EXCERPT_CHARS) {
                     excerpt.truncate(cut);
                 }
-                let status = if p.kind == PassageKind::Boilerplate { PassageStatus::Boilerplate } else { p.status };
-                PresenceRow { passage: p.index, status, cells, excerpt }
+                let status = if p.kind == PassageKind::Boilerplate {
+                    PassageStatus::Boilerplate
+                } else {
+                    p.status
+                };
+                PresenceRow {
+                    passage: p.index,
+                    status,
+                    cells,
+                    excerpt,
+                }
             })
             .collect();
         Self { rows }
@@ -127,7 +140,11 @@ impl PresenceTable {
 #[must_use]
 pub fn summaries(comparison: &Comparison) -> Vec<VersionSummary> {
     let mut out = vec![VersionSummary::default(); comparison.versions.len()];
-    for p in comparison.passages.iter().filter(|p| p.kind != PassageKind::Boilerplate) {
+    for p in comparison
+        .passages
+        .iter()
+        .filter(|p| p.kind != PassageKind::Boilerplate)
+    {
         for r in &p.readings {
             let s = &mut out[r.version.0];
             let present = p.span(r.version).is_some();

@@ -73,7 +73,11 @@ impl Screen {
             Constraint::Length(1),
         ])
         .areas(body);
-        let title = |pane: Rect| Rect { y: titles.y, height: 1, ..pane };
+        let title = |pane: Rect| Rect {
+            y: titles.y,
+            height: 1,
+            ..pane
+        };
         Self::Fits(Areas {
             full,
             version_bar: (bar_height > 0).then_some(bar),
@@ -135,8 +139,20 @@ mod tests {
 
     #[test]
     fn a_terminal_under_40_by_10_is_too_small() {
-        assert_eq!(Screen::new(39, 40, 2), Screen::TooSmall { width: 39, height: 40 });
-        assert_eq!(Screen::new(80, 9, 2), Screen::TooSmall { width: 80, height: 9 });
+        assert_eq!(
+            Screen::new(39, 40, 2),
+            Screen::TooSmall {
+                width: 39,
+                height: 40
+            }
+        );
+        assert_eq!(
+            Screen::new(80, 9, 2),
+            Screen::TooSmall {
+                width: 80,
+                height: 9
+            }
+        );
         assert!(Screen::new(40, 10, 2).areas().is_some());
     }
 

@@ -35,7 +35,11 @@ impl Search {
     #[must_use]
     pub fn new(query: String, layout: &Layout) -> Self {
         let hits = find(layout, &query);
-        Self { query, hits, current: None }
+        Self {
+            query,
+            hits,
+            current: None,
+        }
     }
 
     /// The same query over another layout (after a resize, a version switch…).
@@ -47,7 +51,9 @@ impl Search {
     /// The hits in one entry's text on one side.
     #[must_use]
     pub fn hits_in(&self, entry: EntryIx, side: Side) -> &[Hit] {
-        let start = self.hits.partition_point(|h| (h.entry, h.side) < (entry, side));
+        let start = self
+            .hits
+            .partition_point(|h| (h.entry, h.side) < (entry, side));
         let len = self.hits[start..].partition_point(|h| (h.entry, h.side) == (entry, side));
         &self.hits[start..start + len]
     }
@@ -70,13 +76,22 @@ pub fn find(layout: &Layout, query: &str) -> Vec<Hit> {
         return Vec::new();
     }
     let fold = !query.chars().any(char::is_uppercase);
-    let needle: Vec<char> = query.chars().map(|c| if fold { lower(c) } else { c }).collect();
+    let needle: Vec<char> = query
+        .chars()
+        .map(|c| if fold { lower(c) } else { c })
+        .collect();
     let mut hits = Vec::new();
     for (i, entry) in layout.entries.iter().enumerate() {
         for side in Side::BOTH {
-            let Some(text) = entry.side(side) else { continue };
+            let Some(text) = entry.side(side) else {
+                continue;
+            };
             for range in matches(&text.text, &needle, fold) {
-                hits.push(Hit { entry: EntryIx(i), side, range });
+                hits.push(Hit {
+                    entry: EntryIx(i),
+                    side,
+                    range,
+                });
             }
         }
     }
@@ -99,9 +114,14 @@ fn matches(text: &str, needle: &[char], fold: bool) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i + needle.len() <= chars.len() {
-        let found = needle.iter().enumerate().all(|(k, n)| key(chars[i + k].1) == *n);
+        let found = needle
+            .iter()
+            .enumerate()
+            .all(|(k, n)| key(chars[i + k].1) == *n);
         if found {
-            let end = chars.get(i + needle.len()).map_or(text.len(), |(at, _)| *at);
+            let end = chars
+                .get(i + needle.len())
+                .map_or(text.len(), |(at, _)| *at);
             out.push(chars[i].0..end);
             i += needle.len();
         } else {
@@ -117,13 +137,22 @@ mod tests {
 
     fn found<'a>(text: &'a str, query: &str) -> Vec<&'a str> {
         let fold = !query.chars().any(char::is_uppercase);
-        let needle: Vec<char> = query.chars().map(|c| if fold { lower(c) } else { c }).collect();
-        matches(text, &needle, fold).into_iter().map(|r| &text[r]).collect()
+        let needle: Vec<char> = query
+            .chars()
+            .map(|c| if fold { lower(c) } else { c })
+            .collect();
+        matches(text, &needle, fold)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]
     fn lower_case_queries_ignore_case() {
-        assert_eq!(found("Kyiv and KYIV and kyiv", "kyiv"), ["Kyiv", "KYIV", "kyiv"]);
+        assert_eq!(
+            found("Kyiv and KYIV and kyiv", "kyiv"),
+            ["Kyiv", "KYIV", "kyiv"]
+        );
     }
 
     #[test]
@@ -133,7 +162,10 @@ mod tests {
 
     #[test]
     fn non_ascii_text_is_matched_on_character_boundaries() {
-        assert_eq!(found("Jean-Noël Barrot, JEAN-NOËL", "noël"), ["Noël", "NOËL"]);
+        assert_eq!(
+            found("Jean-Noël Barrot, JEAN-NOËL", "noël"),
+            ["Noël", "NOËL"]
+        );
     }
 
     #[test]

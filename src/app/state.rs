@@ -137,10 +137,26 @@ pub struct Busy {
 
 /// The ignore settings `i` cycles through, from strict to lenient.
 const IGNORE_CYCLE: [IgnoreOptions; 4] = [
-    IgnoreOptions { case: false, punctuation: false, quotes: false },
-    IgnoreOptions { case: false, punctuation: false, quotes: true },
-    IgnoreOptions { case: false, punctuation: true, quotes: true },
-    IgnoreOptions { case: true, punctuation: true, quotes: true },
+    IgnoreOptions {
+        case: false,
+        punctuation: false,
+        quotes: false,
+    },
+    IgnoreOptions {
+        case: false,
+        punctuation: false,
+        quotes: true,
+    },
+    IgnoreOptions {
+        case: false,
+        punctuation: true,
+        quotes: true,
+    },
+    IgnoreOptions {
+        case: true,
+        punctuation: true,
+        quotes: true,
+    },
 ];
 
 /// The whole state of the viewer.
@@ -174,7 +190,10 @@ impl App {
     #[must_use]
     pub fn from_comparison(comparison: Comparison) -> Self {
         let options = comparison.options.clone();
-        let key = CompareKey { base: comparison.base, ignore: options.ignore };
+        let key = CompareKey {
+            base: comparison.base,
+            ignore: options.ignore,
+        };
         let mut store = Store::new(comparison.versions.clone(), options.clone(), Place::Inline);
         store.insert(key, Arc::new(comparison));
         Self::assemble(store, key.base.0, key.ignore)
@@ -186,7 +205,12 @@ impl App {
         let compared = presence::cycle(count, base, base, Direction::Forward);
         let mut app = Self {
             store,
-            pair: Pair { base, compared, ignore, fold: Fold::Open },
+            pair: Pair {
+                base,
+                compared,
+                ignore,
+                fold: Fold::Open,
+            },
             shown: None,
             screen: Screen::new(80, 24, count),
             nav: Nav::default(),
@@ -230,7 +254,8 @@ impl App {
     #[must_use]
     pub fn position(&self) -> Option<(usize, usize)> {
         let shown = self.shown.as_ref()?;
-        (!shown.layout.entries.is_empty()).then_some((self.nav.current.0, shown.layout.entries.len()))
+        (!shown.layout.entries.is_empty())
+            .then_some((self.nav.current.0, shown.layout.entries.len()))
     }
 
     /// The first row on screen.
@@ -266,14 +291,20 @@ impl App {
     #[must_use]
     pub fn action_for_event(&self, event: &Event) -> Option<Action> {
         match event {
-            Event::Key(key) if key.kind == KeyEventKind::Press => keymap::action_for(key, self.context()),
-            Event::Resize(width, height) => Some(Action::Resize { width: *width, height: *height }),
+            Event::Key(key) if key.kind == KeyEventKind::Press => {
+                keymap::action_for(key, self.context())
+            }
+            Event::Resize(width, height) => Some(Action::Resize {
+                width: *width,
+                height: *height,
+            }),
             Event::Mouse(mouse) => match mouse.kind {
                 MouseEventKind::ScrollDown => Some(Action::Wheel(Direction::Forward)),
                 MouseEventKind::ScrollUp => Some(Action::Wheel(Direction::Backward)),
-                MouseEventKind::Down(MouseButton::Left) => {
-                    Some(Action::Click { column: mouse.column, row: mouse.row })
-                }
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                    column: mouse.column,
+                    row: mouse.row,
+                }),
                 _ => None,
             },
             _ => None,
@@ -327,12 +358,20 @@ impl App {
     /// Brings what is shown up to date with the wanted pair and the screen: asks the store for
     /// the comparison and rebuilds the layout if its key changed, keeping the reader's place.
     pub(super) fn refresh(&mut self) {
-        let Some(areas) = self.screen.areas().copied() else { return };
-        let key = CompareKey { base: self.pair.base, ignore: self.pair.ignore };
+        let Some(areas) = self.screen.areas().copied() else {
+            return;
+        };
+        let key = CompareKey {
+            base: self.pair.base,
+            ignore: self.pair.ignore,
+        };
         let comparison = match self.store.request(key) {
             Lookup::Ready(c) => c,
             Lookup::Pending => {
-                self.busy.get_or_insert(Busy { since: Instant::now(), ticks: 0 });
+                self.busy.get_or_insert(Busy {
+                    since: Instant::now(),
+                    ticks: 0,
+                });
                 return;
             }
             Lookup::Failed(message) => {
@@ -351,7 +390,10 @@ impl App {
             fold: self.pair.fold,
         };
         let height = self.height();
-        let same_comparison = self.shown.as_ref().is_some_and(|s| Arc::ptr_eq(&s.comparison, &comparison));
+        let same_comparison = self
+            .shown
+            .as_ref()
+            .is_some_and(|s| Arc::ptr_eq(&s.comparison, &comparison));
         match &mut self.shown {
             Some(shown) if same_comparison && shown.layout.key == layout_key => {
                 if shown.overview.height() != height {
@@ -369,7 +411,13 @@ impl App {
             Some(old) if same_comparison => (old.summaries, old.presence),
             _ => (presence::summaries(&comparison), None),
         };
-        self.shown = Some(Shown { comparison, layout, overview, summaries, presence });
+        self.shown = Some(Shown {
+            comparison,
+            layout,
+            overview,
+            summaries,
+            presence,
+        });
         self.restore(anchor);
         if let (Some(search), Some(shown)) = (&self.search, &self.shown) {
             let mut rerun = search.rerun(&shown.layout);
@@ -384,7 +432,12 @@ impl App {
     fn fall_back(&mut self) {
         if let Some(shown) = &self.shown {
             let key = shown.layout.key;
-            self.pair = Pair { base: key.base, compared: key.compared, ignore: key.ignore, fold: key.fold };
+            self.pair = Pair {
+                base: key.base,
+                compared: key.compared,
+                ignore: key.ignore,
+                fold: key.fold,
+            };
         }
     }
 
@@ -395,7 +448,9 @@ impl App {
         let entry = shown.layout.entries.get(self.nav.current.0)?;
         let passage = &shown.comparison.passages[entry.passage];
         let key = shown.layout.key;
-        let span = passage.span(key.base).or_else(|| passage.span(key.compared))?;
+        let span = passage
+            .span(key.base)
+            .or_else(|| passage.span(key.compared))?;
         Some(Anchor {
             version: span.version,
             offset: span.range.start,
@@ -414,11 +469,22 @@ impl App {
             return;
         };
         let distance = |e: &super::layout::Entry| -> usize {
-            shown.comparison.passages[e.passage].span(anchor.version).map_or(usize::MAX, |s| {
-                if s.range.contains(&anchor.offset) { 0 } else { s.range.start.abs_diff(anchor.offset) + 1 }
-            })
+            shown.comparison.passages[e.passage]
+                .span(anchor.version)
+                .map_or(usize::MAX, |s| {
+                    if s.range.contains(&anchor.offset) {
+                        0
+                    } else {
+                        s.range.start.abs_diff(anchor.offset) + 1
+                    }
+                })
         };
-        let best = layout.entries.iter().enumerate().min_by_key(|(_, e)| distance(e)).map(|(i, _)| i);
+        let best = layout
+            .entries
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, e)| distance(e))
+            .map(|(i, _)| i);
         let current = EntryIx(best.unwrap_or(0));
         self.nav.current = current;
         if let Some(entry) = layout.entries.get(current.0) {

@@ -67,10 +67,17 @@ impl Store {
         let compute = match place {
             Place::Inline => Compute::Inline,
             // Without a thread (the system refused one) the work is simply done inline.
-            Place::Background => Worker::spawn(Arc::clone(&versions))
-                .map_or(Compute::Inline, Compute::Background),
+            Place::Background => {
+                Worker::spawn(Arc::clone(&versions)).map_or(Compute::Inline, Compute::Background)
+            }
         };
-        Self { versions, options, compute, done: HashMap::new(), total_bytes }
+        Self {
+            versions,
+            options,
+            compute,
+            done: HashMap::new(),
+            total_bytes,
+        }
     }
 
     /// The versions, in input order.
@@ -90,7 +97,11 @@ impl Store {
         if let Some(found) = self.done.get(&key) {
             return found.clone();
         }
-        let options = CompareOptions { base: key.base.0, ignore: key.ignore, ..self.options.clone() };
+        let options = CompareOptions {
+            base: key.base.0,
+            ignore: key.ignore,
+            ..self.options.clone()
+        };
         let lookup = match &self.compute {
             Compute::Inline => match compare_versions(self.versions.to_vec(), &options) {
                 Ok(c) => Lookup::Ready(Arc::new(c)),
@@ -112,7 +123,9 @@ impl Store {
 
     /// Takes in what the background thread finished; says whether anything arrived.
     pub fn collect(&mut self) -> Collected {
-        let Compute::Background(worker) = &self.compute else { return Collected::Nothing };
+        let Compute::Background(worker) = &self.compute else {
+            return Collected::Nothing;
+        };
         let mut collected = Collected::Nothing;
         loop {
             match worker.poll() {
@@ -149,30 +162,55 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                load_version(VersionId(i), Input::from_bytes(format!("v{i}"), *t), &CompareOptions::default())
-                    .unwrap()
+                load_version(
+                    VersionId(i),
+                    Input::from_bytes(format!("v{i}"), *t),
+                    &CompareOptions::default(),
+                )
+                .unwrap()
             })
             .collect()
     }
 
     #[test]
     fn inline_requests_are_computed_once_and_cached() {
-        let mut store = Store::new(versions(&["a b.", "a c."]), CompareOptions::default(), Place::Inline);
-        let key = CompareKey { base: VersionId(1), ignore: IgnoreOptions::default() };
-        let Lookup::Ready(first) = store.request(key) else { panic!("not ready") };
+        let mut store = Store::new(
+            versions(&["a b.", "a c."]),
+            CompareOptions::default(),
+            Place::Inline,
+        );
+        let key = CompareKey {
+            base: VersionId(1),
+            ignore: IgnoreOptions::default(),
+        };
+        let Lookup::Ready(first) = store.request(key) else {
+            panic!("not ready")
+        };
         assert_eq!(first.base, VersionId(1));
-        let Lookup::Ready(again) = store.request(key) else { panic!("not ready") };
+        let Lookup::Ready(again) = store.request(key) else {
+            panic!("not ready")
+        };
         assert!(Arc::ptr_eq(&first, &again));
     }
 
     #[test]
     fn background_requests_arrive_through_collect() {
-        let mut store = Store::new(versions(&["a b.", "a c."]), CompareOptions::default(), Place::Background);
-        let key = CompareKey { base: VersionId(0), ignore: IgnoreOptions::default() };
+        let mut store = Store::new(
+            versions(&["a b.", "a c."]),
+            CompareOptions::default(),
+            Place::Background,
+        );
+        let key = CompareKey {
+            base: VersionId(0),
+            ignore: IgnoreOptions::default(),
+        };
         assert!(matches!(store.request(key), Lookup::Pending));
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
         while store.collect() == Collected::Nothing {
-            assert!(std::time::Instant::now() < deadline, "worker never answered");
+            assert!(
+                std::time::Instant::now() < deadline,
+                "worker never answered"
+            );
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
         assert!(matches!(store.request(key), Lookup::Ready(_)));

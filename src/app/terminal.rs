@@ -10,8 +10,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
-use signal_hook::consts::signal::{SIGHUP, SIGTERM};
 use signal_hook::SigId;
+use signal_hook::consts::signal::{SIGHUP, SIGTERM};
 
 /// Termination signals caught while the viewer runs.
 #[derive(Debug)]
@@ -56,7 +56,9 @@ impl Drop for MouseGuard {
 
 /// Runs `f` with the terminal in raw mode on the alternate screen with mouse capture, and
 /// restores the terminal however `f` ends.
-pub fn with_terminal<R>(f: impl FnOnce(&mut DefaultTerminal, &Signals) -> io::Result<R>) -> io::Result<R> {
+pub fn with_terminal<R>(
+    f: impl FnOnce(&mut DefaultTerminal, &Signals) -> io::Result<R>,
+) -> io::Result<R> {
     install_panic_hook();
     let signals = Signals::register()?;
     let mut terminal = ratatui::try_init().inspect_err(|_| {

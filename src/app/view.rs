@@ -26,16 +26,29 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Fits(areas) => {
             match (&app.mode, &app.shown) {
                 (
-                    Mode::Presence(state) | Mode::Help { under: Underlay::Presence(state), .. },
+                    Mode::Presence(state)
+                    | Mode::Help {
+                        under: Underlay::Presence(state),
+                        ..
+                    },
                     Some(shown),
                 ) => render_presence(app, shown, *state, areas, buf),
                 _ => render_panes(app, areas, buf),
             }
             render_footer(app, areas, buf);
             if let Mode::Help { scroll, .. } = app.mode {
-                let over = Rect { height: areas.status.y, ..areas.full };
+                let over = Rect {
+                    height: areas.status.y,
+                    ..areas.full
+                };
                 let (left, right) = text::help_sections();
-                HelpOverlay { left, right, scroll, theme: app.theme }.render(over, buf);
+                HelpOverlay {
+                    left,
+                    right,
+                    scroll,
+                    theme: app.theme,
+                }
+                .render(over, buf);
             }
         }
     }
@@ -56,7 +69,7 @@ fn render_too_small(app: &App, width: u16, height: u16, area: Rect, buf: &mut Bu
 /// The version bar, pane titles, both panes, the divider and the overview strip.
 fn render_panes(app: &App, areas: &Areas, buf: &mut Buffer) {
     if let Some(bar) = areas.version_bar {
-        text::version_bar(app).render(bar, buf);
+        text::version_bar(app, bar.width).render(bar, buf);
     }
     let body = Rect {
         y: areas.panes[0].y,
@@ -82,7 +95,11 @@ fn render_panes(app: &App, areas: &Areas, buf: &mut Buffer) {
     for y in areas.divider.top()..areas.divider.bottom() {
         buf.set_string(areas.divider.x, y, "│", app.theme.divider);
     }
-    let current = shown.layout.entries.get(app.nav.current.0).map_or(0..0, |e| e.rows.clone());
+    let current = shown
+        .layout
+        .entries
+        .get(app.nav.current.0)
+        .map_or(0..0, |e| e.rows.clone());
     let strip = OverviewStrip {
         overview: &shown.overview,
         viewport: app.nav.top..app.nav.top + areas.body_height(),
@@ -99,9 +116,18 @@ fn render_panes(app: &App, areas: &Areas, buf: &mut Buffer) {
     }
 }
 
-fn render_presence(app: &App, shown: &Shown, state: PresenceState, areas: &Areas, buf: &mut Buffer) {
+fn render_presence(
+    app: &App,
+    shown: &Shown,
+    state: PresenceState,
+    areas: &Areas,
+    buf: &mut Buffer,
+) {
     let Some(table) = &shown.presence else { return };
-    let area = Rect { height: areas.status.y, ..areas.full };
+    let area = Rect {
+        height: areas.status.y,
+        ..areas.full
+    };
     let view = PresenceView {
         table,
         state,

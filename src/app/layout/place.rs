@@ -16,18 +16,27 @@ pub(super) struct Builder<'a> {
 
 /// Whether an entry folds away with its neighbours when folding is on.
 fn foldable(entry: &Entry) -> bool {
-    matches!(entry.status, PassageStatus::Same | PassageStatus::Boilerplate)
+    matches!(
+        entry.status,
+        PassageStatus::Same | PassageStatus::Boilerplate
+    )
 }
 
 impl Builder<'_> {
     /// Places every entry, setting each one's rows.
     pub(super) fn place(&mut self, entries: &mut [Entry], moves: &[(EntryIx, Option<EntryIx>)]) {
-        let holds_marker =
-            |i: usize| moves.iter().any(|(_, target)| target.map_or(i == 0, |t| t.0 == i));
+        let holds_marker = |i: usize| {
+            moves
+                .iter()
+                .any(|(_, target)| target.map_or(i == 0, |t| t.0 == i))
+        };
         let mut i = 0;
         while i < entries.len() {
             if !self.rows.is_empty() {
-                self.rows.push(Row { entry: None, cells: [Cell::Blank, Cell::Blank] });
+                self.rows.push(Row {
+                    entry: None,
+                    cells: [Cell::Blank, Cell::Blank],
+                });
             }
             let start = self.rows.len();
             if self.key.fold == Fold::Folded && foldable(&entries[i]) && !holds_marker(i) {
@@ -61,7 +70,10 @@ impl Builder<'_> {
         let width = usize::from(self.key.width);
         let mut cells: [Vec<Cell>; 2] = Side::BOTH.map(|side| {
             entry.side(side).map_or_else(Vec::new, |text| {
-                wrap(&text.text, width).into_iter().map(|line| Cell::Text(runs(text, line))).collect()
+                wrap(&text.text, width)
+                    .into_iter()
+                    .map(|line| Cell::Text(runs(text, line)))
+                    .collect()
             })
         });
         if let Some((_, target)) = moves.iter().find(|(moved, _)| *moved == ix) {
@@ -69,7 +81,10 @@ impl Builder<'_> {
                 Some(t) => format!("after passage {}", t.0 + 1),
                 None => "first".to_string(),
             };
-            let note = format!("↷ moved: {} has it {place} · Enter: go", self.label(self.key.compared));
+            let note = format!(
+                "↷ moved: {} has it {place} · Enter: go",
+                self.label(self.key.compared)
+            );
             cells[Side::Compared.index()].push(Cell::Note(note));
         }
         let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
@@ -80,7 +95,10 @@ impl Builder<'_> {
                     Side::Base => self.comparison.base,
                     Side::Compared => self.key.compared,
                 };
-                column.insert(0, Cell::Gap(Some(format!("∅ not in {}", self.label(other)))));
+                column.insert(
+                    0,
+                    Cell::Gap(Some(format!("∅ not in {}", self.label(other)))),
+                );
             }
             let filler = match column.first() {
                 Some(Cell::Gap(_)) => Cell::Gap(None),
@@ -90,28 +108,45 @@ impl Builder<'_> {
         }
         let [left, right] = cells;
         for (l, r) in left.into_iter().zip(right) {
-            self.rows.push(Row { entry: Some(ix), cells: [l, r] });
+            self.rows.push(Row {
+                entry: Some(ix),
+                cells: [l, r],
+            });
         }
     }
 
     /// "Moved here" rows after an entry (or before the first one for `None`): the compared
     /// version has a moved passage at this place.
-    fn markers(&mut self, entries: &[Entry], moves: &[(EntryIx, Option<EntryIx>)], at: Option<EntryIx>) {
+    fn markers(
+        &mut self,
+        entries: &[Entry],
+        moves: &[(EntryIx, Option<EntryIx>)],
+        at: Option<EntryIx>,
+    ) {
         let holder = at.unwrap_or(EntryIx(0));
         for (moved, _) in moves.iter().filter(|(_, target)| *target == at) {
-            let excerpt = entries[moved.0].side(Side::Compared).map_or("", |t| excerpt(&t.text));
+            let excerpt = entries[moved.0]
+                .side(Side::Compared)
+                .map_or("", |t| excerpt(&t.text));
             let note = format!(
                 "↳ {} has passage {} here: “{excerpt}” · Enter: go",
                 self.label(self.key.compared),
                 moved.0 + 1
             );
-            self.rows.push(Row { entry: Some(holder), cells: [Cell::Blank, Cell::Note(note)] });
+            self.rows.push(Row {
+                entry: Some(holder),
+                cells: [Cell::Blank, Cell::Note(note)],
+            });
         }
     }
 
     /// How a version is named in notes: `v2`, or `v0 (base)`.
     fn label(&self, id: VersionId) -> String {
-        if id == self.comparison.base { format!("v{} (base)", id.0) } else { format!("v{}", id.0) }
+        if id == self.comparison.base {
+            format!("v{} (base)", id.0)
+        } else {
+            format!("v{}", id.0)
+        }
     }
 }
 
@@ -126,7 +161,10 @@ fn excerpt(text: &str) -> &str {
 
 /// The label of a folded run, e.g. "⋯ 4 same passages" or "⋯ 3 same passages, 1 boilerplate".
 fn fold_label(run: &[Entry]) -> String {
-    let boilerplate = run.iter().filter(|e| e.status == PassageStatus::Boilerplate).count();
+    let boilerplate = run
+        .iter()
+        .filter(|e| e.status == PassageStatus::Boilerplate)
+        .count();
     let same = run.len() - boilerplate;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     match (same, boilerplate) {
@@ -146,7 +184,10 @@ fn runs(text: &StyledText, line: Range<usize>) -> Vec<Run> {
     text.inks[first..]
         .iter()
         .take_while(|(r, _)| r.start < line.end)
-        .map(|(r, ink)| Run { range: r.start.max(line.start)..r.end.min(line.end), ink: *ink })
+        .map(|(r, ink)| Run {
+            range: r.start.max(line.start)..r.end.min(line.end),
+            ink: *ink,
+        })
         .filter(|run| !run.range.is_empty())
         .collect()
 }

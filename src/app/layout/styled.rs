@@ -126,10 +126,24 @@ pub fn from_ops(version: &Version, ops: &[WordOp], side: Side, ink: Ink) -> Styl
                 out.push(&version.text[other.clone()], ink);
             }
             (WordOp::Delete { base, accents }, Side::Base) => {
-                push_accented(&mut out, version, base, accents, Ink::Deleted, Ink::DeletedAccent);
+                push_accented(
+                    &mut out,
+                    version,
+                    base,
+                    accents,
+                    Ink::Deleted,
+                    Ink::DeletedAccent,
+                );
             }
             (WordOp::Insert { other, accents }, Side::Compared) => {
-                push_accented(&mut out, version, other, accents, Ink::Inserted, Ink::InsertedAccent);
+                push_accented(
+                    &mut out,
+                    version,
+                    other,
+                    accents,
+                    Ink::Inserted,
+                    Ink::InsertedAccent,
+                );
             }
             _ => {}
         }
@@ -179,17 +193,33 @@ mod tests {
     }
 
     fn stretches(styled: &StyledText) -> Vec<(&str, Ink)> {
-        styled.inks.iter().map(|(r, ink)| (&styled.text[r.clone()], *ink)).collect()
+        styled
+            .inks
+            .iter()
+            .map(|(r, ink)| (&styled.text[r.clone()], *ink))
+            .collect()
     }
 
     #[test]
     fn base_side_shows_equal_and_deleted_words() {
         let v = version("Gen Donahue said no.");
         let ops = [
-            WordOp::Equal { base: 0..4, other: 0..4 },
-            WordOp::Delete { base: 4..12, accents: vec![8..9] },
-            WordOp::Insert { other: 4..12, accents: vec![8..9] },
-            WordOp::Equal { base: 12..20, other: 12..20 },
+            WordOp::Equal {
+                base: 0..4,
+                other: 0..4,
+            },
+            WordOp::Delete {
+                base: 4..12,
+                accents: vec![8..9],
+            },
+            WordOp::Insert {
+                other: 4..12,
+                accents: vec![8..9],
+            },
+            WordOp::Equal {
+                base: 12..20,
+                other: 12..20,
+            },
         ];
         let styled = from_ops(&v, &ops, Side::Base, Ink::Text);
         assert_eq!(styled.text, "Gen Donahue said no.");

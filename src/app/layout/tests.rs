@@ -30,7 +30,11 @@ fn show(layout: &Layout) -> Vec<String> {
     layout
         .rows
         .iter()
-        .map(|row| format!("{} | {}", cell(row, Side::Base), cell(row, Side::Compared)).trim().to_string())
+        .map(|row| {
+            format!("{} | {}", cell(row, Side::Base), cell(row, Side::Compared))
+                .trim()
+                .to_string()
+        })
         .collect()
 }
 
@@ -63,7 +67,10 @@ fn each_passage_starts_on_the_same_row_in_both_panes() {
 #[test]
 fn added_and_removed_passages_stand_against_a_marked_gap() {
     let c = fixture::comparison(
-        &[text(&[Some("only in the base"), None]), text(&[None, Some("only in the other")])],
+        &[
+            text(&[Some("only in the base"), None]),
+            text(&[None, Some("only in the other")]),
+        ],
         0,
     );
     let layout = Layout::build(&c, key(12, Fold::Open));
@@ -83,12 +90,22 @@ fn added_and_removed_passages_stand_against_a_marked_gap() {
 
 #[test]
 fn changed_words_are_inked_on_their_side() {
-    let c = fixture::comparison(&[text(&[Some("the plan had 28 points"), Some("the plan had 26 points")])], 0);
+    let c = fixture::comparison(
+        &[text(&[
+            Some("the plan had 28 points"),
+            Some("the plan had 26 points"),
+        ])],
+        0,
+    );
     let layout = Layout::build(&c, key(40, Fold::Open));
     let entry = &layout.entries[0];
     let inked = |side: Side, ink: Ink| -> Vec<String> {
         let t = entry.side(side).unwrap();
-        t.inks.iter().filter(|(_, i)| *i == ink).map(|(r, _)| t.text[r.clone()].to_string()).collect()
+        t.inks
+            .iter()
+            .filter(|(_, i)| *i == ink)
+            .map(|(r, _)| t.text[r.clone()].to_string())
+            .collect()
     };
     assert_eq!(inked(Side::Base, Ink::Deleted), ["28 "]);
     assert_eq!(inked(Side::Compared, Ink::Inserted), ["26 "]);
@@ -124,10 +141,16 @@ fn folding_turns_each_run_of_same_passages_into_one_row() {
 #[test]
 fn a_moved_passage_says_where_it_went_and_links_both_places() {
     let layout = Layout::build(&fixture::story(), key(60, Fold::Open));
-    let moved = layout.entries.iter().position(|e| e.status == PassageStatus::Moved).unwrap();
+    let moved = layout
+        .entries
+        .iter()
+        .position(|e| e.status == PassageStatus::Moved)
+        .unwrap();
     let shown = show(&layout);
     assert!(
-        shown.iter().any(|r| r.contains("[↷ moved: v1 has it after passage 2 · Enter: go]")),
+        shown
+            .iter()
+            .any(|r| r.contains("[↷ moved: v1 has it after passage 2 · Enter: go]")),
         "{shown:#?}"
     );
     let marker = format!("[↳ v1 has passage {} here:", moved + 1);
@@ -142,7 +165,10 @@ fn a_moved_passage_says_where_it_went_and_links_both_places() {
 #[test]
 fn passages_neither_version_of_the_pair_carries_are_left_out() {
     let c = fixture::comparison(
-        &[text(&[Some("x"), Some("x"), None]), text(&[None, None, Some("only in v2")])],
+        &[
+            text(&[Some("x"), Some("x"), None]),
+            text(&[None, None, Some("only in v2")]),
+        ],
         0,
     );
     let layout = Layout::build(&c, key(20, Fold::Open));
@@ -155,8 +181,15 @@ fn divergent_passages_after_each_entry_are_counted() {
     let layout = Layout::build(&fixture::story(), key(60, Fold::Open));
     let statuses: Vec<_> = layout.entries.iter().map(|e| e.status).collect();
     let expected: Vec<usize> = (0..statuses.len())
-        .map(|i| statuses[i + 1..].iter().filter(|s| s.is_divergent()).count())
+        .map(|i| {
+            statuses[i + 1..]
+                .iter()
+                .filter(|s| s.is_divergent())
+                .count()
+        })
         .collect();
-    let counted: Vec<usize> = (0..statuses.len()).map(|i| layout.divergent_after(EntryIx(i))).collect();
+    let counted: Vec<usize> = (0..statuses.len())
+        .map(|i| layout.divergent_after(EntryIx(i)))
+        .collect();
     assert_eq!(counted, expected);
 }

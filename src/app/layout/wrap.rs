@@ -21,7 +21,11 @@ struct Piece {
 /// Splits text into pieces at whitespace; every wide grapheme (CJK, emoji) is a piece of its own,
 /// because CJK text has no spaces and may break between any two characters.
 fn pieces(text: &str) -> Vec<Piece> {
-    let fresh = |at: usize| Piece { word: at..at, width: 0, space: 0 };
+    let fresh = |at: usize| Piece {
+        word: at..at,
+        width: 0,
+        space: 0,
+    };
     let mut out = Vec::new();
     let mut current = fresh(0);
     for (at, g) in text.grapheme_indices(true) {
@@ -105,7 +109,10 @@ mod tests {
 
     #[test]
     fn breaks_at_spaces_and_drops_trailing_space() {
-        assert_eq!(lines("Gen. Randy George spoke", 12), ["Gen. Randy", "George spoke"]);
+        assert_eq!(
+            lines("Gen. Randy George spoke", 12),
+            ["Gen. Randy", "George spoke"]
+        );
     }
 
     #[test]

@@ -48,9 +48,17 @@ impl App {
                 self.refresh();
             }
             Action::TogglePresence => self.open_presence(),
-            Action::ToggleHelp => self.mode = Mode::Help { scroll: 0, under: Underlay::Browse },
+            Action::ToggleHelp => {
+                self.mode = Mode::Help {
+                    scroll: 0,
+                    under: Underlay::Browse,
+                }
+            }
             Action::StartSearch => {
-                self.mode = Mode::Search { origin: self.nav, previous: self.search.take() };
+                self.mode = Mode::Search {
+                    origin: self.nav,
+                    previous: self.search.take(),
+                };
                 self.search = Some(Search::default());
             }
             Action::NextHit => self.step_hit(Direction::Forward),
@@ -76,7 +84,9 @@ impl App {
     fn step_change(&mut self, direction: Direction) {
         let height = self.height();
         let Some(shown) = &self.shown else { return };
-        if !self.nav.step(&shown.layout, height, direction, |e| e.status.is_divergent()) {
+        if !self.nav.step(&shown.layout, height, direction, |e| {
+            e.status.is_divergent()
+        }) {
             self.notice = Some(match direction {
                 Direction::Forward => Notice::NoChangeBelow,
                 Direction::Backward => Notice::NoChangeAbove,
@@ -108,7 +118,9 @@ impl App {
     /// scrolls there.
     fn click(&mut self, column: u16, row: u16) {
         let height = self.height();
-        let (Some(areas), Some(shown)) = (self.screen.areas(), &self.shown) else { return };
+        let (Some(areas), Some(shown)) = (self.screen.areas(), &self.shown) else {
+            return;
+        };
         if let Some(body_row) = areas.pane_row(column, row) {
             let at = self.nav.top + body_row;
             if let Some(ix) = shown.layout.rows.get(at).and_then(|r| r.entry) {
@@ -128,7 +140,9 @@ impl App {
         let height = self.height();
         let Some(shown) = &self.shown else { return };
         let layout = &shown.layout;
-        let Some(current) = layout.entries.get(self.nav.current.0) else { return };
+        let Some(current) = layout.entries.get(self.nav.current.0) else {
+            return;
+        };
         let Some(target) = current.jump else {
             self.notice = Some(Notice::NotAMove);
             return;
@@ -137,11 +151,12 @@ impl App {
             // Show the marker row that names this passage, inside the target's rows.
             let marker = format!("passage {} here", self.nav.current.0 + 1);
             let rows = layout.entry(target).rows.clone();
-            let row = rows.clone().find(|&r| {
-                matches!(&layout.rows[r].cells[1], Cell::Note(n) if n.contains(&marker))
-            });
+            let row = rows.clone().find(
+                |&r| matches!(&layout.rows[r].cells[1], Cell::Note(n) if n.contains(&marker)),
+            );
             self.nav.current = target;
-            self.nav.reveal_rows(layout, height, row.map_or(rows, |r| r..r + 1));
+            self.nav
+                .reveal_rows(layout, height, row.map_or(rows, |r| r..r + 1));
         } else {
             self.nav.select(layout, height, target);
         }
@@ -169,7 +184,9 @@ impl App {
 
     fn open_presence(&mut self) {
         let Some(shown) = &mut self.shown else { return };
-        let table = shown.presence.get_or_insert_with(|| PresenceTable::build(&shown.comparison));
+        let table = shown
+            .presence
+            .get_or_insert_with(|| PresenceTable::build(&shown.comparison));
         let selected = shown
             .layout
             .entries
@@ -184,7 +201,9 @@ impl App {
     /// Goes to the next or previous search hit; without a current hit, to the first one from
     /// the current passage.
     pub(super) fn step_hit(&mut self, direction: Direction) {
-        let Some(search) = &mut self.search else { return };
+        let Some(search) = &mut self.search else {
+            return;
+        };
         let count = search.hits.len();
         if count == 0 {
             self.notice = Some(Notice::NoHits);
@@ -194,9 +213,9 @@ impl App {
             (Some(i), Direction::Forward) => (i + 1) % count,
             (Some(i), Direction::Backward) => (i + count - 1) % count,
             (None, Direction::Forward) => search.first_from(self.nav.current).unwrap_or(0),
-            (None, Direction::Backward) => {
-                search.first_from(EntryIx(self.nav.current.0 + 1)).map_or(count - 1, |i| (i + count - 1) % count)
-            }
+            (None, Direction::Backward) => search
+                .first_from(EntryIx(self.nav.current.0 + 1))
+                .map_or(count - 1, |i| (i + count - 1) % count),
         };
         let wrapped = match (search.current, direction) {
             (Some(i), Direction::Forward) => next <= i,
@@ -216,10 +235,20 @@ impl App {
         let folded = |app: &Self, entry: EntryIx| {
             app.shown.as_ref().is_some_and(|s| {
                 s.layout.key.fold == Fold::Folded
-                    && matches!(s.layout.entry(entry).status, PassageStatus::Same | PassageStatus::Boilerplate)
+                    && matches!(
+                        s.layout.entry(entry).status,
+                        PassageStatus::Same | PassageStatus::Boilerplate
+                    )
             })
         };
-        let Some(hit) = self.search.as_ref().and_then(|s| s.hits.get(index)).cloned() else { return };
+        let Some(hit) = self
+            .search
+            .as_ref()
+            .and_then(|s| s.hits.get(index))
+            .cloned()
+        else {
+            return;
+        };
         if folded(self, hit.entry) {
             self.pair.fold = Fold::Open;
             self.notice = Some(Notice::Unfolded);
@@ -229,12 +258,20 @@ impl App {
         let Some(shown) = &self.shown else { return };
         let layout = &shown.layout;
         let rows = layout.entry(hit.entry).rows.clone();
-        let row = rows.clone().find(|&r| match &layout.rows[r].cells[hit.side.index()] {
-            Cell::Text(runs) => runs.first().is_some_and(|first| first.range.start <= hit.range.start)
-                && runs.last().is_some_and(|last| hit.range.start < last.range.end),
-            _ => false,
-        });
+        let row = rows
+            .clone()
+            .find(|&r| match &layout.rows[r].cells[hit.side.index()] {
+                Cell::Text(runs) => {
+                    runs.first()
+                        .is_some_and(|first| first.range.start <= hit.range.start)
+                        && runs
+                            .last()
+                            .is_some_and(|last| hit.range.start < last.range.end)
+                }
+                _ => false,
+            });
         self.nav.current = hit.entry;
-        self.nav.reveal_rows(layout, height, row.map_or(rows, |r| r..r + 1));
+        self.nav
+            .reveal_rows(layout, height, row.map_or(rows, |r| r..r + 1));
     }
 }

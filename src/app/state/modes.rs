@@ -12,7 +12,9 @@ pub(in crate::app) const PRESENCE_HEADER: usize = 2;
 impl App {
     /// An action while typing a search: the hits follow every keystroke.
     pub(super) fn searching(&mut self, action: Action) {
-        let Mode::Search { origin, previous } = self.mode.clone() else { return };
+        let Mode::Search { origin, previous } = self.mode.clone() else {
+            return;
+        };
         match action {
             Action::SearchType(c) => self.edit_query(origin, |q| q.push(c)),
             Action::SearchErase => self.edit_query(origin, |q| {
@@ -68,7 +70,9 @@ impl App {
     fn presence_height(&self) -> usize {
         self.screen
             .areas()
-            .map_or(1, |a| usize::from(a.full.height).saturating_sub(2 + PRESENCE_HEADER + 1))
+            .map_or(1, |a| {
+                usize::from(a.full.height).saturating_sub(2 + PRESENCE_HEADER + 1)
+            })
             .max(1)
     }
 
@@ -92,10 +96,14 @@ impl App {
             Action::Top => state.selected = 0,
             Action::Bottom => state.selected = last,
             Action::NextChange => {
-                state.selected = table.step(state.selected, Direction::Forward).unwrap_or(state.selected);
+                state.selected = table
+                    .step(state.selected, Direction::Forward)
+                    .unwrap_or(state.selected);
             }
             Action::PrevChange => {
-                state.selected = table.step(state.selected, Direction::Backward).unwrap_or(state.selected);
+                state.selected = table
+                    .step(state.selected, Direction::Backward)
+                    .unwrap_or(state.selected);
             }
             Action::Click { row, .. } => {
                 let offset = usize::from(row).checked_sub(PRESENCE_HEADER);
@@ -112,7 +120,10 @@ impl App {
                 return;
             }
             Action::ToggleHelp => {
-                self.mode = Mode::Help { scroll: 0, under: Underlay::Presence(state) };
+                self.mode = Mode::Help {
+                    scroll: 0,
+                    under: Underlay::Presence(state),
+                };
                 return;
             }
             _ => {}

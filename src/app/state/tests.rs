@@ -10,7 +10,10 @@ use crate::model::PassageStatus;
 /// The fixture story (three versions) on a 120×40 screen.
 fn app() -> App {
     let mut app = App::from_comparison(fixture::story());
-    app.update(Action::Resize { width: 120, height: 40 });
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
     app
 }
 
@@ -52,7 +55,11 @@ fn n_steps_through_divergent_passages_and_p_steps_back() {
     let mut app = app();
     assert_eq!(app.position(), Some((0, 7)));
     press(&mut app, "n");
-    assert_eq!(app.position(), Some((2, 7)), "skips the boilerplate and the same passage");
+    assert_eq!(
+        app.position(),
+        Some((2, 7)),
+        "skips the boilerplate and the same passage"
+    );
     assert_eq!(current_status(&app), PassageStatus::Changed);
     press(&mut app, "nn");
     assert_eq!(app.position(), Some((4, 7)));
@@ -159,7 +166,11 @@ fn z_folds_same_passages_and_keeps_the_current_passage() {
     press(&mut app, "n");
     let folds = |app: &App| {
         let layout = &app.shown.as_ref().unwrap().layout;
-        layout.rows.iter().filter(|r| matches!(r.cells[0], Cell::Fold(_))).count()
+        layout
+            .rows
+            .iter()
+            .filter(|r| matches!(r.cells[0], Cell::Fold(_)))
+            .count()
     };
     let (current, _) = app.position().unwrap();
     assert_eq!(folds(&app), 0);
@@ -186,13 +197,22 @@ fn resizing_rewraps_and_keeps_the_current_passage() {
     press(&mut app, "nn");
     let passage = app.position().unwrap().0;
     let wide = app.shown.as_ref().unwrap().layout.key.width;
-    app.update(Action::Resize { width: 60, height: 20 });
+    app.update(Action::Resize {
+        width: 60,
+        height: 20,
+    });
     let narrow = app.shown.as_ref().unwrap().layout.key.width;
     assert!(narrow < wide);
     assert_eq!(app.position().unwrap().0, passage);
-    app.update(Action::Resize { width: 30, height: 8 });
+    app.update(Action::Resize {
+        width: 30,
+        height: 8,
+    });
     assert!(app.screen.areas().is_none());
-    app.update(Action::Resize { width: 100, height: 30 });
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
     assert!(app.screen.areas().is_some());
     assert_eq!(app.position().unwrap().0, passage);
 }
@@ -200,7 +220,14 @@ fn resizing_rewraps_and_keeps_the_current_passage() {
 #[test]
 fn enter_on_a_moved_passage_goes_where_it_went_and_back() {
     let mut app = app();
-    let moved = app.shown.as_ref().unwrap().layout.entries.iter().position(|e| e.status == PassageStatus::Moved);
+    let moved = app
+        .shown
+        .as_ref()
+        .unwrap()
+        .layout
+        .entries
+        .iter()
+        .position(|e| e.status == PassageStatus::Moved);
     let moved = EntryIx(moved.unwrap());
     let height = app.height();
     let shown = app.shown.as_ref().unwrap();
@@ -217,7 +244,13 @@ fn enter_on_a_moved_passage_goes_where_it_went_and_back() {
 fn the_presence_view_opens_on_the_current_passage_and_enter_jumps() {
     let mut app = app();
     press(&mut app, "nv");
-    assert_eq!(app.mode(), &Mode::Presence(PresenceState { selected: 2, top: 0 }));
+    assert_eq!(
+        app.mode(),
+        &Mode::Presence(PresenceState {
+            selected: 2,
+            top: 0
+        })
+    );
     press(&mut app, "jj<Enter>");
     assert_eq!(app.mode(), &Mode::Browse);
     assert_eq!(app.position().unwrap().0, 4);
@@ -228,21 +261,40 @@ fn jumping_to_a_passage_the_pair_lacks_switches_to_a_version_that_has_it() {
     let mut app = app();
     press(&mut app, "2v");
     // Passage 4 is only in v1; comparing v0 with v2 does not show it.
-    let Mode::Presence(mut state) = app.mode().clone() else { panic!() };
+    let Mode::Presence(mut state) = app.mode().clone() else {
+        panic!()
+    };
     state.selected = 4;
     app.mode = Mode::Presence(state);
     press(&mut app, "<Enter>");
     assert_eq!(app.pair().compared, VersionId(1));
-    assert_eq!(app.shown.as_ref().unwrap().layout.entry(app.nav.current).passage, 4);
+    assert_eq!(
+        app.shown
+            .as_ref()
+            .unwrap()
+            .layout
+            .entry(app.nav.current)
+            .passage,
+        4
+    );
 }
 
 #[test]
 fn help_opens_over_the_panes_and_closes_again() {
     let mut app = app();
     press(&mut app, "?");
-    assert!(matches!(app.mode(), Mode::Help { under: Underlay::Browse, .. }));
+    assert!(matches!(
+        app.mode(),
+        Mode::Help {
+            under: Underlay::Browse,
+            ..
+        }
+    ));
     press(&mut app, "n");
-    assert!(matches!(app.mode(), Mode::Help { .. }), "keys of the panes do not act under help");
+    assert!(
+        matches!(app.mode(), Mode::Help { .. }),
+        "keys of the panes do not act under help"
+    );
     press(&mut app, "?");
     assert_eq!(app.mode(), &Mode::Browse);
 }
@@ -251,7 +303,13 @@ fn help_opens_over_the_panes_and_closes_again() {
 fn i_cycles_the_ignore_options() {
     let mut app = app();
     press(&mut app, "i");
-    assert_eq!(app.pair().ignore, IgnoreOptions { quotes: true, ..IgnoreOptions::default() });
+    assert_eq!(
+        app.pair().ignore,
+        IgnoreOptions {
+            quotes: true,
+            ..IgnoreOptions::default()
+        }
+    );
     press(&mut app, "iii");
     assert_eq!(app.pair().ignore, IgnoreOptions::default());
 }
@@ -262,14 +320,20 @@ fn a_click_selects_the_passage_under_the_pointer() {
     let areas = *app.screen.areas().unwrap();
     let shown = app.shown.as_ref().unwrap();
     let target = shown.layout.entries[3].rows.start as u16;
-    app.update(Action::Click { column: areas.panes[1].x + 5, row: areas.panes[1].y + target });
+    app.update(Action::Click {
+        column: areas.panes[1].x + 5,
+        row: areas.panes[1].y + target,
+    });
     assert_eq!(app.position().unwrap().0, 3);
 }
 
 #[test]
 fn the_wheel_scrolls_and_drags_the_current_passage_along() {
     let mut app = App::from_comparison(fixture::story());
-    app.update(Action::Resize { width: 60, height: 12 });
+    app.update(Action::Resize {
+        width: 60,
+        height: 12,
+    });
     app.update(Action::Wheel(Direction::Forward));
     assert_eq!(app.top(), 3);
     let shown = app.shown.as_ref().unwrap();

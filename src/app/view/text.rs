@@ -8,7 +8,8 @@ use ratatui::text::{Line, Span};
 use super::styled;
 use crate::app::keymap::{self, Context};
 use crate::app::layout::{Fold, Side};
-use crate::app::state::{App, Mode, Notice, Shown};
+use crate::app::presence::Presence;
+use crate::app::state::{App, Mode, Notice, Shown, Underlay};
 use crate::app::widgets::{Bar, HelpSection, Message, Tab, VersionBar};
 use crate::model::{PassageStatus, VersionId};
 use crate::options::IgnoreOptions;
@@ -17,32 +18,42 @@ use crate::visible::visible;
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
 /// The version bar: every version, the base and the compared one marked, with how many
-/// passages of each differ from the base.
-pub fn version_bar(app: &App) -> VersionBar {
+/// passages of each differ from the base ("40≠"). Names are cut so that all tabs fit `width`.
+pub fn version_bar(app: &App, width: u16) -> VersionBar {
     let theme = app.theme;
     let versions = app.store.versions();
     let summaries = app.shown.as_ref().map(|s| &s.summaries);
-    // Names are cut so that all tabs fit a common width.
-    let room = 140 / versions.len().max(1);
+    let room = usize::from(width) / versions.len().max(1);
     let tabs = versions
         .iter()
         .map(|v| {
-            let name = shorten(&visible(&v.name, false), room.saturating_sub(12).max(6));
             let (role, style) = match v.id {
                 id if id == app.pair.base => ("base".to_string(), theme.bar_base),
-                id if id == app.pair.compared => {
-                    (count(summaries.map(|s| s[id.0].divergent())), theme.bar_compared)
+                id => {
+                    let count = summaries
+                        .map_or_else(|| "…".to_string(), |s| format!("{}≠", s[id.0].divergent()));
+                    let style = if id == app.pair.compared {
+                        theme.bar_compared
+                    } else {
+                        theme.bar
+                    };
+                    (count, style)
                 }
-                id => (count(summaries.map(|s| s[id.0].divergent())), theme.bar),
             };
-            Tab { label: format!(" {} {name} · {role} ", v.id.0), style }
+            let id = v.id.0.to_string();
+            // One space before, between the parts and after, and one between tabs.
+            let fixed = id.chars().count() + role.chars().count() + 5;
+            let name = shorten(&visible(&v.name, false), room.saturating_sub(fixed).max(6));
+            Tab {
+                label: format!(" {id} {name} {role} "),
+                style,
+            }
         })
         .collect();
-    VersionBar { tabs, style: theme.bar }
-}
-
-fn count(divergent: Option<usize>) -> String {
-    divergent.map_or_else(|| "…".to_string(), |n| format!("{n} differ"))
+    VersionBar {
+        tabs,
+        style: theme.bar,
+    }
 }
 
 /// Cuts a name to `max` characters, keeping its start and end ("000_cda5…e722a2.txt").
@@ -77,9 +88,16 @@ pub fn title(app: &App, shown: &Shown, side: Side) -> Bar<'static> {
         styled(format!(" · {role}"), theme.hint),
     ];
     if !version.notes.is_empty() {
-        spans.push(styled(format!(" · {}", visible(&version.notes.join("; "), false)), theme.hint));
+        spans.push(styled(
+            format!(" · {}", visible(&version.notes.join("; "), false)),
+            theme.hint,
+        ));
     }
-    Bar { left: Line::from(spans), right: Line::default(), style: ratatui::style::Style::new() }
+    Bar {
+        left: Line::from(spans),
+        right: Line::default(),
+        style: ratatui::style::Style::new(),
+    }
 }
 
 /// What the body shows before the first comparison is ready, or if it failed.
@@ -102,7 +120,10 @@ pub fn waiting(app: &App) -> Message<'static> {
         ],
         _ => vec![Line::from("Nothing to show yet.")],
     };
-    Message { lines, style: app.theme.text }
+    Message {
+        lines,
+        style: app.theme.text,
+    }
 }
 
 fn size(bytes: usize) -> String {
@@ -125,7 +146,11 @@ fn ignoring(ignore: IgnoreOptions) -> String {
     if ignore.case {
         parts.push("case");
     }
-    if parts.is_empty() { "nothing".to_string() } else { parts.join(", ") }
+    if parts.is_empty() {
+        "nothing".to_string()
+    } else {
+        parts.join(", ")
+    }
 }
 
 /// A notice in words.
@@ -151,12 +176,53 @@ fn notice(notice: &Notice) -> String {
 /// settings; on the right the search, a notice or the progress of a comparison.
 pub fn status_bar(app: &App) -> Bar<'static> {
     let t = app.theme;
-    let mut left = vec![styled(format!(" v{} ⇄ v{} ", app.pair.base.0, app.pair.compared.0), t.status.patch(t.key))];
-    if let Some(shown) = &app.shown
+    let mut left = vec![styled(
+        format!(" v{} ⇄ v{} ", app.pair.base.0, app.pair.compared.0),
+        t.status.patch(t.key),
+    )];
+    let presence = match (
+        &app.mode,
+        app.shown.as_ref().and_then(|s| s.presence.as_ref()),
+    ) {
+        (
+            Mode::Presence(state)
+            | Mode::Help {
+                under: Underlay::Presence(state),
+                ..
+            },
+            Some(table),
+        ) => table
+            .rows
+            .get(state.selected)
+            .map(|row| (state.selected, table.rows.len(), row)),
+        _ => None,
+    };
+    if let Some((selected, count, row)) = presence {
+        left.push(styled(
+            format!("│ presence │ passage {}/{count} ", selected + 1),
+            t.status,
+        ));
+        left.push(styled(
+            format!("│ {} ", row.status.name()),
+            t.status.fg(t.status(row.status)),
+        ));
+        let carried = row
+            .cells
+            .iter()
+            .filter(|c| !matches!(c, Presence::Absent))
+            .count();
+        left.push(styled(
+            format!("│ in {carried} of {} versions ", row.cells.len()),
+            t.status,
+        ));
+    } else if let Some(shown) = &app.shown
         && let Some(entry) = shown.layout.entries.get(app.nav.current.0)
     {
         let count = shown.layout.entries.len();
-        left.push(styled(format!("│ passage {}/{count} ", app.nav.current.0 + 1), t.status));
+        left.push(styled(
+            format!("│ passage {}/{count} ", app.nav.current.0 + 1),
+            t.status,
+        ));
         let mut status = format!("│ {}", entry.status.name());
         if matches!(entry.status, PassageStatus::Changed | PassageStatus::Moved) {
             let _ = write!(status, " {:.0}%", entry.similarity * 100.0);
@@ -165,10 +231,16 @@ pub fn status_bar(app: &App) -> Bar<'static> {
         left.push(styled(status, t.status.fg(t.status(entry.status))));
         let below = shown.layout.divergent_after(app.nav.current);
         let plural = if below == 1 { "" } else { "s" };
-        left.push(styled(format!("│ {below} divergent passage{plural} below "), t.status));
+        left.push(styled(
+            format!("│ {below} divergent passage{plural} below "),
+            t.status,
+        ));
     }
     if app.pair.ignore.any() {
-        left.push(styled(format!("│ ignoring {} ", ignoring(app.pair.ignore)), t.status));
+        left.push(styled(
+            format!("│ ignoring {} ", ignoring(app.pair.ignore)),
+            t.status,
+        ));
     }
     if app.pair.fold == Fold::Folded {
         left.push(styled("│ folded ", t.status));
@@ -176,7 +248,10 @@ pub fn status_bar(app: &App) -> Bar<'static> {
     let right = match (&app.mode, &app.search, &app.notice, &app.busy) {
         (Mode::Search { .. }, search, _, _) => {
             let query = search.as_ref().map_or("", |s| s.query.as_str());
-            vec![styled(format!(" /{}▏{} ", visible(query, false), hits(app)), t.status.patch(t.notice))]
+            vec![styled(
+                format!(" /{}▏{} ", visible(query, false), hits(app)),
+                t.status.patch(t.notice),
+            )]
         }
         (_, _, Some(n), _) => vec![styled(format!(" {} ", notice(n)), t.status.patch(t.notice))],
         (_, _, _, Some(busy)) => vec![styled(
@@ -184,11 +259,18 @@ pub fn status_bar(app: &App) -> Bar<'static> {
             t.status.patch(t.notice),
         )],
         (_, Some(search), _, _) => {
-            vec![styled(format!(" /{} {} ", visible(&search.query, false), hits(app)), t.status)]
+            vec![styled(
+                format!(" /{} {} ", visible(&search.query, false), hits(app)),
+                t.status,
+            )]
         }
         _ => vec![],
     };
-    Bar { left: Line::from(left), right: Line::from(right), style: t.status }
+    Bar {
+        left: Line::from(left),
+        right: Line::from(right),
+        style: t.status,
+    }
 }
 
 /// "3/17 hits", "no hits".
@@ -232,12 +314,25 @@ pub fn hints(app: &App) -> Line<'static> {
 
 /// The help overlay's sections, from the key table: reading on the left, the rest right.
 pub fn help_sections() -> (Vec<HelpSection>, Vec<HelpSection>) {
-    let section = |title, context| HelpSection { title, lines: keymap::help_lines(context) };
+    let section = |title, context| HelpSection {
+        title,
+        lines: keymap::help_lines(context),
+    };
     let mouse = HelpSection {
         title: "Mouse",
         lines: vec![
-            keymap::HelpLine { keys: "wheel".into(), help: "scroll both panes" },
-            keymap::HelpLine { keys: "click".into(), help: "select the passage (overview strip: go there)" },
+            keymap::HelpLine {
+                keys: "wheel".into(),
+                help: "scroll both panes",
+            },
+            keymap::HelpLine {
+                keys: "click".into(),
+                help: "select the passage under the pointer",
+            },
+            keymap::HelpLine {
+                keys: "click strip".into(),
+                help: "go there (the overview strip)",
+            },
         ],
     };
     (

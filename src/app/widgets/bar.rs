@@ -24,7 +24,12 @@ impl Widget for &Bar<'_> {
         let right_width = (self.right.width() as u16).min(area.width);
         let left_width = area.width.saturating_sub(right_width);
         buf.set_line(area.x, area.y, &self.left, left_width);
-        buf.set_line(area.x + area.width - right_width, area.y, &self.right, right_width);
+        buf.set_line(
+            area.x + area.width - right_width,
+            area.y,
+            &self.right,
+            right_width,
+        );
     }
 }
 

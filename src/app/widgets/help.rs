@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
-use crate::app::keymap::HelpLine;
+use crate::app::keymap::{HELP_TEXT_WIDTH, HelpLine};
 use crate::app::theme::Theme;
 
 /// A titled group of help lines.
@@ -31,9 +31,9 @@ pub struct HelpOverlay<'a> {
 }
 
 /// Width of the key column.
-const KEYS: usize = 16;
-/// Width of one column of help: keys and text.
-const COLUMN: u16 = 62;
+const KEYS: usize = 18;
+/// Width of one column of help: indent, keys, text.
+const COLUMN: u16 = 2 + KEYS as u16 + HELP_TEXT_WIDTH as u16;
 
 impl HelpOverlay<'_> {
     fn lines(&self, sections: &[HelpSection]) -> Vec<Line<'static>> {
@@ -42,7 +42,10 @@ impl HelpOverlay<'_> {
             if !out.is_empty() {
                 out.push(Line::default());
             }
-            out.push(Line::from(Span::styled(section.title, self.theme.popup_border)));
+            out.push(Line::from(Span::styled(
+                section.title,
+                self.theme.popup_border,
+            )));
             for line in &section.lines {
                 out.push(Line::from(vec![
                     Span::styled(format!("  {:<KEYS$}", line.keys), self.theme.key),
@@ -64,7 +67,11 @@ impl Widget for &HelpOverlay<'_> {
             (self.lines(&all), Vec::new())
         };
         let content = left.len().max(right.len()) as u16;
-        let width = if two { 2 * COLUMN + 3 } else { COLUMN.min(area.width.saturating_sub(2)) + 2 };
+        let width = if two {
+            2 * COLUMN + 3
+        } else {
+            COLUMN.min(area.width.saturating_sub(2)) + 2
+        };
         let [popup] = Layout::horizontal([Constraint::Length(width.min(area.width))])
             .flex(Flex::Center)
             .areas(area);

@@ -19,7 +19,9 @@ pub struct Message<'a> {
 impl Widget for &Message<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let height = (self.lines.len() as u16).min(area.height);
-        let [middle] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(area);
+        let [middle] = Layout::vertical([Constraint::Length(height)])
+            .flex(Flex::Center)
+            .areas(area);
         Paragraph::new(self.lines.clone())
             .style(self.style)
             .centered()

@@ -42,7 +42,13 @@ fn glyph(status: Option<PassageStatus>) -> &'static str {
 impl Widget for &OverviewStrip<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let current_cell = self.overview.cell_of_row(self.current.start);
-        for (i, status) in self.overview.cells.iter().enumerate().take(usize::from(area.height)) {
+        for (i, status) in self
+            .overview
+            .cells
+            .iter()
+            .enumerate()
+            .take(usize::from(area.height))
+        {
             let rows = self.overview.cell_rows(i);
             let mut style = Style::new();
             if let Some(status) = status {

@@ -43,11 +43,21 @@ pub fn status_symbol(status: PassageStatus) -> &'static str {
 
 impl Widget for &Pane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let current_rows = self.layout.entries.get(self.current.0).map(|e| e.rows.clone());
+        let current_rows = self
+            .layout
+            .entries
+            .get(self.current.0)
+            .map(|e| e.rows.clone());
         for y in 0..area.height {
             let index = self.top + usize::from(y);
-            let line = Rect { y: area.y + y, height: 1, ..area };
-            let Some(row) = self.layout.rows.get(index) else { break };
+            let line = Rect {
+                y: area.y + y,
+                height: 1,
+                ..area
+            };
+            let Some(row) = self.layout.rows.get(index) else {
+                break;
+            };
             let is_current = current_rows.as_ref().is_some_and(|r| r.contains(&index));
             if is_current {
                 buf.set_style(line, self.theme.current_row);
@@ -77,7 +87,9 @@ impl Pane<'_> {
             Cell::Blank => {}
             Cell::Text(runs) => {
                 let Some(ix) = row.entry else { return };
-                let Some(text) = self.layout.entry(ix).side(self.side) else { return };
+                let Some(text) = self.layout.entry(ix).side(self.side) else {
+                    return;
+                };
                 let hits = self.search.map_or(&[][..], |s| s.hits_in(ix, self.side));
                 let mut x = area.x;
                 for run in runs {
@@ -91,7 +103,13 @@ impl Pane<'_> {
                 buf.set_style(area, self.theme.gap);
                 buf.set_string(area.x, area.y, "╎", self.theme.gap);
                 if let Some(label) = label {
-                    buf.set_stringn(area.x + 2, area.y, label, width.saturating_sub(2), self.theme.gap);
+                    buf.set_stringn(
+                        area.x + 2,
+                        area.y,
+                        label,
+                        width.saturating_sub(2),
+                        self.theme.gap,
+                    );
                 }
             }
             Cell::Note(note) => {
@@ -106,16 +124,25 @@ impl Pane<'_> {
     /// A run cut at search-hit boundaries, each piece with its style.
     fn pieces<'t>(&self, run: &Run, text: &'t str, hits: &[Hit]) -> Vec<(&'t str, Style)> {
         let base = self.theme.ink(run.ink);
-        let current = self.search.and_then(|s| s.current.and_then(|c| s.hits.get(c)));
+        let current = self
+            .search
+            .and_then(|s| s.current.and_then(|c| s.hits.get(c)));
         let mut out = Vec::new();
         let mut at = run.range.start;
-        for hit in hits.iter().filter(|h| h.range.start < run.range.end && h.range.end > run.range.start) {
+        for hit in hits
+            .iter()
+            .filter(|h| h.range.start < run.range.end && h.range.end > run.range.start)
+        {
             let start = hit.range.start.max(at);
             let end = hit.range.end.min(run.range.end);
             if start > at {
                 out.push((&text[at..start], base));
             }
-            let style = if current == Some(hit) { self.theme.current_hit } else { self.theme.hit };
+            let style = if current == Some(hit) {
+                self.theme.current_hit
+            } else {
+                self.theme.hit
+            };
             out.push((&text[start..end], base.patch(style)));
             at = end;
         }

@@ -14,7 +14,7 @@ use crate::model::{PassageStatus, VersionId};
 /// Width of a version column, the space after it included.
 const CELL: u16 = 6;
 /// Width of the passage-number and status columns.
-const LEAD: u16 = 16;
+const LEAD: u16 = 21;
 
 /// The view.
 #[derive(Debug, Clone)]
@@ -41,17 +41,39 @@ impl PresenceView<'_> {
         let (text, style) = match presence {
             Presence::Base => (" base".to_string(), t.same),
             Presence::Absent => ("  –  ".to_string(), t.absent),
-            Presence::Present { status: PassageStatus::Added, .. } => {
-                (" new ".to_string(), Style::new().bg(t.statuses.added).fg(Color::Indexed(231)))
-            }
+            Presence::Present {
+                status: PassageStatus::Added,
+                ..
+            } => (
+                " new ".to_string(),
+                Style::new().bg(t.statuses.added).fg(Color::Indexed(231)),
+            ),
             Presence::Present { status, similarity } => {
                 let pct = (similarity * 100.0).round() as u32;
-                let mark = if status == PassageStatus::Moved { '↕' } else { ' ' };
-                let text = if status == PassageStatus::Same { "  =  ".to_string() } else { format!("{mark}{pct:>3}%") };
-                (text, Style::new().bg(t.heat(similarity)).fg(Color::Indexed(231)))
+                let mark = if status == PassageStatus::Moved {
+                    '↕'
+                } else {
+                    ' '
+                };
+                let text = if status == PassageStatus::Same {
+                    "  =  ".to_string()
+                } else {
+                    format!("{mark}{pct:>3}%")
+                };
+                (
+                    text,
+                    Style::new().bg(t.heat(similarity)).fg(Color::Indexed(231)),
+                )
             }
         };
-        (text, if dim { style.patch(t.boilerplate) } else { style })
+        (
+            text,
+            if dim {
+                style.patch(t.boilerplate)
+            } else {
+                style
+            },
+        )
     }
 
     fn header(&self, area: Rect, buf: &mut Buffer) {
@@ -65,8 +87,15 @@ impl PresenceView<'_> {
             t.title,
         );
         let y = area.y + 1;
-        buf.set_string(area.x, y, format!("{:>6}  {:<7}", "#", "status"), t.hint);
-        for (i, _) in self.table.rows.first().map_or(&[][..], |r| &r.cells[..]).iter().enumerate() {
+        buf.set_string(area.x, y, format!("{:>6}  {:<11}", "#", "status"), t.hint);
+        for (i, _) in self
+            .table
+            .rows
+            .first()
+            .map_or(&[][..], |r| &r.cells[..])
+            .iter()
+            .enumerate()
+        {
             let x = area.x + LEAD + CELL * i as u16;
             let style = match VersionId(i) {
                 id if id == self.base => t.bar_base,
@@ -91,11 +120,22 @@ impl PresenceView<'_> {
     fn footer(&self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
         let y = area.bottom() - 1;
-        buf.set_style(Rect { y, height: 1, ..area }, t.bar);
-        buf.set_string(area.x, y, format!("{:>6}  {:<7}", "Σ", "differ"), t.hint);
+        buf.set_style(
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+            t.bar,
+        );
+        buf.set_string(area.x, y, format!("{:>6}  {:<11}", "Σ", "differ"), t.hint);
         for (i, summary) in self.summaries.iter().enumerate() {
             let x = area.x + LEAD + CELL * i as u16;
-            let text = if VersionId(i) == self.base { "  ·  ".to_string() } else { format!("{:>4} ", summary.divergent()) };
+            let text = if VersionId(i) == self.base {
+                "  ·  ".to_string()
+            } else {
+                format!("{:>4} ", summary.divergent())
+            };
             if x + CELL <= area.right() {
                 buf.set_string(x, y, text, t.bar);
             }
@@ -115,12 +155,26 @@ impl Widget for &PresenceView<'_> {
         }
         self.header(area, buf);
         self.footer(area, buf);
-        let body = Rect { y: area.y + 2, height: area.height - 3, ..area };
+        let body = Rect {
+            y: area.y + 2,
+            height: area.height - 3,
+            ..area
+        };
         let text_x = self.text_x(area);
-        let rows = self.table.rows.iter().enumerate().skip(self.state.top).take(usize::from(body.height));
+        let rows = self
+            .table
+            .rows
+            .iter()
+            .enumerate()
+            .skip(self.state.top)
+            .take(usize::from(body.height));
         for (offset, (i, row)) in rows.enumerate() {
             let y = body.y + offset as u16;
-            let line = Rect { y, height: 1, ..body };
+            let line = Rect {
+                y,
+                height: 1,
+                ..body
+            };
             if i == self.state.selected {
                 buf.set_style(line, self.theme.current_row);
                 buf.set_string(line.x, y, "▌", self.theme.current_bar);
@@ -141,7 +195,13 @@ impl Widget for &PresenceView<'_> {
                     PassageStatus::Boilerplate => self.theme.boilerplate,
                     _ => self.theme.text,
                 };
-                buf.set_stringn(text_x, y, &row.excerpt, usize::from(line.right() - text_x), style);
+                buf.set_stringn(
+                    text_x,
+                    y,
+                    &row.excerpt,
+                    usize::from(line.right() - text_x),
+                    style,
+                );
             }
         }
     }

@@ -1,0 +1,152 @@
+//! End to end: the real binary in a real terminal (tmux, 160×48). Starts the viewer on two
+//! seeds, reads the screen with `capture-pane`, steps with `n`, quits with `q`, and checks the
+//! shell's terminal is back in cooked mode. Skipped (with a message) when tmux is not installed;
+//! CI installs it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// A tmux server of our own (its own socket), killed when dropped.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(width: u16, height: u16) -> Option<Self> {
+        let socket = format!("storydiff-test-{}", std::process::id());
+        let tmux = Self { socket };
+        let size = [width.to_string(), height.to_string()];
+        let started = tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            &size[0],
+            "-y",
+            &size[1],
+            "sh",
+        ]);
+        started.status.success().then_some(tmux)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .expect("running tmux")
+    }
+
+    /// Types text (literally) followed by Enter.
+    fn line(&self, text: &str) {
+        self.run(&["send-keys", "-t", "t", "-l", text]);
+        self.run(&["send-keys", "-t", "t", "Enter"]);
+    }
+
+    fn keys(&self, keys: &str) {
+        self.run(&["send-keys", "-t", "t", keys]);
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+
+    /// Waits until the screen satisfies `ready`, and returns it.
+    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(120);
+        loop {
+            let screen = self.screen();
+            if ready(&screen) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+fn tmux_installed() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// The passage counter of the status line: "passage 3/41" → (3, 41).
+fn counter(screen: &str) -> Option<(usize, usize)> {
+    let at = screen.find("│ passage ")? + "│ passage ".len();
+    let rest = &screen[at..];
+    let end = rest.find(' ')?;
+    let (i, n) = rest[..end].split_once('/')?;
+    Some((i.parse().ok()?, n.parse().ok()?))
+}
+
+#[test]
+fn viewer_pairs_panes_steps_with_n_and_restores_the_terminal_on_q() {
+    if !tmux_installed() {
+        eprintln!("skipped: tmux is not installed (CI installs it with apt-get install -y tmux)");
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let seeds = [
+        "seeds/000_cda56540cce722a2.txt",
+        "seeds/002_79408d01903fe501.txt",
+    ];
+    let tmux = Tmux::start(160, 48).expect("starting tmux");
+    tmux.line(&format!(
+        "cd '{}' && '{}' {} {}",
+        root.display(),
+        env!("CARGO_BIN_EXE_storydiff"),
+        seeds[0],
+        seeds[1]
+    ));
+
+    let first = tmux.wait_for("the panes", |s| counter(s).is_some());
+    let title = first
+        .lines()
+        .find(|l| l.contains("000_cda56540cce722a2.txt"))
+        .expect("a title line");
+    assert!(
+        title.contains("002_79408d01903fe501.txt"),
+        "both titles on one line:\n{first}"
+    );
+    let divided = first.lines().filter(|l| l.contains('│')).count();
+    assert!(
+        divided > 40,
+        "the panes are divided on every body row:\n{first}"
+    );
+    let (start, total) = counter(&first).unwrap();
+    assert_eq!(start, 1);
+    assert!(total > 10, "{first}");
+
+    tmux.keys("n");
+    let stepped = tmux.wait_for("n to move", |s| counter(s).is_some_and(|(i, _)| i > start));
+    let (after, _) = counter(&stepped).unwrap();
+    assert!(after > start);
+
+    tmux.keys("q");
+    tmux.wait_for("the shell", |s| counter(s).is_none());
+    tmux.line("stty -a; echo stty-done");
+    let stty = tmux.wait_for("stty", |s| s.lines().any(|l| l.trim() == "stty-done"));
+    let words: Vec<&str> = stty.split_whitespace().collect();
+    for mode in ["icanon", "echo", "isig"] {
+        assert!(words.contains(&mode), "{mode} is on again:\n{stty}");
+        assert!(
+            !words.contains(&format!("-{mode}").as_str()),
+            "-{mode}:\n{stty}"
+        );
+    }
+}

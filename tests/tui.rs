@@ -1,0 +1,190 @@
+//! Screen tests of the viewer on ratatui's `TestBackend`: whole screens of the bundled seeds after
+//! key sequences, as insta snapshots (text), plus checks of the styles that carry meaning.
+
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use storydiff::app::{self, Action, App, Mode, Place, THEME};
+use storydiff::load::{bundled_seeds, load_version};
+use storydiff::{CompareOptions, VersionId};
+
+/// A viewer over some of the bundled seeds (by index), computing inline, on a `width` ×
+/// `height` screen.
+fn viewer(seeds: &[usize], width: u16, height: u16) -> App {
+    let options = CompareOptions::default();
+    let all = bundled_seeds();
+    let versions = seeds
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| load_version(VersionId(i), all[s].clone(), &options).unwrap())
+        .collect();
+    let mut app = App::new(versions, options, Place::Inline);
+    app.update(Action::Resize { width, height });
+    app
+}
+
+/// Presses keys: characters, or `<Enter>`, `<Esc>`, `<Tab>` for named keys.
+fn press(app: &mut App, keys: &str) {
+    let mut rest = keys;
+    while let Some(c) = rest.chars().next() {
+        let (code, len) = if c == '<' {
+            let end = rest.find('>').unwrap();
+            let code = match &rest[1..end] {
+                "Enter" => KeyCode::Enter,
+                "Esc" => KeyCode::Esc,
+                "Tab" => KeyCode::Tab,
+                other => panic!("unknown key {other}"),
+            };
+            (code, end + 1)
+        } else {
+            (KeyCode::Char(c), c.len_utf8())
+        };
+        let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+        if let Some(action) = app.action_for_event(&event) {
+            app.update(action);
+        }
+        rest = &rest[len..];
+    }
+}
+
+/// Draws the app on a test terminal of its screen size.
+fn terminal(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| app::draw(app, frame)).unwrap();
+    terminal
+}
+
+/// The screen as text.
+fn screen(app: &App, width: u16, height: u16) -> String {
+    terminal(app, width, height).backend().to_string()
+}
+
+#[test]
+fn two_seeds_at_120_by_40() {
+    let app = viewer(&[0, 2], 120, 40);
+    assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn five_seeds_at_120_by_40_after_stepping_to_the_second_change() {
+    let mut app = viewer(&[0, 1, 2, 3, 4], 120, 40);
+    press(&mut app, "nn");
+    assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn five_seeds_at_200_by_50_comparing_v3() {
+    let mut app = viewer(&[0, 1, 2, 3, 4], 200, 50);
+    press(&mut app, "3n");
+    assert_snapshot!(screen(&app, 200, 50));
+}
+
+#[test]
+fn folded_same_passages_at_120_by_40() {
+    let mut app = viewer(&[0, 1, 2, 3, 4], 120, 40);
+    press(&mut app, "z");
+    assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn help_overlay_at_120_by_40() {
+    let mut app = viewer(&[0, 1, 2, 3, 4], 120, 40);
+    press(&mut app, "?");
+    assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn presence_view_at_120_by_40() {
+    let mut app = viewer(&[0, 1, 2, 3, 4], 120, 40);
+    press(&mut app, "nv");
+    assert!(matches!(app.mode(), Mode::Presence(_)));
+    assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn search_at_120_by_40() {
+    let mut app = viewer(&[0, 1, 2, 3, 4], 120, 40);
+    press(&mut app, "/kallas");
+    assert_snapshot!(screen(&app, 120, 40));
+}
+
+#[test]
+fn too_small_terminal_shows_a_message_and_recovers() {
+    let mut app = viewer(&[0, 1], 120, 40);
+    app.update(Action::Resize {
+        width: 36,
+        height: 9,
+    });
+    assert_snapshot!(screen(&app, 36, 9));
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    let recovered = screen(&app, 80, 24);
+    assert!(recovered.contains("passage 1/"), "{recovered}");
+}
+
+#[test]
+fn every_pane_row_starts_its_passages_on_the_same_row_on_both_sides() {
+    let app = viewer(&[0, 1, 2, 3, 4], 160, 48);
+    let text = screen(&app, 160, 48);
+    // The status symbol of a passage's first row stands in both gutters on the same line.
+    for line in text.lines().skip(2).take(40) {
+        let chars: Vec<char> = line.trim_matches('"').chars().collect();
+        let left = chars.get(1).copied().unwrap_or(' ');
+        let divider = chars.iter().position(|c| *c == '│').unwrap();
+        let right = chars.get(divider + 2).copied().unwrap_or(' ');
+        assert_eq!(left, right, "{line}");
+    }
+}
+
+#[test]
+fn changed_words_are_highlighted_on_their_side() {
+    let mut app = viewer(&[0, 1], 120, 40);
+    press(&mut app, "n");
+    let terminal = terminal(&app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    let with_bg = |bg| buffer.content().iter().filter(|c| c.bg == bg).count();
+    assert!(
+        with_bg(THEME.deleted.bg.unwrap()) > 0,
+        "deleted words in the left pane"
+    );
+    assert!(
+        with_bg(THEME.inserted.bg.unwrap()) > 0,
+        "inserted words in the right pane"
+    );
+    let half = 60;
+    for (i, cell) in buffer.content().iter().enumerate() {
+        let x = i % 120;
+        if cell.bg == THEME.deleted.bg.unwrap() {
+            assert!(x < half, "a deleted word in the right pane at column {x}");
+        }
+        if cell.bg == THEME.inserted.bg.unwrap() {
+            assert!(x >= half, "an inserted word in the left pane at column {x}");
+        }
+    }
+}
+
+#[test]
+fn control_characters_in_a_file_are_shown_as_symbols() {
+    use storydiff::Input;
+    let options = CompareOptions::default();
+    let inputs = [
+        Input::from_bytes("evil.txt", "Breaking \u{1b}[2Jnews from Kyiv.\u{7}"),
+        Input::from_bytes("plain.txt", "Breaking news from Kyiv."),
+    ];
+    let versions = inputs
+        .into_iter()
+        .enumerate()
+        .map(|(i, input)| load_version(VersionId(i), input, &options).unwrap())
+        .collect();
+    let mut app = App::new(versions, options, Place::Inline);
+    app.update(Action::Resize {
+        width: 80,
+        height: 12,
+    });
+    let text = screen(&app, 80, 12);
+    assert!(text.contains("␛[2Jnews"), "{text}");
+    assert!(text.contains("Kyiv.␇"), "{text}");
+}
