@@ -188,3 +188,103 @@ fn control_characters_in_a_file_are_shown_as_symbols() {
     assert!(text.contains("␛[2Jnews"), "{text}");
     assert!(text.contains("Kyiv.␇"), "{text}");
 }
+
+/// Pseudo-prose of about `bytes` bytes, and a rewrite of it (words swapped, sentences dropped
+/// and added), from a fixed-seed generator.
+fn synthetic_pair(bytes: usize) -> (String, String) {
+    let vocabulary: Vec<&str> = include_str!("../seeds/000_cda56540cce722a2.txt")
+        .split_whitespace()
+        .collect();
+    let mut state: u64 = 0x5eed;
+    let mut next = move |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize % n
+    };
+    let (mut a, mut b) = (String::new(), String::new());
+    while a.len() < bytes {
+        for _ in 0..2 + next(4) {
+            let words: Vec<&str> = (0..8 + next(20))
+                .map(|_| vocabulary[next(vocabulary.len())])
+                .collect();
+            let sentence = words.join(" ") + ". ";
+            a.push_str(&sentence);
+            match next(20) {
+                0 => {}
+                1 | 2 => {
+                    let mut changed = words.clone();
+                    changed[next(words.len())] = vocabulary[next(vocabulary.len())];
+                    b.push_str(&(changed.join(" ") + ". "));
+                }
+                _ => b.push_str(&sentence),
+            }
+        }
+        a.push_str("\n\n");
+        b.push_str("\n\n");
+    }
+    (a, b)
+}
+
+/// Measures the cost of the viewer on a large input (run with
+/// `cargo test --release --test tui -- --ignored --nocapture`): preparing the rows happens once,
+/// a frame costs the same wherever it is in the document.
+#[test]
+#[ignore = "a measurement, run by hand in release mode"]
+fn large_input_frames_cost_the_screen_not_the_document() {
+    use std::time::Instant;
+    let (a, b) = synthetic_pair(1 << 20);
+    let options = CompareOptions::default();
+    let versions: Vec<_> = [("a.txt", a), ("b.txt", b)]
+        .into_iter()
+        .enumerate()
+        .map(|(i, (name, text))| {
+            load_version(
+                VersionId(i),
+                storydiff::Input::from_bytes(name, text),
+                &options,
+            )
+            .unwrap()
+        })
+        .collect();
+    let started = Instant::now();
+    let comparison = storydiff::compare_versions(versions, &options).unwrap();
+    let compared = started.elapsed();
+    let started = Instant::now();
+    let mut app = App::from_comparison(comparison);
+    app.update(Action::Resize {
+        width: 160,
+        height: 48,
+    });
+    let prepared = started.elapsed();
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
+    let frame = |terminal: &mut Terminal<TestBackend>, app: &App| {
+        let started = Instant::now();
+        for _ in 0..100 {
+            terminal.draw(|f| app::draw(app, f)).unwrap();
+        }
+        started.elapsed() / 100
+    };
+    let at_top = frame(&mut terminal, &app);
+    press(&mut app, "G");
+    let at_bottom = frame(&mut terminal, &app);
+    let started = Instant::now();
+    press(&mut app, "gnnnnnnnnnn");
+    let steps = started.elapsed() / 10;
+    let started = Instant::now();
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let relayout = started.elapsed();
+    let (_, passages) = app_position(&app);
+    eprintln!(
+        "1 MB pair, {passages} passages: compare {compared:?}, first layout {prepared:?}, \
+         frame at top {at_top:?}, at bottom {at_bottom:?}, n {steps:?}, resize relayout {relayout:?}"
+    );
+    assert!(at_bottom < at_top * 5 + std::time::Duration::from_millis(2));
+}
+
+fn app_position(app: &App) -> (usize, usize) {
+    app.position().unwrap_or((0, 0))
+}

@@ -120,7 +120,7 @@ pub struct Row {
 }
 
 /// The prepared rows of one pair of versions.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 pub struct Layout {
     /// What it was built for.
     pub key: LayoutKey,
@@ -130,6 +130,8 @@ pub struct Layout {
     pub rows: Vec<Row>,
     /// For each entry, how many divergent entries follow it.
     divergent_after: Vec<usize>,
+    /// The pair's moves, kept for [`Layout::reflow`].
+    moves: Moves,
 }
 
 impl Layout {
@@ -138,24 +140,45 @@ impl Layout {
     pub fn build(comparison: &Comparison, key: LayoutKey) -> Self {
         let mut entries = entries(comparison, key.compared);
         let moves = link_moves(comparison, &mut entries, key.compared);
-        let mut builder = Builder {
-            comparison,
-            key,
-            rows: Vec::new(),
-        };
-        builder.place(&mut entries, &moves);
         let mut divergent_after = vec![0; entries.len()];
         let mut count = 0;
         for (i, entry) in entries.iter().enumerate().rev() {
             divergent_after[i] = count;
             count += usize::from(entry.status.is_divergent());
         }
-        Self {
+        let layout = Self {
             key,
             entries,
-            rows: builder.rows,
+            rows: Vec::new(),
             divergent_after,
-        }
+            moves,
+        };
+        layout.reflow(comparison, key)
+    }
+
+    /// The same pair at another width or fold state: the entries' text is kept, only the rows
+    /// are placed again. `key` must name the same pair and ignore options.
+    #[must_use]
+    pub fn reflow(mut self, comparison: &Comparison, key: LayoutKey) -> Self {
+        debug_assert_eq!(
+            (self.key.base, self.key.compared, self.key.ignore),
+            (key.base, key.compared, key.ignore)
+        );
+        let mut builder = Builder {
+            comparison,
+            key,
+            rows: Vec::with_capacity(self.rows.len()),
+        };
+        builder.place(&mut self.entries, &self.moves);
+        self.rows = builder.rows;
+        self.key = key;
+        self
+    }
+
+    /// Whether a layout for `key` can be had by [`Layout::reflow`] from this one.
+    #[must_use]
+    pub fn same_pair(&self, key: &LayoutKey) -> bool {
+        (self.key.base, self.key.compared, self.key.ignore) == (key.base, key.compared, key.ignore)
     }
 
     /// The entry at an index.
@@ -263,15 +286,51 @@ fn texts(
     })
 }
 
-/// Moves for the pair: for each moved entry, the entry after which the compared version has it
-/// (`None`: at the very start). Also sets each entry's [`Entry::jump`].
-fn link_moves(
-    comparison: &Comparison,
-    entries: &mut [Entry],
-    compared: VersionId,
-) -> Vec<(EntryIx, Option<EntryIx>)> {
+/// Where the compared version has a moved passage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Destination {
+    /// Before every other passage.
+    First,
+    /// Right after this entry.
+    After(EntryIx),
+}
+
+/// The moves of a pair, indexed for placing: where each moved entry went, and which moved
+/// entries arrive after each entry.
+#[derive(Debug, Default)]
+pub(super) struct Moves {
+    /// For each entry, where it went if it moved.
+    went: Vec<Option<Destination>>,
+    /// For each entry, the moved entries the compared version has right after it.
+    arrivals: Vec<Vec<EntryIx>>,
+    /// The moved entries the compared version has before everything.
+    first: Vec<EntryIx>,
+}
+
+impl Moves {
+    /// Where an entry went, if it moved.
+    pub(super) fn went(&self, ix: EntryIx) -> Option<Destination> {
+        self.went.get(ix.0).copied().flatten()
+    }
+
+    /// The moved entries arriving at a place.
+    pub(super) fn arriving(&self, at: Destination) -> &[EntryIx] {
+        match at {
+            Destination::First => &self.first,
+            Destination::After(ix) => self.arrivals.get(ix.0).map_or(&[], Vec::as_slice),
+        }
+    }
+}
+
+/// Moves for the pair: for each moved entry, the entry after which the compared version has it.
+/// Also sets each entry's [`Entry::jump`].
+fn link_moves(comparison: &Comparison, entries: &mut [Entry], compared: VersionId) -> Moves {
     let index_of = |passage: usize| entries.binary_search_by_key(&passage, |e| e.passage).ok();
-    let mut moves = Vec::new();
+    let mut moves = Moves {
+        went: vec![None; entries.len()],
+        arrivals: vec![Vec::new(); entries.len()],
+        first: Vec::new(),
+    };
     for (i, entry) in entries.iter().enumerate() {
         if entry.status != PassageStatus::Moved {
             continue;
@@ -279,19 +338,32 @@ fn link_moves(
         let placement = comparison.passages[entry.passage]
             .reading(compared)
             .map(|r| r.placement);
-        if let Some(Placement::MovedAfter { after }) = placement {
-            // The passage it follows is shown (the compared version carries it); if the model
-            // points elsewhere, fall back to the nearest shown passage before it.
-            let target = after.map(|a| {
-                index_of(a).unwrap_or_else(|| entries.partition_point(|e| e.passage < a).max(1) - 1)
-            });
-            moves.push((EntryIx(i), target.map(EntryIx)));
+        let Some(Placement::MovedAfter { after }) = placement else {
+            continue;
+        };
+        // The passage it follows is shown (the compared version carries it); if the model
+        // points elsewhere, fall back to the nearest shown passage before it.
+        let destination = match after {
+            None => Destination::First,
+            Some(a) => Destination::After(EntryIx(
+                index_of(a)
+                    .unwrap_or_else(|| entries.partition_point(|e| e.passage < a).max(1) - 1),
+            )),
+        };
+        moves.went[i] = Some(destination);
+        match destination {
+            Destination::First => moves.first.push(EntryIx(i)),
+            Destination::After(at) => moves.arrivals[at.0].push(EntryIx(i)),
         }
     }
-    for &(moved, target) in &moves {
-        let holder = target.unwrap_or(EntryIx(0));
-        entries[moved.0].jump = Some(holder);
-        entries[holder.0].jump.get_or_insert(moved);
+    for (i, destination) in moves.went.iter().enumerate() {
+        let holder = match destination {
+            Some(Destination::First) => EntryIx(0),
+            Some(Destination::After(at)) => *at,
+            None => continue,
+        };
+        entries[i].jump = Some(holder);
+        entries[holder.0].jump.get_or_insert(EntryIx(i));
     }
     moves
 }

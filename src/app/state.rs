@@ -212,7 +212,11 @@ impl App {
                 fold: Fold::Open,
             },
             shown: None,
-            screen: Screen::new(80, 24, count),
+            // No layout until the first resize says how big the screen is.
+            screen: Screen::TooSmall {
+                width: 0,
+                height: 0,
+            },
             nav: Nav::default(),
             mode: Mode::Browse,
             search: None,
@@ -358,13 +362,11 @@ impl App {
     /// Brings what is shown up to date with the wanted pair and the screen: asks the store for
     /// the comparison and rebuilds the layout if its key changed, keeping the reader's place.
     pub(super) fn refresh(&mut self) {
-        let Some(areas) = self.screen.areas().copied() else {
-            return;
-        };
         let key = CompareKey {
             base: self.pair.base,
             ignore: self.pair.ignore,
         };
+        // Asked first, so that a background comparison starts before the screen size is known.
         let comparison = match self.store.request(key) {
             Lookup::Ready(c) => c,
             Lookup::Pending => {
@@ -382,6 +384,9 @@ impl App {
             }
         };
         self.busy = None;
+        let Some(areas) = self.screen.areas().copied() else {
+            return;
+        };
         let layout_key = LayoutKey {
             base: self.pair.base,
             compared: self.pair.compared,
@@ -394,23 +399,39 @@ impl App {
             .shown
             .as_ref()
             .is_some_and(|s| Arc::ptr_eq(&s.comparison, &comparison));
-        match &mut self.shown {
-            Some(shown) if same_comparison && shown.layout.key == layout_key => {
-                if shown.overview.height() != height {
-                    shown.overview = Overview::build(&shown.layout, height);
-                }
-                self.nav.clamp(&shown.layout, height);
-                return;
+        if let Some(shown) = &mut self.shown
+            && same_comparison
+            && shown.layout.key == layout_key
+        {
+            if shown.overview.height() != height {
+                shown.overview = Overview::build(&shown.layout, height);
             }
-            _ => {}
+            self.nav.clamp(&shown.layout, height);
+            return;
         }
         let anchor = self.anchor();
-        let layout = Layout::build(&comparison, layout_key);
-        let overview = Overview::build(&layout, height);
-        let (summaries, presence) = match self.shown.take() {
-            Some(old) if same_comparison => (old.summaries, old.presence),
-            _ => (presence::summaries(&comparison), None),
+        let (layout, summaries, presence, reflowed) = match self.shown.take() {
+            // Same pair, new width or fold: the entries (and so the search hits) stay.
+            Some(old) if same_comparison && old.layout.same_pair(&layout_key) => (
+                old.layout.reflow(&comparison, layout_key),
+                old.summaries,
+                old.presence,
+                true,
+            ),
+            Some(old) if same_comparison => (
+                Layout::build(&comparison, layout_key),
+                old.summaries,
+                old.presence,
+                false,
+            ),
+            _ => (
+                Layout::build(&comparison, layout_key),
+                presence::summaries(&comparison),
+                None,
+                false,
+            ),
         };
+        let overview = Overview::build(&layout, height);
         self.shown = Some(Shown {
             comparison,
             layout,
@@ -419,12 +440,8 @@ impl App {
             presence,
         });
         self.restore(anchor);
-        if let (Some(search), Some(shown)) = (&self.search, &self.shown) {
-            let mut rerun = search.rerun(&shown.layout);
-            if rerun.hits == search.hits {
-                rerun.current = search.current;
-            }
-            self.search = Some(rerun);
+        if !reflowed && let (Some(search), Some(shown)) = (&self.search, &self.shown) {
+            self.search = Some(search.rerun(&shown.layout));
         }
     }
 

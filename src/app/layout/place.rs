@@ -4,7 +4,9 @@
 use std::ops::Range;
 
 use super::wrap::wrap;
-use super::{Cell, Entry, EntryIx, Fold, LayoutKey, Row, Run, Side, StyledText};
+use super::{
+    Cell, Destination, Entry, EntryIx, Fold, LayoutKey, Moves, Row, Run, Side, StyledText,
+};
 use crate::model::{Comparison, PassageStatus, VersionId};
 
 /// Collects rows while entries are placed.
@@ -24,11 +26,11 @@ fn foldable(entry: &Entry) -> bool {
 
 impl Builder<'_> {
     /// Places every entry, setting each one's rows.
-    pub(super) fn place(&mut self, entries: &mut [Entry], moves: &[(EntryIx, Option<EntryIx>)]) {
+    pub(super) fn place(&mut self, entries: &mut [Entry], moves: &Moves) {
+        // An entry that holds "moved here" notes stays open when folding.
         let holds_marker = |i: usize| {
-            moves
-                .iter()
-                .any(|(_, target)| target.map_or(i == 0, |t| t.0 == i))
+            !moves.arriving(Destination::After(EntryIx(i))).is_empty()
+                || (i == 0 && !moves.arriving(Destination::First).is_empty())
         };
         let mut i = 0;
         while i < entries.len() {
@@ -55,17 +57,22 @@ impl Builder<'_> {
                 continue;
             }
             if i == 0 {
-                self.markers(entries, moves, None);
+                // Passages the compared version moved to its very start come before all.
+                for note in self.markers(entries, moves.arriving(Destination::First)) {
+                    self.rows.push(Row {
+                        entry: Some(EntryIx(0)),
+                        cells: [Cell::Blank, note],
+                    });
+                }
             }
             self.text_rows(entries, EntryIx(i), moves);
-            self.markers(entries, moves, Some(EntryIx(i)));
             entries[i].rows = start..self.rows.len();
             i += 1;
         }
     }
 
     /// The rows of one entry's text: both sides wrapped, the shorter padded, a gap marked.
-    fn text_rows(&mut self, entries: &[Entry], ix: EntryIx, moves: &[(EntryIx, Option<EntryIx>)]) {
+    fn text_rows(&mut self, entries: &[Entry], ix: EntryIx, moves: &Moves) {
         let entry = &entries[ix.0];
         let width = usize::from(self.key.width);
         let mut cells: [Vec<Cell>; 2] = Side::BOTH.map(|side| {
@@ -76,10 +83,10 @@ impl Builder<'_> {
                     .collect()
             })
         });
-        if let Some((_, target)) = moves.iter().find(|(moved, _)| *moved == ix) {
-            let place = match target {
-                Some(t) => format!("after passage {}", t.0 + 1),
-                None => "first".to_string(),
+        if let Some(destination) = moves.went(ix) {
+            let place = match destination {
+                Destination::After(t) => format!("after passage {}", t.0 + 1),
+                Destination::First => "first".to_string(),
             };
             let note = format!(
                 "↷ moved: {} has it {place} · Enter: go",
@@ -87,6 +94,9 @@ impl Builder<'_> {
             );
             cells[Side::Compared.index()].push(Cell::Note(note));
         }
+        // Passages the compared version has right after this one: notes under its text.
+        let markers = self.markers(entries, moves.arriving(Destination::After(ix)));
+        cells[Side::Compared.index()].extend(markers);
         let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
         for side in Side::BOTH {
             let column = &mut cells[side.index()];
@@ -115,29 +125,22 @@ impl Builder<'_> {
         }
     }
 
-    /// "Moved here" rows after an entry (or before the first one for `None`): the compared
-    /// version has a moved passage at this place.
-    fn markers(
-        &mut self,
-        entries: &[Entry],
-        moves: &[(EntryIx, Option<EntryIx>)],
-        at: Option<EntryIx>,
-    ) {
-        let holder = at.unwrap_or(EntryIx(0));
-        for (moved, _) in moves.iter().filter(|(_, target)| *target == at) {
-            let excerpt = entries[moved.0]
-                .side(Side::Compared)
-                .map_or("", |t| excerpt(&t.text));
-            let note = format!(
-                "↳ {} has passage {} here: “{excerpt}” · Enter: go",
-                self.label(self.key.compared),
-                moved.0 + 1
-            );
-            self.rows.push(Row {
-                entry: Some(holder),
-                cells: [Cell::Blank, Cell::Note(note)],
-            });
-        }
+    /// "Moved here" notes for the place after an entry (`None`: before the first one): the
+    /// compared version has a moved passage there.
+    fn markers(&self, entries: &[Entry], arriving: &[EntryIx]) -> Vec<Cell> {
+        arriving
+            .iter()
+            .map(|moved| {
+                let excerpt = entries[moved.0]
+                    .side(Side::Compared)
+                    .map_or_else(String::new, |t| excerpt(&t.text));
+                Cell::Note(format!(
+                    "↳ {} has passage {} here: “{excerpt}” · Enter: go",
+                    self.label(self.key.compared),
+                    moved.0 + 1
+                ))
+            })
+            .collect()
     }
 
     /// How a version is named in notes: `v2`, or `v0 (base)`.
@@ -150,12 +153,12 @@ impl Builder<'_> {
     }
 }
 
-/// The first few words of a text, for a note.
-fn excerpt(text: &str) -> &str {
+/// The first few words of a text, for a note ("…" if cut).
+fn excerpt(text: &str) -> String {
     const WORDS: usize = 6;
     match text.match_indices(' ').nth(WORDS - 1) {
-        Some((at, _)) => &text[..at],
-        None => text,
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
     }
 }
 

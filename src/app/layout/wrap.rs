@@ -18,40 +18,90 @@ struct Piece {
     space: usize,
 }
 
+/// Collects pieces grapheme by grapheme.
+struct Pieces {
+    out: Vec<Piece>,
+    current: Piece,
+}
+
+impl Pieces {
+    fn fresh(at: usize) -> Piece {
+        Piece {
+            word: at..at,
+            width: 0,
+            space: 0,
+        }
+    }
+
+    fn space(&mut self, width: usize) {
+        self.current.space += width;
+    }
+
+    /// Adds non-space text at `range` of `width` cells: one wide grapheme, or a run of narrow
+    /// ones.
+    fn text(&mut self, range: Range<usize>, width: usize, wide: bool) {
+        if self.current.space > 0 || (wide && !self.current.word.is_empty()) {
+            let next = Self::fresh(range.start);
+            self.out.push(std::mem::replace(&mut self.current, next));
+        }
+        if self.current.word.is_empty() {
+            self.current.word = range.start..range.start;
+        }
+        self.current.word.end = range.end;
+        self.current.width += width;
+        if wide {
+            let next = Self::fresh(range.end);
+            self.out.push(std::mem::replace(&mut self.current, next));
+        }
+    }
+
+    fn finish(mut self) -> Vec<Piece> {
+        if !self.current.word.is_empty() || self.current.space > 0 {
+            self.out.push(self.current);
+        }
+        self.out
+    }
+}
+
 /// Splits text into pieces at whitespace; every wide grapheme (CJK, emoji) is a piece of its own,
 /// because CJK text has no spaces and may break between any two characters.
+///
+/// Words of plain ASCII (most words of most articles) take a fast path: one cell per byte. Only
+/// other words are cut into graphemes and measured one by one.
 fn pieces(text: &str) -> Vec<Piece> {
-    let fresh = |at: usize| Piece {
-        word: at..at,
-        width: 0,
-        space: 0,
+    let mut pieces = Pieces {
+        out: Vec::new(),
+        current: Pieces::fresh(0),
     };
-    let mut out = Vec::new();
-    let mut current = fresh(0);
-    for (at, g) in text.grapheme_indices(true) {
-        let width = usize::from(g.cell_width());
-        if g.chars().all(char::is_whitespace) {
-            current.space += width;
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] == b' ' {
+            pieces.space(1);
+            at += 1;
             continue;
         }
-        let wide = width > 1;
-        if current.space > 0 || (wide && !current.word.is_empty()) {
-            out.push(std::mem::replace(&mut current, fresh(at)));
+        let end = bytes[at..]
+            .iter()
+            .position(|b| *b == b' ')
+            .map_or(bytes.len(), |n| at + n);
+        let word = &text[at..end];
+        if word.is_ascii() {
+            pieces.text(at..end, word.len(), false);
+        } else {
+            for (offset, g) in word.grapheme_indices(true) {
+                let width = usize::from(g.cell_width());
+                let start = at + offset;
+                if g.chars().all(char::is_whitespace) {
+                    pieces.space(width);
+                } else {
+                    pieces.text(start..start + g.len(), width, width > 1);
+                }
+            }
         }
-        if current.word.is_empty() {
-            current.word = at..at;
-        }
-        current.word.end = at + g.len();
-        current.width += width;
-        if wide {
-            let end = current.word.end;
-            out.push(std::mem::replace(&mut current, fresh(end)));
-        }
+        at = end;
     }
-    if !current.word.is_empty() || current.space > 0 {
-        out.push(current);
-    }
-    out
+    pieces.finish()
 }
 
 /// Breaks `text` into lines at most `width` cells wide, at word boundaries; a word wider than a
