@@ -124,7 +124,7 @@ fn passage(
                         b,
                         &versions[id.0].text,
                         o,
-                        Default::default(),
+                        crate::options::IgnoreOptions::default(),
                     );
                     let status = if d.is_same() {
                         PassageStatus::Same

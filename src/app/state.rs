@@ -338,7 +338,10 @@ impl App {
 
     /// Rows of passage text on screen.
     pub(super) fn height(&self) -> usize {
-        self.screen.areas().map_or(1, |a| a.body_height()).max(1)
+        self.screen
+            .areas()
+            .map_or(1, super::screen::Areas::body_height)
+            .max(1)
     }
 
     /// Takes in background results and moves the spinner.

@@ -1,6 +1,7 @@
 //! Drawing: reads the state and places widgets. Nothing here aligns, diffs or wraps; the most it
 //! does is format a number.
 
+mod status;
 mod text;
 
 use ratatui::Frame;
@@ -131,8 +132,8 @@ fn render_presence(
     let view = PresenceView {
         table,
         state,
-        base: app.pair.base,
-        compared: app.pair.compared,
+        base: shown.layout.key.base,
+        compared: shown.layout.key.compared,
         summaries: &shown.summaries,
         theme: app.theme,
     };
@@ -141,9 +142,9 @@ fn render_presence(
 
 /// The status line and the key hints.
 fn render_footer(app: &App, areas: &Areas, buf: &mut Buffer) {
-    text::status_bar(app).render(areas.status, buf);
+    status::status_bar(app).render(areas.status, buf);
     let hints = Bar {
-        left: text::hints(app),
+        left: status::hints(app),
         right: Line::default(),
         style: ratatui::style::Style::new(),
     };

@@ -210,11 +210,11 @@ mod tests {
             },
             WordOp::Delete {
                 base: 4..12,
-                accents: vec![8..9],
+                accents: std::iter::once(8..9).collect(),
             },
             WordOp::Insert {
                 other: 4..12,
-                accents: vec![8..9],
+                accents: std::iter::once(8..9).collect(),
             },
             WordOp::Equal {
                 base: 12..20,

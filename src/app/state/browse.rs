@@ -41,9 +41,7 @@ impl App {
             Action::PrevVersion => self.cycle_version(Direction::Backward),
             Action::PickVersion(id) => self.pick_version(id),
             Action::MakeBase => {
-                let old = self.pair.base;
-                self.pair.base = self.pair.compared;
-                self.pair.compared = old;
+                std::mem::swap(&mut self.pair.base, &mut self.pair.compared);
                 self.notice = Some(Notice::NewBase(self.pair.base));
                 self.refresh();
             }
@@ -71,7 +69,7 @@ impl App {
 
     /// Rows a page scrolls: the screen less two rows of overlap.
     fn page(&self) -> isize {
-        (self.height().saturating_sub(2)).max(1) as isize
+        self.height().saturating_sub(2).max(1).cast_signed()
     }
 
     fn scroll(&mut self, delta: isize) {

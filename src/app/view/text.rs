@@ -1,21 +1,16 @@
-//! The words on screen: titles, status line, hints, notices, help sections. Each function reads
+//! The words on screen: the version bar, pane titles, the waiting message, help sections. Each function reads
 //! the state and returns a widget's content.
 
-use std::fmt::Write;
-
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
 use super::styled;
 use crate::app::keymap::{self, Context};
-use crate::app::layout::{Fold, Side};
-use crate::app::presence::Presence;
-use crate::app::state::{App, Mode, Notice, Shown, Underlay};
+use crate::app::layout::Side;
+use crate::app::state::{App, Notice, Shown};
 use crate::app::widgets::{Bar, HelpSection, Message, Tab, VersionBar};
-use crate::model::{PassageStatus, VersionId};
-use crate::options::IgnoreOptions;
 use crate::visible::visible;
 
-const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+pub const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
 /// The version bar: every version, the base and the compared one marked, with how many
 /// passages of each differ from the base ("40≠"). Names are cut so that all tabs fit `width`.
@@ -74,8 +69,8 @@ fn shorten(name: &str, max: usize) -> String {
 pub fn title(app: &App, shown: &Shown, side: Side) -> Bar<'static> {
     let theme = app.theme;
     let id = match side {
-        Side::Base => app.pair.base,
-        Side::Compared => app.pair.compared,
+        Side::Base => shown.layout.key.base,
+        Side::Compared => shown.layout.key.compared,
     };
     let version = shown.comparison.version(id);
     let role = match side {
@@ -132,184 +127,6 @@ fn size(bytes: usize) -> String {
         b if b >= 1 << 10 => format!("{:.0} kB", b as f64 / 1024.0),
         b => format!("{b} bytes"),
     }
-}
-
-/// The ignore options in words.
-fn ignoring(ignore: IgnoreOptions) -> String {
-    let mut parts = Vec::new();
-    if ignore.quotes {
-        parts.push("quotes");
-    }
-    if ignore.punctuation {
-        parts.push("punctuation");
-    }
-    if ignore.case {
-        parts.push("case");
-    }
-    if parts.is_empty() {
-        "nothing".to_string()
-    } else {
-        parts.join(", ")
-    }
-}
-
-/// A notice in words.
-fn notice(notice: &Notice) -> String {
-    match notice {
-        Notice::NoChangeBelow => "no divergent passage below".into(),
-        Notice::NoChangeAbove => "no divergent passage above".into(),
-        Notice::NotAMove => "nothing moved here (Enter follows a moved passage)".into(),
-        Notice::NoHits => "no hits".into(),
-        Notice::Wrapped => "search wrapped around".into(),
-        Notice::IsBase(VersionId(v)) => format!("v{v} is the base (b swaps base and compared)"),
-        Notice::NoSuchVersion(VersionId(v)) => format!("there is no v{v}"),
-        Notice::Ignoring(ignore) => format!("ignoring {}", ignoring(*ignore)),
-        Notice::Folding(Fold::Folded) => "same passages folded".into(),
-        Notice::Folding(Fold::Open) => "same passages shown".into(),
-        Notice::NewBase(VersionId(v)) => format!("v{v} is now the base"),
-        Notice::Unfolded => "unfolded to show the hit".into(),
-        Notice::Failed(message) => format!("comparison failed: {}", visible(message, false)),
-    }
-}
-
-/// The status line: versions, passage i/N, status and similarity, divergent passages below,
-/// settings; on the right the search, a notice or the progress of a comparison.
-pub fn status_bar(app: &App) -> Bar<'static> {
-    let t = app.theme;
-    let mut left = vec![styled(
-        format!(" v{} ⇄ v{} ", app.pair.base.0, app.pair.compared.0),
-        t.status.patch(t.key),
-    )];
-    let presence = match (
-        &app.mode,
-        app.shown.as_ref().and_then(|s| s.presence.as_ref()),
-    ) {
-        (
-            Mode::Presence(state)
-            | Mode::Help {
-                under: Underlay::Presence(state),
-                ..
-            },
-            Some(table),
-        ) => table
-            .rows
-            .get(state.selected)
-            .map(|row| (state.selected, table.rows.len(), row)),
-        _ => None,
-    };
-    if let Some((selected, count, row)) = presence {
-        left.push(styled(
-            format!("│ presence │ passage {}/{count} ", selected + 1),
-            t.status,
-        ));
-        left.push(styled(
-            format!("│ {} ", row.status.name()),
-            t.status.fg(t.status(row.status)),
-        ));
-        let carried = row
-            .cells
-            .iter()
-            .filter(|c| !matches!(c, Presence::Absent))
-            .count();
-        left.push(styled(
-            format!("│ in {carried} of {} versions ", row.cells.len()),
-            t.status,
-        ));
-    } else if let Some(shown) = &app.shown
-        && let Some(entry) = shown.layout.entries.get(app.nav.current.0)
-    {
-        let count = shown.layout.entries.len();
-        left.push(styled(
-            format!("│ passage {}/{count} ", app.nav.current.0 + 1),
-            t.status,
-        ));
-        let mut status = format!("│ {}", entry.status.name());
-        if matches!(entry.status, PassageStatus::Changed | PassageStatus::Moved) {
-            let _ = write!(status, " {:.0}%", entry.similarity * 100.0);
-        }
-        status.push(' ');
-        left.push(styled(status, t.status.fg(t.status(entry.status))));
-        let below = shown.layout.divergent_after(app.nav.current);
-        let plural = if below == 1 { "" } else { "s" };
-        left.push(styled(
-            format!("│ {below} divergent passage{plural} below "),
-            t.status,
-        ));
-    }
-    if app.pair.ignore.any() {
-        left.push(styled(
-            format!("│ ignoring {} ", ignoring(app.pair.ignore)),
-            t.status,
-        ));
-    }
-    if app.pair.fold == Fold::Folded {
-        left.push(styled("│ folded ", t.status));
-    }
-    let right = match (&app.mode, &app.search, &app.notice, &app.busy) {
-        (Mode::Search { .. }, search, _, _) => {
-            let query = search.as_ref().map_or("", |s| s.query.as_str());
-            vec![styled(
-                format!(" /{}▏{} ", visible(query, false), hits(app)),
-                t.status.patch(t.notice),
-            )]
-        }
-        (_, _, Some(n), _) => vec![styled(format!(" {} ", notice(n)), t.status.patch(t.notice))],
-        (_, _, _, Some(busy)) => vec![styled(
-            format!(" {} comparing… ", SPINNER[busy.ticks % SPINNER.len()]),
-            t.status.patch(t.notice),
-        )],
-        (_, Some(search), _, _) => {
-            vec![styled(
-                format!(" /{} {} ", visible(&search.query, false), hits(app)),
-                t.status,
-            )]
-        }
-        _ => vec![],
-    };
-    Bar {
-        left: Line::from(left),
-        right: Line::from(right),
-        style: t.status,
-    }
-}
-
-/// "3/17 hits", "no hits".
-fn hits(app: &App) -> String {
-    match &app.search {
-        Some(s) if s.hits.is_empty() && !s.query.is_empty() => "no hits".into(),
-        Some(s) if s.hits.is_empty() => String::new(),
-        Some(s) => match s.current {
-            Some(c) => format!("{}/{} hits", c + 1, s.hits.len()),
-            None => format!("{} hits", s.hits.len()),
-        },
-        None => String::new(),
-    }
-}
-
-/// The key hints of the current mode, from the key table.
-pub fn hints(app: &App) -> Line<'static> {
-    let t = app.theme;
-    let mut spans: Vec<Span<'static>> = vec![styled(" ", t.hint)];
-    let mut push = |keys: String, label: &str| {
-        spans.push(styled(keys, t.key));
-        spans.push(styled(format!(" {label}   "), t.hint));
-    };
-    match app.context() {
-        Context::Search => {
-            push("Enter".into(), "keep");
-            push("Esc".into(), "cancel");
-            push("↓ ↑".into(), "next/previous hit");
-        }
-        context => {
-            for hint in keymap::hints(context) {
-                push(hint.keys, hint.label);
-            }
-            if context == Context::Browse && app.search.is_some() {
-                push(". ,".into(), "next/previous hit");
-            }
-        }
-    }
-    Line::from(spans)
 }
 
 /// The help overlay's sections, from the key table: reading on the left, the rest right.

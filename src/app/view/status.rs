@@ -1,0 +1,226 @@
+//! The status line and the key hints.
+
+use std::fmt::Write;
+
+use ratatui::text::{Line, Span};
+
+use super::styled;
+use super::text::SPINNER;
+use crate::app::keymap::{self, Context};
+use crate::app::layout::Fold;
+use crate::app::presence::Presence;
+use crate::app::state::{App, Mode, Notice, Pair, Underlay};
+use crate::app::widgets::Bar;
+use crate::model::{PassageStatus, VersionId};
+use crate::options::IgnoreOptions;
+use crate::visible::visible;
+
+/// The status line: versions, passage i/N, status and similarity, divergent passages below,
+/// settings; on the right the search, a notice or the progress of a comparison.
+pub fn status_bar(app: &App) -> Bar<'static> {
+    let t = app.theme;
+    // What is on screen, which lags behind what was asked for while a comparison runs.
+    let shown = app.shown.as_ref().map_or(app.pair, |s| {
+        let key = s.layout.key;
+        Pair {
+            base: key.base,
+            compared: key.compared,
+            ignore: key.ignore,
+            fold: key.fold,
+        }
+    });
+    let mut left = vec![styled(
+        format!(" v{} ⇄ v{} ", shown.base.0, shown.compared.0),
+        t.status.patch(t.key),
+    )];
+    if !presence_status(app, &mut left) {
+        pane_status(app, &mut left);
+    }
+    if shown.ignore.any() {
+        left.push(styled(
+            format!("│ ignoring {} ", ignoring(shown.ignore)),
+            t.status,
+        ));
+    }
+    if shown.fold == Fold::Folded {
+        left.push(styled("│ folded ", t.status));
+    }
+    Bar {
+        left: Line::from(left),
+        right: Line::from(status_right(app)),
+        style: t.status,
+    }
+}
+
+/// The selected row of the presence view, if it is open; says whether it was.
+fn presence_status(app: &App, left: &mut Vec<Span<'static>>) -> bool {
+    let t = app.theme;
+    let (Mode::Presence(state)
+    | Mode::Help {
+        under: Underlay::Presence(state),
+        ..
+    }) = &app.mode
+    else {
+        return false;
+    };
+    let Some(table) = app.shown.as_ref().and_then(|s| s.presence.as_ref()) else {
+        return false;
+    };
+    let Some(row) = table.rows.get(state.selected) else {
+        return false;
+    };
+    left.push(styled(
+        format!(
+            "│ presence │ passage {}/{} ",
+            state.selected + 1,
+            table.rows.len()
+        ),
+        t.status,
+    ));
+    left.push(styled(
+        format!("│ {} ", row.status.name()),
+        t.status.fg(t.status(row.status)),
+    ));
+    let carried = row
+        .cells
+        .iter()
+        .filter(|c| !matches!(c, Presence::Absent))
+        .count();
+    left.push(styled(
+        format!("│ in {carried} of {} versions ", row.cells.len()),
+        t.status,
+    ));
+    true
+}
+
+/// The current passage of the panes: i/N, status and similarity, divergent passages below.
+fn pane_status(app: &App, left: &mut Vec<Span<'static>>) {
+    let t = app.theme;
+    let Some(shown) = &app.shown else { return };
+    let Some(entry) = shown.layout.entries.get(app.nav.current.0) else {
+        return;
+    };
+    let count = shown.layout.entries.len();
+    left.push(styled(
+        format!("│ passage {}/{count} ", app.nav.current.0 + 1),
+        t.status,
+    ));
+    let mut status = format!("│ {}", entry.status.name());
+    if matches!(entry.status, PassageStatus::Changed | PassageStatus::Moved) {
+        let _ = write!(status, " {:.0}%", entry.similarity * 100.0);
+    }
+    status.push(' ');
+    left.push(styled(status, t.status.fg(t.status(entry.status))));
+    let below = shown.layout.divergent_after(app.nav.current);
+    let plural = if below == 1 { "" } else { "s" };
+    left.push(styled(
+        format!("│ {below} divergent passage{plural} below "),
+        t.status,
+    ));
+}
+
+/// The right of the status line: the search being typed, a notice, progress, or the search.
+fn status_right(app: &App) -> Vec<Span<'static>> {
+    let t = app.theme;
+    let loud = t.status.patch(t.notice);
+    match (&app.mode, &app.search, &app.notice, &app.busy) {
+        (Mode::Search { .. }, search, _, _) => {
+            let query = search.as_ref().map_or("", |s| s.query.as_str());
+            vec![styled(
+                format!(" /{}▏{} ", visible(query, false), hits(app)),
+                loud,
+            )]
+        }
+        (_, _, Some(n), _) => vec![styled(format!(" {} ", notice(n)), loud)],
+        (_, _, _, Some(busy)) => {
+            vec![styled(
+                format!(" {} comparing… ", SPINNER[busy.ticks % SPINNER.len()]),
+                loud,
+            )]
+        }
+        (_, Some(search), _, _) => {
+            vec![styled(
+                format!(" /{} {} ", visible(&search.query, false), hits(app)),
+                t.status,
+            )]
+        }
+        _ => vec![],
+    }
+}
+
+/// "3/17 hits", "no hits".
+fn hits(app: &App) -> String {
+    match &app.search {
+        Some(s) if s.hits.is_empty() && !s.query.is_empty() => "no hits".into(),
+        Some(s) if s.hits.is_empty() => String::new(),
+        Some(s) => match s.current {
+            Some(c) => format!("{}/{} hits", c + 1, s.hits.len()),
+            None => format!("{} hits", s.hits.len()),
+        },
+        None => String::new(),
+    }
+}
+
+/// The key hints of the current mode, from the key table.
+pub fn hints(app: &App) -> Line<'static> {
+    let t = app.theme;
+    let mut spans: Vec<Span<'static>> = vec![styled(" ", t.hint)];
+    let mut push = |keys: String, label: &str| {
+        spans.push(styled(keys, t.key));
+        spans.push(styled(format!(" {label}   "), t.hint));
+    };
+    match app.context() {
+        Context::Search => {
+            push("Enter".into(), "keep");
+            push("Esc".into(), "cancel");
+            push("↓ ↑".into(), "next/previous hit");
+        }
+        context => {
+            for hint in keymap::hints(context) {
+                push(hint.keys, hint.label);
+            }
+            if context == Context::Browse && app.search.is_some() {
+                push(". ,".into(), "next/previous hit");
+            }
+        }
+    }
+    Line::from(spans)
+}
+
+/// The ignore options in words.
+fn ignoring(ignore: IgnoreOptions) -> String {
+    let mut parts = Vec::new();
+    if ignore.quotes {
+        parts.push("quotes");
+    }
+    if ignore.punctuation {
+        parts.push("punctuation");
+    }
+    if ignore.case {
+        parts.push("case");
+    }
+    if parts.is_empty() {
+        "nothing".to_string()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// A notice in words.
+fn notice(notice: &Notice) -> String {
+    match notice {
+        Notice::NoChangeBelow => "no divergent passage below".into(),
+        Notice::NoChangeAbove => "no divergent passage above".into(),
+        Notice::NotAMove => "nothing moved here (Enter follows a moved passage)".into(),
+        Notice::NoHits => "no hits".into(),
+        Notice::Wrapped => "search wrapped around".into(),
+        Notice::IsBase(VersionId(v)) => format!("v{v} is the base (b swaps base and compared)"),
+        Notice::NoSuchVersion(VersionId(v)) => format!("there is no v{v}"),
+        Notice::Ignoring(ignore) => format!("ignoring {}", ignoring(*ignore)),
+        Notice::Folding(Fold::Folded) => "same passages folded".into(),
+        Notice::Folding(Fold::Open) => "same passages shown".into(),
+        Notice::NewBase(VersionId(v)) => format!("v{v} is now the base"),
+        Notice::Unfolded => "unfolded to show the hit".into(),
+        Notice::Failed(message) => format!("comparison failed: {}", visible(message, false)),
+    }
+}
