@@ -33,7 +33,7 @@ use std::time::Duration;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
 
-pub use keymap::{Action, BINDINGS, Binding, Context, Key, action_for};
+pub use keymap::{Action, BINDINGS, Binding, Context, HelpLine, Key, action_for, help_lines};
 pub use layout::{EntryIx, Fold, Side};
 pub use nav::Direction;
 pub use state::{App, Flow, Mode, Notice, Pair};

@@ -288,3 +288,35 @@ fn large_input_frames_cost_the_screen_not_the_document() {
 fn app_position(app: &App) -> (usize, usize) {
     app.position().unwrap_or((0, 0))
 }
+
+/// The key table of docs/tui.md, generated from the same table that drives the app.
+fn key_table() -> String {
+    let sections = [
+        ("Reading the panes", app::Context::Browse),
+        ("Typing a search (`/`)", app::Context::Search),
+        ("Presence view (`v`)", app::Context::Presence),
+        ("Help (`?`)", app::Context::Help),
+        ("Anywhere", app::Context::Global),
+    ];
+    let mut out = String::new();
+    for (title, context) in sections {
+        out.push_str(&format!("\n**{title}**\n\n| keys | what they do |\n|---|---|\n"));
+        for line in app::help_lines(context) {
+            let keys: Vec<String> = line.keys.split(' ').map(|k| format!("`{k}`")).collect();
+            out.push_str(&format!("| {} | {} |\n", keys.join(" "), line.help));
+        }
+    }
+    out
+}
+
+/// The viewer's documentation lives in docs/tui.md (or, once merged, in the README).
+#[test]
+fn the_docs_list_every_key_of_the_table() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let docs: String = ["docs/tui.md", "README.md"]
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(format!("{root}/{f}")).ok())
+        .collect();
+    let table = key_table();
+    assert!(docs.contains(&table), "the key table in the docs is out of date; it should read:\n{table}");
+}

@@ -51,13 +51,21 @@ pub fn version_bar(app: &App, width: u16) -> VersionBar {
     }
 }
 
-/// Cuts a name to `max` characters, keeping its start and end ("000_cda5…e722a2.txt").
+/// Cuts a name to `max` characters: drops the extension first, then the middle, keeping
+/// more of the start ("000_cda565…e722a2").
 fn shorten(name: &str, max: usize) -> String {
-    let chars: Vec<char> = name.chars().collect();
-    if chars.len() <= max {
+    if name.chars().count() <= max {
         return name.to_string();
     }
-    let tail = max / 2;
+    let stem = match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && ext.len() <= 4 => stem,
+        _ => name,
+    };
+    let chars: Vec<char> = stem.chars().collect();
+    if chars.len() <= max {
+        return stem.to_string();
+    }
+    let tail = max.saturating_sub(1) / 3;
     let head = max.saturating_sub(tail + 1);
     let mut out: String = chars[..head].iter().collect();
     out.push('…');
@@ -162,4 +170,23 @@ pub fn help_sections() -> (Vec<HelpSection>, Vec<HelpSection>) {
             mouse,
         ],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten;
+
+    #[test]
+    fn short_names_are_kept_whole() {
+        assert_eq!(shorten("a.txt", 10), "a.txt");
+    }
+
+    #[test]
+    fn long_names_lose_the_extension_then_the_middle() {
+        assert_eq!(
+            shorten("000_cda56540cce722a2.txt", 20),
+            "000_cda56540cce722a2"
+        );
+        assert_eq!(shorten("000_cda56540cce722a2.txt", 10), "000_cd…2a2");
+    }
 }
