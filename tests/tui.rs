@@ -291,6 +291,7 @@ fn app_position(app: &App) -> (usize, usize) {
 
 /// The key table of docs/tui.md, generated from the same table that drives the app.
 fn key_table() -> String {
+    use std::fmt::Write;
     let sections = [
         ("Reading the panes", app::Context::Browse),
         ("Typing a search (`/`)", app::Context::Search),
@@ -300,10 +301,10 @@ fn key_table() -> String {
     ];
     let mut out = String::new();
     for (title, context) in sections {
-        out.push_str(&format!("\n**{title}**\n\n| keys | what they do |\n|---|---|\n"));
+        let _ = write!(out, "\n**{title}**\n\n| keys | what they do |\n|---|---|\n");
         for line in app::help_lines(context) {
             let keys: Vec<String> = line.keys.split(' ').map(|k| format!("`{k}`")).collect();
-            out.push_str(&format!("| {} | {} |\n", keys.join(" "), line.help));
+            let _ = writeln!(out, "| {} | {} |", keys.join(" "), line.help);
         }
     }
     out
@@ -318,5 +319,8 @@ fn the_docs_list_every_key_of_the_table() {
         .filter_map(|f| std::fs::read_to_string(format!("{root}/{f}")).ok())
         .collect();
     let table = key_table();
-    assert!(docs.contains(&table), "the key table in the docs is out of date; it should read:\n{table}");
+    assert!(
+        docs.contains(&table),
+        "the key table in the docs is out of date; it should read:\n{table}"
+    );
 }

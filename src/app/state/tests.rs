@@ -4,7 +4,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
 use crate::app::fixture;
-use crate::app::layout::{Cell, Side};
+use crate::app::layout::{Cell, EntryIx, Side};
 use crate::model::PassageStatus;
 
 /// The fixture story (three versions) on a 120×40 screen.
