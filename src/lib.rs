@@ -31,6 +31,7 @@ pub mod error;
 pub mod load;
 pub mod model;
 pub mod options;
+pub mod render;
 pub mod segment;
 pub mod tokens;
 pub mod visible;
