@@ -40,9 +40,9 @@
 //!   the base; its `status` (and the moved version's `words` status) is `"moved"`.
 //! - `ops` are the word diff of the base's passage text against that version's. Op texts are the
 //!   compared (repaired) text, whitespace included: the `equal` and `delete` texts concatenated
-//!   give the base's passage text, the `equal` and `insert` texts the other version's. Under the
-//!   ignore options an `equal` op carries the base's wording. `ops` is empty when the base lacks
-//!   the passage (an added passage).
+//!   give the base's passage text, the `equal` and `insert` texts the other version's modulo
+//!   whitespace (an `equal` op carries the base's wording and spacing; under the ignore options
+//!   that may also differ in case, quotes or punctuation). A passage the base lacks (added) has one `insert` op holding the whole text.
 //! - Similarities are rounded to three decimals.
 //! - Control characters in texts are JSON-escaped (`\u001b`), so printing the JSON to a
 //!   terminal is safe.
@@ -142,7 +142,7 @@ fn passage<'a>(comparison: &'a Comparison, passage: &'a Passage) -> PassageDto<'
         .readings
         .iter()
         .filter(|r| passage.span(r.version).is_some())
-        .map(|r| words(comparison, r))
+        .map(|r| words(comparison, passage, r))
         .collect();
     PassageDto {
         index: passage.index,
@@ -154,10 +154,10 @@ fn passage<'a>(comparison: &'a Comparison, passage: &'a Passage) -> PassageDto<'
     }
 }
 
-fn words<'a>(comparison: &'a Comparison, reading: &'a Reading) -> WordsDto<'a> {
+fn words<'a>(comparison: &'a Comparison, passage: &Passage, reading: &'a Reading) -> WordsDto<'a> {
     let base = &comparison.base_version().text;
     let other = &comparison.version(reading.version).text;
-    let ops = reading
+    let mut ops: Vec<OpDto<'a>> = reading
         .ops
         .iter()
         .map(|op| match op {
@@ -166,6 +166,13 @@ fn words<'a>(comparison: &'a Comparison, reading: &'a Reading) -> WordsDto<'a> {
             WordOp::Insert { other: r, .. } => OpDto { op: "insert", text: &other[r.clone()] },
         })
         .collect();
+    if ops.is_empty() && passage.span(comparison.base).is_none() {
+        // The model has no word diff against an absent base; against nothing, the whole text
+        // is inserted, which keeps "equal + insert = the version's text" true for every passage.
+        if let Some(span) = passage.span(reading.version) {
+            ops.push(OpDto { op: "insert", text: &other[span.range.clone()] });
+        }
+    }
     WordsDto {
         version: reading.version.0,
         status: reading.status.name(),

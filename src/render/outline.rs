@@ -169,9 +169,15 @@ impl Labels {
     }
 }
 
+/// The last component of a path as given (`seeds/000_x.txt` → `000_x.txt`).
+#[must_use]
+pub fn file_name(name: &str) -> &str {
+    name.rsplit(['/', '\\']).next().unwrap_or(name)
+}
+
 /// The digits a file name starts with, when followed by `_`, `-` or `.` (`000_x.txt` → `000`).
 fn numeric_prefix(name: &str) -> &str {
-    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let file = file_name(name);
     let digits = file.len() - file.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     match file[digits..].chars().next() {
         Some('_' | '-' | '.') if digits > 0 => &file[..digits],

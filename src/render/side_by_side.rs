@@ -56,7 +56,8 @@ pub fn print(out: &mut impl Write, comparison: &Comparison, options: &PrintOptio
 fn write_section(out: &mut dyn Write, ctx: &Ctx, version: VersionId, context: usize) -> io::Result<()> {
     let comparison = ctx.comparison;
     let title = |v: VersionId, suffix: &str| {
-        let name = format!("{} {}{suffix}", ctx.labels.get(v), visible(&comparison.version(v).name, false));
+        let file = outline::file_name(&comparison.version(v).name);
+        let name = format!("{} {}{suffix}", ctx.labels.get(v), visible(file, false));
         vec![Line::styled(Style::Header, &text::truncate(&name, ctx.column))]
     };
     write_rows(out, ctx, &title(comparison.base, " (base)"), &title(version, ""))?;

@@ -65,3 +65,12 @@ fn control_characters_are_escaped_not_written_raw() {
     assert!(!out.contains(&0x1b));
     assert!(String::from_utf8(out).unwrap().contains("\\u001b"));
 }
+
+#[test]
+fn an_added_passage_is_one_insert_of_its_whole_text() {
+    let doc = json(&story());
+    let added = &doc["passages"][5];
+    assert_eq!(added["status"], "added");
+    let ops = &added["words"][0]["ops"];
+    assert_eq!(ops, &serde_json::json!([{ "op": "insert", "text": "A ceasefire was not discussed." }]));
+}
