@@ -17,7 +17,10 @@ const UNIFIED_CONTEXT: usize = 3;
 /// Compare versions of the same article: align re-paragraphed, reworded passages and show what
 /// changed.
 #[derive(Debug, Parser)]
-#[allow(clippy::struct_excessive_bools, reason = "raw clap flags: each bool is one --flag")]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "raw clap flags: each bool is one --flag"
+)]
 #[command(name = "storydiff", version, about, after_help = EXIT_STATUS)]
 pub struct Args {
     /// Versions to compare, two or more; `-` reads one from standard input. With none, the
@@ -203,7 +206,11 @@ impl Args {
         };
         Options {
             output: output(self.print, self.format.is_some(), env.stdout_is_terminal),
-            inputs: if self.files.is_empty() { Inputs::Bundled } else { Inputs::Files(self.files) },
+            inputs: if self.files.is_empty() {
+                Inputs::Bundled
+            } else {
+                Inputs::Files(self.files)
+            },
             compare: CompareOptions {
                 base: self.base,
                 ignore: IgnoreOptions {
@@ -215,7 +222,12 @@ impl Args {
                 keep_boilerplate: self.keep_boilerplate,
                 force_text: self.text,
             },
-            print: PrintOptions { format, styling, context, width },
+            print: PrintOptions {
+                format,
+                styling,
+                context,
+                width,
+            },
         }
     }
 }
@@ -223,7 +235,11 @@ impl Args {
 /// The one place that decides between the viewer and a printout: the viewer only when stdout
 /// is a terminal and the user asked neither for printing nor for a format.
 fn output(print: bool, format_given: bool, stdout_is_terminal: bool) -> Output {
-    if stdout_is_terminal && !print && !format_given { Output::Viewer } else { Output::Print }
+    if stdout_is_terminal && !print && !format_given {
+        Output::Viewer
+    } else {
+        Output::Print
+    }
 }
 
 impl FormatArg {
@@ -250,7 +266,11 @@ mod tests {
     }
 
     fn tty() -> Env {
-        Env { stdout_is_terminal: true, columns: Some(120), ..Env::default() }
+        Env {
+            stdout_is_terminal: true,
+            columns: Some(120),
+            ..Env::default()
+        }
     }
 
     #[test]
@@ -277,17 +297,32 @@ mod tests {
     fn colour_auto_follows_the_terminal_and_no_color() {
         assert_eq!(options(&[], &tty()).print.styling, Styling::Color);
         assert_eq!(options(&[], &Env::default()).print.styling, Styling::Plain);
-        let no_color = Env { no_color: true, ..tty() };
+        let no_color = Env {
+            no_color: true,
+            ..tty()
+        };
         assert_eq!(options(&[], &no_color).print.styling, Styling::Plain);
-        let dumb = Env { dumb: true, ..tty() };
+        let dumb = Env {
+            dumb: true,
+            ..tty()
+        };
         assert_eq!(options(&[], &dumb).print.styling, Styling::Plain);
     }
 
     #[test]
     fn colour_always_and_never_override_the_environment_but_json_is_never_coloured() {
-        let no_color = Env { no_color: true, ..Env::default() };
-        assert_eq!(options(&["--color", "always"], &no_color).print.styling, Styling::Color);
-        assert_eq!(options(&["--color", "never"], &tty()).print.styling, Styling::Plain);
+        let no_color = Env {
+            no_color: true,
+            ..Env::default()
+        };
+        assert_eq!(
+            options(&["--color", "always"], &no_color).print.styling,
+            Styling::Color
+        );
+        assert_eq!(
+            options(&["--color", "never"], &tty()).print.styling,
+            Styling::Plain
+        );
         let json = options(&["--color", "always", "--format", "json"], &tty());
         assert_eq!(json.print.styling, Styling::Plain);
     }
@@ -296,7 +331,10 @@ mod tests {
     fn width_comes_from_the_flag_then_the_terminal_then_columns_then_160() {
         assert_eq!(options(&["--width", "60"], &tty()).print.width, 60);
         assert_eq!(options(&[], &tty()).print.width, 120);
-        let columns = Env { columns_env: Some(90), ..Env::default() };
+        let columns = Env {
+            columns_env: Some(90),
+            ..Env::default()
+        };
         assert_eq!(options(&[], &columns).print.width, 90);
         assert_eq!(options(&[], &Env::default()).print.width, 160);
     }
@@ -310,19 +348,32 @@ mod tests {
     fn context_defaults_to_zero_and_to_three_for_unified() {
         assert_eq!(options(&[], &tty()).print.context, 0);
         assert_eq!(options(&["-f", "unified"], &tty()).print.context, 3);
-        assert_eq!(options(&["-f", "unified", "-C", "1"], &tty()).print.context, 1);
+        assert_eq!(
+            options(&["-f", "unified", "-C", "1"], &tty()).print.context,
+            1
+        );
     }
 
     #[test]
     fn flags_map_onto_compare_options() {
         let args = [
-            "--base", "2", "--ignore-case", "--ignore-punctuation", "--ignore-quotes",
-            "--no-repair", "--keep-boilerplate", "--text",
+            "--base",
+            "2",
+            "--ignore-case",
+            "--ignore-punctuation",
+            "--ignore-quotes",
+            "--no-repair",
+            "--keep-boilerplate",
+            "--text",
         ];
         let compare = options(&args, &tty()).compare;
         let expected = CompareOptions {
             base: 2,
-            ignore: IgnoreOptions { case: true, punctuation: true, quotes: true },
+            ignore: IgnoreOptions {
+                case: true,
+                punctuation: true,
+                quotes: true,
+            },
             repair_mojibake: false,
             keep_boilerplate: true,
             force_text: true,

@@ -34,7 +34,11 @@ fn run(args: cli::Args) -> anyhow::Result<ExitCode> {
         cli::Output::Viewer => view(&comparison, &options.print)?,
         cli::Output::Print => print(&comparison, &options.print)?,
     }
-    Ok(ExitCode::from(if comparison.differs() { DIFFER } else { SAME }))
+    Ok(ExitCode::from(if comparison.differs() {
+        DIFFER
+    } else {
+        SAME
+    }))
 }
 
 /// The interactive viewer. Until it lands (issue 3) it prints the inline format; the lead points

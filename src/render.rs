@@ -65,7 +65,12 @@ pub struct PrintOptions {
 
 impl Default for PrintOptions {
     fn default() -> Self {
-        Self { format: Format::Inline, styling: Styling::Plain, context: 0, width: 160 }
+        Self {
+            format: Format::Inline,
+            styling: Styling::Plain,
+            context: 0,
+            width: 160,
+        }
     }
 }
 
@@ -73,7 +78,11 @@ impl Default for PrintOptions {
 pub const MIN_WIDTH: usize = 20;
 
 /// Prints a comparison in the chosen format.
-pub fn print(out: &mut impl Write, comparison: &Comparison, options: &PrintOptions) -> io::Result<()> {
+pub fn print(
+    out: &mut impl Write,
+    comparison: &Comparison,
+    options: &PrintOptions,
+) -> io::Result<()> {
     match options.format {
         Format::Inline => inline::print(out, comparison, options),
         Format::SideBySide => side_by_side::print(out, comparison, options),

@@ -18,10 +18,18 @@ use unicode_width::UnicodeWidthStr;
 /// variables, a plain terminal type, run from the crate root.
 pub fn storydiff() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_storydiff"));
-    for var in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "FORCE_COLOR", "COLUMNS", "LINES"] {
+    for var in [
+        "NO_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        "FORCE_COLOR",
+        "COLUMNS",
+        "LINES",
+    ] {
         cmd.env_remove(var);
     }
-    cmd.env("TERM", "xterm-256color").current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd.env("TERM", "xterm-256color")
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
     cmd
 }
 
@@ -63,7 +71,11 @@ pub fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
 /// Standard output of a run that must not fail (exit 0 or 1).
 pub fn stdout_of(flags: &[&str], files: &[String]) -> String {
     let out = storydiff().args(flags).args(files).output().unwrap();
-    assert!(out.status.code().is_some_and(|c| c < 2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.code().is_some_and(|c| c < 2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -81,7 +93,11 @@ fn differing_files_exit_1() {
 #[test]
 fn ignore_case_makes_files_that_differ_only_in_case_equal() {
     storydiff().args(case("case10")).assert().code(1);
-    storydiff().args(case("case10")).arg("--ignore-case").assert().code(0);
+    storydiff()
+        .args(case("case10"))
+        .arg("--ignore-case")
+        .assert()
+        .code(0);
 }
 
 #[test]
@@ -94,7 +110,11 @@ fn paragraphing_alone_is_no_difference() {
 #[ignore = "needs the mojibake repair of the load work (load/mojibake.rs is a placeholder on main)"]
 fn repaired_mojibake_is_no_difference() {
     storydiff().args(case("case05")).assert().code(0);
-    storydiff().args(case("case05")).arg("--no-repair").assert().code(1);
+    storydiff()
+        .args(case("case05"))
+        .arg("--no-repair")
+        .assert()
+        .code(1);
 }
 
 #[test]
@@ -105,7 +125,11 @@ fn boilerplate_is_counted_apart_and_never_a_divergence() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("· 3 boilerplate"));
-    storydiff().args(case("case08")).arg("--keep-boilerplate").assert().code(1);
+    storydiff()
+        .args(case("case08"))
+        .arg("--keep-boilerplate")
+        .assert()
+        .code(1);
 }
 
 #[test]
@@ -136,7 +160,9 @@ fn a_binary_file_is_trouble_unless_text_is_forced() {
         .args([&text, binary])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(format!("{binary}: binary file, not compared")));
+        .stderr(predicate::str::contains(format!(
+            "{binary}: binary file, not compared"
+        )));
     storydiff().args([&text, binary, "--text"]).assert().code(1);
 }
 
@@ -147,7 +173,9 @@ fn stdin_given_twice_is_trouble() {
         .write_stdin("text")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("-: standard input can be given only once"));
+        .stderr(predicate::str::contains(
+            "-: standard input can be given only once",
+        ));
 }
 
 #[test]
@@ -167,7 +195,11 @@ fn one_version_or_a_base_out_of_range_is_trouble() {
 
 #[test]
 fn a_bad_option_value_is_trouble() {
-    storydiff().args(["--format", "xml"]).assert().code(2).stderr(predicate::str::contains("xml"));
+    storydiff()
+        .args(["--format", "xml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("xml"));
 }
 
 #[test]
@@ -187,7 +219,11 @@ fn empty_files_are_valid_versions() {
     let empty = scratch("empty.txt", b"");
     let empty = empty.to_str().unwrap();
     storydiff().args([empty, empty]).assert().code(0);
-    storydiff().args([empty, &fixture("case02.01")]).assert().code(1).stdout(predicate::str::contains("added"));
+    storydiff()
+        .args([empty, &fixture("case02.01")])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("added"));
 }
 
 #[test]
@@ -195,7 +231,9 @@ fn no_file_compares_the_bundled_story() {
     storydiff()
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("000 = 000_cda56540cce722a2.txt (base)"))
+        .stdout(predicate::str::contains(
+            "000 = 000_cda56540cce722a2.txt (base)",
+        ))
         .stdout(predicate::str::contains("004 = 004_681fb66bd525be80.txt"));
 }
 
@@ -228,9 +266,15 @@ fn escape_sequences_in_an_input_are_shown_not_obeyed() {
             .write_stdin(plain)
             .output()
             .unwrap();
-        assert!(!out.stdout.contains(&0x1b), "{format}: raw escape in output");
+        assert!(
+            !out.stdout.contains(&0x1b),
+            "{format}: raw escape in output"
+        );
         if format != "json" {
-            assert!(String::from_utf8_lossy(&out.stdout).contains('␛'), "{format}: escape not shown");
+            assert!(
+                String::from_utf8_lossy(&out.stdout).contains('␛'),
+                "{format}: escape not shown"
+            );
         }
     }
 }
@@ -239,18 +283,36 @@ fn escape_sequences_in_an_input_are_shown_not_obeyed() {
 fn colour_follows_the_color_option_and_no_color() {
     let args = case("case02");
     let coloured = |cmd: &mut Command| cmd.output().unwrap().stdout.contains(&0x1b);
-    assert!(!coloured(storydiff().args(&args)), "auto on a pipe: no colour");
-    assert!(coloured(storydiff().args(&args).args(["--color", "always"])));
-    assert!(coloured(storydiff().args(&args).args(["--color", "always"]).env("NO_COLOR", "1")));
-    assert!(!coloured(storydiff().args(&args).args(["--color", "never"])));
+    assert!(
+        !coloured(storydiff().args(&args)),
+        "auto on a pipe: no colour"
+    );
+    assert!(coloured(
+        storydiff().args(&args).args(["--color", "always"])
+    ));
+    assert!(coloured(
+        storydiff()
+            .args(&args)
+            .args(["--color", "always"])
+            .env("NO_COLOR", "1")
+    ));
+    assert!(!coloured(
+        storydiff().args(&args).args(["--color", "never"])
+    ));
 }
 
 #[test]
 fn side_by_side_fits_the_width_for_wide_text() {
     for width in ["60", "100"] {
-        let out = stdout_of(&["-f", "side-by-side", "--width", width, "--context", "9"], &case("case09"));
+        let out = stdout_of(
+            &["-f", "side-by-side", "--width", width, "--context", "9"],
+            &case("case09"),
+        );
         for line in out.lines() {
-            assert!(line.width() <= width.parse().unwrap(), "{line:?} is wider than {width}");
+            assert!(
+                line.width() <= width.parse().unwrap(),
+                "{line:?} is wider than {width}"
+            );
         }
     }
     let seeds = stdout_of(&["-f", "side-by-side", "--width", "60"], &[]);
@@ -263,12 +325,19 @@ fn stat_prints_one_line_per_compared_version() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 5, "{out}");
     assert_eq!(lines[0], "base 000_cda56540cce722a2.txt");
-    assert!(lines[1..].iter().all(|l| l.contains("passages: ") && l.contains("% similar")));
+    assert!(
+        lines[1..]
+            .iter()
+            .all(|l| l.contains("passages: ") && l.contains("% similar"))
+    );
 }
 
 #[test]
 fn unified_output_applies_with_patch() {
-    let seeds = ["seeds/000_cda56540cce722a2.txt", "seeds/002_79408d01903fe501.txt"];
+    let seeds = [
+        "seeds/000_cda56540cce722a2.txt",
+        "seeds/002_79408d01903fe501.txt",
+    ];
     let pairs: Vec<Vec<String>> = ["case01", "case02", "case04", "case06", "case09"]
         .into_iter()
         .map(case)
@@ -278,7 +347,10 @@ fn unified_output_applies_with_patch() {
         let json = json_contract::Document::of(&pair);
         let base_file = scratch("base.passages", json.passage_file(0, &pair[0]).as_bytes());
         let expected = json.passage_file(1, &pair[1]);
-        let patch = scratch("unified.patch", stdout_of(&["-f", "unified"], &pair).as_bytes());
+        let patch = scratch(
+            "unified.patch",
+            stdout_of(&["-f", "unified"], &pair).as_bytes(),
+        );
         let patched = base_file.with_extension("patched");
         let status = std::process::Command::new("patch")
             .args(["--quiet", "--force", "-o"])
@@ -288,21 +360,36 @@ fn unified_output_applies_with_patch() {
             .status()
             .expect("patch(1) is installed");
         assert!(status.success(), "patch failed for {pair:?}");
-        assert_eq!(std::fs::read_to_string(&patched).unwrap(), expected, "{pair:?}");
+        assert_eq!(
+            std::fs::read_to_string(&patched).unwrap(),
+            expected,
+            "{pair:?}"
+        );
     }
 }
 
 #[test]
 fn inline_output_of_each_fixture() {
-    for name in ["case01", "case02", "case03", "case04", "case05", "case06", "case07", "case08", "case09", "case11"] {
-        assert_snapshot!(format!("inline_{name}"), stdout_of(&["--color", "never"], &case(name)));
+    for name in [
+        "case01", "case02", "case03", "case04", "case05", "case06", "case07", "case08", "case09",
+        "case11",
+    ] {
+        assert_snapshot!(
+            format!("inline_{name}"),
+            stdout_of(&["--color", "never"], &case(name))
+        );
     }
 }
 
 #[test]
 fn side_by_side_output_of_each_fixture() {
-    for name in ["case01", "case02", "case04", "case06", "case08", "case09", "case11"] {
+    for name in [
+        "case01", "case02", "case04", "case06", "case08", "case09", "case11",
+    ] {
         let flags = ["--color", "never", "-f", "side-by-side", "--width", "80"];
-        assert_snapshot!(format!("side_by_side_{name}"), stdout_of(&flags, &case(name)));
+        assert_snapshot!(
+            format!("side_by_side_{name}"),
+            stdout_of(&flags, &case(name))
+        );
     }
 }

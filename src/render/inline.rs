@@ -20,10 +20,10 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use super::PrintOptions;
 use super::outline::{self, Item, Labels, Scope, Tally};
 use super::style::{Painter, Style};
 use super::text::{self, Line, Side, StyledText};
-use super::PrintOptions;
 use crate::model::{Comparison, Passage, PassageStatus, VersionId};
 use crate::visible::visible;
 
@@ -35,8 +35,16 @@ struct Ctx<'a> {
 }
 
 /// Prints the inline format.
-pub fn print(out: &mut impl Write, comparison: &Comparison, options: &PrintOptions) -> io::Result<()> {
-    let ctx = Ctx { comparison, labels: Labels::new(comparison), painter: Painter::new(options.styling) };
+pub fn print(
+    out: &mut impl Write,
+    comparison: &Comparison,
+    options: &PrintOptions,
+) -> io::Result<()> {
+    let ctx = Ctx {
+        comparison,
+        labels: Labels::new(comparison),
+        painter: Painter::new(options.styling),
+    };
     let out: &mut dyn Write = out;
     write_legend(out, &ctx)?;
     let mut previous: Option<Item> = None;
@@ -61,21 +69,40 @@ pub fn print(out: &mut impl Write, comparison: &Comparison, options: &PrintOptio
         previous = Some(item);
     }
     writeln!(out)?;
-    write_line(out, ctx.painter, Style::Faint, &Tally::of(comparison, Scope::All).summary())
+    write_line(
+        out,
+        ctx.painter,
+        Style::Faint,
+        &Tally::of(comparison, Scope::All).summary(),
+    )
 }
 
 /// `000 = 000_cda5….txt (base)` for each version, then its notes.
 fn write_legend(out: &mut dyn Write, ctx: &Ctx) -> io::Result<()> {
     for version in &ctx.comparison.versions {
-        let base = if version.id == ctx.comparison.base { " (base)" } else { "" };
+        let base = if version.id == ctx.comparison.base {
+            " (base)"
+        } else {
+            ""
+        };
         let name = visible(&version.name, false);
-        write_line(out, ctx.painter, Style::Plain, &format!("{} = {name}{base}", ctx.labels.get(version.id)))?;
+        write_line(
+            out,
+            ctx.painter,
+            Style::Plain,
+            &format!("{} = {name}{base}", ctx.labels.get(version.id)),
+        )?;
     }
     write_notes(out, ctx.comparison, &ctx.labels, ctx.painter)
 }
 
 /// `001: repaired 14 mojibake sequences`, one faint line per note.
-pub fn write_notes(out: &mut dyn Write, comparison: &Comparison, labels: &Labels, painter: Painter) -> io::Result<()> {
+pub fn write_notes(
+    out: &mut dyn Write,
+    comparison: &Comparison,
+    labels: &Labels,
+    painter: Painter,
+) -> io::Result<()> {
     for version in &comparison.versions {
         for note in &version.notes {
             let line = format!("{}: {}", labels.get(version.id), visible(note, false));
@@ -88,7 +115,11 @@ pub fn write_notes(out: &mut dyn Write, comparison: &Comparison, labels: &Labels
 fn write_passage(out: &mut dyn Write, ctx: &Ctx, passage: &Passage) -> io::Result<()> {
     let comparison = ctx.comparison;
     let header = outline::header(comparison, &ctx.labels, passage, Scope::All);
-    let style = if passage.status.is_divergent() { Style::Header } else { Style::Faint };
+    let style = if passage.status.is_divergent() {
+        Style::Header
+    } else {
+        Style::Faint
+    };
     write_line(out, ctx.painter, style, &header)?;
     if let [reading] = passage.readings.as_slice() {
         let body = text::reading_text(comparison, passage, reading, Side::Both, ctx.painter);
@@ -103,21 +134,40 @@ fn write_readings(out: &mut dyn Write, ctx: &Ctx, passage: &Passage) -> io::Resu
     let comparison = ctx.comparison;
     let carries = |v: VersionId| passage.span(v).is_some();
     let with = |status: PassageStatus| -> Vec<VersionId> {
-        passage.readings.iter().filter(|r| r.status == status && (carries(r.version) || status == PassageStatus::Removed)).map(|r| r.version).collect()
+        passage
+            .readings
+            .iter()
+            .filter(|r| {
+                r.status == status && (carries(r.version) || status == PassageStatus::Removed)
+            })
+            .map(|r| r.version)
+            .collect()
     };
-    let groups: Vec<String> = [("same in", with(PassageStatus::Same)), ("removed in", with(PassageStatus::Removed))]
-        .into_iter()
-        .filter(|(_, versions)| !versions.is_empty())
-        .map(|(what, versions)| format!("{what} {}", ctx.labels.list(versions)))
-        .collect();
+    let groups: Vec<String> = [
+        ("same in", with(PassageStatus::Same)),
+        ("removed in", with(PassageStatus::Removed)),
+    ]
+    .into_iter()
+    .filter(|(_, versions)| !versions.is_empty())
+    .map(|(what, versions)| format!("{what} {}", ctx.labels.list(versions)))
+    .collect();
     let differing: Vec<_> = passage
         .readings
         .iter()
-        .filter(|r| matches!(r.status, PassageStatus::Changed | PassageStatus::Moved | PassageStatus::Added) && carries(r.version))
+        .filter(|r| {
+            matches!(
+                r.status,
+                PassageStatus::Changed | PassageStatus::Moved | PassageStatus::Added
+            ) && carries(r.version)
+        })
         .collect();
     if differing.is_empty() {
         // Nobody rewrote it: show the base text once, struck out if every version dropped it.
-        let style = if with(PassageStatus::Same).is_empty() { Style::Deleted } else { Style::Plain };
+        let style = if with(PassageStatus::Same).is_empty() {
+            Style::Deleted
+        } else {
+            Style::Plain
+        };
         let mut body = StyledText::new(ctx.painter);
         if let Some(text) = comparison.passage_text(passage, comparison.base) {
             body.push_run(style, text, &[]);
@@ -125,10 +175,18 @@ fn write_readings(out: &mut dyn Write, ctx: &Ctx, passage: &Passage) -> io::Resu
         write_text(out, ctx.painter, &body)?;
     }
     if !groups.is_empty() {
-        write_line(out, ctx.painter, Style::Faint, &format!("  {}", groups.join(" · ")))?;
+        write_line(
+            out,
+            ctx.painter,
+            Style::Faint,
+            &format!("  {}", groups.join(" · ")),
+        )?;
     }
     for reading in differing {
-        let mut sub = format!("  ▸ {}", outline::place(comparison, &ctx.labels, passage, reading.version).unwrap_or_default());
+        let mut sub = format!(
+            "  ▸ {}",
+            outline::place(comparison, &ctx.labels, passage, reading.version).unwrap_or_default()
+        );
         let _ = write!(sub, " · {}", reading.status.name());
         if reading.status != PassageStatus::Added {
             let _ = write!(sub, " · {}", outline::percent(reading.similarity));
@@ -162,15 +220,25 @@ pub fn boilerplate_line(comparison: &Comparison, labels: &Labels, passage: &Pass
         .first()
         .map(|s| comparison.version(s.version).slice(s.range.clone()))
         .unwrap_or_default();
-    let text = visible(text, false).split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = visible(text, false)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let carriers = labels.list(passage.spans.iter().map(|s| s.version));
-    format!("· boilerplate: \"{}\" ({carriers})", text::truncate(&text, 60))
+    format!(
+        "· boilerplate: \"{}\" ({carriers})",
+        text::truncate(&text, 60)
+    )
 }
 
 /// `↳ passage 7 stands here in 001 (moved)`.
 #[must_use]
 pub fn moved_here_line(labels: &Labels, passage: usize, version: VersionId) -> String {
-    format!("↳ passage {} stands here in {} (moved)", passage + 1, labels.get(version))
+    format!(
+        "↳ passage {} stands here in {} (moved)",
+        passage + 1,
+        labels.get(version)
+    )
 }
 
 fn write_text(out: &mut dyn Write, painter: Painter, text: &StyledText) -> io::Result<()> {

@@ -108,7 +108,11 @@ pub fn print(out: &mut impl Write, comparison: &Comparison) -> io::Result<()> {
     let document = Document {
         versions: comparison.versions.iter().map(version).collect(),
         base: comparison.base.0,
-        passages: comparison.passages.iter().map(|p| passage(comparison, p)).collect(),
+        passages: comparison
+            .passages
+            .iter()
+            .map(|p| passage(comparison, p))
+            .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)
@@ -161,16 +165,28 @@ fn words<'a>(comparison: &'a Comparison, passage: &Passage, reading: &'a Reading
         .ops
         .iter()
         .map(|op| match op {
-            WordOp::Equal { base: r, .. } => OpDto { op: "equal", text: &base[r.clone()] },
-            WordOp::Delete { base: r, .. } => OpDto { op: "delete", text: &base[r.clone()] },
-            WordOp::Insert { other: r, .. } => OpDto { op: "insert", text: &other[r.clone()] },
+            WordOp::Equal { base: r, .. } => OpDto {
+                op: "equal",
+                text: &base[r.clone()],
+            },
+            WordOp::Delete { base: r, .. } => OpDto {
+                op: "delete",
+                text: &base[r.clone()],
+            },
+            WordOp::Insert { other: r, .. } => OpDto {
+                op: "insert",
+                text: &other[r.clone()],
+            },
         })
         .collect();
     if ops.is_empty() && passage.span(comparison.base).is_none() {
         // The model has no word diff against an absent base; against nothing, the whole text
         // is inserted, which keeps "equal + insert = the version's text" true for every passage.
         if let Some(span) = passage.span(reading.version) {
-            ops.push(OpDto { op: "insert", text: &other[span.range.clone()] });
+            ops.push(OpDto {
+                op: "insert",
+                text: &other[span.range.clone()],
+            });
         }
     }
     WordsDto {

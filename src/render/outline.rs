@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use crate::model::{Comparison, Passage, PassageKind, PassageStatus, Placement, Version, VersionId};
+use crate::model::{
+    Comparison, Passage, PassageKind, PassageStatus, Placement, Version, VersionId,
+};
 
 /// Which versions a view looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,18 +45,20 @@ pub enum Item {
 /// A passage's status as seen from a scope; `None` when no version in the scope carries it.
 #[must_use]
 pub fn status(comparison: &Comparison, passage: &Passage, scope: Scope) -> Option<PassageStatus> {
-    if passage.kind == PassageKind::Boilerplate {
-        return Some(PassageStatus::Boilerplate);
-    }
-    match scope {
-        Scope::All => Some(passage.status),
+    let status = match scope {
+        Scope::All => passage.status,
         Scope::Pair(version) => {
             if passage.span(comparison.base).is_none() && passage.span(version).is_none() {
                 return None;
             }
-            passage.reading(version).map(|r| r.status)
+            passage.reading(version)?.status
         }
-    }
+    };
+    Some(if passage.kind == PassageKind::Boilerplate {
+        PassageStatus::Boilerplate
+    } else {
+        status
+    })
 }
 
 /// The outline of a comparison for one scope, with `context` same passages kept around each
@@ -72,7 +76,9 @@ pub fn outline(comparison: &Comparison, scope: Scope, context: usize) -> Vec<Ite
     let mut folded = 0;
     let flush = |items: &mut Vec<Item>, folded: &mut usize| {
         if *folded > 0 {
-            items.push(Item::Folded { count: std::mem::take(folded) });
+            items.push(Item::Folded {
+                count: std::mem::take(folded),
+            });
         }
     };
     items.extend(marks.remove(&None).unwrap_or_default());
@@ -123,13 +129,14 @@ fn moved_marks(comparison: &Comparison, scope: Scope) -> BTreeMap<Option<usize>,
     let mut marks: BTreeMap<Option<usize>, Vec<Item>> = BTreeMap::new();
     for passage in &comparison.passages {
         for reading in &passage.readings {
-            if let (Placement::MovedAfter { after }, true) =
-                (reading.placement, scope == Scope::All || scope == Scope::Pair(reading.version))
-            {
-                marks
-                    .entry(after)
-                    .or_default()
-                    .push(Item::MovedHere { passage: passage.index, version: reading.version });
+            if let (Placement::MovedAfter { after }, true) = (
+                reading.placement,
+                scope == Scope::All || scope == Scope::Pair(reading.version),
+            ) {
+                marks.entry(after).or_default().push(Item::MovedHere {
+                    passage: passage.index,
+                    version: reading.version,
+                });
             }
         }
     }
@@ -145,14 +152,24 @@ impl Labels {
     /// Labels for the versions of a comparison.
     #[must_use]
     pub fn new(comparison: &Comparison) -> Self {
-        let prefixes: Vec<&str> = comparison.versions.iter().map(|v| numeric_prefix(&v.name)).collect();
+        let prefixes: Vec<&str> = comparison
+            .versions
+            .iter()
+            .map(|v| numeric_prefix(&v.name))
+            .collect();
         let mut distinct = prefixes.clone();
         distinct.sort_unstable();
         distinct.dedup();
         if distinct.len() == prefixes.len() && prefixes.iter().all(|p| !p.is_empty()) {
             Self(prefixes.into_iter().map(str::to_string).collect())
         } else {
-            Self(comparison.versions.iter().map(|v| format!("v{}", v.id.0)).collect())
+            Self(
+                comparison
+                    .versions
+                    .iter()
+                    .map(|v| format!("v{}", v.id.0))
+                    .collect(),
+            )
         }
     }
 
@@ -165,7 +182,11 @@ impl Labels {
     /// Labels of several versions, comma-separated.
     #[must_use]
     pub fn list(&self, versions: impl IntoIterator<Item = VersionId>) -> String {
-        versions.into_iter().map(|v| self.get(v)).collect::<Vec<_>>().join(", ")
+        versions
+            .into_iter()
+            .map(|v| self.get(v))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -190,14 +211,27 @@ fn numeric_prefix(name: &str) -> &str {
 pub fn paragraph_ref(version: &Version, range: &Range<usize>) -> String {
     let first = version.paragraph_number(range.start);
     let last = version.paragraph_number(range.end.saturating_sub(1).max(range.start));
-    if last > first { format!("¶{first}–{last}") } else { format!("¶{first}") }
+    if last > first {
+        format!("¶{first}–{last}")
+    } else {
+        format!("¶{first}")
+    }
 }
 
 /// `000 ¶3`: a version's label and where the passage stands in it, if it carries the passage.
 #[must_use]
-pub fn place(comparison: &Comparison, labels: &Labels, passage: &Passage, version: VersionId) -> Option<String> {
+pub fn place(
+    comparison: &Comparison,
+    labels: &Labels,
+    passage: &Passage,
+    version: VersionId,
+) -> Option<String> {
     let span = passage.span(version)?;
-    Some(format!("{} {}", labels.get(version), paragraph_ref(comparison.version(version), &span.range)))
+    Some(format!(
+        "{} {}",
+        labels.get(version),
+        paragraph_ref(comparison.version(version), &span.range)
+    ))
 }
 
 /// A similarity as a whole percentage; anything short of identical stays below 100%.
@@ -213,9 +247,11 @@ pub fn percent(similarity: f32) -> String {
 pub fn moved_to(labels: &Labels, version: VersionId, placement: Placement) -> Option<String> {
     match placement {
         Placement::InOrder => None,
-        Placement::MovedAfter { after: Some(after) } => {
-            Some(format!("in {} after passage {}", labels.get(version), after + 1))
-        }
+        Placement::MovedAfter { after: Some(after) } => Some(format!(
+            "in {} after passage {}",
+            labels.get(version),
+            after + 1
+        )),
         Placement::MovedAfter { after: None } => Some(format!("first in {}", labels.get(version))),
     }
 }
@@ -227,13 +263,23 @@ pub fn moved_to(labels: &Labels, version: VersionId, placement: Placement) -> Op
 #[must_use]
 pub fn header(comparison: &Comparison, labels: &Labels, passage: &Passage, scope: Scope) -> String {
     let status = status(comparison, passage, scope).unwrap_or(passage.status);
-    let mut out = format!("── passage {}/{} · {}", passage.index + 1, comparison.passages.len(), status.name());
+    let mut out = format!(
+        "── passage {}/{} · {}",
+        passage.index + 1,
+        comparison.passages.len(),
+        status.name()
+    );
     let pair = match scope {
         Scope::Pair(v) => Some(v),
-        Scope::All => comparison.compared().next().filter(|_| comparison.versions.len() == 2),
+        Scope::All => comparison
+            .compared()
+            .next()
+            .filter(|_| comparison.versions.len() == 2),
     };
     let similarity = match pair {
-        Some(v) => passage.reading(v).map_or(passage.similarity, |r| r.similarity),
+        Some(v) => passage
+            .reading(v)
+            .map_or(passage.similarity, |r| r.similarity),
         None => passage.similarity,
     };
     if matches!(status, PassageStatus::Changed | PassageStatus::Moved) {
@@ -241,7 +287,10 @@ pub fn header(comparison: &Comparison, labels: &Labels, passage: &Passage, scope
     }
     let base_place = place(comparison, labels, passage, comparison.base);
     let places: Vec<String> = match pair {
-        Some(v) => [base_place, place(comparison, labels, passage, v)].into_iter().flatten().collect(),
+        Some(v) => [base_place, place(comparison, labels, passage, v)]
+            .into_iter()
+            .flatten()
+            .collect(),
         None => base_place.into_iter().collect(),
     };
     if !places.is_empty() {
@@ -279,7 +328,9 @@ impl Tally {
     pub fn of(comparison: &Comparison, scope: Scope) -> Self {
         let mut tally = Self::default();
         for passage in &comparison.passages {
-            let Some(status) = status(comparison, passage, scope) else { continue };
+            let Some(status) = status(comparison, passage, scope) else {
+                continue;
+            };
             tally.total += 1;
             *match status {
                 PassageStatus::Same => &mut tally.same,

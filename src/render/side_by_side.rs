@@ -33,7 +33,11 @@ struct Ctx<'a> {
 }
 
 /// Prints the side-by-side format.
-pub fn print(out: &mut impl Write, comparison: &Comparison, options: &PrintOptions) -> io::Result<()> {
+pub fn print(
+    out: &mut impl Write,
+    comparison: &Comparison,
+    options: &PrintOptions,
+) -> io::Result<()> {
     let width = options.width.max(MIN_WIDTH);
     let ctx = Ctx {
         comparison,
@@ -53,14 +57,27 @@ pub fn print(out: &mut impl Write, comparison: &Comparison, options: &PrintOptio
     Ok(())
 }
 
-fn write_section(out: &mut dyn Write, ctx: &Ctx, version: VersionId, context: usize) -> io::Result<()> {
+fn write_section(
+    out: &mut dyn Write,
+    ctx: &Ctx,
+    version: VersionId,
+    context: usize,
+) -> io::Result<()> {
     let comparison = ctx.comparison;
     let title = |v: VersionId, suffix: &str| {
         let file = outline::file_name(&comparison.version(v).name);
         let name = format!("{} {}{suffix}", ctx.labels.get(v), visible(file, false));
-        vec![Line::styled(Style::Header, &text::truncate(&name, ctx.column))]
+        vec![Line::styled(
+            Style::Header,
+            &text::truncate(&name, ctx.column),
+        )]
     };
-    write_rows(out, ctx, &title(comparison.base, " (base)"), &title(version, ""))?;
+    write_rows(
+        out,
+        ctx,
+        &title(comparison.base, " (base)"),
+        &title(version, ""),
+    )?;
     let rule = "─".repeat(ctx.column);
     write_full(out, ctx, Style::Faint, &format!("{rule}─┼─{rule}"))?;
     for item in outline::outline(comparison, Scope::Pair(version), context) {
@@ -78,25 +95,49 @@ fn write_section(out: &mut dyn Write, ctx: &Ctx, version: VersionId, context: us
             }
         }
     }
-    write_full(out, ctx, Style::Faint, &Tally::of(comparison, Scope::Pair(version)).summary())
+    write_full(
+        out,
+        ctx,
+        Style::Faint,
+        &Tally::of(comparison, Scope::Pair(version)).summary(),
+    )
 }
 
-fn write_passage(out: &mut dyn Write, ctx: &Ctx, passage: &Passage, version: VersionId) -> io::Result<()> {
+fn write_passage(
+    out: &mut dyn Write,
+    ctx: &Ctx,
+    passage: &Passage,
+    version: VersionId,
+) -> io::Result<()> {
     let comparison = ctx.comparison;
-    let Some(reading) = passage.reading(version) else { return Ok(()) };
+    let Some(reading) = passage.reading(version) else {
+        return Ok(());
+    };
     let header = outline::header(comparison, &ctx.labels, passage, Scope::Pair(version));
-    let style = if reading.status.is_divergent() { Style::Header } else { Style::Faint };
+    let style = if reading.status.is_divergent() {
+        Style::Header
+    } else {
+        Style::Faint
+    };
     write_full(out, ctx, style, &header)?;
     let side = |side: Side, v: VersionId| {
         let body = text::reading_text(comparison, passage, reading, side, ctx.painter);
         if body.is_empty() {
             let gap = format!("(not in {})", ctx.labels.get(v));
-            vec![Line::styled(Style::Faint, &text::truncate(&gap, ctx.column))]
+            vec![Line::styled(
+                Style::Faint,
+                &text::truncate(&gap, ctx.column),
+            )]
         } else {
             body.wrap(ctx.column)
         }
     };
-    write_rows(out, ctx, &side(Side::Base, comparison.base), &side(Side::Other, version))
+    write_rows(
+        out,
+        ctx,
+        &side(Side::Base, comparison.base),
+        &side(Side::Other, version),
+    )
 }
 
 /// Writes two columns row by row; the shorter one is padded so both end on the same row.

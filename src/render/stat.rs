@@ -30,10 +30,19 @@ impl Words {
         let other = comparison.version(version);
         let count = |text: &str| text.split_whitespace().count();
         let mut words = Self::default();
-        for passage in comparison.passages.iter().filter(|p| p.kind != PassageKind::Boilerplate) {
-            let Some(reading) = passage.reading(version) else { continue };
+        for passage in comparison
+            .passages
+            .iter()
+            .filter(|p| p.kind != PassageKind::Boilerplate)
+        {
+            let Some(reading) = passage.reading(version) else {
+                continue;
+            };
             if reading.ops.is_empty() {
-                match (comparison.passage_text(passage, base.id), comparison.passage_text(passage, version)) {
+                match (
+                    comparison.passage_text(passage, base.id),
+                    comparison.passage_text(passage, version),
+                ) {
                     (Some(b), None) => words.deleted += count(b),
                     (None, Some(o)) => words.inserted += count(o),
                     (Some(b), Some(_)) => words.kept += count(b),
@@ -45,7 +54,9 @@ impl Words {
                 match op {
                     WordOp::Equal { base: r, .. } => words.kept += count(&base.text[r.clone()]),
                     WordOp::Delete { base: r, .. } => words.deleted += count(&base.text[r.clone()]),
-                    WordOp::Insert { other: r, .. } => words.inserted += count(&other.text[r.clone()]),
+                    WordOp::Insert { other: r, .. } => {
+                        words.inserted += count(&other.text[r.clone()]);
+                    }
                 }
             }
         }
@@ -54,13 +65,21 @@ impl Words {
 
     fn similarity(self) -> f32 {
         let total = 2 * self.kept + self.deleted + self.inserted;
-        if total == 0 { 1.0 } else { (2 * self.kept) as f32 / total as f32 }
+        if total == 0 {
+            1.0
+        } else {
+            (2 * self.kept) as f32 / total as f32
+        }
     }
 }
 
 /// Prints the stat format.
 pub fn print(out: &mut impl Write, comparison: &Comparison) -> io::Result<()> {
-    writeln!(out, "base {}", visible(&comparison.base_version().name, false))?;
+    writeln!(
+        out,
+        "base {}",
+        visible(&comparison.base_version().name, false)
+    )?;
     let names: Vec<(VersionId, String)> = comparison
         .compared()
         .map(|v| (v, visible(&comparison.version(v).name, false).into_owned()))

@@ -109,12 +109,18 @@ mod tests {
     #[test]
     fn plain_styling_writes_no_escapes() {
         assert_eq!(painted(Styling::Plain, Style::Deleted, "old"), "old");
-        assert_eq!(painted(Styling::Plain, Style::Header, "── passage"), "── passage");
+        assert_eq!(
+            painted(Styling::Plain, Style::Header, "── passage"),
+            "── passage"
+        );
     }
 
     #[test]
     fn colour_styling_wraps_text_in_sgr_and_resets() {
-        assert_eq!(painted(Styling::Color, Style::Inserted, "new"), "\x1b[32mnew\x1b[0m");
+        assert_eq!(
+            painted(Styling::Color, Style::Inserted, "new"),
+            "\x1b[32mnew\x1b[0m"
+        );
         assert_eq!(painted(Styling::Color, Style::Plain, "x"), "x");
     }
 

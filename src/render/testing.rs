@@ -6,7 +6,7 @@ use crate::model::{
     Comparison, Passage, PassageKind, PassageStatus, Placement, Reading, Span, Version, VersionId,
 };
 use crate::options::CompareOptions;
-use crate::{load, segment, Input};
+use crate::{Input, load, segment};
 
 /// Builds a [`Comparison`] passage by passage; version 0 is the base.
 pub struct Builder {
@@ -22,12 +22,16 @@ impl Builder {
             .enumerate()
             .map(|(i, (name, text))| {
                 let input = Input::from_bytes(*name, text.as_bytes());
-                let mut v = load::load_version(VersionId(i), input, &CompareOptions::default()).unwrap();
+                let mut v =
+                    load::load_version(VersionId(i), input, &CompareOptions::default()).unwrap();
                 v.paragraphs = segment::paragraphs(&v.text);
                 v
             })
             .collect();
-        Self { versions, passages: Vec::new() }
+        Self {
+            versions,
+            passages: Vec::new(),
+        }
     }
 
     /// Adds a passage made of paragraph `paras[v]` (0-based) of each version `v`, `None` where
@@ -37,7 +41,10 @@ impl Builder {
             .iter()
             .enumerate()
             .filter_map(|(v, p)| {
-                p.map(|p| Span { version: VersionId(v), range: self.versions[v].paragraphs[p].clone() })
+                p.map(|p| Span {
+                    version: VersionId(v),
+                    range: self.versions[v].paragraphs[p].clone(),
+                })
             })
             .collect();
         let base_span = spans.iter().find(|s| s.version == VersionId(0)).cloned();
@@ -47,8 +54,11 @@ impl Builder {
                 self.reading(VersionId(v), base_span.as_ref(), other)
             })
             .collect();
-        let divergent: Vec<PassageStatus> =
-            readings.iter().map(|r| r.status).filter(|s| s.is_divergent()).collect();
+        let divergent: Vec<PassageStatus> = readings
+            .iter()
+            .map(|r| r.status)
+            .filter(|s| s.is_divergent())
+            .collect();
         let status = match divergent.first() {
             None => PassageStatus::Same,
             Some(first) if divergent.iter().all(|s| s == first) => *first,
@@ -60,7 +70,14 @@ impl Builder {
             .map(|r| r.similarity)
             .fold(1.0, f32::min);
         let index = self.passages.len();
-        self.passages.push(Passage { index, kind: PassageKind::Text, status, similarity, spans, readings });
+        self.passages.push(Passage {
+            index,
+            kind: PassageKind::Text,
+            status,
+            similarity,
+            spans,
+            readings,
+        });
         self
     }
 
@@ -72,22 +89,36 @@ impl Builder {
                     b.range.clone(),
                     &self.versions[version.0].text,
                     o.range.clone(),
-                    Default::default(),
+                    crate::options::IgnoreOptions::default(),
                 );
-                let status = if d.is_same() { PassageStatus::Same } else { PassageStatus::Changed };
+                let status = if d.is_same() {
+                    PassageStatus::Same
+                } else {
+                    PassageStatus::Changed
+                };
                 (status, d.similarity, d.ops)
             }
             (Some(_), None) => (PassageStatus::Removed, 0.0, Vec::new()),
             (None, Some(_)) => (PassageStatus::Added, 0.0, Vec::new()),
             (None, None) => (PassageStatus::Same, 1.0, Vec::new()),
         };
-        Reading { version, status, similarity, placement: Placement::InOrder, ops }
+        Reading {
+            version,
+            status,
+            similarity,
+            placement: Placement::InOrder,
+            ops,
+        }
     }
 
     /// Marks the last passage as moved in `version`, where it follows passage `after`.
     pub fn moved(mut self, version: usize, after: Option<usize>) -> Self {
         let passage = self.passages.last_mut().expect("a passage to move");
-        let reading = passage.readings.iter_mut().find(|r| r.version == VersionId(version)).unwrap();
+        let reading = passage
+            .readings
+            .iter_mut()
+            .find(|r| r.version == VersionId(version))
+            .unwrap();
         reading.status = PassageStatus::Moved;
         reading.placement = Placement::MovedAfter { after };
         passage.status = PassageStatus::Moved;
@@ -149,9 +180,13 @@ pub fn three_versions() -> Comparison {
     let base = "Talks resume in Geneva on Monday.\nThe army said 26 people died.\nOfficials gave no details.";
     let first = "Talks resume in Geneva on Tuesday.\nThe army said 26 people died.";
     let second = "Talks resume in Geneva on Monday.\nThe army said 28 people died.\nOfficials gave no details.";
-    Builder::new(&[("000_a.txt", base), ("001_b.txt", first), ("002_c.txt", second)])
-        .passage(&[Some(0), Some(0), Some(0)])
-        .passage(&[Some(1), Some(1), Some(1)])
-        .passage(&[Some(2), None, Some(2)])
-        .build()
+    Builder::new(&[
+        ("000_a.txt", base),
+        ("001_b.txt", first),
+        ("002_c.txt", second),
+    ])
+    .passage(&[Some(0), Some(0), Some(0)])
+    .passage(&[Some(1), Some(1), Some(1)])
+    .passage(&[Some(2), None, Some(2)])
+    .build()
 }

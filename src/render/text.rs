@@ -39,7 +39,10 @@ impl Word {
         self.width += text.width();
         match self.pieces.last_mut() {
             Some(last) if last.style == style => last.text.push_str(text),
-            _ => self.pieces.push(Piece { style, text: text.to_string() }),
+            _ => self.pieces.push(Piece {
+                style,
+                text: text.to_string(),
+            }),
         }
     }
 }
@@ -88,7 +91,10 @@ impl Line {
         self.width += text.width();
         match self.pieces.last_mut() {
             Some(last) if last.style == style => last.text.push_str(text),
-            _ => self.pieces.push(Piece { style, text: text.to_string() }),
+            _ => self.pieces.push(Piece {
+                style,
+                text: text.to_string(),
+            }),
         }
     }
 
@@ -100,7 +106,9 @@ impl Line {
 
     /// Writes the line (no line end) with a painter.
     pub fn write(&self, out: &mut dyn std::io::Write, painter: Painter) -> std::io::Result<()> {
-        self.pieces.iter().try_for_each(|p| painter.write(out, p.style, &p.text))
+        self.pieces
+            .iter()
+            .try_for_each(|p| painter.write(out, p.style, &p.text))
     }
 }
 
@@ -108,7 +116,10 @@ impl StyledText {
     /// An empty text.
     #[must_use]
     pub fn new(painter: Painter) -> Self {
-        Self { painter, tokens: Vec::new() }
+        Self {
+            painter,
+            tokens: Vec::new(),
+        }
     }
 
     /// Whether no word has been added.
@@ -117,9 +128,9 @@ impl StyledText {
         !self.tokens.iter().any(|t| matches!(t, Token::Word(_)))
     }
 
-    /// Adds input text in one style.
+    /// Adds input text in one style (the spaces in it too, so a styled line is one piece).
     pub fn push(&mut self, style: Style, text: &str) {
-        self.push_pieces(&[(style, text)], Style::Plain);
+        self.push_pieces(&[(style, text)], style);
     }
 
     /// Adds a change run (deleted or inserted words) whose `accents` (byte ranges relative to
@@ -168,7 +179,9 @@ impl StyledText {
                     self.word_mut().push(style, &rest[..word_len]);
                     rest = &rest[word_len..];
                 }
-                let space_len = rest.find(|c: char| !c.is_whitespace()).unwrap_or(rest.len());
+                let space_len = rest
+                    .find(|c: char| !c.is_whitespace())
+                    .unwrap_or(rest.len());
                 if space_len > 0 {
                     let space = &rest[..space_len];
                     self.push_break(if space.contains('\n') {
@@ -298,13 +311,23 @@ pub fn reading_text(
     }
     for op in &reading.ops {
         match op {
-            WordOp::Equal { base: b, .. } if shows_base => out.push(Style::Plain, &base.text[b.clone()]),
+            WordOp::Equal { base: b, .. } if shows_base => {
+                out.push(Style::Plain, &base.text[b.clone()]);
+            }
             WordOp::Equal { other: o, .. } => out.push(Style::Plain, &other.text[o.clone()]),
             WordOp::Delete { base: b, accents } if shows_base => {
-                out.push_run(Style::Deleted, &base.text[b.clone()], &relative(accents, b.start));
+                out.push_run(
+                    Style::Deleted,
+                    &base.text[b.clone()],
+                    &relative(accents, b.start),
+                );
             }
             WordOp::Insert { other: o, accents } if shows_other => {
-                out.push_run(Style::Inserted, &other.text[o.clone()], &relative(accents, o.start));
+                out.push_run(
+                    Style::Inserted,
+                    &other.text[o.clone()],
+                    &relative(accents, o.start),
+                );
             }
             WordOp::Delete { .. } | WordOp::Insert { .. } => {}
         }
@@ -329,7 +352,10 @@ pub fn version_text(
 }
 
 fn relative(ranges: &[Range<usize>], start: usize) -> Vec<Range<usize>> {
-    ranges.iter().map(|r| r.start.saturating_sub(start)..r.end.saturating_sub(start)).collect()
+    ranges
+        .iter()
+        .map(|r| r.start.saturating_sub(start)..r.end.saturating_sub(start))
+        .collect()
 }
 
 /// Display width of a string in terminal columns.

@@ -22,7 +22,10 @@ use crate::visible::visible;
 /// One line of a passage file.
 #[must_use]
 pub fn passage_line(text: &str) -> String {
-    visible(text, false).split_whitespace().collect::<Vec<_>>().join(" ")
+    visible(text, false)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A passage file: the passages a version carries, in its reading order.
@@ -37,7 +40,10 @@ fn passage_file(comparison: &Comparison, version: VersionId) -> Vec<(usize, Stri
         })
         .collect();
     lines.sort_by_key(|(start, index, _)| (*start, *index));
-    lines.into_iter().map(|(_, index, line)| (index, line)).collect()
+    lines
+        .into_iter()
+        .map(|(_, index, line)| (index, line))
+        .collect()
 }
 
 /// One line of the diff, by index into the base's or the other version's passage file.
@@ -49,12 +55,20 @@ enum Edit {
 }
 
 /// The line-level edit script, from the alignment: in-order identical passages anchor it.
-fn edits(comparison: &Comparison, version: VersionId, old: &[(usize, String)], new: &[(usize, String)]) -> Vec<Edit> {
-    let position: HashMap<usize, usize> = new.iter().enumerate().map(|(j, (p, _))| (*p, j)).collect();
+fn edits(
+    comparison: &Comparison,
+    version: VersionId,
+    old: &[(usize, String)],
+    new: &[(usize, String)],
+) -> Vec<Edit> {
+    let position: HashMap<usize, usize> =
+        new.iter().enumerate().map(|(j, (p, _))| (*p, j)).collect();
     let mut anchors: Vec<(usize, usize)> = Vec::new();
     for (i, (index, line)) in old.iter().enumerate() {
         let passage = &comparison.passages[*index];
-        let in_order = passage.reading(version).is_some_and(|r| r.placement == Placement::InOrder);
+        let in_order = passage
+            .reading(version)
+            .is_some_and(|r| r.placement == Placement::InOrder);
         if let (Some(&j), true) = (position.get(index), in_order) {
             // Only a strictly increasing chain of anchors makes a valid diff.
             if new[j].1 == *line && anchors.last().is_none_or(|&(_, last)| j > last) {
@@ -104,7 +118,11 @@ pub fn print(out: &mut impl Write, comparison: &Comparison, context: usize) -> i
             continue;
         }
         writeln!(out, "--- a/{base_name}")?;
-        writeln!(out, "+++ b/{}", visible(&comparison.version(version).name, false))?;
+        writeln!(
+            out,
+            "+++ b/{}",
+            visible(&comparison.version(version).name, false)
+        )?;
         for hunk in hunks {
             write_hunk(out, &edits, hunk, &old, &new)?;
         }
@@ -120,14 +138,31 @@ fn write_hunk(
     new: &[(usize, String)],
 ) -> io::Result<()> {
     // Lines of each file before the hunk, then the hunk's own lines on each side.
-    let old_before = edits[..hunk.start].iter().filter(|e| !matches!(e, Edit::Insert(_))).count();
-    let new_before = edits[..hunk.start].iter().filter(|e| !matches!(e, Edit::Delete(_))).count();
+    let old_before = edits[..hunk.start]
+        .iter()
+        .filter(|e| !matches!(e, Edit::Insert(_)))
+        .count();
+    let new_before = edits[..hunk.start]
+        .iter()
+        .filter(|e| !matches!(e, Edit::Delete(_)))
+        .count();
     let edits = &edits[hunk];
-    let old_len = edits.iter().filter(|e| !matches!(e, Edit::Insert(_))).count();
-    let new_len = edits.iter().filter(|e| !matches!(e, Edit::Delete(_))).count();
+    let old_len = edits
+        .iter()
+        .filter(|e| !matches!(e, Edit::Insert(_)))
+        .count();
+    let new_len = edits
+        .iter()
+        .filter(|e| !matches!(e, Edit::Delete(_)))
+        .count();
     // As `diff -u`: an empty range is written as the line it follows, others 1-based.
     let at = |before: usize, len: usize| if len == 0 { before } else { before + 1 };
-    writeln!(out, "@@ -{},{old_len} +{},{new_len} @@", at(old_before, old_len), at(new_before, new_len))?;
+    writeln!(
+        out,
+        "@@ -{},{old_len} +{},{new_len} @@",
+        at(old_before, old_len),
+        at(new_before, new_len)
+    )?;
     for edit in edits {
         match *edit {
             Edit::Equal(i, _) => writeln!(out, " {}", old[i].1)?,

@@ -54,7 +54,14 @@ pub struct Op {
     pub text: String,
 }
 
-const STATUSES: [&str; 6] = ["same", "changed", "added", "removed", "moved", "boilerplate"];
+const STATUSES: [&str; 6] = [
+    "same",
+    "changed",
+    "added",
+    "removed",
+    "moved",
+    "boilerplate",
+];
 
 impl Document {
     /// The JSON of comparing these files (no files: the bundled story).
@@ -63,16 +70,29 @@ impl Document {
     }
 
     fn span(&self, passage: &Passage, version: usize) -> Option<(usize, usize)> {
-        passage.spans.iter().find(|s| s.version == version).map(|s| (s.start, s.end))
+        passage
+            .spans
+            .iter()
+            .find(|s| s.version == version)
+            .map(|s| (s.start, s.end))
     }
 
     /// A version's passage file as `--format unified` defines it: its passages one per line, in
     /// its reading order, sliced from the file's bytes with whitespace runs as one space.
     pub fn passage_file(&self, version: usize, path: &str) -> String {
         let bytes = read(path);
-        let mut spans: Vec<(usize, usize)> = self.passages.iter().filter_map(|p| self.span(p, version)).collect();
+        let mut spans: Vec<(usize, usize)> = self
+            .passages
+            .iter()
+            .filter_map(|p| self.span(p, version))
+            .collect();
         spans.sort_unstable();
-        spans.iter().map(|&(start, end)| normalized(std::str::from_utf8(&bytes[start..end]).unwrap()) + "\n").collect()
+        spans
+            .iter()
+            .map(|&(start, end)| {
+                normalized(std::str::from_utf8(&bytes[start..end]).unwrap()) + "\n"
+            })
+            .collect()
     }
 }
 
@@ -92,7 +112,12 @@ fn squeezed(text: &str) -> String {
 
 /// The texts of some kinds of op, concatenated: `equal` + `delete` is the base's passage text.
 fn ops_text(words: &Words, kinds: [&str; 2]) -> String {
-    words.ops.iter().filter(|o| kinds.contains(&o.op.as_str())).map(|o| o.text.as_str()).collect()
+    words
+        .ops
+        .iter()
+        .filter(|o| kinds.contains(&o.op.as_str()))
+        .map(|o| o.text.as_str())
+        .collect()
 }
 
 /// Checks every rule of the contract that can be checked from the outside.
@@ -107,15 +132,29 @@ fn check_contract(doc: &Document, files: &[Vec<u8>]) {
     let mut taken: Vec<Vec<(usize, usize)>> = vec![Vec::new(); files.len()];
     for (i, passage) in doc.passages.iter().enumerate() {
         assert_eq!(passage.index, i);
-        assert!(STATUSES.contains(&passage.status.as_str()), "status {}", passage.status);
+        assert!(
+            STATUSES.contains(&passage.status.as_str()),
+            "status {}",
+            passage.status
+        );
         assert!((0.0..=1.0).contains(&passage.similarity));
         let versions: Vec<usize> = passage.spans.iter().map(|s| s.version).collect();
-        assert!(versions.windows(2).all(|w| w[0] < w[1]), "one span per version, in order");
+        assert!(
+            versions.windows(2).all(|w| w[0] < w[1]),
+            "one span per version, in order"
+        );
         for span in &passage.spans {
             let bytes = &files[span.version];
-            assert!(span.start <= span.end && span.end <= bytes.len(), "span out of range: {span:?}");
-            let text = std::str::from_utf8(&bytes[span.start..span.end]).expect("span on char boundaries");
-            assert!(!text.trim().is_empty(), "empty span {span:?} in passage {i}");
+            assert!(
+                span.start <= span.end && span.end <= bytes.len(),
+                "span out of range: {span:?}"
+            );
+            let text =
+                std::str::from_utf8(&bytes[span.start..span.end]).expect("span on char boundaries");
+            assert!(
+                !text.trim().is_empty(),
+                "empty span {span:?} in passage {i}"
+            );
             taken[span.version].push((span.start, span.end));
         }
         let base_span = doc.span(passage, doc.base);
@@ -126,38 +165,72 @@ fn check_contract(doc: &Document, files: &[Vec<u8>]) {
         }
         for words in &passage.words {
             assert_ne!(words.version, doc.base);
-            let span = doc.span(passage, words.version).expect("words only for versions present");
-            assert!(words.ops.iter().all(|o| ["equal", "delete", "insert"].contains(&o.op.as_str())));
-            let slice = |(start, end): (usize, usize), v: usize| squeezed(std::str::from_utf8(&files[v][start..end]).unwrap());
+            let span = doc
+                .span(passage, words.version)
+                .expect("words only for versions present");
+            assert!(
+                words
+                    .ops
+                    .iter()
+                    .all(|o| ["equal", "delete", "insert"].contains(&o.op.as_str()))
+            );
+            let slice = |(start, end): (usize, usize), v: usize| {
+                squeezed(std::str::from_utf8(&files[v][start..end]).unwrap())
+            };
             if let Some(base_span) = base_span {
-                assert_eq!(squeezed(&ops_text(words, ["equal", "delete"])), slice(base_span, doc.base), "passage {i}");
+                assert_eq!(
+                    squeezed(&ops_text(words, ["equal", "delete"])),
+                    slice(base_span, doc.base),
+                    "passage {i}"
+                );
             }
             // A repaired version's text differs from its bytes; the others must match.
-            if doc.versions[words.version].notes.iter().all(|n| !n.contains("repaired")) {
-                assert_eq!(squeezed(&ops_text(words, ["equal", "insert"])), slice(span, words.version), "passage {i}");
+            if doc.versions[words.version]
+                .notes
+                .iter()
+                .all(|n| !n.contains("repaired"))
+            {
+                assert_eq!(
+                    squeezed(&ops_text(words, ["equal", "insert"])),
+                    slice(span, words.version),
+                    "passage {i}"
+                );
             }
         }
     }
     for (v, spans) in taken.iter_mut().enumerate() {
         spans.sort_unstable();
-        assert!(spans.windows(2).all(|w| w[0].1 <= w[1].0), "overlapping spans in version {v}");
+        assert!(
+            spans.windows(2).all(|w| w[0].1 <= w[1].0),
+            "overlapping spans in version {v}"
+        );
     }
 }
 
 #[test]
 fn json_for_the_five_seeds_meets_the_contract() {
     let doc = Document::of(&[]);
-    let files: Vec<Vec<u8>> = doc.versions.iter().map(|v| read(v.path.as_deref().unwrap())).collect();
+    let files: Vec<Vec<u8>> = doc
+        .versions
+        .iter()
+        .map(|v| read(v.path.as_deref().unwrap()))
+        .collect();
     assert_eq!(doc.base, 0);
     assert!(doc.passages.len() > 20);
     let statuses: BTreeSet<&str> = doc.passages.iter().map(|p| p.status.as_str()).collect();
-    assert!(statuses.contains("changed") && statuses.contains("boilerplate"), "{statuses:?}");
+    assert!(
+        statuses.contains("changed") && statuses.contains("boilerplate"),
+        "{statuses:?}"
+    );
     check_contract(&doc, &files);
 }
 
 #[test]
 fn json_for_each_fixture_meets_the_contract() {
-    for name in ["case01", "case02", "case03", "case04", "case05", "case06", "case07", "case08", "case09", "case11"] {
+    for name in [
+        "case01", "case02", "case03", "case04", "case05", "case06", "case07", "case08", "case09",
+        "case11",
+    ] {
         let files = case(name);
         let doc = Document::of(&files);
         check_contract(&doc, &files.iter().map(|f| read(f)).collect::<Vec<_>>());
@@ -166,15 +239,26 @@ fn json_for_each_fixture_meets_the_contract() {
 
 #[test]
 fn json_follows_the_base_option() {
-    let doc: Document =
-        serde_json::from_str(&stdout_of(&["--format", "json", "--base", "2"], &case("case11"))).unwrap();
+    let doc: Document = serde_json::from_str(&stdout_of(
+        &["--format", "json", "--base", "2"],
+        &case("case11"),
+    ))
+    .unwrap();
     assert_eq!(doc.base, 2);
-    assert!(doc.passages.iter().flat_map(|p| &p.words).all(|w| w.version != 2));
+    assert!(
+        doc.passages
+            .iter()
+            .flat_map(|p| &p.words)
+            .all(|w| w.version != 2)
+    );
 }
 
 #[test]
 fn spans_count_a_byte_order_mark_and_crlf_line_ends() {
-    let path = scratch("bom.txt", "\u{feff}First line.\r\nSecond line.\r\n".as_bytes());
+    let path = scratch(
+        "bom.txt",
+        "\u{feff}First line.\r\nSecond line.\r\n".as_bytes(),
+    );
     let files = vec![path.display().to_string(), "-".to_string()];
     let out = super::storydiff()
         .args(["--format", "json"])
@@ -193,5 +277,8 @@ fn mojibake_spans_point_into_the_bytes_as_read() {
     let doc = Document::of(&files);
     let bytes = read(&files[1]);
     let (start, end) = doc.span(&doc.passages[0], 1).unwrap();
-    assert_eq!(std::str::from_utf8(&bytes[start..end]).unwrap(), "Franceâ€™s foreign minister, Jean-NoÃ«l Barrot, met his counterpart in Berlin.");
+    assert_eq!(
+        std::str::from_utf8(&bytes[start..end]).unwrap(),
+        "Franceâ€™s foreign minister, Jean-NoÃ«l Barrot, met his counterpart in Berlin."
+    );
 }

@@ -1,10 +1,15 @@
 use super::*;
+use crate::render::Format;
 use crate::render::style::Styling;
 use crate::render::testing::{story, three_versions};
-use crate::render::Format;
 
 fn inline(comparison: &Comparison, styling: Styling, context: usize) -> String {
-    let options = PrintOptions { format: Format::Inline, styling, context, width: 80 };
+    let options = PrintOptions {
+        format: Format::Inline,
+        styling,
+        context,
+        width: 80,
+    };
     let mut out = Vec::new();
     print(&mut out, comparison, &options).unwrap();
     String::from_utf8(out).unwrap()
@@ -31,6 +36,9 @@ fn three_versions_list_agreeing_readings_and_mark_each_differing_one() {
 fn colour_marks_changes_with_sgr_and_no_brackets() {
     let out = inline(&story(), Styling::Color, 0);
     assert!(out.contains("\x1b[31mminister on Monday.\x1b[0m") || out.contains("\x1b[31m"));
-    assert!(out.contains("\x1b[1;4;31ma\x1b[0m"), "the accent of Donahue/Donohue: {out}");
+    assert!(
+        out.contains("\x1b[1;4;31ma\x1b[0m"),
+        "the accent of Donahue/Donohue: {out}"
+    );
     assert!(!out.contains("[-"));
 }

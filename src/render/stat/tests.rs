@@ -19,5 +19,12 @@ fn words_count_kept_deleted_and_inserted_without_boilerplate() {
     // deleted: "Donahue", "Monday" and the 4 removed words; inserted: "Donohue", "foreign",
     // "Tuesday" and the 5 added words.
     // "Table of Contents" (boilerplate) counts nowhere.
-    assert_eq!(Words::of(&c, VersionId(1)), Words { kept: 21, deleted: 6, inserted: 8 });
+    assert_eq!(
+        Words::of(&c, VersionId(1)),
+        Words {
+            kept: 21,
+            deleted: 6,
+            inserted: 8
+        }
+    );
 }

@@ -7,7 +7,10 @@ fn plain() -> Painter {
 
 /// The lines of a text as plain strings.
 fn rows(text: &StyledText, width: usize) -> Vec<String> {
-    text.wrap(width).iter().map(|l| l.pieces.iter().map(|p| p.text.as_str()).collect()).collect()
+    text.wrap(width)
+        .iter()
+        .map(|l| l.pieces.iter().map(|p| p.text.as_str()).collect())
+        .collect()
 }
 
 fn text(s: &str) -> StyledText {
@@ -18,12 +21,18 @@ fn text(s: &str) -> StyledText {
 
 #[test]
 fn wrapping_breaks_between_words_within_the_width() {
-    assert_eq!(rows(&text("the army said 26 people died"), 13), ["the army said", "26 people", "died"]);
+    assert_eq!(
+        rows(&text("the army said 26 people died"), 13),
+        ["the army said", "26 people", "died"]
+    );
 }
 
 #[test]
 fn runs_of_spaces_collapse_and_line_ends_start_new_lines() {
-    assert_eq!(rows(&text("one   two\r\nthree\n\nfour "), 80), ["one two", "three", "four"]);
+    assert_eq!(
+        rows(&text("one   two\r\nthree\n\nfour "), 80),
+        ["one two", "three", "four"]
+    );
 }
 
 #[test]
@@ -60,10 +69,22 @@ fn a_bracketed_run_wraps_like_any_other_words() {
 #[test]
 fn accents_get_their_own_style_inside_the_run() {
     let mut t = StyledText::new(Painter::new(Styling::Color));
-    t.push_run(Style::Deleted, "Donahue ", &[3..4]);
+    let accent = 3..4;
+    t.push_run(Style::Deleted, "Donahue ", std::slice::from_ref(&accent));
     let line = &t.wrap(80)[0];
-    let styles: Vec<(Style, &str)> = line.pieces.iter().map(|p| (p.style, p.text.as_str())).collect();
-    assert_eq!(styles, [(Style::Deleted, "Don"), (Style::DeletedAccent, "a"), (Style::Deleted, "hue")]);
+    let styles: Vec<(Style, &str)> = line
+        .pieces
+        .iter()
+        .map(|p| (p.style, p.text.as_str()))
+        .collect();
+    assert_eq!(
+        styles,
+        [
+            (Style::Deleted, "Don"),
+            (Style::DeletedAccent, "a"),
+            (Style::Deleted, "hue")
+        ]
+    );
 }
 
 #[test]
