@@ -11,7 +11,7 @@ use std::ops::Range;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
-use crate::tokens::{self, TokenClass};
+use crate::tokens::{self, Token, TokenClass};
 
 /// A sparse TF-IDF vector of one sentence.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -102,11 +102,11 @@ impl Vocabulary {
 
     /// Term ids with boosts of the content words of `text[range]`, and its count of
     /// alphanumeric characters.
-    pub fn sentence_terms(&mut self, text: &str, range: Range<usize>) -> (Vec<(u32, f32)>, usize) {
+    pub fn sentence_terms(&mut self, text: &str, tokens: &[Token]) -> (Vec<(u32, f32)>, usize) {
         let mut terms = Vec::new();
         let mut chars = 0;
         let mut first_word = true;
-        for token in tokens::tokenize(text, range) {
+        for token in tokens {
             let word = &text[token.range.clone()];
             chars += word.chars().filter(|c| c.is_alphanumeric()).count();
             match token.class {
@@ -143,18 +143,24 @@ type RawSentence = (Vec<(u32, f32)>, usize);
 
 /// Builds TF-IDF vectors for every sentence of every version.
 ///
-/// `sentences[v]` lists the sentence ranges of version `v` in `texts[v]`. Document frequency is
-/// counted over all sentences of all versions, so a word every version repeats weighs little.
+/// `sentences[v]` lists the sentence ranges of version `v` in `texts[v]`, and `tokens[v]` that
+/// text's tokens. Document frequency is counted over all sentences of all versions, so a word
+/// every version repeats weighs little.
 #[must_use]
-pub fn vectors(texts: &[&str], sentences: &[Vec<Range<usize>>]) -> Vec<Vec<SentenceVec>> {
+pub fn vectors(
+    texts: &[&str],
+    tokens: &[&[Token]],
+    sentences: &[Vec<Range<usize>>],
+) -> Vec<Vec<SentenceVec>> {
     let mut vocab = Vocabulary::default();
     let raw: Vec<Vec<RawSentence>> = texts
         .iter()
         .zip(sentences)
-        .map(|(text, ranges)| {
+        .zip(tokens)
+        .map(|((text, ranges), toks)| {
             ranges
                 .iter()
-                .map(|r| vocab.sentence_terms(text, r.clone()))
+                .map(|r| vocab.sentence_terms(text, tokens::within(toks, r.clone())))
                 .collect()
         })
         .collect();
@@ -218,7 +224,12 @@ mod tests {
             .iter()
             .map(|t| std::iter::once(0..t.len()).collect())
             .collect();
-        let mut v = vectors(&texts, &sentences);
+        let toks: Vec<Vec<Token>> = texts
+            .iter()
+            .map(|t| tokens::tokenize(t, 0..t.len()))
+            .collect();
+        let toks: Vec<&[Token]> = toks.iter().map(Vec::as_slice).collect();
+        let mut v = vectors(&texts, &toks, &sentences);
         let b = v[1].remove(0);
         let a = v[0].remove(0);
         (a, b)
