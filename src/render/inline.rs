@@ -192,7 +192,7 @@ fn write_readings(out: &mut dyn Write, ctx: &Ctx, passage: &Passage) -> io::Resu
             let _ = write!(sub, " · {}", outline::percent(reading.similarity));
         }
         if let Some(moved) = outline::moved_to(&ctx.labels, reading.version, reading.placement) {
-            let _ = write!(sub, " · moved {moved}");
+            let _ = write!(sub, " · {moved}");
         }
         write_line(out, ctx.painter, Style::Header, &sub)?;
         let body = text::reading_text(comparison, passage, reading, Side::Both, ctx.painter);

@@ -298,7 +298,7 @@ pub fn header(comparison: &Comparison, labels: &Labels, passage: &Passage, scope
     }
     let reading = pair.and_then(|v| passage.reading(v));
     if let Some(moved) = reading.and_then(|r| moved_to(labels, r.version, r.placement)) {
-        let _ = write!(out, " · moved {moved}");
+        let _ = write!(out, " · {moved}");
     }
     out
 }

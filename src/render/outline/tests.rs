@@ -97,7 +97,7 @@ fn headers_name_status_similarity_and_both_places() {
     assert_eq!(header(5), "── passage 6/7 · added · 001 ¶6");
     assert_eq!(
         header(6),
-        "── passage 7/7 · moved · 100% · 000 ¶6 ↔ 001 ¶2 · moved in 001 after passage 1"
+        "── passage 7/7 · moved · 100% · 000 ¶6 ↔ 001 ¶2 · in 001 after passage 1"
     );
 }
 
