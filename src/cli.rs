@@ -118,7 +118,7 @@ pub struct Env {
     /// The terminal's width in columns, when stdout is one.
     pub columns: Option<usize>,
     /// The COLUMNS variable, when set to a number.
-    pub columns_env: Option<usize>,
+    pub columns_var: Option<usize>,
 }
 
 impl Env {
@@ -134,7 +134,7 @@ impl Env {
                 .then(|| ratatui::crossterm::terminal::size().ok())
                 .flatten()
                 .map(|(cols, _)| usize::from(cols)),
-            columns_env: var("COLUMNS").and_then(|c| c.to_str()?.parse().ok()),
+            columns_var: var("COLUMNS").and_then(|c| c.to_str()?.parse().ok()),
         }
     }
 }
@@ -197,7 +197,7 @@ impl Args {
             .width
             .map(usize::from)
             .or(env.columns)
-            .or(env.columns_env)
+            .or(env.columns_var)
             .unwrap_or(DEFAULT_WIDTH)
             .max(MIN_WIDTH);
         let context = match format {

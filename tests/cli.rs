@@ -16,7 +16,7 @@ use unicode_width::UnicodeWidthStr;
 
 /// The binary, with an environment that cannot leak into its output: no colour or width
 /// variables, a plain terminal type, run from the crate root.
-pub fn storydiff() -> Command {
+fn storydiff() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_storydiff"));
     for var in [
         "NO_COLOR",
@@ -34,7 +34,7 @@ pub fn storydiff() -> Command {
 }
 
 /// A fixture's path, relative to the crate root (so it shows the same in every snapshot).
-pub fn fixture(name: &str) -> String {
+fn fixture(name: &str) -> String {
     let dir = Path::new("tests/fixtures");
     let found = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
         .unwrap()
@@ -46,7 +46,7 @@ pub fn fixture(name: &str) -> String {
 }
 
 /// Both (or all) files of a case: `case("case01")`.
-pub fn case(name: &str) -> Vec<String> {
+fn case(name: &str) -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut files: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
@@ -60,7 +60,7 @@ pub fn case(name: &str) -> Vec<String> {
 }
 
 /// A scratch file with these bytes, unique to the test.
-pub fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
+fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
@@ -69,7 +69,7 @@ pub fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 /// Standard output of a run that must not fail (exit 0 or 1).
-pub fn stdout_of(flags: &[&str], files: &[String]) -> String {
+fn stdout_of(flags: &[&str], files: &[String]) -> String {
     let out = storydiff().args(flags).args(files).output().unwrap();
     assert!(
         out.status.code().is_some_and(|c| c < 2),

@@ -3,8 +3,10 @@ use clap::CommandFactory;
 use super::*;
 
 fn options(args: &[&str], env: &Env) -> Options {
-    let argv = std::iter::once("storydiff").chain(args.iter().copied());
-    Args::try_parse_from(argv).unwrap().into_options(env)
+    let command_line = std::iter::once("storydiff").chain(args.iter().copied());
+    Args::try_parse_from(command_line)
+        .unwrap()
+        .into_options(env)
 }
 
 fn tty() -> Env {
@@ -74,7 +76,7 @@ fn width_comes_from_the_flag_then_the_terminal_then_columns_then_160() {
     assert_eq!(options(&["--width", "60"], &tty()).print.width, 60);
     assert_eq!(options(&[], &tty()).print.width, 120);
     let columns = Env {
-        columns_env: Some(90),
+        columns_var: Some(90),
         ..Env::default()
     };
     assert_eq!(options(&[], &columns).print.width, 90);

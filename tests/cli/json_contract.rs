@@ -69,14 +69,6 @@ impl Document {
         serde_json::from_str(&stdout_of(&["--format", "json"], files)).unwrap()
     }
 
-    fn span(&self, passage: &Passage, version: usize) -> Option<(usize, usize)> {
-        passage
-            .spans
-            .iter()
-            .find(|s| s.version == version)
-            .map(|s| (s.start, s.end))
-    }
-
     /// A version's passage file as `--format unified` defines it: its passages one per line, in
     /// its reading order, sliced from the file's bytes with whitespace runs as one space.
     pub fn passage_file(&self, version: usize, path: &str) -> String {
@@ -84,7 +76,7 @@ impl Document {
         let mut spans: Vec<(usize, usize)> = self
             .passages
             .iter()
-            .filter_map(|p| self.span(p, version))
+            .filter_map(|p| span(p, version))
             .collect();
         spans.sort_unstable();
         spans
@@ -94,6 +86,15 @@ impl Document {
             })
             .collect()
     }
+}
+
+/// A passage's span in a version, as `(start, end)`.
+fn span(passage: &Passage, version: usize) -> Option<(usize, usize)> {
+    passage
+        .spans
+        .iter()
+        .find(|s| s.version == version)
+        .map(|s| (s.start, s.end))
 }
 
 fn read(path: &str) -> Vec<u8> {
@@ -157,7 +158,7 @@ fn check_contract(doc: &Document, files: &[Vec<u8>]) {
             );
             taken[span.version].push((span.start, span.end));
         }
-        let base_span = doc.span(passage, doc.base);
+        let base_span = span(passage, doc.base);
         match passage.status.as_str() {
             "added" => assert!(base_span.is_none(), "added passage {i} has a base span"),
             "removed" => assert!(base_span.is_some(), "removed passage {i} lacks a base span"),
@@ -165,9 +166,7 @@ fn check_contract(doc: &Document, files: &[Vec<u8>]) {
         }
         for words in &passage.words {
             assert_ne!(words.version, doc.base);
-            let span = doc
-                .span(passage, words.version)
-                .expect("words only for versions present");
+            let own = span(passage, words.version).expect("words only for versions present");
             assert!(
                 words
                     .ops
@@ -192,7 +191,7 @@ fn check_contract(doc: &Document, files: &[Vec<u8>]) {
             {
                 assert_eq!(
                     squeezed(&ops_text(words, ["equal", "insert"])),
-                    slice(span, words.version),
+                    slice(own, words.version),
                     "passage {i}"
                 );
             }
@@ -267,7 +266,7 @@ fn spans_count_a_byte_order_mark_and_crlf_line_ends() {
         .output()
         .unwrap();
     let doc: Document = serde_json::from_slice(&out.stdout).unwrap();
-    let spans: Vec<(usize, usize)> = doc.passages.iter().filter_map(|p| doc.span(p, 0)).collect();
+    let spans: Vec<(usize, usize)> = doc.passages.iter().filter_map(|p| span(p, 0)).collect();
     assert_eq!(spans, [(3, 14), (16, 28)]);
 }
 
@@ -276,7 +275,7 @@ fn mojibake_spans_point_into_the_bytes_as_read() {
     let files = case("case05");
     let doc = Document::of(&files);
     let bytes = read(&files[1]);
-    let (start, end) = doc.span(&doc.passages[0], 1).unwrap();
+    let (start, end) = span(&doc.passages[0], 1).unwrap();
     assert_eq!(
         std::str::from_utf8(&bytes[start..end]).unwrap(),
         "Franceâ€™s foreign minister, Jean-NoÃ«l Barrot, met his counterpart in Berlin."
