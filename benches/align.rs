@@ -9,6 +9,7 @@
 //! ```text
 //! cargo bench --bench align            # every size, each in a fresh process
 //! cargo bench --bench align -- 4mb     # one size
+//! BENCH_BINARY 4mb --once               # one comparison, no output (for hyperfine)
 //! ```
 //!
 //! Peak memory is the process's high-water mark (`VmHWM` in /proc/self/status): it includes the
@@ -36,6 +37,8 @@ struct Measurement {
     runs: usize,
     min: f64,
     median: f64,
+    /// Median CPU seconds per run, all threads: steadier than wall time on a busy machine.
+    cpu: f64,
     peak_mb: f64,
     passages: String,
 }
@@ -48,15 +51,16 @@ impl Measurement {
             runs,
             min,
             median,
+            cpu,
             peak_mb,
             passages,
         } = self;
-        format!("{label}\t{bytes}\t{runs}\t{min}\t{median}\t{peak_mb}\t{passages}")
+        format!("{label}\t{bytes}\t{runs}\t{min}\t{median}\t{cpu}\t{peak_mb}\t{passages}")
     }
 
     fn from_line(line: &str) -> Option<Self> {
         let f: Vec<&str> = line.trim_end().split('\t').collect();
-        let [label, bytes, runs, min, median, peak_mb, passages] = f.as_slice() else {
+        let [label, bytes, runs, min, median, cpu, peak_mb, passages] = f.as_slice() else {
             return None;
         };
         Some(Self {
@@ -65,6 +69,7 @@ impl Measurement {
             runs: runs.parse().ok()?,
             min: min.parse().ok()?,
             median: median.parse().ok()?,
+            cpu: cpu.parse().ok()?,
             peak_mb: peak_mb.parse().ok()?,
             passages: (*passages).to_string(),
         })
@@ -73,12 +78,13 @@ impl Measurement {
     fn print_row(&self) {
         let mb = self.bytes as f64 / 1e6;
         println!(
-            "{:<7} {:>8.2} {:>5} {:>9.3} {:>9.3} {:>8.2} {:>9.1}  {}",
+            "{:<7} {:>8.2} {:>5} {:>9.3} {:>9.3} {:>9.3} {:>8.2} {:>9.1}  {}",
             self.label,
             mb,
             self.runs,
             self.min,
             self.median,
+            self.cpu,
             mb / self.median,
             self.peak_mb,
             self.passages
@@ -88,8 +94,8 @@ impl Measurement {
 
 fn print_header() {
     println!(
-        "{:<7} {:>8} {:>5} {:>9} {:>9} {:>8} {:>9}  passages",
-        "size", "MB", "runs", "min s", "median s", "MB/s", "peak MB"
+        "{:<7} {:>8} {:>5} {:>9} {:>9} {:>9} {:>8} {:>9}  passages",
+        "size", "MB", "runs", "min s", "median s", "cpu s", "MB/s", "peak MB"
     );
 }
 
@@ -124,6 +130,23 @@ fn peak_memory_mb() -> f64 {
         .map_or(0.0, |kib| kib * 1024.0 / 1e6)
 }
 
+/// CPU time this process has used so far, all threads, user and system (0 without /proc).
+fn cpu_seconds() -> f64 {
+    // Fields 14 and 15 of /proc/self/stat, in clock ticks (USER_HZ, 100 on Linux); the name in
+    // field 2 may hold spaces, so count from the `)` that closes it.
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<f64> = after_name
+        .split_whitespace()
+        .filter_map(|f| f.parse().ok())
+        .collect();
+    // After the name: state (not a number, so filtered out), then ppid … utime (11th number), stime.
+    fields
+        .get(10)
+        .zip(fields.get(11))
+        .map_or(0.0, |(u, s)| (u + s) / 100.0)
+}
+
 /// Counts passages by status, e.g. `1520 same:3 changed:1490 …`, to show the alignment is real.
 fn describe(passages: &[storydiff::Passage]) -> String {
     let statuses = [
@@ -151,22 +174,26 @@ fn measure(label: &str) -> Result<Measurement, String> {
     let options = CompareOptions::default();
     let started = Instant::now();
     let mut times = Vec::new();
+    let mut cpu = Vec::new();
     let mut passages = String::new();
     while times.len() < MIN_RUNS || (started.elapsed() < TIME_BUDGET && times.len() < MAX_RUNS) {
         let inputs = pair.to_vec();
-        let run = Instant::now();
+        let (run, cpu_before) = (Instant::now(), cpu_seconds());
         let comparison = compare(inputs, &options).map_err(|e| e.to_string())?;
         times.push(run.elapsed().as_secs_f64());
+        cpu.push(cpu_seconds() - cpu_before);
         passages = describe(&comparison.passages);
         drop(comparison);
     }
     times.sort_by(f64::total_cmp);
+    cpu.sort_by(f64::total_cmp);
     Ok(Measurement {
         label: label.to_string(),
         bytes,
         runs: times.len(),
         min: times[0],
         median: times[times.len() / 2],
+        cpu: cpu[cpu.len() / 2],
         peak_mb: peak_memory_mb(),
         passages,
     })
@@ -190,6 +217,21 @@ fn measure_in_child(label: &str) -> Result<Measurement, String> {
     Measurement::from_line(&stdout).ok_or_else(|| format!("{label}: unexpected output {stdout:?}"))
 }
 
+/// Compares each named pair once and prints nothing: a command for an outside timer
+/// (`scripts/bench-vs-git.sh` uses it with hyperfine while the CLI has no JSON output).
+fn run_once(sizes: &[String]) -> ExitCode {
+    for label in sizes {
+        let result = read_pair(label).and_then(|pair| {
+            compare(Vec::from(pair), &CompareOptions::default()).map_err(|e| e.to_string())
+        });
+        if let Err(e) = result {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
     // `cargo bench` passes `--bench`; everything else that is not a flag names a size.
     let sizes: Vec<String> = std::env::args()
@@ -199,6 +241,9 @@ fn main() -> ExitCode {
     if let Some(bad) = sizes.iter().find(|s| !SIZES.contains(&s.as_str())) {
         eprintln!("unknown size {bad:?}; sizes: {}", SIZES.join(", "));
         return ExitCode::from(2);
+    }
+    if std::env::args().any(|a| a == "--once") {
+        return run_once(&sizes);
     }
     let child = std::env::var_os(CHILD_ENV).is_some();
     let in_process = child || sizes.len() == 1;

@@ -19,10 +19,13 @@ pub struct Score {
     pub predicted: usize,
     /// Predicted links that join a verse to itself.
     pub correct: usize,
-    /// Gold links whose two verses fall in the same or adjacent passages.
+    /// Gold links whose two verses fall (mostly) in the same or adjacent passages.
     pub lax_found: usize,
+    /// Sum over gold links of the share of the verse that both copies put in the same passages.
+    pub soft_found: f64,
     /// Verse copies (of either version) that no passage holds at least half of.
     pub unplaced: usize,
+    /// Passages in the comparison.
     pub passages: usize,
 }
 
@@ -32,16 +35,17 @@ impl Score {
         self.predicted += other.predicted;
         self.correct += other.correct;
         self.lax_found += other.lax_found;
+        self.soft_found += other.soft_found;
         self.unplaced += other.unplaced;
         self.passages += other.passages;
     }
 
     pub fn precision(&self) -> f64 {
-        ratio(self.correct, self.predicted)
+        ratio(self.correct as f64, self.predicted)
     }
 
     pub fn recall(&self) -> f64 {
-        ratio(self.correct, self.gold)
+        ratio(self.correct as f64, self.gold)
     }
 
     pub fn f1(&self) -> f64 {
@@ -54,26 +58,83 @@ impl Score {
     }
 
     pub fn lax_recall(&self) -> f64 {
-        ratio(self.lax_found, self.gold)
+        ratio(self.lax_found as f64, self.gold)
+    }
+
+    /// Recall that does not punish passages finer than a verse: for each verse, the share of its
+    /// bytes both copies place in the same passages (the sum over passages of the smaller of
+    /// the two shares), averaged over verses.
+    pub fn soft_recall(&self) -> f64 {
+        ratio(self.soft_found, self.gold)
     }
 }
 
 /// `num / den`, with nothing predicted or nothing to find counting as 0.
-fn ratio(num: usize, den: usize) -> f64 {
-    if den == 0 {
-        0.0
-    } else {
-        num as f64 / den as f64
+fn ratio(num: f64, den: usize) -> f64 {
+    if den == 0 { 0.0 } else { num / den as f64 }
+}
+
+/// How one copy of a verse is spread over passages.
+#[derive(Default)]
+struct Placement {
+    /// (passage index, bytes of the verse in its span), in text order.
+    shares: Vec<(usize, usize)>,
+    /// The verse's length in bytes.
+    len: usize,
+}
+
+impl Placement {
+    /// The passage holding the largest part of the verse (the earlier one on a tie).
+    fn largest(&self) -> Option<usize> {
+        let best = self
+            .shares
+            .iter()
+            .max_by_key(|&&(i, n)| (n, std::cmp::Reverse(i)))?;
+        Some(best.0)
+    }
+
+    /// The passage holding at least half of the verse, if one does.
+    fn majority(&self) -> Option<usize> {
+        let best = self.largest()?;
+        let held: usize = self
+            .shares
+            .iter()
+            .filter(|s| s.0 == best)
+            .map(|s| s.1)
+            .sum();
+        (2 * held >= self.len).then_some(best)
+    }
+
+    fn share(&self, passage: usize) -> f64 {
+        let held: usize = self
+            .shares
+            .iter()
+            .filter(|s| s.0 == passage)
+            .map(|s| s.1)
+            .sum();
+        held as f64 / self.len.max(1) as f64
+    }
+
+    /// Share of the verse that this copy and the other put in the same passages.
+    fn agreement(&self, other: &Placement) -> f64 {
+        self.shares
+            .iter()
+            .map(|&(p, _)| p)
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .map(|p| self.share(p).min(other.share(p)))
+            .sum()
     }
 }
 
-/// For one version: the index of the passage that holds at least half of each verse's bytes.
-/// Spans index the repaired text; gold ranges index the file, so spans are mapped back first.
+/// For one version: how each verse is spread over the passages' spans in it (`None` when the
+/// version lacks the verse). Spans index the repaired text; gold ranges index the file, so the
+/// spans are mapped back first.
 fn place_verses(
     comparison: &Comparison,
     version: VersionId,
     verses: &[GoldVerse],
-) -> Vec<Option<usize>> {
+) -> Vec<Option<Placement>> {
     let v = comparison.version(version);
     let mut spans: Vec<(Range<usize>, usize)> = comparison
         .passages
@@ -88,7 +149,7 @@ fn place_verses(
         .map(|verse| {
             let range = verse.ranges[version.0].as_ref()?;
             let first = spans.partition_point(|(r, _)| r.end <= range.start);
-            let (best, overlap) = spans[first..]
+            let shares = spans[first..]
                 .iter()
                 .take_while(|(r, _)| r.start < range.end)
                 .map(|(r, i)| {
@@ -99,8 +160,12 @@ fn place_verses(
                             .saturating_sub(r.start.max(range.start)),
                     )
                 })
-                .max_by_key(|&(i, overlap)| (overlap, std::cmp::Reverse(i)))?;
-            (2 * overlap >= range.len()).then_some(best)
+                .filter(|&(_, n)| n > 0)
+                .collect();
+            Some(Placement {
+                shares,
+                len: range.len(),
+            })
         })
         .collect()
 }
@@ -116,28 +181,28 @@ pub fn score(comparison: &Comparison, pair: &Pair, detail: &mut String) -> Score
     };
     for (i, verse) in pair.verses.iter().enumerate() {
         for (side, placed) in [&base, &other].into_iter().enumerate() {
-            match (placed[i], &verse.ranges[side]) {
-                (Some(p), _) => per_passage[p][side] += 1,
-                (None, Some(_)) => s.unplaced += 1,
-                (None, None) => {}
+            match placed[i].as_ref().map(Placement::majority) {
+                Some(Some(p)) => per_passage[p][side] += 1,
+                Some(None) => s.unplaced += 1,
+                None => {}
             }
         }
-        if verse.ranges.iter().all(Option::is_some) {
-            s.gold += 1;
-            match (base[i], other[i]) {
-                (Some(b), Some(o)) if b == o => {
-                    s.correct += 1;
-                    s.lax_found += 1;
-                }
-                (Some(b), Some(o)) if b.abs_diff(o) == 1 => s.lax_found += 1,
-                (b, o) => {
-                    let _ = writeln!(
-                        detail,
-                        "  {}: kjv in passage {b:?}, web in {o:?}",
-                        verse.name
-                    );
-                }
+        let (Some(kjv), Some(web)) = (&base[i], &other[i]) else {
+            continue;
+        };
+        s.gold += 1;
+        s.soft_found += kjv.agreement(web);
+        match (kjv.majority(), web.majority()) {
+            (Some(k), Some(w)) if k == w => s.correct += 1,
+            (k, w) => {
+                let name = &verse.name;
+                let _ = writeln!(detail, "  {name}: kjv in passage {k:?}, web in {w:?}");
             }
+        }
+        if let (Some(k), Some(w)) = (kjv.largest(), web.largest())
+            && k.abs_diff(w) <= 1
+        {
+            s.lax_found += 1;
         }
     }
     s.predicted = per_passage.iter().map(|[b, o]| b * o).sum();
@@ -218,4 +283,25 @@ fn scoring_counts_a_boundary_one_verse_off_as_a_lax_hit_only() {
         (pair.verses.len(), 3, 4, 2 + 6)
     );
     assert_eq!(s.unplaced, 2 * (pair.verses.len() - 4));
+    assert!((s.soft_found - 3.0).abs() < 1e-9);
+}
+
+#[test]
+fn soft_recall_does_not_punish_passages_finer_than_a_verse() {
+    let pair = first_pair();
+    let mut comparison = with_passages(&pair, &[0..1]);
+    // Split the first verse's passage in two in both versions: 40% / 60% of the KJV bytes, but
+    // 60% / 40% of the WEB bytes, so strict placement sends the two copies to different passages.
+    let mut second = comparison.passages[0].clone();
+    second.index = 1;
+    for (side, share) in [(0, 0.4), (1, 0.6)] {
+        let range = comparison.passages[0].spans[side].range.clone();
+        let cut = range.start + (range.len() as f64 * share) as usize;
+        comparison.passages[0].spans[side].range.end = cut;
+        second.spans[side].range.start = cut;
+    }
+    comparison.passages.push(second);
+    let s = score(&comparison, &pair, &mut String::new());
+    assert_eq!((s.correct, s.lax_found), (0, 1));
+    assert!((s.soft_found - 0.8).abs() < 0.01, "{}", s.soft_found);
 }
