@@ -15,6 +15,7 @@ import hashlib
 import pathlib
 import sys
 
+sys.dont_write_bytecode = True
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import sword_text  # noqa: E402
 
