@@ -289,7 +289,8 @@ fn scoring_counts_a_boundary_one_verse_off_as_a_lax_hit_only() {
 #[test]
 fn soft_recall_does_not_punish_passages_finer_than_a_verse() {
     let pair = first_pair();
-    let mut comparison = with_passages(&pair, &[0..1]);
+    let first_verse = 0..1;
+    let mut comparison = with_passages(&pair, std::slice::from_ref(&first_verse));
     // Split the first verse's passage in two in both versions: 40% / 60% of the KJV bytes, but
     // 60% / 40% of the WEB bytes, so strict placement sends the two copies to different passages.
     let mut second = comparison.passages[0].clone();
