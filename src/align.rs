@@ -3,7 +3,7 @@
 //!
 //! - [`features`] turns sentences into rarity-weighted stem vectors;
 //! - [`pair`] aligns the base with one other version (anchors, banded bead DP, moves);
-//! - [`assemble`] merges the pairwise results into passages shared by all versions, places
+//! - `assemble` merges the pairwise results into passages shared by all versions, places
 //!   added and boilerplate passages where they fall, and word-diffs each reading.
 //!
 //! Boilerplate lines take no part in the pairwise alignment: they are placed, never paired.

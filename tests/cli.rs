@@ -118,7 +118,6 @@ fn repaired_mojibake_is_no_difference() {
 }
 
 #[test]
-#[ignore = "segmenter: one-line debris between one-line story paragraphs is merged into them"]
 fn boilerplate_is_counted_apart_and_never_a_divergence() {
     storydiff()
         .args(case("case08"))
