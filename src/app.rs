@@ -47,11 +47,23 @@ use crate::options::CompareOptions;
 /// How long to wait for input before checking on background work and signals.
 const TICK: Duration = Duration::from_millis(100);
 
-/// Runs the viewer on the terminal until the user quits. Takes loaded versions (at least two);
-/// the comparison runs in the background while a progress line shows.
+/// Runs the viewer on the terminal until the user quits. Takes loaded versions (at least two,
+/// `options.base` among them); the comparison runs in the background while a progress line
+/// shows.
 ///
 /// The terminal is restored on return, on error, on panic and on SIGTERM/SIGHUP.
 pub fn run(versions: Vec<Version>, options: CompareOptions) -> io::Result<()> {
+    // Refuse what cannot be compared before taking the terminal over.
+    let count = versions.len();
+    if count < 2 {
+        return Err(io::Error::other(crate::Error::TooFewVersions { count }));
+    }
+    if options.base >= count {
+        return Err(io::Error::other(crate::Error::BaseOutOfRange {
+            base: options.base,
+            count,
+        }));
+    }
     let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         &MONO
     } else {

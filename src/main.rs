@@ -1,39 +1,61 @@
-//! Minimal launcher for the viewer while the CLI is written elsewhere: `storydiff [FILE]...`
-//! opens the TUI on the files (the bundled story without any) when stdout is a terminal.
+//! The storydiff binary: parse the command line, compare, show. Exit status as diff(1).
 
-use std::io::IsTerminal;
-use std::path::PathBuf;
+mod cli;
+
+use std::io::{self, Write};
 use std::process::ExitCode;
 
-use storydiff::load::{bundled_seeds, load_version, read_inputs};
-use storydiff::{CompareOptions, VersionId};
+use clap::Parser;
+use storydiff::load::load_version;
+use storydiff::render::{self, PrintOptions};
+use storydiff::{Comparison, VersionId};
+
+/// The versions have the same text (under the ignore options).
+const SAME: u8 = 0;
+/// The versions differ.
+const DIFFER: u8 = 1;
+/// Trouble: unreadable or binary input, bad arguments (clap also exits with 2).
+const TROUBLE: u8 = 2;
 
 fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("storydiff: {error:#}");
-            ExitCode::from(2)
+    match run(cli::Args::parse()) {
+        Ok(code) => code,
+        Err(err) => {
+            // Library errors name their file and include their cause already.
+            eprintln!("storydiff: {err}");
+            ExitCode::from(TROUBLE)
         }
     }
 }
 
-fn run() -> anyhow::Result<()> {
-    let files: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
-    let inputs = if files.is_empty() {
-        bundled_seeds()
-    } else {
-        read_inputs(&files)?
-    };
-    let options = CompareOptions::default();
-    let versions = inputs
-        .into_iter()
-        .enumerate()
-        .map(|(i, input)| load_version(VersionId(i), input, &options))
-        .collect::<storydiff::Result<Vec<_>>>()?;
-    if !std::io::stdout().is_terminal() {
-        anyhow::bail!("the viewer needs a terminal (printing is not wired in this branch)");
+fn run(args: cli::Args) -> anyhow::Result<ExitCode> {
+    let options = args.into_options(&cli::Env::detect());
+    let inputs = options.inputs.read()?;
+    if options.output == cli::Output::Viewer {
+        // The viewer aligns in the background itself (with a progress line), so it takes the
+        // loaded versions rather than a finished comparison.
+        let versions = inputs
+            .into_iter()
+            .enumerate()
+            .map(|(i, input)| load_version(VersionId(i), input, &options.compare))
+            .collect::<storydiff::Result<Vec<_>>>()?;
+        storydiff::app::run(versions, options.compare)?;
+        return Ok(ExitCode::from(SAME));
     }
-    storydiff::app::run(versions, options)?;
-    Ok(())
+    let comparison = storydiff::compare(inputs, &options.compare)?;
+    print(&comparison, &options.print)?;
+    Ok(ExitCode::from(if comparison.differs() {
+        DIFFER
+    } else {
+        SAME
+    }))
+}
+
+/// Prints to stdout; a reader that went away (`| head`) is not an error.
+fn print(comparison: &Comparison, options: &PrintOptions) -> io::Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match render::print(&mut out, comparison, options).and_then(|()| out.flush()) {
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        result => result,
+    }
 }
