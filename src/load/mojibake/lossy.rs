@@ -59,7 +59,8 @@ impl Lossy {
     pub(super) fn fix_at(&mut self, text: &str, start: usize, c: char) -> Option<Fix> {
         let (end, replacement) = match c {
             'â' => truncated(text, start).or_else(|| self.lone_a(text, start))?,
-            'Â' => (start + 'Â'.len_utf8(), trailing_a_circumflex(text, start)?),
+            // Removed: the rest of the no-break space it began is gone.
+            'Â' if is_trailing_a_circumflex(text, start) => (start + 'Â'.len_utf8(), None),
             _ => return None,
         };
         Some(Fix {
@@ -259,14 +260,12 @@ fn truncated(text: &str, start: usize) -> Option<(usize, Option<char>)> {
 }
 
 /// A lone "Â" at the end of a word is the first half of a no-break space (C2 A0) whose second
-/// half was trimmed: it is removed (`Some(None)`). A capital "Â" ending an upper-case word
-/// could be real, so it stays.
-fn trailing_a_circumflex(text: &str, start: usize) -> Option<Option<char>> {
-    let before = text[..start].chars().next_back()?;
+/// half was trimmed. A capital "Â" ending an upper-case word could be real, so it stays.
+fn is_trailing_a_circumflex(text: &str, start: usize) -> bool {
+    let before = text[..start].chars().next_back();
     let after = text[start + 'Â'.len_utf8()..].chars().next();
-    let trailing =
-        !before.is_whitespace() && !before.is_uppercase() && after.is_none_or(char::is_whitespace);
-    trailing.then_some(None)
+    before.is_some_and(|p| !p.is_whitespace() && !p.is_uppercase())
+        && after.is_none_or(char::is_whitespace)
 }
 
 /// Whether a text shows damage that only lossy mojibake makes: a lone "â" right after sentence
@@ -284,9 +283,7 @@ fn has_lossy_evidence(text: &str) -> bool {
         let english_word =
             (word.len() >= 2 && word.bytes().all(|b| b.is_ascii_alphabetic())) || word == "I";
         match before {
-            Some(p) if matches!(p, '.' | ',' | ';' | ':' | '!' | '?') => {
-                after.is_none_or(char::is_whitespace)
-            }
+            Some('.' | ',' | ';' | ':' | '!' | '?') => after.is_none_or(char::is_whitespace),
             Some(p) if english_word => {
                 after.is_none_or(char::is_whitespace) || (run.len() == 2 && is_contraction(rest, p))
             }
@@ -348,9 +345,9 @@ mod tests {
 
     #[test]
     fn trailing_a_circumflex_is_dropped_but_not_in_upper_case_words() {
-        assert_eq!(trailing_a_circumflex("Russia.Â", 7), Some(None));
-        assert_eq!(trailing_a_circumflex("10Â km", 2), Some(None));
-        assert_eq!(trailing_a_circumflex("Âge", 0), None);
-        assert_eq!(trailing_a_circumflex("CÂ ", 1), None);
+        assert!(is_trailing_a_circumflex("Russia.Â", 7));
+        assert!(is_trailing_a_circumflex("10Â km", 2));
+        assert!(!is_trailing_a_circumflex("Âge", 0));
+        assert!(!is_trailing_a_circumflex("CÂ ", 1));
     }
 }
