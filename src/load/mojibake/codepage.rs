@@ -11,41 +11,49 @@ use std::sync::LazyLock;
 
 use encoding_rs::{Encoding, WINDOWS_1250, WINDOWS_1252};
 
+/// Characters below this are looked up in a table, the rest by binary search.
+const TABLE_END: usize = 0x180;
+
 /// A single-byte code page, reversed: high characters to the bytes they decode from.
 pub(super) struct Codepage {
-    /// `(character, byte)` for bytes 0x80..=0xFF, sorted by character.
-    by_char: Vec<(char, u8)>,
+    /// Byte for each character U+0000..U+017F (0: none); covers Latin-1 and the C1 controls.
+    low: [u8; TABLE_END],
+    /// `(character, byte)` for the higher characters (‘ ’ “ ” – — € ™ …), sorted.
+    high: Vec<(char, u8)>,
 }
 
 impl Codepage {
     fn new(encoding: &'static Encoding) -> Self {
-        let mut by_char: Vec<(char, u8)> = (0x80..=0xFFu8)
-            .filter_map(|byte| {
-                let single = [byte];
-                let (text, _) = encoding.decode_without_bom_handling(&single);
-                text.chars().next().map(|c| (c, byte))
-            })
-            .collect();
-        // Latin-1 readings: C1 controls stand for their own byte.
-        for byte in 0x80..=0x9Fu8 {
-            let c = char::from(byte);
-            if !by_char.iter().any(|(known, _)| *known == c) {
-                by_char.push((c, byte));
+        let mut low = [0u8; TABLE_END];
+        let mut high = Vec::new();
+        for byte in 0x80..=0xFFu8 {
+            let single = [byte];
+            let (text, _) = encoding.decode_without_bom_handling(&single);
+            match text.chars().next() {
+                Some(c) if (c as usize) < TABLE_END => low[c as usize] = byte,
+                Some(c) => high.push((c, byte)),
+                None => {}
             }
         }
-        by_char.sort_unstable();
-        Self { by_char }
+        // Latin-1 readings: C1 controls stand for their own byte.
+        for byte in 0x80..=0x9Fu8 {
+            low[usize::from(byte)] = byte;
+        }
+        high.sort_unstable();
+        Self { low, high }
     }
 
     /// The byte (0x80..=0xFF) this code page decodes to `c`, if any.
     pub(super) fn byte_of(&self, c: char) -> Option<u8> {
-        if c.is_ascii() {
-            return None;
+        match self.low.get(c as usize) {
+            Some(0) => None,
+            Some(byte) => Some(*byte),
+            None => self
+                .high
+                .binary_search_by_key(&c, |(known, _)| *known)
+                .ok()
+                .map(|i| self.high[i].1),
         }
-        self.by_char
-            .binary_search_by_key(&c, |(known, _)| *known)
-            .ok()
-            .map(|i| self.by_char[i].1)
     }
 }
 

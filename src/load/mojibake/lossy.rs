@@ -114,13 +114,15 @@ const MAX_WORD: usize = 32;
 
 /// The byte range of the run of "â"s around `start` (at most [`MAX_RUN`] + 1 each way).
 fn run_of_a(text: &str, start: usize) -> Range<usize> {
-    let a = 'â'.len_utf8();
-    let mut run = start..start + a;
-    while run.len() <= MAX_RUN * a && text[..run.start].ends_with('â') {
-        run.start -= a;
+    const A: [u8; 2] = [0xC3, 0xA2]; // "â" in UTF-8
+    let bytes = text.as_bytes();
+    let is_a_at = |i: usize| bytes.get(i) == Some(&A[0]) && bytes.get(i + 1) == Some(&A[1]);
+    let mut run = start..start + A.len();
+    while run.len() <= MAX_RUN * A.len() && run.start >= A.len() && is_a_at(run.start - A.len()) {
+        run.start -= A.len();
     }
-    while run.len() <= 2 * MAX_RUN * a && text[run.end..].starts_with('â') {
-        run.end += a;
+    while run.len() <= 2 * MAX_RUN * A.len() && is_a_at(run.end) {
+        run.end += A.len();
     }
     run
 }
@@ -234,6 +236,9 @@ fn truncated(text: &str, start: usize) -> Option<(usize, Option<char>)> {
     let rest = &text[start + 'â'.len_utf8()..];
     let mut chars = rest.chars();
     let second = chars.next()?;
+    if !matches!(second, '€' | '¦' | '¬' | '¢') {
+        return None;
+    }
     let third = chars.next();
     // Only when the sequence really ends here; a continuation character means something else.
     let ends = third.is_none_or(|c| {
@@ -275,19 +280,26 @@ fn is_trailing_a_circumflex(text: &str, start: usize) -> bool {
 /// trigger it (Turkish "hâlâ" has a non-ASCII letter in its word).
 fn has_lossy_evidence(text: &str) -> bool {
     text.match_indices('â').any(|(start, _)| {
+        // Cheap test first; an "â" after another "â" was judged with the first of its run.
+        let before = text[..start].chars().next_back();
+        if !before.is_some_and(|p| p.is_ascii_alphabetic() || ".,;:!?".contains(p)) {
+            return false;
+        }
         let run = run_of_a(text, start);
-        let before = text[..run.start].chars().next_back();
         let rest = &text[run.end..];
         let after = rest.chars().next();
-        let word = word_before(&text[..run.start]);
-        let english_word =
-            (word.len() >= 2 && word.bytes().all(|b| b.is_ascii_alphabetic())) || word == "I";
         match before {
             Some('.' | ',' | ';' | ':' | '!' | '?') => after.is_none_or(char::is_whitespace),
-            Some(p) if english_word => {
-                after.is_none_or(char::is_whitespace) || (run.len() == 2 && is_contraction(rest, p))
+            Some(p) => {
+                let word = word_before(&text[..start]);
+                let english_word = (word.len() >= 2
+                    && word.bytes().all(|b| b.is_ascii_alphabetic()))
+                    || word == "I";
+                english_word
+                    && (after.is_none_or(char::is_whitespace)
+                        || (run.len() == 2 && is_contraction(rest, p)))
             }
-            _ => false,
+            None => false,
         }
     })
 }

@@ -74,13 +74,14 @@ fn decode_with(page: &Codepage, text: &str, start: usize) -> Option<Fix> {
 /// Whether a two-character candidate is really an upper-case word ending in a letter such as
 /// "Ã" or "Å" followed by closing punctuation ("IRMÔ, "PÅ…"): legitimate, not mojibake.
 fn ends_capitalised_word(text: &str, start: usize, lead: char, second: char, end: usize) -> bool {
-    let closing = matches!(second, '’' | '”' | '»' | '›' | '…' | '–' | '—' | '\u{a0}');
-    let previous_upper = text[..start]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_uppercase);
-    let next_letter = text[end..].chars().next().is_some_and(char::is_alphabetic);
-    closing && lead.is_uppercase() && previous_upper && !next_letter
+    // Cheapest tests first: this runs for every two-character candidate.
+    matches!(second, '’' | '”' | '»' | '›' | '…' | '–' | '—' | '\u{a0}')
+        && lead.is_uppercase()
+        && text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_uppercase)
+        && !text[end..].chars().next().is_some_and(char::is_alphabetic)
 }
 
 #[cfg(test)]
