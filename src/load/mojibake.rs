@@ -43,11 +43,18 @@ struct Fix {
     standing: Standing,
 }
 
-/// Whether a fix is believable alone (see [`codepage::Plausibility`]).
+/// When a fix is believed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Standing {
+    /// Always: the damaged form has no legitimate reading.
     Alone,
+    /// Only next to another fix: one such pair is as likely legitimate text as mojibake (see
+    /// [`codepage::Plausibility::InRunsOnly`]).
     NeedsNeighbour,
+    /// Only when the text has fixes standing alone: the damaged form also reads as legitimate
+    /// text ("IRMÔ is Portuguese for "SISTER”"; "PÃ…" is the mojibake of "PÅ"), but a text
+    /// damaged elsewhere could not contain the legitimate form undamaged.
+    InDamagedText,
 }
 
 /// Repairs mojibake in a text. Runs in one pass over the text (ASCII is skipped bytewise).
@@ -108,16 +115,23 @@ fn next_non_ascii(bytes: &[u8]) -> Option<usize> {
     None
 }
 
-/// Drops fixes that need a neighbouring fix and have none.
+/// Drops the fixes whose [`Standing`] condition is not met.
 fn keep_believable(fixes: Vec<Fix>) -> Vec<Fix> {
+    let damaged = fixes.iter().any(|fix| fix.standing == Standing::Alone);
     let supported: Vec<bool> = (0..fixes.len())
         .map(|i| {
             let fix = &fixes[i];
-            let joins_previous = i > 0 && fixes[i - 1].original.end == fix.original.start;
-            let joins_next = fixes
-                .get(i + 1)
-                .is_some_and(|next| next.original.start == fix.original.end);
-            fix.standing == Standing::Alone || joins_previous || joins_next
+            match fix.standing {
+                Standing::Alone => true,
+                Standing::InDamagedText => damaged,
+                Standing::NeedsNeighbour => {
+                    let joins_previous = i > 0 && fixes[i - 1].original.end == fix.original.start;
+                    let joins_next = fixes
+                        .get(i + 1)
+                        .is_some_and(|next| next.original.start == fix.original.end);
+                    joins_previous || joins_next
+                }
+            }
         })
         .collect();
     fixes

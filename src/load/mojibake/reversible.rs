@@ -55,13 +55,15 @@ fn decode_with(page: &Codepage, text: &str, start: usize) -> Option<Fix> {
     // from_utf8 also rejects overlong forms and surrogates.
     let decoded = std::str::from_utf8(&bytes[..len]).ok()?.chars().next()?;
     let standing = match codepage::plausibility(decoded) {
+        Plausibility::Likely
+            if len == 2 && ends_capitalised_word(text, start, lead_char, last_char, end) =>
+        {
+            Standing::InDamagedText
+        }
         Plausibility::Likely => Standing::Alone,
         Plausibility::InRunsOnly => Standing::NeedsNeighbour,
         Plausibility::Never => return None,
     };
-    if len == 2 && ends_capitalised_word(text, start, lead_char, last_char, end) {
-        return None;
-    }
     // A byte-order mark inside the text is invisible noise; the repair removes it.
     let replacement = (decoded != '\u{FEFF}').then_some(decoded);
     Some(Fix {
@@ -71,11 +73,12 @@ fn decode_with(page: &Codepage, text: &str, start: usize) -> Option<Fix> {
     })
 }
 
-/// Whether a two-character candidate is really an upper-case word ending in a letter such as
-/// "Ã" or "Å" followed by closing punctuation ("IRMÔ, "PÅ…"): legitimate, not mojibake.
+/// Whether a two-character candidate also reads as an upper-case word ending in a letter such
+/// as "Ã" or "Å" followed by closing punctuation ("IRMÔ, "PÅ…"), which is legitimate text.
 fn ends_capitalised_word(text: &str, start: usize, lead: char, second: char, end: usize) -> bool {
     // Cheapest tests first: this runs for every two-character candidate.
-    matches!(second, '’' | '”' | '»' | '›' | '…' | '–' | '—' | '\u{a0}')
+    // Not a no-break space: "Ã" + NBSP is by far most often the mojibake of "à".
+    matches!(second, '’' | '”' | '»' | '›' | '…' | '–' | '—')
         && lead.is_uppercase()
         && text[..start]
             .chars()
@@ -132,10 +135,14 @@ mod tests {
     }
 
     #[test]
-    fn upper_case_word_before_closing_quote_is_kept() {
-        assert_eq!(fix_at("IRMÃ\u{201d} disse", 3), None);
-        // The same pair inside a word is mojibake ("Ô" in "ADIÔS"… read back).
-        assert!(fix_at("ADIÃ\u{201d}S", 3).is_some());
+    fn upper_case_word_before_closing_quote_is_repaired_only_in_damaged_text() {
+        let standing = |text: &str| fix_at(text, 3).map(|fix| fix.standing);
+        assert_eq!(
+            standing("IRMÃ\u{201d} disse"),
+            Some(Standing::InDamagedText)
+        );
+        // The same pair inside a word has no legitimate reading.
+        assert_eq!(standing("ADIÃ\u{201d}S"), Some(Standing::Alone));
     }
 
     #[test]

@@ -107,6 +107,59 @@ fn legitimate_accented_text_is_never_touched() {
     }
 }
 
+/// Texts in many languages, with their typographic punctuation.
+const MULTILINGUAL: [&str; 12] = [
+    "À Paris, l’été dernier, les élèves ont visité le château ; « C’est magnifique ! » \
+         s’écria Zoé. Ça coûte 15 €… Où êtes-vous ? Noël, Maïté, Hélène, Françoise, août, \
+         œuvre, cœur, naïf, dégâts, théâtre, âme, hôpital, crème brûlée, « été…».",
+    "Größere Maßnahmen für Österreich: „Übermäßig“, sagte Jürgen Müller. GRÜSSE, ÄRGER, ÖL.",
+    "¿Dónde está el niño? ¡Qué año! Señor Muñoz, mañana, pingüino, ESPAÑA, AÑO.",
+    "São Paulo, não, ação, coração, avô, você, até, já, câmera, âmbito, SÃO, NÃO, IRMÃ.",
+    "Zażółć gęślą jaźń. Łódź, Kraków, Gdańsk, świątynia, źdźbło, część, ŻÓŁW, ŁÓDŹ.",
+    "Příliš žluťoučký kůň úpěl ďábelské ódy. Děkuji, ještě, šťastný, čtvrtek.",
+    "Știința și tehnologia în România: câștig, până, mâine, încă, țară, cât, când.",
+    "Hâlâ İstanbul’da yaşıyor; kâğıt, dükkân, ŞİMDİ, Çağrı, Gülşen.",
+    "Tiếng Việt có dấu: Hà Nội, Xuân, người, được, những, Nguyễn Văn Thân.",
+    "Þórður á ðæmi; Ísland, Reykjavík, ÆÐI. Åsa, Øresund, Ærø, blåbær, PÅ, SÅ, HÄR.",
+    "Árvíztűrő tükörfúrógép, ŐSZ, Győr.",
+    "© 2024, ® ™, 25°C, ±3, ½, ¾, x², 5µm, § 3, ¶ · • – — … ‰ € £ ¥ ¢ ¤ ¦ ¬ ¡ ¿ « »",
+];
+
+#[test]
+fn multilingual_text_is_never_touched() {
+    for text in MULTILINGUAL {
+        assert_untouched(text);
+    }
+}
+
+#[test]
+fn multilingual_text_read_as_windows_1252_or_1250_is_restored() {
+    for encoding in [encoding_rs::WINDOWS_1252, encoding_rs::WINDOWS_1250] {
+        for text in MULTILINGUAL {
+            let (mojibake, _) = encoding.decode_without_bom_handling(text.as_bytes());
+            assert_eq!(repaired(&mojibake), text, "{} {mojibake}", encoding.name());
+        }
+    }
+}
+
+#[test]
+fn multilingual_text_read_as_latin1_is_restored() {
+    for text in MULTILINGUAL {
+        // ISO-8859-1 maps every byte to the code point of the same number.
+        let mojibake: String = text.bytes().map(char::from).collect();
+        assert_eq!(repaired(&mojibake), text);
+    }
+}
+
+#[test]
+fn upper_case_word_before_closing_punctuation_is_repaired_only_in_damaged_text() {
+    assert_untouched("A IRMÃ” disse, PÃ…");
+    assert_eq!(
+        repaired("A IRMÃ” disse, PÃ… cafÃ©"),
+        "A IRMÔ disse, PÅ café"
+    );
+}
+
 #[test]
 fn french_text_with_circumflexes_is_not_taken_for_lossy_damage() {
     assert_untouched("Le château, le théâtre et la pâte. Âme, grâce, bâtiment, gâteau.");
