@@ -104,12 +104,12 @@ pub fn diff_words(
     let base_tokens = tokens::tokenize(base_text, base.clone());
     let other_tokens = tokens::tokenize(other_text, other.clone());
     diff_tokens(
-        PassageText {
+        &PassageText {
             text: base_text,
             range: base,
             tokens: &base_tokens,
         },
-        PassageText {
+        &PassageText {
             text: other_text,
             range: other,
             tokens: &other_tokens,
@@ -132,8 +132,8 @@ pub struct PassageText<'a> {
 /// [`diff_words`] on already tokenized passages (the aligner tokenizes each version once).
 #[must_use]
 pub fn diff_tokens(
-    base: PassageText<'_>,
-    other: PassageText<'_>,
+    base: &PassageText<'_>,
+    other: &PassageText<'_>,
     ignore: IgnoreOptions,
 ) -> WordDiff {
     let (base_text, other_text) = (base.text, other.text);

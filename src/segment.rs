@@ -359,10 +359,12 @@ const SENTENCE_STARTERS: &[&str] = &[
 fn split_sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
     // Line breaks inside a paragraph are wrapping, not sentence ends: blank them (same byte
     // length, so offsets hold) before asking UAX#29.
-    let unwrapped: String = text[para.clone()]
-        .chars()
-        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-        .collect();
+    let slice = &text[para.clone()];
+    let unwrapped: std::borrow::Cow<str> = if slice.contains(['\n', '\r']) {
+        slice.replace(['\n', '\r'], " ").into()
+    } else {
+        slice.into()
+    };
     let mut pieces: Vec<Range<usize>> = Vec::new();
     for (offset, piece) in unwrapped.split_sentence_bound_indices() {
         let range = trim_range(&unwrapped, offset..offset + piece.len());

@@ -414,7 +414,7 @@ fn reading(
     let version = VersionId(v);
     let (status, similarity, ops, placement) = match (base_range, other) {
         (Some(b), Some((o, moved))) => {
-            let d = diff::diff_tokens(passage(base, b), passage(v, o), options.ignore);
+            let d = diff::diff_tokens(&passage(base, b), &passage(v, o), options.ignore);
             let status = if boilerplate {
                 PassageStatus::Boilerplate
             } else if moved {

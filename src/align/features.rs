@@ -81,6 +81,15 @@ const NUMBER_BOOST: f32 = 1.5;
 const NAME_BOOST: f32 = 1.3;
 
 impl Vocabulary {
+    /// The stems, indexed by term id.
+    fn into_stems(self) -> Vec<String> {
+        let mut stems = vec![String::new(); self.by_stem.len()];
+        for (stem, id) in self.by_stem {
+            stems[id as usize] = stem;
+        }
+        stems
+    }
+
     /// Term id of a spelling, and whether it is a stop word. Words are folded to lower case
     /// (typographic apostrophes straightened, so "Trump’s" meets "Trump's") and stemmed.
     fn term(&mut self, word: &str) -> (u32, bool) {
@@ -152,19 +161,49 @@ pub fn vectors(
     tokens: &[&[Token]],
     sentences: &[Vec<Range<usize>>],
 ) -> Vec<Vec<SentenceVec>> {
-    let mut vocab = Vocabulary::default();
-    let raw: Vec<Vec<RawSentence>> = texts
+    // Each version builds its own vocabulary on its own thread; the local term ids are then
+    // mapped onto one shared numbering, so ids agree across versions.
+    let jobs: Vec<usize> = (0..texts.len()).collect();
+    let local: Vec<(Vec<String>, Vec<RawSentence>)> = crate::par::map(&jobs, Some(2), |&v| {
+        let mut vocab = Vocabulary::default();
+        let raw = sentences[v]
+            .iter()
+            .map(|r| vocab.sentence_terms(texts[v], tokens::within(tokens[v], r.clone())))
+            .collect();
+        (vocab.into_stems(), raw)
+    });
+    // Ids follow the stems' sort order, so they (and float sums over them) do not depend on
+    // the order the versions came in.
+    let mut all: Vec<&str> = local
         .iter()
-        .zip(sentences)
-        .zip(tokens)
-        .map(|((text, ranges), toks)| {
-            ranges
-                .iter()
-                .map(|r| vocab.sentence_terms(text, tokens::within(toks, r.clone())))
-                .collect()
+        .flat_map(|(stems, _)| stems.iter().map(String::as_str))
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    let global: FxHashMap<&str, u32> = all
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (*s, i as u32))
+        .collect();
+    let remaps: Vec<Vec<u32>> = local
+        .iter()
+        .map(|(stems, _)| stems.iter().map(|s| global[s.as_str()]).collect())
+        .collect();
+    let term_count = global.len();
+    drop(global);
+    let raw: Vec<Vec<RawSentence>> = local
+        .into_iter()
+        .zip(remaps)
+        .map(|((_, mut sents), remap)| {
+            for (terms, _) in &mut sents {
+                for term in terms.iter_mut() {
+                    term.0 = remap[term.0 as usize];
+                }
+            }
+            sents
         })
         .collect();
-    let mut df = vec![0u32; vocab.by_stem.len()];
+    let mut df = vec![0u32; term_count];
     let mut total = 0usize;
     for (terms, _) in raw.iter().flatten() {
         total += 1;

@@ -64,8 +64,10 @@ const RESCORED_CANDIDATES: usize = 4;
 /// Similarity and margin an anchor needs.
 const ANCHOR_MIN: f32 = 0.5;
 const ANCHOR_MARGIN: f32 = 0.8;
-/// Similarity a pair of leftover sentences needs to count as moved.
-const MOVE_MIN: f32 = 0.45;
+/// Similarity a pair of leftover sentences needs to count as moved (with the anchors' margin
+/// over the runner-up, so a topically close sentence elsewhere is not taken for a move). A
+/// sentence whose only edit is a number already falls near 0.4, numbers weighing much.
+const MOVE_MIN: f32 = 0.35;
 /// Moved text must be long enough to be told apart from chance (git uses 20 alphanumerics).
 const MOVE_MIN_CHARS: usize = 20;
 
@@ -484,9 +486,10 @@ fn detect_moves(beads: Vec<Bead>, a: &Side<'_>, b: &Side<'_>) -> Vec<Bead> {
     let c = best_matches_among(a.vecs, b.vecs, &a_open, &b_open);
     let mut a_partner: Vec<Option<usize>> = vec![None; a.vecs.len()];
     let mut b_partner: Vec<Option<usize>> = vec![None; b.vecs.len()];
-    for (i, &(sim, j, _)) in c.a_best.iter().enumerate() {
+    for (i, &(sim, j, second)) in c.a_best.iter().enumerate() {
         if let Some(j) = j
             && sim >= MOVE_MIN
+            && second <= sim * ANCHOR_MARGIN
             && c.b_best[j].1 == Some(i)
         {
             a_partner[i] = Some(j);
