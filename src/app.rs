@@ -79,12 +79,18 @@ fn event_loop(
     signals: &terminal::Signals,
     mut app: App,
 ) -> io::Result<()> {
-    let size = terminal.size()?;
-    app.update(Action::Resize {
-        width: size.width,
-        height: size.height,
-    });
+    let mut size = None;
     loop {
+        // Resize events can be missed (a resize while the program was stopped); the size is
+        // checked before every frame so the layout always fits.
+        let now = terminal.size()?;
+        if size != Some(now) {
+            size = Some(now);
+            app.update(Action::Resize {
+                width: now.width,
+                height: now.height,
+            });
+        }
         terminal.draw(|frame| draw(&app, frame))?;
         if event::poll(TICK)? {
             let event = event::read()?;

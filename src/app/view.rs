@@ -14,7 +14,7 @@ use super::layout::Side;
 use super::presence::PresenceState;
 use super::screen::{Areas, MIN_HEIGHT, MIN_WIDTH, Screen};
 use super::state::{App, Mode, Shown, Underlay};
-use super::widgets::{Bar, HelpOverlay, Message, OverviewStrip, Pane, PresenceView};
+use super::widgets::{self, Bar, HelpOverlay, Message, OverviewStrip, Pane, PresenceView};
 
 /// Draws the whole screen for the state.
 pub fn draw(app: &App, frame: &mut Frame) {
@@ -38,10 +38,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
             }
             render_footer(app, areas, buf);
             if let Mode::Help { scroll, .. } = app.mode {
-                let over = Rect {
-                    height: areas.status.y,
-                    ..areas.full
-                };
+                let over = help_area(areas);
                 let (left, right) = text::help_sections();
                 HelpOverlay {
                     left,
@@ -53,6 +50,21 @@ pub fn draw(app: &App, frame: &mut Frame) {
             }
         }
     }
+}
+
+/// Where the help overlay goes: over everything but the status and hint lines.
+fn help_area(areas: &Areas) -> Rect {
+    Rect {
+        height: areas.status.y,
+        ..areas.full
+    }
+}
+
+/// How far the help can scroll on this screen.
+#[must_use]
+pub fn help_max_scroll(areas: &Areas) -> u16 {
+    let (left, right) = text::help_sections();
+    widgets::help_max_scroll(help_area(areas), &left, &right)
 }
 
 fn render_too_small(app: &App, width: u16, height: u16, area: Rect, buf: &mut Buffer) {

@@ -8,7 +8,7 @@ mod pane;
 mod presence;
 
 pub use bar::{Bar, Tab, VersionBar};
-pub use help::{HelpOverlay, HelpSection};
+pub use help::{HelpOverlay, HelpSection, max_scroll as help_max_scroll};
 pub use message::Message;
 pub use overview::OverviewStrip;
 pub use pane::Pane;

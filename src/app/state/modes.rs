@@ -162,7 +162,13 @@ impl App {
     /// An action in the help overlay.
     pub(super) fn help(&mut self, action: Action, scroll: u16, under: Underlay) {
         let scroll = match action {
-            Action::Down | Action::Wheel(Direction::Forward) => scroll.saturating_add(1),
+            Action::Down | Action::Wheel(Direction::Forward) => {
+                let max = self
+                    .screen
+                    .areas()
+                    .map_or(0, crate::app::view::help_max_scroll);
+                scroll.saturating_add(1).min(max)
+            }
             Action::Up | Action::Wheel(Direction::Backward) => scroll.saturating_sub(1),
             Action::ToggleHelp => {
                 self.mode = match under {

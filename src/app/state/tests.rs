@@ -346,3 +346,20 @@ fn q_quits() {
     press(&mut app, "q");
     assert_eq!(app.flow(), &Flow::Quit);
 }
+
+#[test]
+fn help_scrolls_no_further_than_its_last_line() {
+    let mut app = App::from_comparison(fixture::story());
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    press(&mut app, "?");
+    press(&mut app, &"j".repeat(200));
+    let Mode::Help { scroll: max, .. } = *app.mode() else {
+        panic!("help closed")
+    };
+    assert!(max > 0 && max < 200, "{max}");
+    press(&mut app, "k");
+    assert!(matches!(app.mode(), Mode::Help { scroll, .. } if *scroll == max - 1));
+}

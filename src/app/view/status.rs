@@ -216,7 +216,7 @@ fn notice(notice: &Notice) -> String {
         Notice::Wrapped => "search wrapped around".into(),
         Notice::IsBase(VersionId(v)) => format!("v{v} is the base (b swaps base and compared)"),
         Notice::NoSuchVersion(VersionId(v)) => format!("there is no v{v}"),
-        Notice::Ignoring(ignore) => format!("ignoring {}", ignoring(*ignore)),
+        Notice::Ignoring(ignore) => format!("now ignoring {} (i cycles)", ignoring(*ignore)),
         Notice::Folding(Fold::Folded) => "same passages folded".into(),
         Notice::Folding(Fold::Open) => "same passages shown".into(),
         Notice::NewBase(VersionId(v)) => format!("v{v} is now the base"),

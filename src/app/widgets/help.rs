@@ -57,27 +57,66 @@ impl HelpOverlay<'_> {
     }
 }
 
+/// How the help sits in an area: in one or two columns, how many lines, where the popup goes.
+struct Shape {
+    two: bool,
+    content: u16,
+    popup: Rect,
+}
+
+/// Lines of help in a list of sections (headings and blank lines between sections included).
+fn length(sections: &[HelpSection]) -> usize {
+    sections.iter().map(|s| s.lines.len() + 1).sum::<usize>() + sections.len().saturating_sub(1)
+}
+
+fn shape(area: Rect, left: &[HelpSection], right: &[HelpSection]) -> Shape {
+    let two = area.width >= 2 * COLUMN + 4;
+    let content = if two {
+        length(left).max(length(right))
+    } else {
+        length(left) + length(right) + 1
+    };
+    let content = u16::try_from(content).unwrap_or(u16::MAX);
+    let width = if two {
+        2 * COLUMN + 3
+    } else {
+        COLUMN.min(area.width.saturating_sub(2)) + 2
+    };
+    let [popup] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::vertical([Constraint::Length((content + 2).min(area.height))])
+        .flex(Flex::Center)
+        .areas(popup);
+    Shape {
+        two,
+        content,
+        popup,
+    }
+}
+
+/// How far the help can scroll in an area: the lines that do not fit.
+#[must_use]
+pub fn max_scroll(area: Rect, left: &[HelpSection], right: &[HelpSection]) -> u16 {
+    let shape = shape(area, left, right);
+    shape
+        .content
+        .saturating_sub(shape.popup.height.saturating_sub(2))
+}
+
 impl Widget for &HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let two = area.width >= 2 * COLUMN + 4;
+        let Shape {
+            two,
+            content,
+            popup,
+        } = shape(area, &self.left, &self.right);
         let (left, right) = if two {
             (self.lines(&self.left), self.lines(&self.right))
         } else {
             let all: Vec<HelpSection> = self.left.iter().chain(&self.right).cloned().collect();
             (self.lines(&all), Vec::new())
         };
-        let content = left.len().max(right.len()) as u16;
-        let width = if two {
-            2 * COLUMN + 3
-        } else {
-            COLUMN.min(area.width.saturating_sub(2)) + 2
-        };
-        let [popup] = Layout::horizontal([Constraint::Length(width.min(area.width))])
-            .flex(Flex::Center)
-            .areas(area);
-        let [popup] = Layout::vertical([Constraint::Length((content + 2).min(area.height))])
-            .flex(Flex::Center)
-            .areas(popup);
         Clear.render(popup, buf);
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
