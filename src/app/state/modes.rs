@@ -6,6 +6,9 @@ use crate::app::nav::Direction;
 use crate::app::presence::PresenceState;
 use crate::app::search::Search;
 
+/// Rows the mouse wheel moves the presence selection per notch.
+const WHEEL_ROWS: usize = 3;
+
 /// Rows above the presence table's first passage row: its title and the column header.
 pub(in crate::app) const PRESENCE_HEADER: usize = 2;
 
@@ -22,6 +25,8 @@ impl App {
             }),
             Action::NextHit => self.step_hit(Direction::Forward),
             Action::PrevHit => self.step_hit(Direction::Backward),
+            // The panes stay live under the search prompt.
+            Action::Wheel(_) | Action::Click { .. } => self.browse(action),
             Action::SearchAccept => {
                 self.mode = Mode::Browse;
                 let empty = self.search.as_ref().is_none_or(|s| s.query.is_empty());
@@ -87,11 +92,13 @@ impl App {
         match action {
             Action::Down => state.selected = (state.selected + 1).min(last),
             Action::Up => state.selected = state.selected.saturating_sub(1),
-            Action::PageDown | Action::Wheel(Direction::Forward) => {
-                state.selected = (state.selected + page).min(last);
+            Action::PageDown => state.selected = (state.selected + page).min(last),
+            Action::PageUp => state.selected = state.selected.saturating_sub(page),
+            Action::Wheel(Direction::Forward) => {
+                state.selected = (state.selected + WHEEL_ROWS).min(last);
             }
-            Action::PageUp | Action::Wheel(Direction::Backward) => {
-                state.selected = state.selected.saturating_sub(page);
+            Action::Wheel(Direction::Backward) => {
+                state.selected = state.selected.saturating_sub(WHEEL_ROWS);
             }
             Action::Top => state.selected = 0,
             Action::Bottom => state.selected = last,

@@ -123,29 +123,28 @@ fn pane_status(app: &App, left: &mut Vec<Span<'static>>) {
 fn status_right(app: &App) -> Vec<Span<'static>> {
     let t = app.theme;
     let loud = t.status.patch(t.notice);
-    match (&app.mode, &app.search, &app.notice, &app.busy) {
-        (Mode::Search { .. }, search, _, _) => {
+    let mut out = Vec::new();
+    // A comparison running in the background always shows, whatever else does.
+    if let Some(busy) = &app.busy {
+        let spinner = SPINNER[busy.ticks % SPINNER.len()];
+        out.push(styled(format!(" {spinner} comparing… "), loud));
+    }
+    match (&app.mode, &app.search, &app.notice) {
+        (Mode::Search { .. }, search, _) => {
             let query = search.as_ref().map_or("", |s| s.query.as_str());
-            vec![styled(
+            out.push(styled(
                 format!(" /{}▏{} ", visible(query, false), hits(app)),
                 loud,
-            )]
+            ));
         }
-        (_, _, Some(n), _) => vec![styled(format!(" {} ", notice(n)), loud)],
-        (_, _, _, Some(busy)) => {
-            vec![styled(
-                format!(" {} comparing… ", SPINNER[busy.ticks % SPINNER.len()]),
-                loud,
-            )]
+        (_, _, Some(n)) => out.push(styled(format!(" {} ", notice(n)), loud)),
+        (_, Some(search), _) => {
+            let query = visible(&search.query, false);
+            out.push(styled(format!(" /{query} {} ", hits(app)), t.status));
         }
-        (_, Some(search), _, _) => {
-            vec![styled(
-                format!(" /{} {} ", visible(&search.query, false), hits(app)),
-                t.status,
-            )]
-        }
-        _ => vec![],
+        _ => {}
     }
+    out
 }
 
 /// "3/17 hits", "no hits".
