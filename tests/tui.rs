@@ -324,3 +324,42 @@ fn the_docs_list_every_key_of_the_table() {
         "the key table in the docs is out of date; it should read:\n{table}"
     );
 }
+
+#[test]
+fn wide_and_combining_characters_keep_the_divider_in_its_column() {
+    use storydiff::Input;
+    let options = CompareOptions::default();
+    let inputs = [
+        Input::from_bytes(
+            "a.txt",
+            "東京で会議が開かれた。参加者は二十六人だった。👩‍👩‍👧 Café déjà vu.\n",
+        ),
+        Input::from_bytes(
+            "b.txt",
+            "東京で会議が開催された。参加者は二十八人だった。👩‍👩‍👧 Cafe\u{301} deja vu.\n",
+        ),
+    ];
+    let versions = inputs
+        .into_iter()
+        .enumerate()
+        .map(|(i, input)| load_version(VersionId(i), input, &options).unwrap())
+        .collect();
+    let mut app = App::new(versions, options, Place::Inline);
+    app.update(Action::Resize {
+        width: 50,
+        height: 12,
+    });
+    let terminal = terminal(&app, 50, 12);
+    let buffer = terminal.backend().buffer();
+    let divider = (0..50).find(|&x| buffer[(x, 2)].symbol() == "│").unwrap();
+    for y in 2..10 {
+        assert_eq!(
+            buffer[(divider, y)].symbol(),
+            "│",
+            "row {y}:\n{}",
+            terminal.backend()
+        );
+    }
+    let text = terminal.backend().to_string();
+    assert!(text.contains("東京"), "{text}");
+}

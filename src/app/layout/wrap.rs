@@ -18,6 +18,11 @@ struct Piece {
     space: usize,
 }
 
+/// Wide punctuation that must not start a line.
+const CLOSING: [&str; 12] = [
+    "。", "、", "，", "．", "」", "』", "）", "！", "？", "：", "；", "〉",
+];
+
 /// Collects pieces grapheme by grapheme.
 struct Pieces {
     out: Vec<Piece>,
@@ -35,6 +40,20 @@ impl Pieces {
 
     fn space(&mut self, width: usize) {
         self.current.space += width;
+    }
+
+    /// Adds a wide closing mark ("。", "」") to the wide grapheme before it, so that a line never
+    /// starts with one (the CJK rule called kinsoku).
+    fn closing(&mut self, range: Range<usize>, width: usize) {
+        let glued = self.current.word.is_empty() && self.current.space == 0;
+        match self.out.last_mut() {
+            Some(last) if glued && last.space == 0 && last.word.end == range.start => {
+                last.word.end = range.end;
+                last.width += width;
+                self.current = Self::fresh(range.end);
+            }
+            _ => self.text(range, width, true),
+        }
     }
 
     /// Adds non-space text at `range` of `width` cells: one wide grapheme, or a run of narrow
@@ -94,6 +113,8 @@ fn pieces(text: &str) -> Vec<Piece> {
                 let start = at + offset;
                 if g.chars().all(char::is_whitespace) {
                     pieces.space(width);
+                } else if width > 1 && CLOSING.contains(&g) {
+                    pieces.closing(start..start + g.len(), width);
                 } else {
                     pieces.text(start..start + g.len(), width, width > 1);
                 }
@@ -179,6 +200,11 @@ mod tests {
     #[test]
     fn cjk_breaks_between_characters_and_counts_two_cells_each() {
         assert_eq!(lines("中文字符测试", 5), ["中文", "字符", "测试"]);
+    }
+
+    #[test]
+    fn cjk_closing_punctuation_never_starts_a_line() {
+        assert_eq!(lines("会議が開かれた。次", 14), ["会議が開かれ", "た。次"]);
     }
 
     #[test]
