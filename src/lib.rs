@@ -28,6 +28,7 @@
 pub mod align;
 pub mod diff;
 pub mod error;
+pub mod facts;
 pub mod load;
 pub mod model;
 pub mod options;
