@@ -248,10 +248,6 @@ fn next_part(toks: &[Tok<'_>], last: usize, role_at: &dyn Fn(usize) -> Option<Ro
     Some(Next::Spaced(j, role))
 }
 
-/// Most words a person's name keeps: "Serve Jean-Noël Barrot" rather than a whole run of
-/// capitalised job words before it.
-const MAX_PERSON_WORDS: usize = 3;
-
 /// Turns the parts of a run into a name, or nothing when the run is no name (a lone title, a
 /// lone demonym, a single letter).
 fn build(source: &str, toks: &[Tok<'_>], parts: &[Part]) -> Option<Name> {
@@ -264,14 +260,26 @@ fn build(source: &str, toks: &[Tok<'_>], parts: &[Part]) -> Option<Name> {
         source[toks[p.first].start..end].to_string()
     };
     let is_title = |p: &Part| matches!(p.role, Role::Title(_));
-    // The person: trailing plain words, after the last title or body word.
-    let person_start = parts.iter().rposition(|p| p.role != Role::Word).map_or(0, |p| p + 1);
+    // The person: trailing plain words after the last title or body word. Without a title, an
+    // acronym does not split ("CBS News") and a body word needs two words after it ("Service
+    // Denys Shmyhal", not "US Army Europe").
+    let has_title = parts.iter().any(is_title);
+    let split = parts.iter().rposition(|p| p.role != Role::Word);
+    let person_start = match split {
+        Some(k) if has_title => k + 1,
+        Some(k) if parts[k].role == Role::Designator && parts.len() - k > 2 => k + 1,
+        Some(_) => parts.len(),
+        None => 0,
+    };
     let mut person = &parts[person_start..];
     while person.len() > 1 && is_demonym(&text(&person[0])) {
         person = &person[1..];
     }
-    if person.len() > MAX_PERSON_WORDS {
-        person = &person[person.len() - MAX_PERSON_WORDS..];
+    // Given name and surname, with an initial between them ("Benjamin D Applebaum"); words
+    // before are job or place words ("special envoy to Ukraine Keith Kellogg").
+    let keep = if person.len() >= 3 && text(&person[person.len() - 2]).chars().count() == 1 { 3 } else { 2 };
+    if person.len() > keep {
+        person = &person[person.len() - keep..];
     }
     let (title, words): (Option<String>, Vec<String>) = if person.is_empty() {
         // A body ("White House", "US Army") or a lone title.
