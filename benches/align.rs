@@ -1,1 +1,2 @@
+//! Placeholder; the eval helper replaces this.
 fn main() {}

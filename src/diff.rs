@@ -5,6 +5,7 @@
 //! punctuation marks between two changes is folded into the change. A word changed by a letter or
 //! two ("Donahue"/"Donohue") also gets character accents.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::time::Duration;
 
@@ -16,6 +17,8 @@ use crate::tokens::{self, Token};
 
 /// How long one passage's word diff may take before `similar` settles for a coarser answer.
 const DIFF_TIMEOUT: Duration = Duration::from_millis(200);
+/// Passages with more tokens than this get the deadline.
+const LONG_PASSAGE_TOKENS: usize = 2_000;
 
 /// The word diff of one passage pair.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,13 +39,13 @@ impl WordDiff {
 
 /// A token, or a word with the punctuation that was folded into it when punctuation is ignored.
 #[derive(Debug, Clone)]
-struct Unit {
+struct Unit<'t> {
     range: Range<usize>,
-    key: String,
+    key: Cow<'t, str>,
     filler: bool,
 }
 
-fn units(text: &str, range: Range<usize>, ignore: IgnoreOptions) -> Vec<Unit> {
+fn units(text: &str, range: Range<usize>, ignore: IgnoreOptions) -> Vec<Unit<'_>> {
     let mut out: Vec<Unit> = Vec::new();
     let mut pending: Option<Range<usize>> = None;
     for Token { range, class } in tokens::tokenize(text, range) {
@@ -60,13 +63,17 @@ fn units(text: &str, range: Range<usize>, ignore: IgnoreOptions) -> Vec<Unit> {
         let start = pending.take().map_or(range.start, |p| p.start);
         out.push(Unit {
             range: start..range.end,
-            key: key.into_owned(),
+            key,
             filler: tokens::is_filler(word, class),
         });
     }
     if let Some(range) = pending {
         // Only ignorable tokens: keep them as one unit with an empty key so the text is covered.
-        out.push(Unit { range, key: String::new(), filler: true });
+        out.push(Unit {
+            range,
+            key: Cow::Borrowed(""),
+            filler: true,
+        });
     }
     out
 }
@@ -74,8 +81,14 @@ fn units(text: &str, range: Range<usize>, ignore: IgnoreOptions) -> Vec<Unit> {
 /// One stretch of the cleaned-up diff, in unit indices.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Segment {
-    Equal { base: Range<usize>, other: Range<usize> },
-    Change { base: Range<usize>, other: Range<usize> },
+    Equal {
+        base: Range<usize>,
+        other: Range<usize>,
+    },
+    Change {
+        base: Range<usize>,
+        other: Range<usize>,
+    },
 }
 
 /// Diffs the base's passage text `base_text[base]` against `other_text[other]`.
@@ -89,12 +102,15 @@ pub fn diff_words(
 ) -> WordDiff {
     let base_units = units(base_text, base.clone(), ignore);
     let other_units = units(other_text, other.clone(), ignore);
-    let base_keys: Vec<&str> = base_units.iter().map(|u| u.key.as_str()).collect();
-    let other_keys: Vec<&str> = other_units.iter().map(|u| u.key.as_str()).collect();
-    let diff = TextDiff::configure()
-        .algorithm(Algorithm::Patience)
-        .timeout(DIFF_TIMEOUT)
-        .diff_slices(&base_keys, &other_keys);
+    let base_keys: Vec<&str> = base_units.iter().map(|u| u.key.as_ref()).collect();
+    let other_keys: Vec<&str> = other_units.iter().map(|u| u.key.as_ref()).collect();
+    let mut config = TextDiff::configure();
+    config.algorithm(Algorithm::Patience);
+    // A deadline costs a clock read per step; only long passages can need one.
+    if base_keys.len() + other_keys.len() > LONG_PASSAGE_TOKENS {
+        config.timeout(DIFF_TIMEOUT);
+    }
+    let diff = config.diff_slices(&base_keys, &other_keys);
     let mut equal = 0;
     let mut segments: Vec<Segment> = Vec::new();
     for op in diff.ops() {
@@ -107,15 +123,31 @@ pub fn diff_words(
         }
     }
     let total = base_units.len() + other_units.len();
-    let similarity = if total == 0 { 1.0 } else { (2 * equal) as f32 / total as f32 };
+    let similarity = if total == 0 {
+        1.0
+    } else {
+        (2 * equal) as f32 / total as f32
+    };
     fold_fillers(&mut segments, &base_units);
-    let ops = to_ops(&segments, &base_units, &other_units, base.end, other.end, base_text, other_text);
+    let ops = to_ops(
+        &segments,
+        &base_units,
+        &other_units,
+        base.end,
+        other.end,
+        base_text,
+        other_text,
+    );
     WordDiff { ops, similarity }
 }
 
 /// Appends a change, merging it with a change right before it.
 fn push_change(segments: &mut Vec<Segment>, base: Range<usize>, other: Range<usize>) {
-    if let Some(Segment::Change { base: pb, other: po }) = segments.last_mut() {
+    if let Some(Segment::Change {
+        base: pb,
+        other: po,
+    }) = segments.last_mut()
+    {
         pb.end = base.end.max(pb.end);
         po.end = other.end.max(po.end);
         return;
@@ -134,7 +166,11 @@ fn fold_fillers(segments: &mut Vec<Segment>, base_units: &[Unit]) {
             _ => false,
         };
         if fold {
-            let Segment::Change { base: next_b, other: next_o } = segments.remove(i + 1) else {
+            let Segment::Change {
+                base: next_b,
+                other: next_o,
+            } = segments.remove(i + 1)
+            else {
                 unreachable!("checked above")
             };
             segments.remove(i);
@@ -205,11 +241,13 @@ fn accents(
     if base.len() != 1 || other.len() != 1 {
         return (Vec::new(), Vec::new());
     }
-    let (b, o) = (&base_units[base.start].range, &other_units[other.start].range);
+    let (b, o) = (
+        &base_units[base.start].range,
+        &other_units[other.start].range,
+    );
     let (bw, ow) = (&base_text[b.clone()], &other_text[o.clone()]);
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Myers)
-        .timeout(DIFF_TIMEOUT)
         .diff_chars(bw, ow);
     let letters = bw.chars().count().max(ow.chars().count());
     if letters < 4 || !bw.chars().any(char::is_alphanumeric) {
@@ -290,7 +328,10 @@ mod tests {
     #[test]
     fn lone_common_words_between_changes_fold_into_one_phrase() {
         assert_eq!(
-            plain("the agency said on Monday it would", "the ministry stated on Tuesday it would"),
+            plain(
+                "the agency said on Monday it would",
+                "the ministry stated on Tuesday it would"
+            ),
             "the [-agency said on Monday-]{+ministry stated on Tuesday+}it would"
         );
     }
@@ -299,12 +340,20 @@ mod tests {
     fn a_name_spelt_differently_gets_character_accents() {
         let base = "Gen. Chris Donahue";
         let other = "Gen. Chris Donohue";
-        let d = diff_words(base, 0..base.len(), other, 0..other.len(), IgnoreOptions::default());
+        let d = diff_words(
+            base,
+            0..base.len(),
+            other,
+            0..other.len(),
+            IgnoreOptions::default(),
+        );
         let accents: Vec<&str> = d
             .ops
             .iter()
             .filter_map(|op| match op {
-                WordOp::Delete { accents, .. } => Some(accents.iter().map(|r| &base[r.clone()]).collect::<Vec<_>>()),
+                WordOp::Delete { accents, .. } => {
+                    Some(accents.iter().map(|r| &base[r.clone()]).collect::<Vec<_>>())
+                }
                 _ => None,
             })
             .flatten()
@@ -314,23 +363,47 @@ mod tests {
 
     #[test]
     fn ignore_options_change_equality_not_text() {
-        let quotes = IgnoreOptions { quotes: true, ..IgnoreOptions::default() };
-        assert_eq!(render("Trump’s envoy", "Trump's envoy", quotes), "Trump’s envoy");
-        let case = IgnoreOptions { case: true, ..IgnoreOptions::default() };
+        let quotes = IgnoreOptions {
+            quotes: true,
+            ..IgnoreOptions::default()
+        };
+        assert_eq!(
+            render("Trump’s envoy", "Trump's envoy", quotes),
+            "Trump’s envoy"
+        );
+        let case = IgnoreOptions {
+            case: true,
+            ..IgnoreOptions::default()
+        };
         assert_eq!(render("US Army", "US army", case), "US Army");
-        let punct = IgnoreOptions { punctuation: true, ..IgnoreOptions::default() };
-        assert_eq!(render("war, he said.", "war he said", punct), "war, he said.");
+        let punct = IgnoreOptions {
+            punctuation: true,
+            ..IgnoreOptions::default()
+        };
+        assert_eq!(
+            render("war, he said.", "war he said", punct),
+            "war, he said."
+        );
     }
 
     #[test]
     fn ops_cover_both_texts_exactly() {
         let base = "One two three, four. Five six";
         let other = "One 2 three four! Five seven six";
-        let d = diff_words(base, 0..base.len(), other, 0..other.len(), IgnoreOptions::default());
+        let d = diff_words(
+            base,
+            0..base.len(),
+            other,
+            0..other.len(),
+            IgnoreOptions::default(),
+        );
         let (mut b, mut o) = (String::new(), String::new());
         for op in &d.ops {
             match op {
-                WordOp::Equal { base: rb, other: ro } => {
+                WordOp::Equal {
+                    base: rb,
+                    other: ro,
+                } => {
                     b += &base[rb.clone()];
                     o += &other[ro.clone()];
                 }

@@ -32,6 +32,7 @@ pub mod facts;
 pub mod load;
 pub mod model;
 pub mod options;
+mod par;
 pub mod segment;
 pub mod tokens;
 pub mod visible;
@@ -39,8 +40,8 @@ pub mod visible;
 pub use error::{Error, Result};
 pub use load::Input;
 pub use model::{
-    Comparison, Passage, PassageKind, PassageStatus, Placement, Reading, Span, Version,
-    VersionId, WordOp,
+    Comparison, Passage, PassageKind, PassageStatus, Placement, Reading, Span, Version, VersionId,
+    WordOp,
 };
 pub use options::{CompareOptions, IgnoreOptions};
 
@@ -56,16 +57,29 @@ pub fn compare(inputs: Vec<Input>, options: &CompareOptions) -> Result<Compariso
 
 /// Compares versions that are already loaded (for example to switch the base or the ignore
 /// options without reading the inputs again).
-pub fn compare_versions(mut versions: Vec<Version>, options: &CompareOptions) -> Result<Comparison> {
+pub fn compare_versions(
+    mut versions: Vec<Version>,
+    options: &CompareOptions,
+) -> Result<Comparison> {
     if versions.len() < 2 {
-        return Err(Error::TooFewVersions { count: versions.len() });
+        return Err(Error::TooFewVersions {
+            count: versions.len(),
+        });
     }
     if options.base >= versions.len() {
-        return Err(Error::BaseOutOfRange { base: options.base, count: versions.len() });
+        return Err(Error::BaseOutOfRange {
+            base: options.base,
+            count: versions.len(),
+        });
     }
     for version in &mut versions {
         version.paragraphs = segment::paragraphs(&version.text);
     }
     let passages = align::align(&versions, options);
-    Ok(Comparison { versions, base: VersionId(options.base), passages, options: options.clone() })
+    Ok(Comparison {
+        versions,
+        base: VersionId(options.base),
+        passages,
+        options: options.clone(),
+    })
 }

@@ -28,17 +28,36 @@ impl Input {
     /// An input held in memory (tests, bundled seeds, other programs).
     #[must_use]
     pub fn from_bytes(name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
-        Self { name: name.into(), path: None, bytes: bytes.into() }
+        Self {
+            name: name.into(),
+            path: None,
+            bytes: bytes.into(),
+        }
     }
 }
 
 /// The five versions of the example story, embedded so an installed binary works anywhere.
 const SEEDS: [(&str, &str); 5] = [
-    ("000_cda56540cce722a2.txt", include_str!("../seeds/000_cda56540cce722a2.txt")),
-    ("001_c3a92e5a609ec82e.txt", include_str!("../seeds/001_c3a92e5a609ec82e.txt")),
-    ("002_79408d01903fe501.txt", include_str!("../seeds/002_79408d01903fe501.txt")),
-    ("003_f71cc58e2e6a4a83.txt", include_str!("../seeds/003_f71cc58e2e6a4a83.txt")),
-    ("004_681fb66bd525be80.txt", include_str!("../seeds/004_681fb66bd525be80.txt")),
+    (
+        "000_cda56540cce722a2.txt",
+        include_str!("../seeds/000_cda56540cce722a2.txt"),
+    ),
+    (
+        "001_c3a92e5a609ec82e.txt",
+        include_str!("../seeds/001_c3a92e5a609ec82e.txt"),
+    ),
+    (
+        "002_79408d01903fe501.txt",
+        include_str!("../seeds/002_79408d01903fe501.txt"),
+    ),
+    (
+        "003_f71cc58e2e6a4a83.txt",
+        include_str!("../seeds/003_f71cc58e2e6a4a83.txt"),
+    ),
+    (
+        "004_681fb66bd525be80.txt",
+        include_str!("../seeds/004_681fb66bd525be80.txt"),
+    ),
 ];
 
 /// The bundled example story: five rewrites of one news report.
@@ -75,27 +94,46 @@ pub fn read_input(path: &Path) -> Result<Input> {
         std::io::stdin()
             .lock()
             .read_to_end(&mut bytes)
-            .map_err(|source| Error::Io { name: name.clone(), source })?;
-        return Ok(Input { name, path: None, bytes });
+            .map_err(|source| Error::Io {
+                name: name.clone(),
+                source,
+            })?;
+        return Ok(Input {
+            name,
+            path: None,
+            bytes,
+        });
     }
     if path.is_dir() {
         return Err(Error::IsDirectory { name });
     }
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { name: name.clone(), source })?;
-    Ok(Input { name, path: Some(path.to_path_buf()), bytes })
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        name: name.clone(),
+        source,
+    })?;
+    Ok(Input {
+        name,
+        path: Some(path.to_path_buf()),
+        bytes,
+    })
 }
 
 /// Decodes an input into a [`Version`]: detects the encoding, repairs mojibake if asked, and
 /// records what it did in the version's notes.
 pub fn load_version(id: VersionId, input: Input, options: &CompareOptions) -> Result<Version> {
-    let decoded = decode::decode(&input.bytes, options.force_text)
-        .ok_or_else(|| Error::Binary { name: input.name.clone() })?;
+    let decoded =
+        decode::decode(&input.bytes, options.force_text).ok_or_else(|| Error::Binary {
+            name: input.name.clone(),
+        })?;
     let mut notes = decoded.notes;
     let (text, edits) = if options.repair_mojibake {
         let repaired = mojibake::repair(&decoded.text);
         if repaired.count > 0 {
             let plural = if repaired.count == 1 { "" } else { "s" };
-            notes.push(format!("repaired {} mojibake sequence{plural}", repaired.count));
+            notes.push(format!(
+                "repaired {} mojibake sequence{plural}",
+                repaired.count
+            ));
         }
         (repaired.text, repaired.edits)
     } else {
@@ -109,7 +147,10 @@ pub fn load_version(id: VersionId, input: Input, options: &CompareOptions) -> Re
         encoding: decoded.encoding,
         notes,
         text,
-        offsets: OffsetMap { edits, prefix: decoded.prefix },
+        offsets: OffsetMap {
+            edits,
+            prefix: decoded.prefix,
+        },
         paragraphs: Vec::new(),
     })
 }

@@ -1,1 +1,2 @@
+//! storydiff binary (the CLI lands with the render work).
 fn main() {}

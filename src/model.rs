@@ -85,17 +85,19 @@ impl OffsetMap {
     #[must_use]
     pub fn to_original(&self, offset: usize) -> usize {
         let idx = self.edits.partition_point(|e| e.repaired.end <= offset);
-        let shift = |e: &OffsetEdit| e.original.end as isize - e.repaired.end as isize;
+        let shift = |e: &OffsetEdit| e.original.end.cast_signed() - e.repaired.end.cast_signed();
         let mapped = match self.edits.get(idx) {
             Some(edit) if edit.repaired.start <= offset && offset < edit.repaired.end => {
                 if offset == edit.repaired.start {
                     edit.original.start
                 } else {
-                    edit.original.end.min(edit.original.start + (offset - edit.repaired.start))
+                    edit.original
+                        .end
+                        .min(edit.original.start + (offset - edit.repaired.start))
                 }
             }
             _ => match idx.checked_sub(1).map(|i| &self.edits[i]) {
-                Some(prev) => (offset as isize + shift(prev)) as usize,
+                Some(prev) => (offset.cast_signed() + shift(prev)).cast_unsigned(),
                 None => offset,
             },
         };
@@ -294,7 +296,10 @@ impl Comparison {
 
     /// Ids of the compared (non-base) versions.
     pub fn compared(&self) -> impl Iterator<Item = VersionId> + '_ {
-        self.versions.iter().map(|v| v.id).filter(|id| *id != self.base)
+        self.versions
+            .iter()
+            .map(|v| v.id)
+            .filter(|id| *id != self.base)
     }
 }
 
@@ -308,7 +313,10 @@ mod tests {
 
     #[test]
     fn offsets_without_edits_are_identity_plus_prefix() {
-        let map = OffsetMap { edits: vec![], prefix: 3 };
+        let map = OffsetMap {
+            edits: vec![],
+            prefix: 3,
+        };
         assert_eq!(map.to_original(0), 3);
         assert_eq!(map.to_original(10), 13);
     }
@@ -316,7 +324,10 @@ mod tests {
     #[test]
     fn offsets_after_a_shrinking_repair_shift_by_the_difference() {
         // "Trumpâs" (â = 2 bytes) repaired to "Trump’s" (’ = 3 bytes) at 5..8 from 5..7.
-        let map = OffsetMap { edits: vec![edit(5..8, 5..7)], prefix: 0 };
+        let map = OffsetMap {
+            edits: vec![edit(5..8, 5..7)],
+            prefix: 0,
+        };
         assert_eq!(map.to_original(4), 4);
         assert_eq!(map.to_original(5), 5);
         assert_eq!(map.to_original(8), 7);
@@ -325,7 +336,10 @@ mod tests {
 
     #[test]
     fn offsets_between_two_repairs_use_the_nearest_preceding_one() {
-        let map = OffsetMap { edits: vec![edit(2..4, 2..6), edit(10..11, 12..14)], prefix: 0 };
+        let map = OffsetMap {
+            edits: vec![edit(2..4, 2..6), edit(10..11, 12..14)],
+            prefix: 0,
+        };
         assert_eq!(map.to_original(4), 6);
         assert_eq!(map.to_original(9), 11);
         assert_eq!(map.to_original(11), 14);

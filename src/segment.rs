@@ -65,10 +65,18 @@ pub fn sentences(text: &str, paragraphs: &[Range<usize>], keep_boilerplate: bool
             out.extend(
                 split_sentences(text, para.clone())
                     .into_iter()
-                    .map(|range| Sentence { range, kind, paragraph: index }),
+                    .map(|range| Sentence {
+                        range,
+                        kind,
+                        paragraph: index,
+                    }),
             );
         } else {
-            out.push(Sentence { range: para.clone(), kind, paragraph: index });
+            out.push(Sentence {
+                range: para.clone(),
+                kind,
+                paragraph: index,
+            });
         }
     }
     out
@@ -116,10 +124,13 @@ fn wrap_width(text: &str, lines: &[Range<usize>]) -> Option<usize> {
     }
     widths.sort_unstable();
     let width = widths[widths.len() * 9 / 10];
-    if width > 100 || width < 30 {
+    if !(30..=100).contains(&width) {
         return None;
     }
-    let near_max = widths.iter().filter(|&&w| w + 15 >= width && w <= width + 2).count();
+    let near_max = widths
+        .iter()
+        .filter(|&&w| w + 15 >= width && w <= width + 2)
+        .count();
     (near_max * 2 >= widths.len()).then_some(width)
 }
 
@@ -132,15 +143,21 @@ fn continues_paragraph(
 ) -> bool {
     let prev_text = text[prev.clone()].trim_end();
     let next_text = text[next.clone()].trim_start();
-    let starts_lower = next_text.chars().next().is_some_and(|c| c.is_lowercase());
+    let starts_lower = next_text.chars().next().is_some_and(char::is_lowercase);
     if starts_lower && !ends_sentence(prev_text) && !is_list_item(next_text) {
         return true;
     }
-    let Some(width) = wrap_width else { return false };
-    // A line that ran close to the wrap width was broken by the wrapping, not by the author,
-    // unless the next line is clearly a new block (a list item).
+    let Some(width) = wrap_width else {
+        return false;
+    };
+    // The wrapping broke the line if the next line's first word would not have fitted on it;
+    // an author's own break usually leaves room. List items always start a new block.
     let prev_width = prev_text.chars().count();
-    prev_width + 15 >= width && !is_list_item(next_text) && !is_list_item(prev_text)
+    let next_word = next_text
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    prev_width + 1 + next_word > width && !is_list_item(next_text) && !is_list_item(prev_text)
 }
 
 fn ends_sentence(line: &str) -> bool {
@@ -235,7 +252,9 @@ fn is_boilerplate(paragraph: &str) -> bool {
     if words == 0 {
         return false;
     }
-    let bare = lower.trim_end_matches([':', '.', '!', '›', '»', '>']).trim();
+    let bare = lower
+        .trim_end_matches([':', '.', '!', '›', '»', '>'])
+        .trim();
     if words <= 6 && BOILERPLATE_LINES.contains(&bare) {
         return true;
     }
@@ -247,7 +266,10 @@ fn is_boilerplate(paragraph: &str) -> bool {
 
 /// "By Benjamin D Applebaum", "By Jane Doe and John Roe": a short line of capitalised names.
 fn is_byline(line: &str) -> bool {
-    let Some(rest) = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")) else {
+    let Some(rest) = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))
+    else {
         return false;
     };
     let words: Vec<&str> = rest.split_whitespace().collect();
@@ -267,7 +289,10 @@ fn is_heading(paragraph: &str) -> bool {
         return false;
     }
     let words = line.split_whitespace().count();
-    let first_upper = line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let first_upper = line
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     (1..=16).contains(&words) && first_upper && !ends_sentence(line) && !line.ends_with(',')
 }
 
@@ -278,8 +303,9 @@ const TITLES: &[&str] = &[
     "vs", "messrs", "supt", "insp", "det", "brig", "gens", "sens", "reps", "fr", "sec", "amb",
 ];
 
-const MONTHS: &[&str] =
-    &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
 
 /// Abbreviations that may end a sentence ("moved to the U.S. The move…") and so join the next
 /// piece only when it does not start like a new sentence.
@@ -290,9 +316,43 @@ const AMBIGUOUS: &[&str] = &[
 
 /// Words that usually start a sentence, so a preceding ambiguous abbreviation ended one.
 const SENTENCE_STARTERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "in", "on", "at", "but", "and",
-    "this", "that", "these", "those", "there", "his", "her", "its", "their", "our", "as", "if",
-    "when", "while", "after", "before", "however", "meanwhile", "for", "so", "yet", "officials",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "however",
+    "meanwhile",
+    "for",
+    "so",
+    "yet",
+    "officials",
 ];
 
 /// UAX#29 sentences of one paragraph, merged across abbreviations, trimmed.
@@ -311,45 +371,56 @@ fn split_sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
         }
         let has_word = unwrapped[range.clone()].chars().any(char::is_alphanumeric);
         match pieces.last_mut() {
-            Some(prev) if !has_word || joins_next(&unwrapped[prev.clone()], &unwrapped[range.clone()]) => {
+            Some(prev)
+                if !has_word || joins_next(&unwrapped[prev.clone()], &unwrapped[range.clone()]) =>
+            {
                 prev.end = range.end;
             }
             _ => pieces.push(range),
         }
     }
     // A leading piece without words ("— ") joins the sentence after it.
-    if pieces.len() > 1 && !unwrapped[pieces[0].clone()].chars().any(char::is_alphanumeric) {
+    if pieces.len() > 1
+        && !unwrapped[pieces[0].clone()]
+            .chars()
+            .any(char::is_alphanumeric)
+    {
         let first = pieces.remove(0);
         pieces[0].start = first.start;
     }
-    pieces.into_iter().map(|r| para.start + r.start..para.start + r.end).collect()
+    pieces
+        .into_iter()
+        .map(|r| para.start + r.start..para.start + r.end)
+        .collect()
 }
 
 /// Whether the piece `prev` was cut after an abbreviation and continues into `next`.
 fn joins_next(prev: &str, next: &str) -> bool {
-    let Some(before_dot) = prev.strip_suffix('.') else { return false };
+    let Some(before_dot) = prev.strip_suffix('.') else {
+        return false;
+    };
     let last_word = before_dot
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
         .next()
         .unwrap_or("");
     let lower = last_word.to_lowercase();
-    let next_word: String =
-        next.chars().take_while(|c| c.is_alphanumeric() || *c == '\'').collect();
+    let next_word: String = next
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '\'')
+        .collect();
     let next_starts_digit = next.chars().next().is_some_and(|c| c.is_ascii_digit());
     if TITLES.contains(&lower.as_str()) {
         return true;
     }
-    if MONTHS.contains(&lower.as_str()) || lower == "no" || lower == "nos" {
-        if next_starts_digit {
-            return true;
-        }
+    if (MONTHS.contains(&lower.as_str()) || lower == "no" || lower == "nos") && next_starts_digit {
+        return true;
     }
     // An initial: "Benjamin D. Applebaum", "J. R. R. Tolkien".
     let mut chars = last_word.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_uppercase() {
-            return true;
-        }
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
+        return true;
     }
     if AMBIGUOUS.contains(&lower.as_str()) || is_dotted_acronym(last_word) {
         let starter = SENTENCE_STARTERS.contains(&next_word.to_lowercase().as_str());
@@ -362,7 +433,9 @@ fn joins_next(prev: &str, next: &str) -> bool {
 /// "U.S", "D.C", "U.K" (the final dot already stripped).
 fn is_dotted_acronym(word: &str) -> bool {
     word.len() >= 3
-        && word.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
+        && word
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
 }
 
 #[cfg(test)]
@@ -371,11 +444,17 @@ mod tests {
 
     fn sentence_texts(text: &str) -> Vec<&str> {
         let paras = paragraphs(text);
-        sentences(text, &paras, false).iter().map(|s| &text[s.range.clone()]).collect()
+        sentences(text, &paras, false)
+            .iter()
+            .map(|s| &text[s.range.clone()])
+            .collect()
     }
 
     fn paragraph_texts(text: &str) -> Vec<String> {
-        paragraphs(text).iter().map(|r| text[r.clone()].replace('\n', " ")).collect()
+        paragraphs(text)
+            .iter()
+            .map(|r| text[r.clone()].replace('\n', " "))
+            .collect()
     }
 
     #[test]
@@ -396,7 +475,11 @@ mod tests {
     fn us_army_stays_together_but_us_then_sentence_splits() {
         assert_eq!(
             sentence_texts("The U.S. Army came. It left the U.S. The move cost $5.5 million."),
-            ["The U.S. Army came.", "It left the U.S.", "The move cost $5.5 million."]
+            [
+                "The U.S. Army came.",
+                "It left the U.S.",
+                "The move cost $5.5 million."
+            ]
         );
     }
 
@@ -406,7 +489,11 @@ mod tests {
             sentence_texts(
                 "Talks resume Nov. 25 at No. 10 in St. Petersburg. It costs $105m (£80m). Done."
             ),
-            ["Talks resume Nov. 25 at No. 10 in St. Petersburg.", "It costs $105m (£80m).", "Done."]
+            [
+                "Talks resume Nov. 25 at No. 10 in St. Petersburg.",
+                "It costs $105m (£80m).",
+                "Done."
+            ]
         );
     }
 
@@ -440,23 +527,38 @@ mod tests {
                     Another line.\n";
         let paras = paragraph_texts(text);
         assert_eq!(paras[0], "Short Heading");
-        assert!(paras[1].starts_with("This body") && paras[1].ends_with("an end."), "{paras:?}");
+        assert!(
+            paras[1].starts_with("This body") && paras[1].ends_with("an end."),
+            "{paras:?}"
+        );
     }
 
     #[test]
     fn crlf_and_cr_line_ends_split_paragraphs() {
-        assert_eq!(paragraph_texts("One line.\r\nTwo line.\rThree line.").len(), 3);
+        assert_eq!(
+            paragraph_texts("One line.\r\nTwo line.\rThree line.").len(),
+            3
+        );
     }
 
     #[test]
     fn headings_and_boilerplate_are_recognised() {
+        use PassageKind::{Boilerplate, Heading, Text};
         let text = "Table of Contents\nPeace Talks Resume in Kyiv\nBy Benjamin D Applebaum\n\
                     The talks resumed.\nAlso Read: Another story entirely\n";
         let paras = paragraphs(text);
-        let kinds: Vec<PassageKind> = sentences(text, &paras, false).iter().map(|s| s.kind).collect();
-        use PassageKind::*;
-        assert_eq!(kinds, [Boilerplate, Heading, Boilerplate, Text, Boilerplate]);
-        let kept: Vec<PassageKind> = sentences(text, &paras, true).iter().map(|s| s.kind).collect();
+        let kinds: Vec<PassageKind> = sentences(text, &paras, false)
+            .iter()
+            .map(|s| s.kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            [Boilerplate, Heading, Boilerplate, Text, Boilerplate]
+        );
+        let kept: Vec<PassageKind> = sentences(text, &paras, true)
+            .iter()
+            .map(|s| s.kind)
+            .collect();
         assert!(!kept.contains(&Boilerplate));
     }
 
@@ -464,7 +566,10 @@ mod tests {
     fn punctuation_only_pieces_join_a_sentence() {
         let text = "He paused... \u{2014} Then spoke.";
         let got = sentence_texts(text);
-        let total: usize = got.iter().map(|s| s.chars().filter(|c| !c.is_whitespace()).count()).sum();
+        let total: usize = got
+            .iter()
+            .map(|s| s.chars().filter(|c| !c.is_whitespace()).count())
+            .sum();
         assert_eq!(total, text.chars().filter(|c| !c.is_whitespace()).count());
     }
 }

@@ -71,7 +71,7 @@ pub fn fold_typography(c: char) -> char {
 /// The key under which a token compares equal to another, per the ignore options.
 /// Returns an empty key for a token that does not count at all (punctuation when ignored).
 #[must_use]
-pub fn key<'a>(token: &'a str, class: TokenClass, ignore: IgnoreOptions) -> Cow<'a, str> {
+pub fn key(token: &str, class: TokenClass, ignore: IgnoreOptions) -> Cow<'_, str> {
     if ignore.punctuation && class == TokenClass::Punct {
         return Cow::Borrowed("");
     }
@@ -91,12 +91,12 @@ pub fn key<'a>(token: &'a str, class: TokenClass, ignore: IgnoreOptions) -> Cow<
 /// Common English words that carry little of a sentence's identity.
 const STOP_WORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
-    "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has",
-    "have", "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "may", "more",
-    "most", "no", "not", "of", "on", "one", "or", "other", "our", "out", "over", "said", "she",
-    "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these",
-    "they", "this", "those", "to", "up", "was", "we", "were", "what", "when", "which", "while",
-    "who", "will", "with", "would", "you",
+    "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have",
+    "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "may", "more", "most", "no",
+    "not", "of", "on", "one", "or", "other", "our", "out", "over", "said", "she", "so", "some",
+    "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+    "those", "to", "up", "was", "we", "were", "what", "when", "which", "while", "who", "will",
+    "with", "would", "you",
 ];
 
 /// Whether a lower-case word is a stop word.
@@ -121,14 +121,20 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<&str> {
-        tokenize(text, 0..text.len()).iter().map(|t| &text[t.range.clone()]).collect()
+        tokenize(text, 0..text.len())
+            .iter()
+            .map(|t| &text[t.range.clone()])
+            .collect()
     }
 
     #[test]
     fn tokens_split_punctuation_but_keep_numbers_and_contractions_whole() {
         assert_eq!(
             texts("The U.S. Army's $105 million (3.5%) can't wait."),
-            ["The", "U.S", ".", "Army's", "$", "105", "million", "(", "3.5", "%", ")", "can't", "wait", "."]
+            [
+                "The", "U.S", ".", "Army's", "$", "105", "million", "(", "3.5", "%", ")", "can't",
+                "wait", "."
+            ]
         );
     }
 
@@ -141,12 +147,24 @@ mod tests {
 
     #[test]
     fn keys_fold_only_what_the_options_say() {
-        let quotes = IgnoreOptions { quotes: true, ..IgnoreOptions::default() };
+        let quotes = IgnoreOptions {
+            quotes: true,
+            ..IgnoreOptions::default()
+        };
         assert_eq!(key("Trump’s", TokenClass::Word, quotes), "Trump's");
-        assert_eq!(key("Trump’s", TokenClass::Word, IgnoreOptions::default()), "Trump’s");
-        let case = IgnoreOptions { case: true, ..IgnoreOptions::default() };
+        assert_eq!(
+            key("Trump’s", TokenClass::Word, IgnoreOptions::default()),
+            "Trump’s"
+        );
+        let case = IgnoreOptions {
+            case: true,
+            ..IgnoreOptions::default()
+        };
         assert_eq!(key("Army", TokenClass::Word, case), "army");
-        let punct = IgnoreOptions { punctuation: true, ..IgnoreOptions::default() };
+        let punct = IgnoreOptions {
+            punctuation: true,
+            ..IgnoreOptions::default()
+        };
         assert_eq!(key(",", TokenClass::Punct, punct), "");
         assert_eq!(key("U.S", TokenClass::Word, punct), "US");
     }

@@ -16,5 +16,9 @@ pub struct Repaired {
 /// Repairs mojibake in a text.
 // Placeholder: no repair yet.
 pub fn repair(text: &str) -> Repaired {
-    Repaired { text: text.to_string(), edits: Vec::new(), count: 0 }
+    Repaired {
+        text: text.to_string(),
+        edits: Vec::new(),
+        count: 0,
+    }
 }

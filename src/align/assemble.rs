@@ -1,0 +1,504 @@
+//! Merges pairwise alignments (base ↔ each version) into one table of passages.
+//!
+//! A passage is a group of consecutive base sentences closed under every version's beads: if
+//! any version pairs base sentences 3 and 4 with one sentence of its own, 3 and 4 are one
+//! passage for all versions. Sentences of a version that pair with nothing in the base become
+//! added passages at the place they fall (after the passage of the nearest preceding sentence
+//! that is in order); similar added text from several versions at one place is one passage.
+
+use std::ops::Range;
+
+use super::Segmented;
+use super::features::{SentenceVec, cosine};
+use super::pair::Bead;
+use crate::diff;
+use crate::model::{
+    Passage, PassageKind, PassageStatus, Placement, Reading, Span, Version, VersionId,
+};
+use crate::options::CompareOptions;
+
+/// Similarity two versions' added runs at one place need to count as the same passage.
+const SHARED_ADDITION_MIN: f32 = 0.35;
+
+/// What one version contributes to one base group.
+#[derive(Debug, Clone)]
+struct GroupReading {
+    /// Aligned-sentence indices of the version.
+    sentences: Range<usize>,
+    moved: bool,
+}
+
+/// Sentences of one version, outside every base group, that form one passage.
+#[derive(Debug, Clone)]
+struct Run {
+    version: usize,
+    /// Full-sentence indices in the version.
+    sentences: Range<usize>,
+    kind: PassageKind,
+}
+
+/// A passage before it becomes a [`Passage`]: which sentences each version contributes.
+#[derive(Debug, Clone)]
+struct Draft {
+    kind: PassageKind,
+    /// Per version: full-sentence range and whether it is out of order.
+    parts: Vec<Option<(Range<usize>, bool)>>,
+}
+
+pub(super) fn assemble(
+    versions: &[Version],
+    segmented: &[Segmented],
+    vectors: &[Vec<SentenceVec>],
+    pairs: &[Option<Vec<Bead>>],
+    options: &CompareOptions,
+) -> Vec<Passage> {
+    let base = options.base;
+    let groups = base_groups(segmented[base].aligned.len(), pairs);
+    let group_of = group_index(&groups);
+    let mut readings: Vec<Vec<Option<GroupReading>>> = vec![Vec::new(); versions.len()];
+    let mut runs_at: Vec<Vec<Run>> = vec![Vec::new(); groups.len() + 1];
+    for (v, beads) in pairs.iter().enumerate() {
+        let Some(beads) = beads else { continue };
+        let (per_group, owner) =
+            version_readings(beads, &group_of, groups.len(), segmented[v].aligned.len());
+        for run in unowned_runs(v, &segmented[v], &owner) {
+            runs_at[run.0].push(run.1);
+        }
+        readings[v] = per_group;
+    }
+    let drafts = order_drafts(
+        versions, segmented, vectors, base, &groups, &readings, runs_at,
+    );
+    let numbered: Vec<(usize, Draft)> = drafts.into_iter().enumerate().collect();
+    let mut passages: Vec<Passage> = crate::par::map(&numbered, None, |(index, draft)| {
+        build_passage(*index, draft, versions, segmented, options)
+    });
+    place_moves(&mut passages, versions.len());
+    passages
+}
+
+/// Groups of consecutive base sentences (aligned indices) closed under all versions' beads.
+fn base_groups(n: usize, pairs: &[Option<Vec<Bead>>]) -> Vec<Range<usize>> {
+    let mut joined = vec![false; n];
+    for bead in pairs.iter().flatten().flatten() {
+        if let Bead::Match { a, .. } | Bead::Moved { a, .. } = bead {
+            joined[a.start..a.end.saturating_sub(1)].fill(true);
+        }
+    }
+    let mut groups = Vec::new();
+    let mut start = 0;
+    for (i, &join) in joined.iter().enumerate() {
+        if !join {
+            groups.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    groups
+}
+
+fn group_index(groups: &[Range<usize>]) -> Vec<usize> {
+    let mut of = Vec::new();
+    for (g, range) in groups.iter().enumerate() {
+        of.extend(range.clone().map(|_| g));
+    }
+    of
+}
+
+/// Ownership of a version's aligned sentence: by a group, in order or moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Owner {
+    None,
+    InOrder(usize),
+    Moved(usize),
+}
+
+/// What a version contributes to each base group, and which group owns each of its sentences.
+fn version_readings(
+    beads: &[Bead],
+    group_of: &[usize],
+    group_count: usize,
+    m: usize,
+) -> (Vec<Option<GroupReading>>, Vec<Owner>) {
+    let mut per_group: Vec<Option<GroupReading>> = vec![None; group_count];
+    for bead in beads {
+        if let Bead::Match { a, b } = bead {
+            let g = group_of[a.start];
+            let reading = per_group[g].get_or_insert(GroupReading {
+                sentences: b.clone(),
+                moved: false,
+            });
+            reading.sentences.start = reading.sentences.start.min(b.start);
+            reading.sentences.end = reading.sentences.end.max(b.end);
+        }
+    }
+    let mut owner = vec![Owner::None; m];
+    for (g, reading) in per_group.iter().enumerate() {
+        if let Some(r) = reading {
+            r.sentences
+                .clone()
+                .for_each(|j| owner[j] = Owner::InOrder(g));
+        }
+    }
+    // A move survives only if its text is not inside an in-order group's range and its group
+    // has nothing else from this version; otherwise it is read as removed here, added there.
+    for bead in beads {
+        if let Bead::Moved { a, b } = bead {
+            let g = group_of[a.start];
+            let free = b.clone().all(|j| owner[j] == Owner::None);
+            if free && per_group[g].is_none() {
+                per_group[g] = Some(GroupReading {
+                    sentences: b.clone(),
+                    moved: true,
+                });
+                b.clone().for_each(|j| owner[j] = Owner::Moved(g));
+            }
+        }
+    }
+    (per_group, owner)
+}
+
+/// Runs of a version's sentences that no group owns (added text and boilerplate), each with the
+/// slot it falls in: slot `k` comes right after base group `k - 1` (slot 0: before the first).
+fn unowned_runs(v: usize, seg: &Segmented, owner: &[Owner]) -> Vec<(usize, Run)> {
+    // Owner of each full sentence (boilerplate sentences are never owned).
+    let mut full_owner = vec![Owner::None; seg.sentences.len()];
+    for (k, &full) in seg.aligned.iter().enumerate() {
+        full_owner[full] = owner[k];
+    }
+    let mut out: Vec<(usize, Run)> = Vec::new();
+    let mut slot = 0;
+    for (i, sentence) in seg.sentences.iter().enumerate() {
+        match full_owner[i] {
+            Owner::InOrder(g) => slot = g + 1,
+            Owner::Moved(_) => {}
+            Owner::None => {
+                let kind = sentence.kind;
+                match out.last_mut() {
+                    Some((s, run))
+                        if *s == slot
+                            && run.sentences.end == i
+                            && kind != PassageKind::Boilerplate
+                            && run.kind == kind
+                            && seg.sentences[run.sentences.start].paragraph
+                                == sentence.paragraph =>
+                    {
+                        run.sentences.end = i + 1;
+                    }
+                    _ => out.push((
+                        slot,
+                        Run {
+                            version: v,
+                            sentences: i..i + 1,
+                            kind,
+                        },
+                    )),
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Lays out drafts in reading order: at each slot, base boilerplate, then added runs (similar
+/// ones from different versions merged), then the base group itself.
+fn order_drafts(
+    versions: &[Version],
+    segmented: &[Segmented],
+    vectors: &[Vec<SentenceVec>],
+    base: usize,
+    groups: &[Range<usize>],
+    readings: &[Vec<Option<GroupReading>>],
+    mut runs_at: Vec<Vec<Run>>,
+) -> Vec<Draft> {
+    let n_versions = versions.len();
+    // Base boilerplate by slot.
+    let base_seg = &segmented[base];
+    let mut aligned_pos = vec![usize::MAX; base_seg.sentences.len()];
+    for (k, &full) in base_seg.aligned.iter().enumerate() {
+        aligned_pos[full] = k;
+    }
+    let group_of = group_index(groups);
+    let mut slot = 0;
+    for (i, sentence) in base_seg.sentences.iter().enumerate() {
+        if sentence.kind == PassageKind::Boilerplate {
+            let at = runs_at[slot]
+                .iter()
+                .take_while(|r| r.version == base)
+                .count();
+            runs_at[slot].insert(
+                at,
+                Run {
+                    version: base,
+                    sentences: i..i + 1,
+                    kind: PassageKind::Boilerplate,
+                },
+            );
+        } else {
+            slot = group_of[aligned_pos[i]] + 1;
+        }
+    }
+    let mut drafts = Vec::new();
+    for (slot, mut runs) in runs_at.into_iter().enumerate() {
+        // Order is by version name, not input position, so reordering the inputs does not
+        // reorder the passages; runs of one version keep their own order (stable sort).
+        runs.sort_by(|x, y| versions[x.version].name.cmp(&versions[y.version].name));
+        drafts.extend(merge_runs(runs, n_versions, segmented, vectors));
+        if let Some(group) = groups.get(slot) {
+            drafts.push(group_draft(base, slot, group, segmented, readings));
+        }
+    }
+    drafts
+}
+
+fn group_draft(
+    base: usize,
+    g: usize,
+    group: &Range<usize>,
+    segmented: &[Segmented],
+    readings: &[Vec<Option<GroupReading>>],
+) -> Draft {
+    let full = |seg: &Segmented, r: &Range<usize>| seg.aligned[r.start]..seg.aligned[r.end - 1] + 1;
+    let base_seg = &segmented[base];
+    let mut parts = vec![None; segmented.len()];
+    parts[base] = Some((full(base_seg, group), false));
+    for (v, per_group) in readings.iter().enumerate() {
+        if let Some(Some(reading)) = per_group.get(g) {
+            parts[v] = Some((full(&segmented[v], &reading.sentences), reading.moved));
+        }
+    }
+    let all_headings = base_seg.aligned[group.clone()]
+        .iter()
+        .all(|&i| base_seg.sentences[i].kind == PassageKind::Heading);
+    let kind = if all_headings {
+        PassageKind::Heading
+    } else {
+        PassageKind::Text
+    };
+    Draft { kind, parts }
+}
+
+/// Turns the runs of one slot into drafts, merging similar added text of different versions.
+fn merge_runs(
+    runs: Vec<Run>,
+    n_versions: usize,
+    segmented: &[Segmented],
+    vectors: &[Vec<SentenceVec>],
+) -> Vec<Draft> {
+    let mut drafts: Vec<(Draft, SentenceVec)> = Vec::new();
+    for run in runs {
+        let vector = run_vector(
+            &segmented[run.version],
+            &vectors[run.version],
+            &run.sentences,
+        );
+        let part = Some((run.sentences.clone(), false));
+        if run.kind != PassageKind::Boilerplate {
+            let best = drafts
+                .iter()
+                .enumerate()
+                .filter(|(_, (d, _))| d.kind == run.kind && d.parts[run.version].is_none())
+                .map(|(k, (_, v))| (k, cosine(v, &vector)))
+                .filter(|&(_, sim)| sim >= SHARED_ADDITION_MIN)
+                .max_by(|x, y| x.1.total_cmp(&y.1));
+            if let Some((k, _)) = best {
+                drafts[k].0.parts[run.version] = part;
+                continue;
+            }
+        }
+        let mut parts = vec![None; n_versions];
+        parts[run.version] = part;
+        drafts.push((
+            Draft {
+                kind: run.kind,
+                parts,
+            },
+            vector,
+        ));
+    }
+    drafts.into_iter().map(|(d, _)| d).collect()
+}
+
+/// Summed vector of a run of full sentences (boilerplate sentences have none).
+fn run_vector(seg: &Segmented, vectors: &[SentenceVec], full: &Range<usize>) -> SentenceVec {
+    let first = seg.aligned.partition_point(|&i| i < full.start);
+    let last = seg.aligned.partition_point(|&i| i < full.end);
+    let mut terms: Vec<(u32, f32)> = vectors[first..last]
+        .iter()
+        .flat_map(|v| v.terms.iter().copied())
+        .collect();
+    terms.sort_unstable_by_key(|t| t.0);
+    let mut merged: Vec<(u32, f32)> = Vec::with_capacity(terms.len());
+    for (id, w) in terms {
+        match merged.last_mut() {
+            Some(last) if last.0 == id => last.1 += w,
+            _ => merged.push((id, w)),
+        }
+    }
+    let norm2 = merged.iter().map(|t| t.1 * t.1).sum();
+    SentenceVec {
+        terms: merged,
+        norm2,
+        chars: 0,
+    }
+}
+
+/// Builds a passage: spans from sentence ranges, and each compared version's reading.
+fn build_passage(
+    index: usize,
+    draft: &Draft,
+    versions: &[Version],
+    segmented: &[Segmented],
+    options: &CompareOptions,
+) -> Passage {
+    let base = options.base;
+    let span_of = |v: usize, r: &Range<usize>| {
+        let s = &segmented[v].sentences;
+        s[r.start].range.start..s[r.end - 1].range.end
+    };
+    let spans: Vec<Span> = draft
+        .parts
+        .iter()
+        .enumerate()
+        .filter_map(|(v, p)| {
+            p.as_ref().map(|(r, _)| Span {
+                version: VersionId(v),
+                range: span_of(v, r),
+            })
+        })
+        .collect();
+    let base_range = draft.parts[base].as_ref().map(|(r, _)| span_of(base, r));
+    let boilerplate = draft.kind == PassageKind::Boilerplate;
+    let readings: Vec<Reading> = (0..versions.len())
+        .filter(|&v| v != base)
+        .map(|v| {
+            let other = draft.parts[v]
+                .as_ref()
+                .map(|(r, moved)| (span_of(v, r), *moved));
+            reading(
+                v,
+                base_range.clone(),
+                other,
+                boilerplate,
+                versions,
+                base,
+                options,
+            )
+        })
+        .collect();
+    let (status, similarity) = overall(&readings, base_range.is_some(), boilerplate);
+    Passage {
+        index,
+        kind: draft.kind,
+        status,
+        similarity,
+        spans,
+        readings,
+    }
+}
+
+fn reading(
+    v: usize,
+    base_range: Option<Range<usize>>,
+    other: Option<(Range<usize>, bool)>,
+    boilerplate: bool,
+    versions: &[Version],
+    base: usize,
+    options: &CompareOptions,
+) -> Reading {
+    let version = VersionId(v);
+    let (status, similarity, ops, placement) = match (base_range, other) {
+        (Some(b), Some((o, moved))) => {
+            let d = diff::diff_words(
+                &versions[base].text,
+                b,
+                &versions[v].text,
+                o,
+                options.ignore,
+            );
+            let status = if boilerplate {
+                PassageStatus::Boilerplate
+            } else if moved {
+                PassageStatus::Moved
+            } else if d.is_same() {
+                PassageStatus::Same
+            } else {
+                PassageStatus::Changed
+            };
+            // Placement is filled in once every passage has its index.
+            let placement = if moved {
+                Placement::MovedAfter { after: None }
+            } else {
+                Placement::InOrder
+            };
+            (status, d.similarity, d.ops, placement)
+        }
+        (Some(_), None) if !boilerplate => {
+            (PassageStatus::Removed, 0.0, Vec::new(), Placement::InOrder)
+        }
+        (None, Some(_)) if !boilerplate => {
+            (PassageStatus::Added, 0.0, Vec::new(), Placement::InOrder)
+        }
+        (None, None) if !boilerplate => (PassageStatus::Same, 1.0, Vec::new(), Placement::InOrder),
+        _ => (
+            PassageStatus::Boilerplate,
+            1.0,
+            Vec::new(),
+            Placement::InOrder,
+        ),
+    };
+    Reading {
+        version,
+        status,
+        similarity,
+        placement,
+        ops,
+    }
+}
+
+/// The passage's status across versions, most telling first, and its lowest similarity.
+fn overall(readings: &[Reading], in_base: bool, boilerplate: bool) -> (PassageStatus, f32) {
+    if boilerplate {
+        return (PassageStatus::Boilerplate, 1.0);
+    }
+    let similarity = readings
+        .iter()
+        .filter(|r| r.status != PassageStatus::Same || in_base)
+        .map(|r| r.similarity)
+        .fold(1.0f32, f32::min);
+    let has = |s: PassageStatus| readings.iter().any(|r| r.status == s);
+    let status = if !in_base {
+        PassageStatus::Added
+    } else if has(PassageStatus::Moved) {
+        PassageStatus::Moved
+    } else if has(PassageStatus::Removed) {
+        PassageStatus::Removed
+    } else if has(PassageStatus::Changed) {
+        PassageStatus::Changed
+    } else {
+        PassageStatus::Same
+    };
+    (status, similarity)
+}
+
+/// For each moved reading, which passage it follows in its own version's reading order.
+fn place_moves(passages: &mut [Passage], n_versions: usize) {
+    for v in 0..n_versions {
+        let version = VersionId(v);
+        let mut order: Vec<(usize, usize)> = passages
+            .iter()
+            .filter_map(|p| p.span(version).map(|s| (s.range.start, p.index)))
+            .collect();
+        order.sort_unstable();
+        for (k, &(_, index)) in order.iter().enumerate() {
+            let after = k.checked_sub(1).map(|prev| order[prev].1);
+            if let Some(reading) = passages[index]
+                .readings
+                .iter_mut()
+                .find(|r| r.version == version)
+                && let Placement::MovedAfter { after: slot } = &mut reading.placement
+            {
+                *slot = after;
+            }
+        }
+    }
+}

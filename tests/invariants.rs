@@ -1,0 +1,283 @@
+//! Property tests of what must hold for any input:
+//! - every non-whitespace byte of every version belongs to exactly one passage;
+//! - applying a reading's word ops to the base passage text gives the other version's text
+//!   (modulo whitespace);
+//! - the result does not depend on the order of the other versions.
+
+use std::collections::BTreeMap;
+
+use proptest::prelude::*;
+use storydiff::{CompareOptions, Comparison, IgnoreOptions, Input, WordOp, compare};
+
+const WORDS: &[&str] = &[
+    "Kyiv",
+    "Moscow",
+    "delegation",
+    "arrived",
+    "on",
+    "Wednesday",
+    "the",
+    "army",
+    "said",
+    "26",
+    "people",
+    "died",
+    "in",
+    "Ternopil",
+    "Driscoll",
+    "met",
+    "Zelensky",
+    "peace",
+    "plan",
+    "28-point",
+    "“talks”",
+    "Gen.",
+    "U.S.",
+    "—",
+    "$105m",
+    "(£80m)",
+    "Jean-Noël",
+    "naïve",
+    "中文",
+    "😀",
+    "é",
+];
+
+fn sentence() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(WORDS), 2..12).prop_map(|words| {
+        let mut s = words.join(" ");
+        s.push('.');
+        s
+    })
+}
+
+/// An article: sentences separated by a space, a newline or a blank line.
+fn article(sentences: &[String], breaks: &[u8]) -> String {
+    let mut out = String::new();
+    for (i, s) in sentences.iter().enumerate() {
+        out.push_str(s);
+        out.push_str(match breaks.get(i).copied().unwrap_or(0) % 4 {
+            0 | 1 => " ",
+            2 => "\n",
+            _ => "\n\n",
+        });
+    }
+    out
+}
+
+#[derive(Debug, Clone)]
+enum Edit {
+    Drop(usize),
+    Insert(usize, String),
+    Move(usize, usize),
+    Reword(usize, usize, &'static str),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        any::<usize>().prop_map(Edit::Drop),
+        (any::<usize>(), sentence()).prop_map(|(i, s)| Edit::Insert(i, s)),
+        (any::<usize>(), any::<usize>()).prop_map(|(i, j)| Edit::Move(i, j)),
+        (any::<usize>(), any::<usize>(), prop::sample::select(WORDS))
+            .prop_map(|(i, k, w)| Edit::Reword(i, k, w)),
+    ]
+}
+
+fn apply_edits(mut sentences: Vec<String>, edits: &[Edit]) -> Vec<String> {
+    for e in edits {
+        let n = sentences.len();
+        match e {
+            Edit::Drop(i) if n > 0 => {
+                sentences.remove(i % n);
+            }
+            Edit::Insert(i, s) => sentences.insert(i % (n + 1), s.clone()),
+            Edit::Move(i, j) if n > 1 => {
+                let s = sentences.remove(i % n);
+                sentences.insert(j % n, s);
+            }
+            Edit::Reword(i, k, w) if n > 0 => {
+                let s = &mut sentences[i % n];
+                let mut words: Vec<&str> = s.split(' ').collect();
+                let at = k % words.len();
+                words[at] = w;
+                *s = words.join(" ");
+            }
+            _ => {}
+        }
+    }
+    sentences
+}
+
+fn versions() -> impl Strategy<Value = Vec<String>> {
+    (
+        prop::collection::vec(sentence(), 0..14),
+        prop::collection::vec(any::<u8>(), 14),
+    )
+        .prop_flat_map(|(base, breaks)| {
+            let edits = prop::collection::vec(prop::collection::vec(edit(), 0..5), 2);
+            (
+                Just(base),
+                Just(breaks),
+                edits,
+                prop::collection::vec(any::<u8>(), 20),
+            )
+        })
+        .prop_map(|(base, breaks, edits, breaks2)| {
+            let mut out = vec![article(&base, &breaks)];
+            for e in &edits {
+                out.push(article(&apply_edits(base.clone(), e), &breaks2));
+            }
+            out
+        })
+}
+
+fn run(texts: &[String], names: &[&str], ignore: IgnoreOptions) -> Comparison {
+    let inputs = texts
+        .iter()
+        .zip(names)
+        .map(|(t, n)| Input::from_bytes(*n, t.as_bytes()))
+        .collect();
+    // Arbitrary strings may hold NUL; they are still text here.
+    let options = CompareOptions {
+        ignore,
+        force_text: true,
+        ..CompareOptions::default()
+    };
+    compare(inputs, &options).expect("text inputs compare")
+}
+
+fn assert_spans_cover_each_version_once(c: &Comparison) {
+    for version in &c.versions {
+        let mut owner = vec![0u32; version.text.len()];
+        for p in &c.passages {
+            if let Some(span) = p.span(version.id) {
+                for slot in &mut owner[span.range.clone()] {
+                    *slot += 1;
+                }
+            }
+        }
+        for (i, ch) in version.text.char_indices() {
+            for (k, &covered) in owner[i..i + ch.len_utf8()].iter().enumerate() {
+                assert!(
+                    covered <= 1,
+                    "byte {} of {} in {covered} passages",
+                    i + k,
+                    version.name
+                );
+                if !ch.is_whitespace() {
+                    assert_eq!(
+                        covered, 1,
+                        "{ch:?} at {i} of {} in no passage",
+                        version.name
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect()
+}
+
+fn assert_ops_rebuild_other_text(c: &Comparison) {
+    let base = c.base_version();
+    for p in &c.passages {
+        for r in &p.readings {
+            let (Some(b), Some(o)) = (c.passage_text(p, c.base), c.passage_text(p, r.version))
+            else {
+                continue;
+            };
+            let other = c.version(r.version);
+            let mut rebuilt = String::new();
+            let mut base_seen = String::new();
+            for op in &r.ops {
+                match op {
+                    WordOp::Equal { base: rb, .. } => {
+                        rebuilt += &base.text[rb.clone()];
+                        base_seen += &base.text[rb.clone()];
+                    }
+                    WordOp::Delete { base: rb, .. } => base_seen += &base.text[rb.clone()],
+                    WordOp::Insert { other: ro, .. } => rebuilt += &other.text[ro.clone()],
+                }
+            }
+            assert_eq!(base_seen, b, "ops do not cover the base passage");
+            assert_eq!(
+                squash(&rebuilt),
+                squash(o),
+                "ops do not rebuild version {}",
+                r.version.0
+            );
+        }
+    }
+}
+
+/// The passages as seen through version names, so two runs with versions in another order
+/// can be compared.
+fn by_name(c: &Comparison) -> Vec<BTreeMap<String, (std::ops::Range<usize>, &'static str)>> {
+    c.passages
+        .iter()
+        .map(|p| {
+            p.spans
+                .iter()
+                .map(|s| {
+                    let status = p.reading(s.version).map_or("base", |r| r.status.name());
+                    (c.version(s.version).name.clone(), (s.range.clone(), status))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 96,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn every_byte_belongs_to_exactly_one_passage(texts in versions()) {
+        let c = run(&texts, &["a", "b", "c"], IgnoreOptions::default());
+        assert_spans_cover_each_version_once(&c);
+    }
+
+    #[test]
+    fn word_ops_rebuild_the_other_version(texts in versions()) {
+        let c = run(&texts, &["a", "b", "c"], IgnoreOptions::default());
+        assert_ops_rebuild_other_text(&c);
+    }
+
+    #[test]
+    fn output_does_not_depend_on_the_order_of_the_other_versions(texts in versions()) {
+        let forward = run(&texts, &["a", "b", "c"], IgnoreOptions::default());
+        let swapped_texts = vec![texts[0].clone(), texts[2].clone(), texts[1].clone()];
+        let swapped = run(&swapped_texts, &["a", "c", "b"], IgnoreOptions::default());
+        prop_assert_eq!(by_name(&forward), by_name(&swapped));
+        let again = run(&texts, &["a", "b", "c"], IgnoreOptions::default());
+        prop_assert_eq!(by_name(&forward), by_name(&again));
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics_and_stays_covered(
+        a in "(?s).{0,300}", b in "(?s).{0,300}",
+        case in any::<bool>(), punctuation in any::<bool>(), quotes in any::<bool>(),
+    ) {
+        let c = run(&[a, b], &["a", "b"], IgnoreOptions { case, punctuation, quotes });
+        assert_spans_cover_each_version_once(&c);
+        // Ops index on char boundaries (slicing would panic otherwise).
+        for p in &c.passages {
+            for r in &p.readings {
+                for op in &r.ops {
+                    match op {
+                        WordOp::Equal { base, other } => {
+                            let _ = (&c.base_version().text[base.clone()], &c.version(r.version).text[other.clone()]);
+                        }
+                        WordOp::Delete { base, .. } => { let _ = &c.base_version().text[base.clone()]; }
+                        WordOp::Insert { other, .. } => { let _ = &c.version(r.version).text[other.clone()]; }
+                    }
+                }
+            }
+        }
+    }
+}
