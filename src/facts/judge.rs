@@ -6,6 +6,8 @@
 //! cluster. The largest cluster is the consensus (ties go to the cluster holding the base, then
 //! to a stated value), and every version outside it is an outlier.
 
+use std::collections::HashSet;
+
 use super::extract::{Detail, Extracted, Extraction};
 use super::model::{Fact, FactKind, FactReading, FactStatus, Misquote, VersionScore};
 use super::pair::{Group, Member};
@@ -26,21 +28,52 @@ pub(super) struct Judged {
 
 const ABSENT: usize = 0;
 
+/// The capitalised words of each version, wherever they stand (sentence starts and headings
+/// too): a version that names someone anywhere does not leave them out, whatever passage the
+/// aligner put the mention in.
+struct Mentions(Vec<HashSet<String>>);
+
+impl Mentions {
+    fn new(c: &Comparison) -> Self {
+        let words = |text: &str| -> HashSet<String> {
+            text.split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+                .flat_map(|w| std::iter::once(w).chain(w.split('-')))
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .map(str::to_string)
+                .collect()
+        };
+        Self(c.versions.iter().map(|v| words(&v.text)).collect())
+    }
+
+    /// Whether version `v` names the person or body of `name` somewhere: a person by surname,
+    /// a body by its first or last word ("CBS" for "CBS News").
+    fn names(&self, v: VersionId, name: &Extracted) -> bool {
+        let Detail::Name(parts) = &name.detail else { return false };
+        let has = |w: &String| self.0[v.0].contains(w.as_str());
+        match (parts.is_person(), parts.words.first(), parts.words.last()) {
+            (true, _, Some(surname)) => has(surname),
+            (false, Some(first), Some(last)) => has(first) || has(last),
+            _ => false,
+        }
+    }
+}
+
 /// Judges every group.
 pub(super) fn judge(c: &Comparison, extractions: &[Extraction], groups: &[Group]) -> Vec<Judged> {
+    let mentions = Mentions::new(c);
     let mut judged: Vec<(usize, VersionId, usize, Judged)> = groups
         .iter()
         .map(|g| {
             let anchor = g.members[0];
             let start = extractions[anchor.version.0].facts[anchor.fact].range.start;
-            (g.passage, anchor.version, start, judge_group(c, extractions, g))
+            (g.passage, anchor.version, start, judge_group(c, extractions, &mentions, g))
         })
         .collect();
     judged.sort_by_key(|(p, v, s, _)| (*p, *v, *s));
     judged.into_iter().map(|(.., j)| j).collect()
 }
 
-fn judge_group(c: &Comparison, extractions: &[Extraction], group: &Group) -> Judged {
+fn judge_group(c: &Comparison, extractions: &[Extraction], mentions: &Mentions, group: &Group) -> Judged {
     let fact = |m: &Member| -> &Extracted { &extractions[m.version.0].facts[m.fact] };
     let mut members = group.members.clone();
     members.sort_by_key(|m| m.version);
@@ -62,6 +95,7 @@ fn judge_group(c: &Comparison, extractions: &[Extraction], group: &Group) -> Jud
         .iter()
         .map(|v| v.id)
         .filter(|v| clusters[v.0].is_none() && (solo || carriers.contains(v)))
+        .filter(|v| kind != FactKind::Name || !mentions.names(*v, fact(&members[0])))
         .collect();
     for v in &missing_from {
         clusters[v.0] = Some(ABSENT);

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::extract::Extraction;
+use super::extract::{Detail, Extracted, Extraction};
 use super::relate::{Relation, neighbours, relate};
 use crate::model::{Comparison, PassageKind, Reading, VersionId, WordOp};
 
@@ -122,7 +122,9 @@ fn match_version(ctx: &PassageCtx<'_>, groups: &mut Vec<Group>, v: VersionId, fa
             continue;
         }
         for (k, &f) in facts.iter().enumerate() {
-            if let Some(score) = score(ctx, group.members[0], member(f)) {
+            // The best match among the group's members: a quotation may echo any of them.
+            let best = group.members.iter().filter_map(|m| score(ctx, *m, member(f))).max_by(f32::total_cmp);
+            if let Some(score) = best {
                 candidates.push((score, g, k));
             }
         }
@@ -145,7 +147,7 @@ fn match_version(ctx: &PassageCtx<'_>, groups: &mut Vec<Group>, v: VersionId, fa
     }
 }
 
-/// How well a fact pairs with a group's anchor; `None` when it must not pair.
+/// How well a fact pairs with a member of a group; `None` when it must not pair.
 fn score(ctx: &PassageCtx<'_>, anchor: Member, other: Member) -> Option<f32> {
     let a = &ctx.extractions[anchor.version.0].facts[anchor.fact];
     let b = &ctx.extractions[other.version.0].facts[other.fact];
@@ -176,11 +178,19 @@ fn score(ctx: &PassageCtx<'_>, anchor: Member, other: Member) -> Option<f32> {
         Relation::Same => 3.0,
         Relation::Spelling => 2.5,
         Relation::Similar if delta <= 0.35 || replaced || context() => 2.0,
-        Relation::Different if replaced => 1.0,
+        Relation::Different if replaced && (a.kind.is_quantity() || both_people(a, b)) => 1.0,
         Relation::Different if a.kind.is_quantity() && delta <= 0.15 && context() => 1.0,
         _ => return None,
     };
     Some(base + closeness)
+}
+
+/// Whether two facts are both people's names.
+fn both_people(a: &Extracted, b: &Extracted) -> bool {
+    match (&a.detail, &b.detail) {
+        (Detail::Name(x), Detail::Name(y)) => x.is_person() && y.is_person(),
+        _ => false,
+    }
 }
 
 /// Carries a base offset over the word diff into the compared version's text.

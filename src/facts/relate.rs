@@ -32,17 +32,45 @@ pub(super) fn relate(a: &Extracted, b: &Extracted) -> Relation {
         (Detail::Name(x), Detail::Name(y)) => relate_names(x, y),
         _ if a.value == b.value => Relation::Same,
         _ => match a.kind {
-            FactKind::Quote => {
-                if word_overlap(&a.value, &b.value) >= 0.3 {
-                    Relation::Similar
-                } else {
-                    Relation::Different
-                }
-            }
+            FactKind::Quote => relate_quotes(a, b),
             _ if shape(a.kind, &a.value) == shape(b.kind, &b.value) => Relation::Similar,
             _ => Relation::Different,
         },
     }
+}
+
+/// Relates two quotations with different wording: similar when they share many words (Dice
+/// ≥ 0.3), when most content words of the shorter one recur in the longer one (a quotation
+/// cut short or paraphrased inside its marks), or when the same speaker is quoted with any of
+/// the same content words (one statement rendered two ways; a one-word scare quote from it).
+fn relate_quotes(a: &Extracted, b: &Extracted) -> Relation {
+    let speaker = |f: &Extracted| match &f.detail {
+        Detail::Quote { speaker, .. } => speaker.clone(),
+        _ => None,
+    };
+    let same_speaker = speaker(a).is_some() && speaker(a) == speaker(b);
+    let (dice, overlap, shorter) = quote_overlap(&a.value, &b.value);
+    let similar = dice >= 0.3 || (overlap >= 0.5 && shorter >= 3) || (same_speaker && overlap > 0.0);
+    if similar { Relation::Similar } else { Relation::Different }
+}
+
+/// Dice overlap of two normalised quotations' words, the share of the shorter one's content
+/// words found in the other, and that shorter count.
+fn quote_overlap(a: &str, b: &str) -> (f32, f32, usize) {
+    let words = |s: &str| -> HashSet<String> { s.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect() };
+    let content = |set: &HashSet<String>| -> HashSet<String> {
+        let c: HashSet<String> = set.iter().filter(|w| !tokens::is_stop_word(w)).cloned().collect();
+        if c.is_empty() { set.clone() } else { c }
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return (0.0, 0.0, 0);
+    }
+    let dice = 2.0 * wa.intersection(&wb).count() as f32 / (wa.len() + wb.len()) as f32;
+    let (ca, cb) = (content(&wa), content(&wb));
+    let shorter = ca.len().min(cb.len());
+    let overlap = ca.intersection(&cb).count() as f32 / shorter as f32;
+    (dice, overlap, shorter)
 }
 
 /// What sort of value a non-name, non-quote fact has, so that "2020" meets "2024" but not
@@ -138,16 +166,6 @@ pub(super) fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
-}
-
-/// Dice overlap of the words of two normalised quotations, 0..=1.
-pub(super) fn word_overlap(a: &str, b: &str) -> f32 {
-    let wa: HashSet<&str> = a.split(' ').filter(|w| !w.is_empty()).collect();
-    let wb: HashSet<&str> = b.split(' ').filter(|w| !w.is_empty()).collect();
-    if wa.is_empty() || wb.is_empty() {
-        return 0.0;
-    }
-    2.0 * wa.intersection(&wb).count() as f32 / (wa.len() + wb.len()) as f32
 }
 
 /// The content words (stemmed, hashed) of a sentence, sorted: what a fact's context is made of.

@@ -4,8 +4,8 @@
 //! unaligned (or aligned to a neighbour) while its fact is plainly the same as another
 //! version's: "at least 26 people" in one passage, "26 fatalities" in another. A group that
 //! lacks some versions is joined with a group of only those versions when the facts relate and
-//! their sentences say the same thing (shared content words). Names join on the name alone: a
-//! version that names Kaja Kallas anywhere does not leave her out.
+//! their sentences say the same thing (shared content words), or when the value is distinctive
+//! and each version states it once ("28-point", "$105 million"). Names join on the name alone.
 
 use std::collections::HashMap;
 
@@ -32,6 +32,7 @@ pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Ve
         let anchor = fact(&group.members[0]);
         index.entry((anchor.kind, key(anchor))).or_default().push(g);
     }
+    let counts = ValueCounts::new(extractions);
     let mut alive = vec![true; groups.len()];
     let mut order: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].members.len() < versions).collect();
     order.sort_by_key(|&g| (std::cmp::Reverse(groups[g].members.len()), g));
@@ -52,7 +53,10 @@ pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Ve
                 let b = fact(&groups[h].members[0]);
                 let relation = relate(a, b);
                 let similarity = contexts.similarity(&anchor, a, &groups[h].members[0], b);
-                if !accepts(a.kind, relation, similarity) {
+                let unique = relation == Relation::Same
+                    && distinctive(a)
+                    && groups[g].members.iter().chain(&groups[h].members).all(|m| counts.once(m, fact(m)));
+                if !unique && !accepts(a.kind, relation, similarity) {
                     continue;
                 }
                 let distance = groups[h].passage.abs_diff(groups[g].passage) as f32;
@@ -81,7 +85,43 @@ fn accepts(kind: FactKind, relation: Relation, similarity: f32) -> bool {
         (FactKind::Quote, Relation::Same) => true,
         (FactKind::Quote, _) => similarity >= 0.25,
         (_, Relation::Same) => similarity >= 0.2,
-        (_, _) => similarity >= 0.35,
+        (_, _) => similarity >= 0.25,
+    }
+}
+
+/// Whether a value identifies its fact wherever it stands: an amount, a duration, a number
+/// with a unit ("28 point"), a count of ten or more. Years and weekdays recur for different
+/// events, small counts for different things.
+fn distinctive(fact: &Extracted) -> bool {
+    match fact.kind {
+        FactKind::Money | FactKind::Duration => true,
+        FactKind::Number => fact.value.contains([' ', '%']) || fact.value.parse::<f64>().is_ok_and(|n| n >= 10.0),
+        FactKind::Date | FactKind::Name | FactKind::Quote => false,
+    }
+}
+
+/// How often each (kind, value) occurs in each version.
+struct ValueCounts(Vec<HashMap<(FactKind, String), usize>>);
+
+impl ValueCounts {
+    fn new(extractions: &[Extraction]) -> Self {
+        Self(
+            extractions
+                .iter()
+                .map(|ex| {
+                    let mut counts = HashMap::new();
+                    for f in ex.facts.iter().filter(|f| f.kind.is_quantity()) {
+                        *counts.entry((f.kind, f.value.clone())).or_insert(0) += 1;
+                    }
+                    counts
+                })
+                .collect(),
+        )
+    }
+
+    /// Whether the member's value occurs exactly once in its version.
+    fn once(&self, m: &Member, fact: &Extracted) -> bool {
+        self.0[m.version.0].get(&(fact.kind, fact.value.clone())) == Some(&1)
     }
 }
 

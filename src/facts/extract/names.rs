@@ -35,6 +35,16 @@ impl NameParts {
         }
     }
 
+    /// Whether this is a person's name: it has a title, or a given name before the surname.
+    /// Only people's names are paired when they differ outright ("Kaja Kallas" → "Josep
+    /// Borrell"); swapping "Ukraine" for "Kyiv" or "US" for "Pentagon" is wording, not a
+    /// drifted fact.
+    #[must_use]
+    pub fn is_person(&self) -> bool {
+        let acronym = |w: &String| w.chars().all(|c| !c.is_lowercase());
+        self.title.is_some() || (self.words.len() >= 2 && !self.words.iter().any(acronym))
+    }
+
     /// The last identifying word (a person's surname), lower-cased.
     #[must_use]
     pub fn surname(&self) -> String {

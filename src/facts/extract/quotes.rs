@@ -128,8 +128,8 @@ pub(super) fn normalise(text: &str, inner: Range<usize>) -> String {
 const SPEECH_VERBS: &[&str] = &["added", "said", "says", "stated", "told", "wrote"];
 
 /// The speaker of a quotation: a name in its sentence(s), outside it. A name right after the
-/// closing mark wins (",” Zelensky said", ",” said Zelensky"), then the nearest before it, then
-/// the nearest after.
+/// closing mark wins (",” Zelensky said", ",” said Zelensky"), then the nearest person before
+/// it (then any name before it), then the first person of the sentence before.
 pub(super) fn speaker(text: &str, facts: &[Extracted], sentences: &[Range<usize>], quote: &QuoteSpan) -> Option<String> {
     let first = sentences.partition_point(|s| s.end <= quote.outer.start);
     let last = sentences.partition_point(|s| s.start < quote.outer.end);
@@ -142,17 +142,30 @@ pub(super) fn speaker(text: &str, facts: &[Extracted], sentences: &[Range<usize>
         .filter(|f| f.kind == FactKind::Name)
         .filter(|f| f.range.end <= quote.outer.start || f.range.start >= quote.outer.end)
         .collect();
+    let person = |f: &&&Extracted| matches!(&f.detail, Detail::Name(parts) if parts.is_person());
     let after = names.iter().filter(|f| f.range.start >= quote.outer.end).min_by_key(|f| f.range.start);
-    let before = names.iter().filter(|f| f.range.end <= quote.outer.start).max_by_key(|f| f.range.end);
+    // Before the quotation, a person ("Barrot demanded that Kyiv “…”") beats a place.
+    let before_all = || names.iter().filter(|f| f.range.end <= quote.outer.start);
+    let before = before_all().filter(person).max_by_key(|f| f.range.end).or_else(|| before_all().max_by_key(|f| f.range.end));
     let pick = match (after, before) {
-        (Some(a), _) if attributes(&text[quote.outer.end..a.range.start]) => Some(a),
-        (_, Some(b)) => Some(b),
-        (a, None) => a,
+        (Some(a), _) if attributes(&text[quote.outer.end..a.range.start]) => Some(*a),
+        (_, Some(b)) => Some(*b),
+        // "“…,” he told state media": the speaker is the person the previous sentence is about.
+        (_, None) => first.checked_sub(1).and_then(|prev| first_person(facts, &sentences[prev])),
     }?;
     match &pick.detail {
         Detail::Name(parts) => Some(parts.words.join(" ")),
         _ => None,
     }
+}
+
+/// The first person named in a sentence.
+fn first_person<'a>(facts: &'a [Extracted], sentence: &Range<usize>) -> Option<&'a Extracted> {
+    let lo = facts.partition_point(|f| f.range.start < sentence.start);
+    facts[lo..]
+        .iter()
+        .take_while(|f| f.range.start < sentence.end)
+        .find(|f| matches!(&f.detail, Detail::Name(parts) if parts.is_person()))
 }
 
 /// Whether the text between a quotation and a name ties them: nothing but punctuation, or a
