@@ -70,3 +70,6 @@ pub fn analyze_extracted(c: &Comparison, extractions: &[Extraction]) -> FactRepo
     let (significance, ranking) = significance::assess(c, &judged);
     FactReport { facts: judged.into_iter().map(|j| j.fact).collect(), outliers, significance, ranking }
 }
+
+#[cfg(test)]
+mod tests;

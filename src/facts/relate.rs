@@ -233,7 +233,8 @@ mod tests {
     use super::*;
 
     fn name(title: Option<&str>, words: &[&str]) -> NameParts {
-        NameParts { title: title.map(str::to_string), words: words.iter().map(|w| (*w).to_string()).collect() }
+        let words: Vec<String> = words.iter().map(|w| (*w).to_string()).collect();
+        NameParts { title: title.map(str::to_string), person: words.len() > 1, words }
     }
 
     #[test]
