@@ -53,22 +53,39 @@ use extract::Extraction;
 /// Extracts the facts of every version and compares them through the passage alignment.
 #[must_use]
 pub fn analyze(c: &Comparison) -> FactReport {
-    let extractions: Vec<Extraction> = c.versions.iter().map(|v| extract::extract(&v.text)).collect();
+    let extractions: Vec<Extraction> = c
+        .versions
+        .iter()
+        .map(|v| extract::extract(&v.text))
+        .collect();
     analyze_extracted(c, &extractions)
 }
 
 /// Compares facts already extracted (one [`Extraction`] per version, in version order), e.g. to
 /// re-run the comparison with another base without extracting again.
+///
+/// # Panics
+///
+/// When `extractions` does not hold exactly one extraction per version.
 #[must_use]
 pub fn analyze_extracted(c: &Comparison, extractions: &[Extraction]) -> FactReport {
-    assert_eq!(c.versions.len(), extractions.len(), "one extraction per version");
+    assert_eq!(
+        c.versions.len(),
+        extractions.len(),
+        "one extraction per version"
+    );
     let located = pair::locate(c, extractions);
     let mut groups = pair::pair(c, extractions, &located);
     rescue::rescue(c, extractions, &mut groups);
     let judged = judge::judge(c, extractions, &groups);
     let outliers = judge::scores(c, &judged);
     let (significance, ranking) = significance::assess(c, &judged);
-    FactReport { facts: judged.into_iter().map(|j| j.fact).collect(), outliers, significance, ranking }
+    FactReport {
+        facts: judged.into_iter().map(|j| j.fact).collect(),
+        outliers,
+        significance,
+        ranking,
+    }
 }
 
 #[cfg(test)]

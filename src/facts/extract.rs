@@ -111,7 +111,10 @@ pub fn extract(text: &str) -> Extraction {
         .into_iter()
         .filter(|s| s.kind != PassageKind::Boilerplate)
         .collect();
-    let toks: Vec<Vec<Tok<'_>>> = sentences.iter().map(|s| sentence_tokens(text, s.range.clone())).collect();
+    let toks: Vec<Vec<Tok<'_>>> = sentences
+        .iter()
+        .map(|s| sentence_tokens(text, s.range.clone()))
+        .collect();
     let lexicon = lexicon(&sentences, &toks);
     let mut facts = Vec::new();
     for (index, (sentence, toks)) in sentences.iter().zip(&toks).enumerate() {
@@ -124,7 +127,13 @@ pub fn extract(text: &str) -> Extraction {
                 Some(m) => {
                     taken[i..m.end].iter_mut().for_each(|t| *t = true);
                     let range = toks[i].start..toks[m.end - 1].end;
-                    facts.push(Extracted { kind: m.kind, range, value: m.value, sentence: index, detail: Detail::Plain });
+                    facts.push(Extracted {
+                        kind: m.kind,
+                        range,
+                        value: m.value,
+                        sentence: index,
+                        detail: Detail::Plain,
+                    });
                     i = m.end;
                 }
                 None => i += 1,
@@ -145,19 +154,27 @@ pub fn extract(text: &str) -> Extraction {
     let spans = quotes::find(text, &paragraphs);
     let mut quoted = Vec::with_capacity(spans.len());
     for q in spans {
-        let Some(sentence) = sentence_of(&ranges, q.outer.start) else { continue };
+        let Some(sentence) = sentence_of(&ranges, q.outer.start) else {
+            continue;
+        };
         let speaker = quotes::speaker(text, &facts, &ranges, &q);
         quoted.push(Extracted {
             kind: FactKind::Quote,
             value: quotes::normalise(text, q.inner.clone()),
             range: q.outer,
             sentence,
-            detail: Detail::Quote { inner: q.inner, speaker },
+            detail: Detail::Quote {
+                inner: q.inner,
+                speaker,
+            },
         });
     }
     facts.extend(quoted.into_iter().filter(|q| !q.value.is_empty()));
     facts.sort_by_key(|f| (f.range.start, f.range.end));
-    Extraction { facts, sentences: ranges }
+    Extraction {
+        facts,
+        sentences: ranges,
+    }
 }
 
 /// Index of the sentence that contains a byte offset.
@@ -195,18 +212,25 @@ fn lexicon(sentences: &[segment::Sentence], toks: &[Vec<Tok<'_>>]) -> Lexicon {
     for (sentence, toks) in sentences.iter().zip(toks) {
         let first = first_word(toks);
         for (i, t) in toks.iter().enumerate() {
-            let Some(c) = t.text.chars().next() else { continue };
+            let Some(c) = t.text.chars().next() else {
+                continue;
+            };
             if !t.is_word() {
                 continue;
             }
             if c.is_lowercase() {
-                lower.insert(t.text.to_string());
+                if !lower.contains(t.text) {
+                    lower.insert(t.text.to_string());
+                }
             } else if c.is_uppercase()
                 && sentence.kind == PassageKind::Text
                 && Some(i) != first
                 && !after_opening(toks, i)
             {
-                proper.insert(names::strip_possessive(t.text).to_string());
+                let word = names::strip_possessive(t.text);
+                if !proper.contains(word) {
+                    proper.insert(word.to_string());
+                }
             }
         }
     }
@@ -215,7 +239,11 @@ fn lexicon(sentences: &[segment::Sentence], toks: &[Vec<Tok<'_>>]) -> Lexicon {
 
 /// Whether token `i` starts a quoted sentence or a clause after a colon ("said: “Our talks…").
 pub(super) fn after_opening(toks: &[Tok<'_>], i: usize) -> bool {
-    i > 0 && matches!(toks[i - 1].text, "“" | "\"" | "‘" | "«" | "„" | ":" | "(" | "—" | "–")
+    i > 0
+        && matches!(
+            toks[i - 1].text,
+            "“" | "\"" | "‘" | "«" | "„" | ":" | "(" | "—" | "–"
+        )
 }
 
 #[cfg(test)]
@@ -231,17 +259,25 @@ mod tests {
     }
 
     fn values(text: &str, kind: FactKind) -> Vec<String> {
-        facts(text).into_iter().filter(|f| f.0 == kind).map(|f| f.2).collect()
+        facts(text)
+            .into_iter()
+            .filter(|f| f.0 == kind)
+            .map(|f| f.2)
+            .collect()
     }
 
     #[test]
     fn a_sentence_yields_every_kind_with_spans() {
+        use FactKind::*;
         let text = "On Nov. 25 Gen. Chris Donahue said the $105m deal took three weeks and cost 26 lives: \
                     “We are done.”";
         let got = facts(text);
         let kinds: Vec<FactKind> = got.iter().map(|f| f.0).collect();
-        use FactKind::*;
-        assert_eq!(kinds, [Date, Name, Money, Duration, Number, Quote], "{got:?}");
+        assert_eq!(
+            kinds,
+            [Date, Name, Money, Duration, Number, Quote],
+            "{got:?}"
+        );
         assert_eq!(got[0].1, "Nov. 25");
         assert_eq!(got[1].1, "Gen. Chris Donahue");
         assert_eq!(got[5].2, "we are done");
@@ -254,22 +290,32 @@ mod tests {
 
     #[test]
     fn facts_inside_a_quote_are_found_too() {
-        assert_eq!(values("He said: “We lost 26 men in 2024.”", FactKind::Date), ["2024"]);
-        assert_eq!(values("He said: “We lost 26 men in 2024.”", FactKind::Number), ["26"]);
+        assert_eq!(
+            values("He said: “We lost 26 men in 2024.”", FactKind::Date),
+            ["2024"]
+        );
+        assert_eq!(
+            values("He said: “We lost 26 men in 2024.”", FactKind::Number),
+            ["26"]
+        );
     }
 
     #[test]
     fn sentence_initial_common_words_are_not_names() {
-        let text = "Senior officials met. A senior aide left. Tragically, Zelensky spoke with Trump.";
+        let text =
+            "Senior officials met. A senior aide left. Tragically, Zelensky spoke with Trump.";
         assert_eq!(values(text, FactKind::Name), ["Zelensky", "Trump"]);
     }
 
     #[test]
     fn quotes_name_their_speaker() {
-        let text = "US Secretary of State Marco Rubio wrote that peace needs “difficult concessions”.";
+        let text =
+            "US Secretary of State Marco Rubio wrote that peace needs “difficult concessions”.";
         let ex = extract(text);
         let quote = ex.facts.iter().find(|f| f.kind == FactKind::Quote).unwrap();
-        let Detail::Quote { speaker, .. } = &quote.detail else { panic!() };
+        let Detail::Quote { speaker, .. } = &quote.detail else {
+            panic!()
+        };
         assert_eq!(speaker.as_deref(), Some("Marco Rubio"));
     }
 }

@@ -31,15 +31,14 @@ const ABSENT: usize = 0;
 /// The capitalised words of each version, wherever they stand (sentence starts and headings
 /// too): a version that names someone anywhere does not leave them out, whatever passage the
 /// aligner put the mention in.
-struct Mentions(Vec<HashSet<String>>);
+struct Mentions<'a>(Vec<HashSet<&'a str>>);
 
-impl Mentions {
-    fn new(c: &Comparison) -> Self {
-        let words = |text: &str| -> HashSet<String> {
+impl<'a> Mentions<'a> {
+    fn new(c: &'a Comparison) -> Self {
+        let words = |text: &'a str| -> HashSet<&'a str> {
             text.split(|ch: char| !ch.is_alphanumeric() && ch != '-')
                 .flat_map(|w| std::iter::once(w).chain(w.split('-')))
                 .filter(|w| w.starts_with(char::is_uppercase))
-                .map(str::to_string)
                 .collect()
         };
         Self(c.versions.iter().map(|v| words(&v.text)).collect())
@@ -48,7 +47,9 @@ impl Mentions {
     /// Whether version `v` names the person or body of `name` somewhere: a person by surname,
     /// a body by its first or last word ("CBS" for "CBS News").
     fn names(&self, v: VersionId, name: &Extracted) -> bool {
-        let Detail::Name(parts) = &name.detail else { return false };
+        let Detail::Name(parts) = &name.detail else {
+            return false;
+        };
         let has = |w: &String| self.0[v.0].contains(w.as_str());
         match (parts.is_person(), parts.words.first(), parts.words.last()) {
             (true, _, Some(surname)) => has(surname),
@@ -66,14 +67,24 @@ pub(super) fn judge(c: &Comparison, extractions: &[Extraction], groups: &[Group]
         .map(|g| {
             let anchor = g.members[0];
             let start = extractions[anchor.version.0].facts[anchor.fact].range.start;
-            (g.passage, anchor.version, start, judge_group(c, extractions, &mentions, g))
+            (
+                g.passage,
+                anchor.version,
+                start,
+                judge_group(c, extractions, &mentions, g),
+            )
         })
         .collect();
     judged.sort_by_key(|(p, v, s, _)| (*p, *v, *s));
     judged.into_iter().map(|(.., j)| j).collect()
 }
 
-fn judge_group(c: &Comparison, extractions: &[Extraction], mentions: &Mentions, group: &Group) -> Judged {
+fn judge_group(
+    c: &Comparison,
+    extractions: &[Extraction],
+    mentions: &Mentions<'_>,
+    group: &Group,
+) -> Judged {
     let fact = |m: &Member| -> &Extracted { &extractions[m.version.0].facts[m.fact] };
     let mut members = group.members.clone();
     members.sort_by_key(|m| m.version);
@@ -82,13 +93,20 @@ fn judge_group(c: &Comparison, extractions: &[Extraction], mentions: &Mentions, 
     let mut reps: Vec<Member> = Vec::new();
     let mut clusters: Clusters = vec![None; c.versions.len()];
     for m in &members {
-        let k = reps.iter().position(|r| relate(fact(r), fact(m)) == Relation::Same).unwrap_or_else(|| {
-            reps.push(*m);
-            reps.len() - 1
-        });
+        let k = reps
+            .iter()
+            .position(|r| relate(fact(r), fact(m)) == Relation::Same)
+            .unwrap_or_else(|| {
+                reps.push(*m);
+                reps.len() - 1
+            });
         clusters[m.version.0] = Some(k + 1);
     }
-    let carriers: Vec<VersionId> = c.passages[group.passage].spans.iter().map(|s| s.version).collect();
+    let carriers: Vec<VersionId> = c.passages[group.passage]
+        .spans
+        .iter()
+        .map(|s| s.version)
+        .collect();
     let solo = members.len() == 1 && carriers.len() == 1;
     let missing_from: Vec<VersionId> = c
         .versions
@@ -106,10 +124,19 @@ fn judge_group(c: &Comparison, extractions: &[Extraction], mentions: &Mentions, 
         .map(VersionId)
         .collect();
     // The reference reading: the consensus value, or the most common value when most are silent.
-    let reference = if chosen == ABSENT { largest_value(&clusters) } else { chosen };
+    let reference = if chosen == ABSENT {
+        largest_value(&clusters)
+    } else {
+        chosen
+    };
     let clusters_ref = &clusters;
-    let in_cluster = |k: usize| members.iter().filter(move |m| clusters_ref[m.version.0] == Some(k));
-    let consensus = (chosen != ABSENT).then(|| consensus_value(in_cluster(chosen).map(|m| fact(m).value.as_str())));
+    let in_cluster = |k: usize| {
+        members
+            .iter()
+            .filter(move |m| clusters_ref[m.version.0] == Some(k))
+    };
+    let consensus = (chosen != ABSENT)
+        .then(|| consensus_value(in_cluster(chosen).map(|m| fact(m).value.as_str())));
     let status = match (reps.len() > 1, kind, missing_from.is_empty()) {
         (true, FactKind::Quote, _) => FactStatus::Misquote,
         (true, _, _) => FactStatus::Drift,
@@ -126,7 +153,15 @@ fn judge_group(c: &Comparison, extractions: &[Extraction], mentions: &Mentions, 
         members
             .iter()
             .filter(|m| clusters[m.version.0] != Some(reference))
-            .map(|m| misquote(c, fact(&reference_rep), reference_rep.version, fact(m), m.version))
+            .map(|m| {
+                misquote(
+                    c,
+                    fact(&reference_rep),
+                    reference_rep.version,
+                    fact(m),
+                    m.version,
+                )
+            })
             .collect()
     } else {
         Vec::new()
@@ -149,13 +184,24 @@ fn judge_group(c: &Comparison, extractions: &[Extraction], mentions: &Mentions, 
 /// The consensus cluster: most versions, then the base's, then a stated value, then the
 /// earliest version's.
 fn consensus_cluster(clusters: &Clusters, base: VersionId) -> usize {
-    let mut best: Option<((usize, bool, bool, std::cmp::Reverse<usize>), usize)> = None;
-    for (first, k) in clusters.iter().enumerate().filter_map(|(v, k)| k.map(|k| (v, k))) {
+    // Size, holds the base, is a stated value, earliest version.
+    type Rank = (usize, bool, bool, std::cmp::Reverse<usize>);
+    let mut best: Option<(Rank, usize)> = None;
+    for (first, k) in clusters
+        .iter()
+        .enumerate()
+        .filter_map(|(v, k)| k.map(|k| (v, k)))
+    {
         if best.is_some_and(|(_, b)| b == k) || clusters[..first].contains(&Some(k)) {
             continue;
         }
         let size = clusters.iter().filter(|c| **c == Some(k)).count();
-        let rank = (size, clusters[base.0] == Some(k), k != ABSENT, std::cmp::Reverse(first));
+        let rank = (
+            size,
+            clusters[base.0] == Some(k),
+            k != ABSENT,
+            std::cmp::Reverse(first),
+        );
         if best.is_none_or(|(r, _)| rank > r) {
             best = Some((rank, k));
         }
@@ -166,7 +212,14 @@ fn consensus_cluster(clusters: &Clusters, base: VersionId) -> usize {
 /// The value cluster with the most versions (the earliest on ties).
 fn largest_value(clusters: &Clusters) -> usize {
     let max = clusters.iter().filter_map(|k| *k).max().unwrap_or(0);
-    (1..=max).max_by_key(|k| (clusters.iter().filter(|c| **c == Some(*k)).count(), std::cmp::Reverse(*k))).unwrap_or(1)
+    (1..=max)
+        .max_by_key(|k| {
+            (
+                clusters.iter().filter(|c| **c == Some(*k)).count(),
+                std::cmp::Reverse(*k),
+            )
+        })
+        .unwrap_or(1)
 }
 
 /// The value written most often in a cluster; ties go to the longest ("General Chris Donahue"
@@ -174,7 +227,11 @@ fn largest_value(clusters: &Clusters) -> usize {
 fn consensus_value<'a>(values: impl Iterator<Item = &'a str>) -> String {
     let values: Vec<&str> = values.collect();
     let count = |v: &str| values.iter().filter(|x| **x == v).count();
-    values.iter().max_by_key(|v| (count(v), v.len())).map(|v| (*v).to_string()).unwrap_or_default()
+    values
+        .iter()
+        .max_by_key(|v| (count(v), v.len()))
+        .map(|v| (*v).to_string())
+        .unwrap_or_default()
 }
 
 fn reading(c: &Comparison, fact: &Extracted, member: &Member) -> FactReading {
@@ -194,12 +251,22 @@ fn reading(c: &Comparison, fact: &Extracted, member: &Member) -> FactReading {
 }
 
 /// A quotation's word diff against the consensus wording; only words count, not marks or case.
-fn misquote(c: &Comparison, against: &Extracted, against_version: VersionId, other: &Extracted, version: VersionId) -> Misquote {
+fn misquote(
+    c: &Comparison,
+    against: &Extracted,
+    against_version: VersionId,
+    other: &Extracted,
+    version: VersionId,
+) -> Misquote {
     let inner = |f: &Extracted| match &f.detail {
         Detail::Quote { inner, .. } => inner.clone(),
         _ => f.range.clone(),
     };
-    let ignore = IgnoreOptions { case: true, punctuation: true, quotes: true };
+    let ignore = IgnoreOptions {
+        case: true,
+        punctuation: true,
+        quotes: true,
+    };
     let diff = diff_words(
         &c.version(against_version).text,
         inner(against),
@@ -207,7 +274,11 @@ fn misquote(c: &Comparison, against: &Extracted, against_version: VersionId, oth
         inner(other),
         ignore,
     );
-    Misquote { version, against: against_version, ops: diff.ops }
+    Misquote {
+        version,
+        against: against_version,
+        ops: diff.ops,
+    }
 }
 
 /// Each version's outlier score against the consensus.
@@ -227,7 +298,11 @@ pub(super) fn scores(c: &Comparison, judged: &[Judged]) -> Vec<VersionScore> {
         }
     }
     let n = c.versions.len();
-    for passage in c.passages.iter().filter(|p| p.kind != PassageKind::Boilerplate) {
+    for passage in c
+        .passages
+        .iter()
+        .filter(|p| p.kind != PassageKind::Boilerplate)
+    {
         let carries = |v: VersionId| passage.span(v).is_some();
         let k = c.versions.iter().filter(|v| carries(v.id)).count();
         // Most versions carry it (ties go to the base): those without it removed it.

@@ -42,7 +42,10 @@ impl FactKind {
     /// Numbers, money, dates and durations: facts that are values rather than words.
     #[must_use]
     pub fn is_quantity(self) -> bool {
-        matches!(self, Self::Number | Self::Money | Self::Date | Self::Duration)
+        matches!(
+            self,
+            Self::Number | Self::Money | Self::Date | Self::Duration
+        )
     }
 }
 
@@ -174,7 +177,15 @@ impl VersionScore {
     /// A score of zero for a version.
     #[must_use]
     pub fn new(version: VersionId) -> Self {
-        Self { version, drifted: 0, misquoted: 0, missing: 0, extra: 0, added: 0, removed: 0 }
+        Self {
+            version,
+            drifted: 0,
+            misquoted: 0,
+            missing: 0,
+            extra: 0,
+            added: 0,
+            removed: 0,
+        }
     }
 
     /// The outlier score: every deviation counted once.
@@ -282,7 +293,10 @@ impl FactReport {
     /// How many facts agree (for a summary line).
     #[must_use]
     pub fn agreeing(&self) -> usize {
-        self.facts.iter().filter(|f| f.status == FactStatus::Agree).count()
+        self.facts
+            .iter()
+            .filter(|f| f.status == FactStatus::Agree)
+            .count()
     }
 
     /// The significance of a passage, if it is divergent.
@@ -297,7 +311,8 @@ impl FactReport {
     /// Whether a passage has a substantive change (what `n`/`p` stop at in "substantive" mode).
     #[must_use]
     pub fn is_substantive(&self, passage: usize) -> bool {
-        self.significance_of(passage).is_some_and(|s| s.class == ChangeClass::Substantive)
+        self.significance_of(passage)
+            .is_some_and(|s| s.class == ChangeClass::Substantive)
     }
 
     /// The outlier score of a version.

@@ -56,7 +56,11 @@ pub(super) fn locate(c: &Comparison, extractions: &[Extraction]) -> Vec<Vec<Opti
                 .iter()
                 .map(|f| {
                     let i = spans.partition_point(|(r, _)| r.start <= f.range.start);
-                    (0..i).rev().take(4).find(|&k| spans[k].0.contains(&f.range.start)).map(|k| spans[k].1)
+                    (0..i)
+                        .rev()
+                        .take(4)
+                        .find(|&k| spans[k].0.contains(&f.range.start))
+                        .map(|k| spans[k].1)
                 })
                 .collect()
         })
@@ -64,9 +68,14 @@ pub(super) fn locate(c: &Comparison, extractions: &[Extraction]) -> Vec<Vec<Opti
 }
 
 /// Pairs the facts of every story passage into groups.
-pub(super) fn pair(c: &Comparison, extractions: &[Extraction], located: &[Vec<Option<usize>>]) -> Vec<Group> {
+pub(super) fn pair(
+    c: &Comparison,
+    extractions: &[Extraction],
+    located: &[Vec<Option<usize>>],
+) -> Vec<Group> {
     // Facts of each passage per version, gathered in one sweep.
-    let mut by_passage: Vec<Vec<Vec<usize>>> = vec![vec![Vec::new(); c.versions.len()]; c.passages.len()];
+    let mut by_passage: Vec<Vec<Vec<usize>>> =
+        vec![vec![Vec::new(); c.versions.len()]; c.passages.len()];
     for (v, places) in located.iter().enumerate() {
         for (fact, place) in places.iter().enumerate() {
             if let Some(p) = place {
@@ -81,7 +90,11 @@ pub(super) fn pair(c: &Comparison, extractions: &[Extraction], located: &[Vec<Op
         order.sort_by_key(|v| (*v != c.base, *v));
         let mut local: Vec<Group> = Vec::new();
         for v in order {
-            let ctx = PassageCtx { c, extractions, passage: passage.index };
+            let ctx = PassageCtx {
+                c,
+                extractions,
+                passage: passage.index,
+            };
             match_version(&ctx, &mut local, v, &facts[v.0]);
         }
         groups.extend(local);
@@ -98,7 +111,9 @@ struct PassageCtx<'a> {
 
 impl PassageCtx<'_> {
     fn span(&self, v: VersionId) -> Range<usize> {
-        self.c.passages[self.passage].span(v).map_or(0..0, |s| s.range.clone())
+        self.c.passages[self.passage]
+            .span(v)
+            .map_or(0..0, |s| s.range.clone())
     }
 
     fn reading(&self, v: VersionId) -> Option<&Reading> {
@@ -115,7 +130,11 @@ impl PassageCtx<'_> {
 
 /// Matches version `v`'s facts of the passage to the groups, greedily by score.
 fn match_version(ctx: &PassageCtx<'_>, groups: &mut Vec<Group>, v: VersionId, facts: &[usize]) {
-    let member = |fact: usize| Member { version: v, fact, passage: ctx.passage };
+    let member = |fact: usize| Member {
+        version: v,
+        fact,
+        passage: ctx.passage,
+    };
     let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
     for (g, group) in groups.iter().enumerate() {
         if group.has(v) {
@@ -123,7 +142,11 @@ fn match_version(ctx: &PassageCtx<'_>, groups: &mut Vec<Group>, v: VersionId, fa
         }
         for (k, &f) in facts.iter().enumerate() {
             // The best match among the group's members: a quotation may echo any of them.
-            let best = group.members.iter().filter_map(|m| score(ctx, *m, member(f))).max_by(f32::total_cmp);
+            let best = group
+                .members
+                .iter()
+                .filter_map(|m| score(ctx, *m, member(f)))
+                .max_by(f32::total_cmp);
             if let Some(score) = best {
                 candidates.push((score, g, k));
             }
@@ -142,7 +165,10 @@ fn match_version(ctx: &PassageCtx<'_>, groups: &mut Vec<Group>, v: VersionId, fa
     }
     for (k, &f) in facts.iter().enumerate() {
         if !fact_taken[k] {
-            groups.push(Group { passage: ctx.passage, members: vec![member(f)] });
+            groups.push(Group {
+                passage: ctx.passage,
+                members: vec![member(f)],
+            });
         }
     }
 }
@@ -156,7 +182,9 @@ fn score(ctx: &PassageCtx<'_>, anchor: Member, other: Member) -> Option<f32> {
     }
     let relation = relate(a, b);
     let (delta, replaced) = if anchor.version == ctx.c.base {
-        let ops = ctx.reading(other.version).map_or(&[][..], |r| r.ops.as_slice());
+        let ops = ctx
+            .reading(other.version)
+            .map_or(&[][..], |r| r.ops.as_slice());
         let mapped = map_offset(ops, a.range.start).map_or_else(
             || ctx.relative(anchor.version, a.range.start),
             |o| ctx.relative(other.version, o),
@@ -164,7 +192,9 @@ fn score(ctx: &PassageCtx<'_>, anchor: Member, other: Member) -> Option<f32> {
         let delta = (mapped - ctx.relative(other.version, b.range.start)).abs();
         (delta, replaced_in(ops, &a.range, &b.range))
     } else {
-        let delta = (ctx.relative(anchor.version, a.range.start) - ctx.relative(other.version, b.range.start)).abs();
+        let delta = (ctx.relative(anchor.version, a.range.start)
+            - ctx.relative(other.version, b.range.start))
+        .abs();
         (delta, false)
     };
     let closeness = 1.0 - (delta / 0.5).min(1.0);

@@ -8,7 +8,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use super::extract::{Detail, Extracted, NameParts};
 use super::model::FactKind;
-use crate::tokens::{self, TokenClass};
+use crate::tokens;
 
 /// The relation of two facts of one kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -50,16 +50,30 @@ fn relate_quotes(a: &Extracted, b: &Extracted) -> Relation {
     };
     let same_speaker = speaker(a).is_some() && speaker(a) == speaker(b);
     let (dice, overlap, shorter) = quote_overlap(&a.value, &b.value);
-    let similar = dice >= 0.3 || (overlap >= 0.5 && shorter >= 3) || (same_speaker && overlap > 0.0);
-    if similar { Relation::Similar } else { Relation::Different }
+    let similar =
+        dice >= 0.3 || (overlap >= 0.5 && shorter >= 3) || (same_speaker && overlap > 0.0);
+    if similar {
+        Relation::Similar
+    } else {
+        Relation::Different
+    }
 }
 
 /// Dice overlap of two normalised quotations' words, the share of the shorter one's content
 /// words found in the other, and that shorter count.
 fn quote_overlap(a: &str, b: &str) -> (f32, f32, usize) {
-    let words = |s: &str| -> HashSet<String> { s.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect() };
+    let words = |s: &str| -> HashSet<String> {
+        s.split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
     let content = |set: &HashSet<String>| -> HashSet<String> {
-        let c: HashSet<String> = set.iter().filter(|w| !tokens::is_stop_word(w)).cloned().collect();
+        let c: HashSet<String> = set
+            .iter()
+            .filter(|w| !tokens::is_stop_word(w))
+            .cloned()
+            .collect();
         if c.is_empty() { set.clone() } else { c }
     };
     let (wa, wb) = (words(a), words(b));
@@ -75,41 +89,50 @@ fn quote_overlap(a: &str, b: &str) -> (f32, f32, usize) {
 
 /// What sort of value a non-name, non-quote fact has, so that "2020" meets "2024" but not
 /// "Thursday", and "26" meets "22" but not "3.5%".
-fn shape(kind: FactKind, value: &str) -> String {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape<'a> {
+    Percent,
+    /// A count or duration and its unit ("" for a bare number; "day" for "3 days").
+    Unit(&'a str),
+    /// An amount and its currency sign.
+    Currency(&'a str),
+    Year,
+    Weekday,
+    /// A month, with or without day and year: "January" against "January 2017" is a drift
+    /// of detail, worth pairing.
+    Month,
+    Other,
+}
+
+fn shape(kind: FactKind, value: &str) -> Shape<'_> {
     match kind {
-        FactKind::Number | FactKind::Duration => {
-            if value.ends_with('%') {
-                "%".to_string()
-            } else {
-                value.split_once(' ').map(|(_, unit)| unit.trim_end_matches('s')).unwrap_or("").to_string()
-            }
+        FactKind::Number | FactKind::Duration if value.ends_with('%') => Shape::Percent,
+        FactKind::Number | FactKind::Duration => Shape::Unit(
+            value
+                .split_once(' ')
+                .map_or("", |(_, unit)| unit.trim_end_matches('s')),
+        ),
+        FactKind::Money => {
+            Shape::Currency(&value[..value.find(|c: char| c.is_ascii_digit()).unwrap_or(0)])
         }
-        FactKind::Money => value.chars().take_while(|c| !c.is_ascii_digit()).collect(),
-        FactKind::Date => {
-            let words: Vec<&str> = value.split([' ', ',']).filter(|w| !w.is_empty()).collect();
-            let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
-            match words.as_slice() {
-                [w] if year(w) => "year".to_string(),
-                [w] if w.ends_with("day") => "weekday".to_string(),
-                // Months compare with months whether or not a day or year is given: "January"
-                // against "January 2017" is a drift of detail, worth pairing.
-                _ => "month".to_string(),
-            }
+        FactKind::Date if value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()) => {
+            Shape::Year
         }
-        FactKind::Name | FactKind::Quote => String::new(),
+        FactKind::Date if value.ends_with("day") => Shape::Weekday,
+        FactKind::Date => Shape::Month,
+        FactKind::Name | FactKind::Quote => Shape::Other,
     }
 }
 
 /// Relates two names: the same when their last words match and the words before agree where
 /// both give them (titles too); a spelling change when a word differs by a letter or two.
 pub(super) fn relate_names(a: &NameParts, b: &NameParts) -> Relation {
-    let (sa, sb) = (a.surname(), b.surname());
-    let surname = word_relation(&sa, &sb);
+    let surname = word_relation(a.surname(), b.surname());
     if surname == Relation::Different {
         return Relation::Different;
     }
-    let given = match (given_name(a), given_name(b)) {
-        (Some(x), Some(y)) => word_relation(&x, &y),
+    let given = match (a.given_name(), b.given_name()) {
+        (Some(x), Some(y)) => word_relation(x, y),
         _ => Relation::Same,
     };
     let words = surname.min(given);
@@ -121,12 +144,6 @@ pub(super) fn relate_names(a: &NameParts, b: &NameParts) -> Relation {
         (Relation::Same, true) => Relation::Similar,
         (relation, _) => relation,
     }
-}
-
-/// The word before a person's surname, lower-cased, if the name gives one.
-fn given_name(name: &NameParts) -> Option<String> {
-    let n = name.words.len();
-    (n >= 2).then(|| name.words[n - 2].to_lowercase())
 }
 
 fn word_relation(a: &str, b: &str) -> Relation {
@@ -161,7 +178,11 @@ pub(super) fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = if ca == *cb { diagonal } else { 1 + diagonal.min(above).min(row[j]) };
+            row[j + 1] = if ca == *cb {
+                diagonal
+            } else {
+                1 + diagonal.min(above).min(row[j])
+            };
             diagonal = above;
         }
     }
@@ -169,12 +190,14 @@ pub(super) fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// The content words (stemmed, hashed) of a sentence, sorted: what a fact's context is made of.
+/// Words are split at anything not alphanumeric: contexts are compared as bags, so the
+/// project's tokenizer (which keeps "U.S." and "Trump’s" whole) would add cost, not accuracy.
 pub(super) fn context(text: &str, sentence: Range<usize>, stemmer: &Stemmer) -> Vec<u64> {
-    let mut out: Vec<u64> = tokens::tokenize(text, sentence)
-        .into_iter()
-        .filter(|t| t.class == TokenClass::Word)
-        .map(|t| text[t.range].to_lowercase())
-        .filter(|w| w.chars().count() > 2 && !tokens::is_stop_word(w))
+    let mut out: Vec<u64> = text[sentence]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 2 && w.chars().any(char::is_alphabetic))
+        .map(str::to_lowercase)
+        .filter(|w| !tokens::is_stop_word(w))
         .map(|w| fnv(stemmer.stem(&w).as_bytes()))
         .collect();
     out.sort_unstable();
@@ -208,7 +231,9 @@ pub(super) fn jaccard(a: &[u64], b: &[u64]) -> f32 {
 }
 
 fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The nearest content words before and after a range, lower-cased (".. least 26 people ..").
@@ -222,9 +247,15 @@ pub(super) fn neighbours(text: &str, range: &Range<usize>) -> (Option<String>, O
     while !text.is_char_boundary(hi) {
         hi -= 1;
     }
-    let content = |w: &&str| w.chars().any(char::is_alphanumeric) && !tokens::is_stop_word(&w.to_lowercase());
-    let before = text[lo..range.start].split(|c: char| !c.is_alphanumeric()).rev().find(content);
-    let after = text[range.end..hi].split(|c: char| !c.is_alphanumeric()).find(content);
+    let content =
+        |w: &&str| w.chars().any(char::is_alphanumeric) && !tokens::is_stop_word(&w.to_lowercase());
+    let before = text[lo..range.start]
+        .split(|c: char| !c.is_alphanumeric())
+        .rev()
+        .find(content);
+    let after = text[range.end..hi]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(content);
     (before.map(str::to_lowercase), after.map(str::to_lowercase))
 }
 
@@ -234,7 +265,7 @@ mod tests {
 
     fn name(title: Option<&str>, words: &[&str]) -> NameParts {
         let words: Vec<String> = words.iter().map(|w| (*w).to_string()).collect();
-        NameParts { title: title.map(str::to_string), person: words.len() > 1, words }
+        NameParts::new(title.map(str::to_string), words.clone(), words.len() > 1)
     }
 
     #[test]
@@ -248,7 +279,10 @@ mod tests {
     fn spelling_variants_need_long_words() {
         assert!(is_spelling_variant("donahue", "donohue"));
         assert!(is_spelling_variant("zelensky", "zelenskyy"));
-        assert!(!is_spelling_variant("kyiv", "kiev"), "two edits on a short word is another word");
+        assert!(
+            !is_spelling_variant("kyiv", "kiev"),
+            "two edits on a short word is another word"
+        );
         assert!(!is_spelling_variant("putin", "trump"));
         assert!(!is_spelling_variant("may", "mar"));
     }
@@ -256,12 +290,30 @@ mod tests {
     #[test]
     fn names_with_and_without_titles_or_given_names_are_the_same() {
         let full = name(Some("General"), &["Chris", "Donahue"]);
-        assert_eq!(relate_names(&full, &name(None, &["Chris", "Donahue"])), Relation::Same);
-        assert_eq!(relate_names(&full, &name(None, &["Donahue"])), Relation::Same);
-        assert_eq!(relate_names(&full, &name(Some("General"), &["Chris", "Donohue"])), Relation::Spelling);
-        assert_eq!(relate_names(&full, &name(Some("Colonel"), &["Chris", "Donahue"])), Relation::Similar);
-        assert_eq!(relate_names(&full, &name(None, &["Michael", "Donahue"])), Relation::Different);
-        assert_eq!(relate_names(&full, &name(None, &["Randy", "George"])), Relation::Different);
+        assert_eq!(
+            relate_names(&full, &name(None, &["Chris", "Donahue"])),
+            Relation::Same
+        );
+        assert_eq!(
+            relate_names(&full, &name(None, &["Donahue"])),
+            Relation::Same
+        );
+        assert_eq!(
+            relate_names(&full, &name(Some("General"), &["Chris", "Donohue"])),
+            Relation::Spelling
+        );
+        assert_eq!(
+            relate_names(&full, &name(Some("Colonel"), &["Chris", "Donahue"])),
+            Relation::Similar
+        );
+        assert_eq!(
+            relate_names(&full, &name(None, &["Michael", "Donahue"])),
+            Relation::Different
+        );
+        assert_eq!(
+            relate_names(&full, &name(None, &["Randy", "George"])),
+            Relation::Different
+        );
     }
 
     #[test]
@@ -276,6 +328,9 @@ mod tests {
     #[test]
     fn neighbours_skip_stop_words() {
         let text = "killed at least 26 of the people";
-        assert_eq!(neighbours(text, &(16..18)), (Some("least".into()), Some("people".into())));
+        assert_eq!(
+            neighbours(text, &(16..18)),
+            (Some("least".into()), Some("people".into()))
+        );
     }
 }

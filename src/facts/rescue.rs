@@ -20,7 +20,7 @@ use crate::model::Comparison;
 /// How many passages around a group are searched for a related (not equal) value.
 const WINDOW: usize = 8;
 /// How many groups with an equal value are tried, nearest first.
-const EQUAL_TRIES: usize = 32;
+const EQUAL_TRIES: usize = 8;
 
 /// Joins partial groups; groups that were joined into others are removed.
 pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Vec<Group>) {
@@ -34,7 +34,9 @@ pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Ve
     }
     let counts = ValueCounts::new(extractions);
     let mut alive = vec![true; groups.len()];
-    let mut order: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].members.len() < versions).collect();
+    let mut order: Vec<usize> = (0..groups.len())
+        .filter(|&g| groups[g].members.len() < versions)
+        .collect();
     order.sort_by_key(|&g| (std::cmp::Reverse(groups[g].members.len()), g));
     for g in order {
         while alive[g] && groups[g].members.len() < versions {
@@ -44,7 +46,10 @@ pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Ve
                 h != g && alive[h] && !groups[h].members.iter().any(|m| groups[g].has(m.version))
             };
             let equal = index.get(&(a.kind, key(a))).map_or(&[][..], Vec::as_slice);
-            let near = nearest(equal, groups, groups[g].passage).into_iter().filter(|&h| fits(h)).take(EQUAL_TRIES);
+            let near = nearest(equal, groups, groups[g].passage)
+                .into_iter()
+                .filter(|&h| fits(h))
+                .take(EQUAL_TRIES);
             let lo = groups.partition_point(|x| x.passage + WINDOW < groups[g].passage);
             let hi = groups.partition_point(|x| x.passage <= groups[g].passage + WINDOW);
             let window = (lo..hi).filter(|&h| fits(h));
@@ -52,10 +57,17 @@ pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Ve
             for h in near.chain(window) {
                 let b = fact(&groups[h].members[0]);
                 let relation = relate(a, b);
+                if relation == Relation::Different {
+                    continue;
+                }
                 let similarity = contexts.similarity(&anchor, a, &groups[h].members[0], b);
                 let unique = relation == Relation::Same
                     && distinctive(a)
-                    && groups[g].members.iter().chain(&groups[h].members).all(|m| counts.once(m, fact(m)));
+                    && groups[g]
+                        .members
+                        .iter()
+                        .chain(&groups[h].members)
+                        .all(|m| counts.once(m, fact(m)));
                 if !unique && !accepts(a.kind, relation, similarity) {
                     continue;
                 }
@@ -80,9 +92,9 @@ pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Ve
 fn accepts(kind: FactKind, relation: Relation, similarity: f32) -> bool {
     match (kind, relation) {
         (_, Relation::Different) => false,
-        (FactKind::Name, Relation::Same | Relation::Similar) => true,
+        (FactKind::Name, Relation::Same | Relation::Similar)
+        | (FactKind::Quote, Relation::Same) => true,
         (FactKind::Name, Relation::Spelling) => similarity >= 0.15,
-        (FactKind::Quote, Relation::Same) => true,
         (FactKind::Quote, _) => similarity >= 0.25,
         (_, Relation::Same) => similarity >= 0.2,
         (_, _) => similarity >= 0.25,
@@ -95,23 +107,25 @@ fn accepts(kind: FactKind, relation: Relation, similarity: f32) -> bool {
 fn distinctive(fact: &Extracted) -> bool {
     match fact.kind {
         FactKind::Money | FactKind::Duration => true,
-        FactKind::Number => fact.value.contains([' ', '%']) || fact.value.parse::<f64>().is_ok_and(|n| n >= 10.0),
+        FactKind::Number => {
+            fact.value.contains([' ', '%']) || fact.value.parse::<f64>().is_ok_and(|n| n >= 10.0)
+        }
         FactKind::Date | FactKind::Name | FactKind::Quote => false,
     }
 }
 
 /// How often each (kind, value) occurs in each version.
-struct ValueCounts(Vec<HashMap<(FactKind, String), usize>>);
+struct ValueCounts<'a>(Vec<HashMap<(FactKind, &'a str), usize>>);
 
-impl ValueCounts {
-    fn new(extractions: &[Extraction]) -> Self {
+impl<'a> ValueCounts<'a> {
+    fn new(extractions: &'a [Extraction]) -> Self {
         Self(
             extractions
                 .iter()
                 .map(|ex| {
                     let mut counts = HashMap::new();
                     for f in ex.facts.iter().filter(|f| f.kind.is_quantity()) {
-                        *counts.entry((f.kind, f.value.clone())).or_insert(0) += 1;
+                        *counts.entry((f.kind, f.value.as_str())).or_insert(0) += 1;
                     }
                     counts
                 })
@@ -121,21 +135,21 @@ impl ValueCounts {
 
     /// Whether the member's value occurs exactly once in its version.
     fn once(&self, m: &Member, fact: &Extracted) -> bool {
-        self.0[m.version.0].get(&(fact.kind, fact.value.clone())) == Some(&1)
+        self.0[m.version.0].get(&(fact.kind, fact.value.as_str())) == Some(&1)
     }
 }
 
 /// The index key of a fact: names by surname (so "Trump" finds "Donald Trump"), others by value.
 fn key(fact: &Extracted) -> String {
     match &fact.detail {
-        super::extract::Detail::Name(parts) => parts.surname(),
+        super::extract::Detail::Name(parts) => parts.surname().to_string(),
         _ => fact.value.clone(),
     }
 }
 
 /// Group ids from a passage-sorted list, nearest to `passage` first (a bounded number).
 fn nearest(ids: &[usize], groups: &[Group], passage: usize) -> Vec<usize> {
-    let limit = EQUAL_TRIES * 4;
+    let limit = EQUAL_TRIES * 2;
     let split = ids.partition_point(|&h| groups[h].passage < passage);
     let (mut left, mut right) = (split, split);
     let mut out = Vec::with_capacity(limit.min(ids.len()));
@@ -167,7 +181,12 @@ struct Contexts<'a> {
 impl<'a> Contexts<'a> {
     fn new(c: &'a Comparison, extractions: &'a [Extraction]) -> Self {
         let cache = vec![HashMap::new(); extractions.len()];
-        Self { c, extractions, stemmer: relate::stemmer(), cache }
+        Self {
+            c,
+            extractions,
+            stemmer: relate::stemmer(),
+            cache,
+        }
     }
 
     fn fill(&mut self, m: &Member, fact: &Extracted) {
@@ -182,6 +201,9 @@ impl<'a> Contexts<'a> {
     fn similarity(&mut self, ma: &Member, a: &Extracted, mb: &Member, b: &Extracted) -> f32 {
         self.fill(ma, a);
         self.fill(mb, b);
-        relate::jaccard(&self.cache[ma.version.0][&a.sentence], &self.cache[mb.version.0][&b.sentence])
+        relate::jaccard(
+            &self.cache[ma.version.0][&a.sentence],
+            &self.cache[mb.version.0][&b.sentence],
+        )
     }
 }

@@ -47,7 +47,12 @@ pub(super) fn assess(c: &Comparison, judged: &[Judged]) -> (Vec<Significance>, V
     (significance, ranking)
 }
 
-fn assess_passage(c: &Comparison, passage: &Passage, touching: &[usize], judged: &[Judged]) -> Significance {
+fn assess_passage(
+    c: &Comparison,
+    passage: &Passage,
+    touching: &[usize],
+    judged: &[Judged],
+) -> Significance {
     let facts: Vec<&Judged> = touching.iter().map(|&i| &judged[i]).collect();
     let mut reasons = Vec::new();
     for (status, reason) in [
@@ -67,7 +72,10 @@ fn assess_passage(c: &Comparison, passage: &Passage, touching: &[usize], judged:
         reasons.push(Reason::TextRemoved);
     }
     let moved = passage.status == PassageStatus::Moved
-        || passage.readings.iter().any(|r| matches!(r.placement, Placement::MovedAfter { .. }));
+        || passage
+            .readings
+            .iter()
+            .any(|r| matches!(r.placement, Placement::MovedAfter { .. }));
     if moved {
         reasons.push(Reason::Moved);
     }
@@ -75,15 +83,25 @@ fn assess_passage(c: &Comparison, passage: &Passage, touching: &[usize], judged:
         .readings
         .iter()
         .filter(|r| r.status != PassageStatus::Same && r.status != PassageStatus::Boilerplate)
-        .map(|r| VersionClass { version: r.version, class: version_class(c, passage, r.version, r.status, &facts) })
+        .map(|r| VersionClass {
+            version: r.version,
+            class: version_class(c, passage, r.version, r.status, &facts),
+        })
         .collect();
     let class = if all_carry {
-        let unchanged = if moved { ChangeClass::Rewording } else { ChangeClass::Typography };
+        let unchanged = if moved {
+            ChangeClass::Rewording
+        } else {
+            ChangeClass::Typography
+        };
         versions.iter().map(|v| v.class).max().unwrap_or(unchanged)
     } else {
         ChangeClass::Substantive
     };
-    let fact_issues = facts.iter().filter(|j| j.fact.status.is_divergent()).count();
+    let fact_issues = facts
+        .iter()
+        .filter(|j| j.fact.status.is_divergent())
+        .count();
     let dissimilarity = (1.0 - passage.similarity).clamp(0.0, 1.0);
     let score = WEIGHT_FACT * fact_issues as f32
         + WEIGHT_DISSIMILARITY * dissimilarity
@@ -92,28 +110,50 @@ fn assess_passage(c: &Comparison, passage: &Passage, touching: &[usize], judged:
     if class != ChangeClass::Substantive {
         reasons.retain(|r| *r == Reason::Moved);
     }
-    Significance { passage: passage.index, class, reasons, fact_issues, dissimilarity, score, versions }
+    Significance {
+        passage: passage.index,
+        class,
+        reasons,
+        fact_issues,
+        dissimilarity,
+        score,
+        versions,
+    }
 }
 
 /// The class of one compared version's change to a passage.
-fn version_class(c: &Comparison, passage: &Passage, v: VersionId, status: PassageStatus, facts: &[&Judged]) -> ChangeClass {
+fn version_class(
+    c: &Comparison,
+    passage: &Passage,
+    v: VersionId,
+    status: PassageStatus,
+    facts: &[&Judged],
+) -> ChangeClass {
     if matches!(status, PassageStatus::Added | PassageStatus::Removed) {
         return ChangeClass::Substantive;
     }
     // A fact on which this version and the base stand apart (both in scope).
     let base = c.base.0;
-    let disagrees = facts.iter().any(|j| match (j.clusters[base], j.clusters[v.0]) {
-        (Some(b), Some(o)) => b != o,
-        _ => false,
-    });
+    let disagrees = facts
+        .iter()
+        .any(|j| match (j.clusters[base], j.clusters[v.0]) {
+            (Some(b), Some(o)) => b != o,
+            _ => false,
+        });
     if disagrees {
         return ChangeClass::Substantive;
     }
-    let (Some(base_text), Some(other_text)) = (c.passage_text(passage, c.base), c.passage_text(passage, v)) else {
+    let (Some(base_text), Some(other_text)) =
+        (c.passage_text(passage, c.base), c.passage_text(passage, v))
+    else {
         return ChangeClass::Substantive;
     };
     if folded(base_text).eq(folded(other_text)) {
-        if status == PassageStatus::Moved { ChangeClass::Rewording } else { ChangeClass::Typography }
+        if status == PassageStatus::Moved {
+            ChangeClass::Rewording
+        } else {
+            ChangeClass::Typography
+        }
     } else {
         ChangeClass::Rewording
     }
@@ -122,5 +162,8 @@ fn version_class(c: &Comparison, passage: &Passage, v: VersionId, status: Passag
 /// The letters and digits of a text, lower case, with typographic variants folded: what is left
 /// when quotes, dashes, case, spacing and punctuation are set aside.
 fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars().map(fold_typography).filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
+    text.chars()
+        .map(fold_typography)
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
 }

@@ -8,11 +8,29 @@ use crate::tokens::TokenClass;
 use super::{Matched, Tok, first_word};
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
-const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// Abbreviated months; they count only next to a day or a year ("Jan" is also a name).
 const MONTH_ABBREVIATIONS: [(&str, usize); 12] = [
@@ -39,21 +57,30 @@ pub(super) fn is_calendar_word(word: &str) -> bool {
 pub(super) fn match_at(toks: &[Tok<'_>], i: usize) -> Option<Matched> {
     let t = toks.get(i)?;
     if let Some(day) = WEEKDAYS.iter().find(|d| t.is(d)) {
-        return Some(Matched { end: i + 1, kind: FactKind::Date, value: (*day).to_string() });
+        return Some(Matched {
+            end: i + 1,
+            kind: FactKind::Date,
+            value: (*day).to_string(),
+        });
     }
     if let Some((month, after)) = month_at(toks, i) {
         let (day, after_day) = match day_at(toks, after) {
             Some(day) => (Some(day), after + 1),
             None => (None, after),
         };
-        let (year, end) = year_after(toks, after_day).map_or((None, after_day), |(y, e)| (Some(y), e));
+        let (year, end) =
+            year_after(toks, after_day).map_or((None, after_day), |(y, e)| (Some(y), e));
         let abbreviated = toks[i].text.len() < MONTHS[month].len();
         let may = month == 4 && !abbreviated;
         if (abbreviated || may && Some(i) == first_word(toks)) && day.is_none() && year.is_none() {
             // "Jan" and a sentence-initial "May" are a name and a verb more often than months.
             return None;
         }
-        return Some(Matched { end, kind: FactKind::Date, value: date_value(month, day, year) });
+        return Some(Matched {
+            end,
+            kind: FactKind::Date,
+            value: date_value(month, day, year),
+        });
     }
     // Day first: "20 November", "20th of November 2024".
     let day = day_at(toks, i)?;
@@ -61,7 +88,11 @@ pub(super) fn match_at(toks: &[Tok<'_>], i: usize) -> Option<Matched> {
     let month_start = if of { i + 2 } else { i + 1 };
     let (month, after) = month_at(toks, month_start)?;
     let (year, end) = year_after(toks, after).map_or((None, after), |(y, e)| (Some(y), e));
-    Some(Matched { end, kind: FactKind::Date, value: date_value(month, Some(day), year) })
+    Some(Matched {
+        end,
+        kind: FactKind::Date,
+        value: date_value(month, Some(day), year),
+    })
 }
 
 fn date_value(month: usize, day: Option<u32>, year: Option<u32>) -> String {
@@ -91,7 +122,9 @@ fn day_at(toks: &[Tok<'_>], i: usize) -> Option<u32> {
     let t = toks.get(i)?;
     let digits = match t.class {
         TokenClass::Number => t.text,
-        TokenClass::Word => ["st", "nd", "rd", "th"].iter().find_map(|s| t.text.strip_suffix(s))?,
+        TokenClass::Word => ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|s| t.text.strip_suffix(s))?,
         TokenClass::Punct => return None,
     };
     if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -106,7 +139,10 @@ fn year_after(toks: &[Tok<'_>], i: usize) -> Option<(u32, usize)> {
     let comma = toks.get(i).is_some_and(|t| t.is(","));
     let at = if comma { i + 1 } else { i };
     let t = toks.get(at)?;
-    if t.class != TokenClass::Number || t.text.len() != 4 || !t.text.bytes().all(|b| b.is_ascii_digit()) {
+    if t.class != TokenClass::Number
+        || t.text.len() != 4
+        || !t.text.bytes().all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     let year: u32 = t.text.parse().ok()?;
@@ -135,21 +171,36 @@ mod tests {
     fn month_day_and_day_month_read_the_same() {
         assert_eq!(values("Talks resume Nov. 25 in Kyiv."), ["November 25"]);
         assert_eq!(values("Talks resume November 25 in Kyiv."), ["November 25"]);
-        assert_eq!(values("Talks resume on the 25th of November."), ["November 25"]);
-        assert_eq!(values("Talks resume on 25 November 2025."), ["November 25, 2025"]);
-        assert_eq!(values("Talks resume November 25, 2025, in Kyiv."), ["November 25, 2025"]);
+        assert_eq!(
+            values("Talks resume on the 25th of November."),
+            ["November 25"]
+        );
+        assert_eq!(
+            values("Talks resume on 25 November 2025."),
+            ["November 25, 2025"]
+        );
+        assert_eq!(
+            values("Talks resume November 25, 2025, in Kyiv."),
+            ["November 25, 2025"]
+        );
     }
 
     #[test]
     fn a_month_with_a_year_is_one_fact() {
-        assert_eq!(dates("took office in January 2017."), [("January 2017".into(), "January 2017".into())]);
+        assert_eq!(
+            dates("took office in January 2017."),
+            [("January 2017".into(), "January 2017".into())]
+        );
         assert_eq!(values("took office in January."), ["January"]);
         assert_eq!(values("the August meeting"), ["August"]);
     }
 
     #[test]
     fn weekdays_and_years_are_dates() {
-        assert_eq!(values("arrived late Wednesday and left in 2024"), ["Wednesday", "2024"]);
+        assert_eq!(
+            values("arrived late Wednesday and left in 2024"),
+            ["Wednesday", "2024"]
+        );
     }
 
     #[test]

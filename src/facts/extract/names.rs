@@ -25,6 +25,8 @@ pub struct NameParts {
     /// Whether this names a person: a title, or a given name before the surname, and no body
     /// word ("House", "Army") or acronym in the run.
     pub person: bool,
+    /// `words` lower-cased, for comparison.
+    pub lower: Vec<String>,
 }
 
 impl NameParts {
@@ -46,10 +48,29 @@ impl NameParts {
         self.person
     }
 
+    /// Name parts from a title and words; `person` says whether they name a person.
+    #[must_use]
+    pub fn new(title: Option<String>, words: Vec<String>, person: bool) -> Self {
+        let lower = words.iter().map(|w| w.to_lowercase()).collect();
+        Self {
+            title,
+            words,
+            person,
+            lower,
+        }
+    }
+
     /// The last identifying word (a person's surname), lower-cased.
     #[must_use]
-    pub fn surname(&self) -> String {
-        self.words.last().map(|w| w.to_lowercase()).unwrap_or_default()
+    pub fn surname(&self) -> &str {
+        self.lower.last().map_or("", String::as_str)
+    }
+
+    /// The word before the surname (a given name), lower-cased, if the name gives one.
+    #[must_use]
+    pub fn given_name(&self) -> Option<&str> {
+        let n = self.lower.len();
+        (n >= 2).then(|| self.lower[n - 2].as_str())
     }
 }
 
@@ -75,29 +96,97 @@ enum Role {
 
 /// Titles as written → normalised.
 const TITLES: &[(&str, &str)] = &[
-    ("Adm", "Admiral"), ("Admiral", "Admiral"), ("Amb", "Ambassador"), ("Ambassador", "Ambassador"),
-    ("Brig", "Brigadier"), ("Brigadier", "Brigadier"), ("Capt", "Captain"), ("Captain", "Captain"),
-    ("Cdr", "Commander"), ("Chancellor", "Chancellor"), ("Cmdr", "Commander"), ("Col", "Colonel"),
-    ("Colonel", "Colonel"), ("Commander", "Commander"), ("Cpl", "Corporal"), ("Corporal", "Corporal"),
-    ("Dame", "Dame"), ("Deputy", "Deputy"), ("Dr", "Doctor"), ("Emir", "Emir"), ("Gen", "General"),
-    ("General", "General"), ("Gov", "Governor"), ("Governor", "Governor"), ("Judge", "Judge"),
-    ("King", "King"), ("Lieut", "Lieutenant"), ("Lieutenant", "Lieutenant"), ("Lord", "Lord"),
-    ("Lt", "Lieutenant"), ("Maj", "Major"), ("Major", "Major"), ("Marshal", "Marshal"),
-    ("Mayor", "Mayor"), ("Minister", "Minister"), ("Ministers", "Minister"), ("Mr", "Mr"),
-    ("Mrs", "Mrs"), ("Ms", "Ms"), ("Pope", "Pope"), ("Premier", "Premier"), ("Pres", "President"),
-    ("President", "President"), ("Presidents", "President"), ("Prime", "Prime"), ("Prince", "Prince"),
-    ("Princess", "Princess"), ("Prof", "Professor"), ("Professor", "Professor"), ("Pvt", "Private"),
-    ("Queen", "Queen"), ("Rep", "Representative"), ("Representative", "Representative"),
-    ("Rev", "Reverend"), ("Reverend", "Reverend"), ("Secretary", "Secretary"), ("Sen", "Senator"),
-    ("Senator", "Senator"), ("Sergeant", "Sergeant"), ("Sgt", "Sergeant"), ("Sheikh", "Sheikh"),
-    ("Sir", "Sir"), ("Vice", "Vice"),
+    ("Adm", "Admiral"),
+    ("Admiral", "Admiral"),
+    ("Amb", "Ambassador"),
+    ("Ambassador", "Ambassador"),
+    ("Brig", "Brigadier"),
+    ("Brigadier", "Brigadier"),
+    ("Capt", "Captain"),
+    ("Captain", "Captain"),
+    ("Cdr", "Commander"),
+    ("Chancellor", "Chancellor"),
+    ("Cmdr", "Commander"),
+    ("Col", "Colonel"),
+    ("Colonel", "Colonel"),
+    ("Commander", "Commander"),
+    ("Cpl", "Corporal"),
+    ("Corporal", "Corporal"),
+    ("Dame", "Dame"),
+    ("Deputy", "Deputy"),
+    ("Dr", "Doctor"),
+    ("Emir", "Emir"),
+    ("Gen", "General"),
+    ("General", "General"),
+    ("Gov", "Governor"),
+    ("Governor", "Governor"),
+    ("Judge", "Judge"),
+    ("King", "King"),
+    ("Lieut", "Lieutenant"),
+    ("Lieutenant", "Lieutenant"),
+    ("Lord", "Lord"),
+    ("Lt", "Lieutenant"),
+    ("Maj", "Major"),
+    ("Major", "Major"),
+    ("Marshal", "Marshal"),
+    ("Mayor", "Mayor"),
+    ("Minister", "Minister"),
+    ("Ministers", "Minister"),
+    ("Mr", "Mr"),
+    ("Mrs", "Mrs"),
+    ("Ms", "Ms"),
+    ("Pope", "Pope"),
+    ("Premier", "Premier"),
+    ("Pres", "President"),
+    ("President", "President"),
+    ("Presidents", "President"),
+    ("Prime", "Prime"),
+    ("Prince", "Prince"),
+    ("Princess", "Princess"),
+    ("Prof", "Professor"),
+    ("Professor", "Professor"),
+    ("Pvt", "Private"),
+    ("Queen", "Queen"),
+    ("Rep", "Representative"),
+    ("Representative", "Representative"),
+    ("Rev", "Reverend"),
+    ("Reverend", "Reverend"),
+    ("Secretary", "Secretary"),
+    ("Sen", "Senator"),
+    ("Senator", "Senator"),
+    ("Sergeant", "Sergeant"),
+    ("Sgt", "Sergeant"),
+    ("Sheikh", "Sheikh"),
+    ("Sir", "Sir"),
+    ("Vice", "Vice"),
 ];
 
 /// Words inside a name that name a body, not a person: they end a person's words.
 const DESIGNATORS: &[&str] = &[
-    "Affairs", "Agency", "Army", "Command", "Commission", "Committee", "Council", "Court",
-    "Defence", "Defense", "Department", "Forces", "Guard", "House", "Ministry", "Navy", "Office",
-    "Party", "Police", "Service", "Services", "Staff", "State", "Union",
+    "Affairs",
+    "Agency",
+    "Army",
+    "Command",
+    "Commission",
+    "Committee",
+    "Council",
+    "Court",
+    "Defence",
+    "Defense",
+    "Department",
+    "Forces",
+    "Guard",
+    "House",
+    "Ministry",
+    "Navy",
+    "Office",
+    "Party",
+    "Police",
+    "Service",
+    "Services",
+    "Staff",
+    "State",
+    "Union",
 ];
 
 /// Lower-case words that may stand inside a name before another capitalised word.
@@ -108,22 +197,58 @@ const CONNECTORS: &[&str] = &[
 
 /// Capitalised words that open sentences and are never names on their own.
 const STARTERS: &[&str] = &[
-    "Another", "Both", "Despite", "Each", "Earlier", "Emerging", "Every", "Former", "Further",
-    "Later", "Local", "Many", "Most", "New", "Recent", "Reports", "Senior", "Several", "Some",
-    "Top", "Unconfirmed",
+    "Another",
+    "Both",
+    "Despite",
+    "Each",
+    "Earlier",
+    "Emerging",
+    "Every",
+    "Former",
+    "Further",
+    "Later",
+    "Local",
+    "Many",
+    "Most",
+    "New",
+    "Recent",
+    "Reports",
+    "Senior",
+    "Several",
+    "Some",
+    "Top",
+    "Unconfirmed",
 ];
 
 /// Proper adjectives that are not names on their own ("Russian missile").
 const DEMONYM_SUFFIXES: &[&str] = &["ian", "ean", "ese", "ish", "ans"];
 const DEMONYMS: &[&str] = &[
-    "Afghan", "African", "American", "Arab", "Dutch", "Eastern", "French", "German", "Greek",
-    "Iraqi", "Israeli", "Korean", "Mexican", "Northern", "Pakistani", "Southern", "Swiss", "Thai",
+    "Afghan",
+    "African",
+    "American",
+    "Arab",
+    "Dutch",
+    "Eastern",
+    "French",
+    "German",
+    "Greek",
+    "Iraqi",
+    "Israeli",
+    "Korean",
+    "Mexican",
+    "Northern",
+    "Pakistani",
+    "Southern",
+    "Swiss",
+    "Thai",
     "Western",
 ];
 
 /// The word without a possessive ending: "Trump’s" → "Trump".
 pub(super) fn strip_possessive(word: &str) -> &str {
-    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word)
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word)
 }
 
 fn title(word: &str) -> Option<&'static str> {
@@ -136,7 +261,13 @@ fn is_acronym(word: &str) -> bool {
 }
 
 /// The role of token `i` in a name, if it can take part in one.
-fn role(toks: &[Tok<'_>], i: usize, taken: &[bool], heading: bool, lexicon: &Lexicon) -> Option<Role> {
+fn role(
+    toks: &[Tok<'_>],
+    i: usize,
+    taken: &[bool],
+    heading: bool,
+    lexicon: &Lexicon,
+) -> Option<Role> {
     let t = &toks[i];
     if taken[i] || t.class != TokenClass::Word || !t.text.starts_with(char::is_uppercase) {
         return None;
@@ -155,7 +286,8 @@ fn role(toks: &[Tok<'_>], i: usize, taken: &[bool], heading: bool, lexicon: &Lex
     }
     // A capitalised word opening a sentence is a name only when the text shows it is one.
     let initial = Some(i) == first_word(toks) || after_opening(toks, i);
-    if initial && (!known || STARTERS.contains(&word) || tokens::is_stop_word(&word.to_lowercase())) {
+    if initial && (!known || STARTERS.contains(&word) || tokens::is_stop_word(&word.to_lowercase()))
+    {
         return None;
     }
     Some(if is_acronym(word) {
@@ -191,7 +323,11 @@ pub(super) fn extract(
             i += 1;
             continue;
         };
-        let mut parts = vec![Part { first: i, last: i, role }];
+        let mut parts = vec![Part {
+            first: i,
+            last: i,
+            role,
+        }];
         loop {
             let current = *parts.last().expect("a run has a first part");
             if is_possessive(toks[current.last].text) {
@@ -206,7 +342,11 @@ pub(super) fn extract(
                         part.role = Role::Word;
                     }
                 }
-                Some(Next::Spaced(j, role)) => parts.push(Part { first: j, last: j, role }),
+                Some(Next::Spaced(j, role)) => parts.push(Part {
+                    first: j,
+                    last: j,
+                    role,
+                }),
                 None => break,
             }
         }
@@ -233,7 +373,11 @@ enum Next {
 /// The next part of a name after token `last`: across a glued full stop ("Gen."), a glued
 /// hyphen ("Jean-Noël"), connectors ("of the", "de"; also a capitalised "Of" inside a run), or
 /// a space.
-fn next_part(toks: &[Tok<'_>], last: usize, role_at: &dyn Fn(usize) -> Option<Role>) -> Option<Next> {
+fn next_part(
+    toks: &[Tok<'_>],
+    last: usize,
+    role_at: &dyn Fn(usize) -> Option<Role>,
+) -> Option<Next> {
     let mut j = last + 1;
     let t = toks.get(j)?;
     let prev = toks[last].text;
@@ -248,7 +392,11 @@ fn next_part(toks: &[Tok<'_>], last: usize, role_at: &dyn Fn(usize) -> Option<Ro
         return role_at(j + 1).map(|role| Next::Glued(j + 1, role));
     }
     let start = j;
-    while j - start < 2 && toks.get(j).is_some_and(|c| c.gap && CONNECTORS.contains(&c.text.to_lowercase().as_str())) {
+    while j - start < 2
+        && toks
+            .get(j)
+            .is_some_and(|c| c.gap && CONNECTORS.contains(&c.text.to_lowercase().as_str()))
+    {
         j += 1;
     }
     let next = toks.get(j).filter(|n| n.gap)?;
@@ -288,7 +436,11 @@ fn build(source: &str, toks: &[Tok<'_>], parts: &[Part]) -> Option<Name> {
     }
     // Given name and surname, with an initial between them ("Benjamin D Applebaum"); words
     // before are job or place words ("special envoy to Ukraine Keith Kellogg").
-    let keep = if person.len() >= 3 && text(&person[person.len() - 2]).chars().count() == 1 { 3 } else { 2 };
+    let keep = if person.len() >= 3 && text(&person[person.len() - 2]).chars().count() == 1 {
+        3
+    } else {
+        2
+    };
     if person.len() > keep {
         person = &person[person.len() - keep..];
     }
@@ -297,23 +449,41 @@ fn build(source: &str, toks: &[Tok<'_>], parts: &[Part]) -> Option<Name> {
         if parts.iter().all(is_title) {
             return None;
         }
-        (None, parts.iter().map(|p| text(p).replace('.', "")).collect())
+        (
+            None,
+            parts.iter().map(|p| text(p).replace('.', "")).collect(),
+        )
     } else {
         let title = parts[..person_start].iter().rposition(is_title).map(|end| {
-            let start = parts[..=end].iter().rposition(|p| !is_title(p)).map_or(0, |p| p + 1);
+            let start = parts[..=end]
+                .iter()
+                .rposition(|p| !is_title(p))
+                .map_or(0, |p| p + 1);
             let titles: Vec<&str> = parts[start..=end]
                 .iter()
-                .filter_map(|p| if let Role::Title(t) = p.role { Some(t) } else { None })
+                .filter_map(|p| {
+                    if let Role::Title(t) = p.role {
+                        Some(t)
+                    } else {
+                        None
+                    }
+                })
                 .collect();
             titles.join(" ")
         });
-        (title, person.iter().map(|p| text(p)).collect())
+        (title, person.iter().map(text).collect())
     };
     if parts.len() == 1 && (is_demonym(&words[0]) || words[0].chars().count() < 2) {
         return None;
     }
-    let person = !person.is_empty() && (title.is_some() || person_start > 0 || (words.len() >= 2 && parts.iter().all(|p| p.role == Role::Word)));
-    Some(Name { range, parts: NameParts { title, words, person } })
+    let is_person = !person.is_empty()
+        && (title.is_some()
+            || person_start > 0
+            || (words.len() >= 2 && parts.iter().all(|p| p.role == Role::Word)));
+    Some(Name {
+        range,
+        parts: NameParts::new(title, words, is_person),
+    })
 }
 
 fn is_demonym(word: &str) -> bool {
@@ -341,39 +511,78 @@ mod tests {
 
     #[test]
     fn abbreviated_and_full_titles_normalise_alike() {
-        assert_eq!(values("He met Gen. Chris Donahue."), ["General Chris Donahue"]);
-        assert_eq!(values("He met Gen Chris Donahue."), ["General Chris Donahue"]);
-        assert_eq!(values("He met General Chris Donahue."), ["General Chris Donahue"]);
-        assert_eq!(values("He met Col. David Butler."), ["Colonel David Butler"]);
-        assert_eq!(values("He met Sgt. Maj. Michael Weimer."), ["Sergeant Major Michael Weimer"]);
-        assert_eq!(values("He met Sgt Maj. Of the Army Michael Weimer."), ["Sergeant Major Michael Weimer"]);
+        assert_eq!(
+            values("He met Gen. Chris Donahue."),
+            ["General Chris Donahue"]
+        );
+        assert_eq!(
+            values("He met Gen Chris Donahue."),
+            ["General Chris Donahue"]
+        );
+        assert_eq!(
+            values("He met General Chris Donahue."),
+            ["General Chris Donahue"]
+        );
+        assert_eq!(
+            values("He met Col. David Butler."),
+            ["Colonel David Butler"]
+        );
+        assert_eq!(
+            values("He met Sgt. Maj. Michael Weimer."),
+            ["Sergeant Major Michael Weimer"]
+        );
+        assert_eq!(
+            values("He met Sgt Maj. Of the Army Michael Weimer."),
+            ["Sergeant Major Michael Weimer"]
+        );
     }
 
     #[test]
     fn hyphenated_and_accented_names_stay_whole() {
         assert_eq!(
             names("Then France’s minister, Jean-Noël Barrot, spoke."),
-            [("France", "France".into()), ("Jean-Noël Barrot", "Jean-Noël Barrot".into())]
+            [
+                ("France", "France".into()),
+                ("Jean-Noël Barrot", "Jean-Noël Barrot".into())
+            ]
         );
-        assert_eq!(values("The EU’s chief, Kaja Kallas, warned."), ["EU", "Kaja Kallas"]);
+        assert_eq!(
+            values("The EU’s chief, Kaja Kallas, warned."),
+            ["EU", "Kaja Kallas"]
+        );
     }
 
     #[test]
     fn job_words_before_a_person_are_dropped_but_titles_kept() {
-        assert_eq!(values("Then US Secretary of State Marco Rubio wrote."), ["Secretary Marco Rubio"]);
-        assert_eq!(values("Then Ukrainian Defence Minister Denys Shmyhal wrote."), ["Minister Denys Shmyhal"]);
-        assert_eq!(values("Then the envoy to Ukraine Keith Kellogg left."), ["Keith Kellogg"]);
+        assert_eq!(
+            values("Then US Secretary of State Marco Rubio wrote."),
+            ["Secretary Marco Rubio"]
+        );
+        assert_eq!(
+            values("Then Ukrainian Defence Minister Denys Shmyhal wrote."),
+            ["Minister Denys Shmyhal"]
+        );
+        assert_eq!(
+            values("Then the envoy to Ukraine Keith Kellogg left."),
+            ["Keith Kellogg"]
+        );
     }
 
     #[test]
     fn bodies_keep_their_whole_name() {
-        assert_eq!(values("He told CBS News and the White House."), ["CBS News", "White House"]);
+        assert_eq!(
+            values("He told CBS News and the White House."),
+            ["CBS News", "White House"]
+        );
         assert_eq!(values("He told the U.S. Army."), ["US Army"]);
     }
 
     #[test]
     fn possessives_end_a_name_and_are_not_part_of_it() {
-        assert_eq!(names("It was President Donald Trump’s envoy."), [("President Donald Trump", "President Donald Trump".into())]);
+        assert_eq!(
+            names("It was President Donald Trump’s envoy."),
+            [("President Donald Trump", "President Donald Trump".into())]
+        );
     }
 
     #[test]
@@ -383,7 +592,8 @@ mod tests {
 
     #[test]
     fn sentence_starts_are_names_only_when_the_text_shows_it() {
-        let text = "Zelensky spoke. Then Zelensky left. Tragically, it rained. Despite that, Kyiv held.";
+        let text =
+            "Zelensky spoke. Then Zelensky left. Tragically, it rained. Despite that, Kyiv held.";
         assert_eq!(values(text), ["Zelensky", "Zelensky", "Kyiv"]);
     }
 
@@ -399,7 +609,13 @@ mod tests {
         let people: Vec<bool> = ex
             .facts
             .iter()
-            .filter_map(|f| if let Detail::Name(p) = &f.detail { Some(p.is_person()) } else { None })
+            .filter_map(|f| {
+                if let Detail::Name(p) = &f.detail {
+                    Some(p.is_person())
+                } else {
+                    None
+                }
+            })
             .collect();
         assert_eq!(people, [true, true, false, false]);
     }

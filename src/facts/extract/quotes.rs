@@ -57,12 +57,20 @@ fn find_in(text: &str, para: Range<usize>, out: &mut Vec<QuoteSpan>) {
     while let Some((offset, c)) = iter.next() {
         let at = para.start + offset;
         let next = iter.peek().map(|(_, n)| *n);
-        let open = |mark, explicit, low| Open { mark, at, len: c.len_utf8(), explicit, low };
+        let open = |mark, explicit, low| Open {
+            mark,
+            at,
+            len: c.len_utf8(),
+            explicit,
+            low,
+        };
         let opens_here = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
         let closes_here = next.is_none_or(|n| !n.is_alphanumeric());
         let top = stack.last().copied();
         match c {
-            '“' if top.is_some_and(|t| t.mark == Mark::Double && t.low) => close(text, &mut stack, Mark::Double, at, c, out),
+            '“' if top.is_some_and(|t| t.mark == Mark::Double && t.low) => {
+                close(text, &mut stack, Mark::Double, at, c, out);
+            }
             '“' | '«' => stack.push(open(Mark::Double, true, false)),
             '„' => stack.push(open(Mark::Double, true, true)),
             '”' | '»' => close(text, &mut stack, Mark::Double, at, c, out),
@@ -73,32 +81,54 @@ fn find_in(text: &str, para: Range<usize>, out: &mut Vec<QuoteSpan>) {
                     stack.push(open(Mark::Double, false, false));
                 }
             }
-            '‘' if next.is_some_and(|n| !n.is_whitespace()) => stack.push(open(Mark::Single, true, false)),
+            '‘' if next.is_some_and(|n| !n.is_whitespace()) => {
+                stack.push(open(Mark::Single, true, false));
+            }
             '’' | '\'' if top.is_some_and(|t| t.mark == Mark::Single) && closes_here => {
                 close(text, &mut stack, Mark::Single, at, c, out);
             }
-            '\'' if opens_here && next.is_some_and(char::is_alphabetic) => stack.push(open(Mark::Single, false, false)),
+            '\'' if opens_here && next.is_some_and(char::is_alphabetic) => {
+                stack.push(open(Mark::Single, false, false));
+            }
             _ => {}
         }
         prev = Some(c);
     }
     // A curly opening mark still open at the end of the paragraph quotes to its end.
-    for o in stack.into_iter().filter(|o| o.explicit && o.mark == Mark::Double) {
+    for o in stack
+        .into_iter()
+        .filter(|o| o.explicit && o.mark == Mark::Double)
+    {
         let inner = trim(text, o.at + o.len..para.end);
         if text[inner.clone()].split_whitespace().count() >= 3 {
-            out.push(QuoteSpan { outer: o.at..para.end, inner });
+            out.push(QuoteSpan {
+                outer: o.at..para.end,
+                inner,
+            });
         }
     }
 }
 
 /// Closes the innermost open quotation of this mark, dropping any left open inside it.
-fn close(text: &str, stack: &mut Vec<Open>, mark: Mark, at: usize, c: char, out: &mut Vec<QuoteSpan>) {
-    let Some(pos) = stack.iter().rposition(|o| o.mark == mark) else { return };
+fn close(
+    text: &str,
+    stack: &mut Vec<Open>,
+    mark: Mark,
+    at: usize,
+    c: char,
+    out: &mut Vec<QuoteSpan>,
+) {
+    let Some(pos) = stack.iter().rposition(|o| o.mark == mark) else {
+        return;
+    };
     let open = stack[pos];
     stack.truncate(pos);
     let inner = trim(text, open.at + open.len..at);
     if text[inner.clone()].chars().any(char::is_alphanumeric) {
-        out.push(QuoteSpan { outer: open.at..at + c.len_utf8(), inner });
+        out.push(QuoteSpan {
+            outer: open.at..at + c.len_utf8(),
+            inner,
+        });
     }
 }
 
@@ -119,7 +149,12 @@ pub(super) fn normalise(text: &str, inner: Range<usize>) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(text[t.range].chars().map(tokens::fold_typography).flat_map(char::to_lowercase));
+        out.extend(
+            text[t.range]
+                .chars()
+                .map(tokens::fold_typography)
+                .flat_map(char::to_lowercase),
+        );
     }
     out
 }
@@ -130,7 +165,12 @@ const SPEECH_VERBS: &[&str] = &["added", "said", "says", "stated", "told", "wrot
 /// The speaker of a quotation: a name in its sentence(s), outside it. A name right after the
 /// closing mark wins (",” Zelensky said", ",” said Zelensky"), then the nearest person before
 /// it (then any name before it), then the first person of the sentence before.
-pub(super) fn speaker(text: &str, facts: &[Extracted], sentences: &[Range<usize>], quote: &QuoteSpan) -> Option<String> {
+pub(super) fn speaker(
+    text: &str,
+    facts: &[Extracted],
+    sentences: &[Range<usize>],
+    quote: &QuoteSpan,
+) -> Option<String> {
     let first = sentences.partition_point(|s| s.end <= quote.outer.start);
     let last = sentences.partition_point(|s| s.start < quote.outer.end);
     let from = sentences.get(first)?.start;
@@ -143,15 +183,23 @@ pub(super) fn speaker(text: &str, facts: &[Extracted], sentences: &[Range<usize>
         .filter(|f| f.range.end <= quote.outer.start || f.range.start >= quote.outer.end)
         .collect();
     let person = |f: &&&Extracted| matches!(&f.detail, Detail::Name(parts) if parts.is_person());
-    let after = names.iter().filter(|f| f.range.start >= quote.outer.end).min_by_key(|f| f.range.start);
+    let after = names
+        .iter()
+        .filter(|f| f.range.start >= quote.outer.end)
+        .min_by_key(|f| f.range.start);
     // Before the quotation, a person ("Barrot demanded that Kyiv “…”") beats a place.
     let before_all = || names.iter().filter(|f| f.range.end <= quote.outer.start);
-    let before = before_all().filter(person).max_by_key(|f| f.range.end).or_else(|| before_all().max_by_key(|f| f.range.end));
+    let before = before_all()
+        .filter(person)
+        .max_by_key(|f| f.range.end)
+        .or_else(|| before_all().max_by_key(|f| f.range.end));
     let pick = match (after, before) {
         (Some(a), _) if attributes(&text[quote.outer.end..a.range.start]) => Some(*a),
         (_, Some(b)) => Some(*b),
         // "“…,” he told state media": the speaker is the person the previous sentence is about.
-        (_, None) => first.checked_sub(1).and_then(|prev| first_person(facts, &sentences[prev])),
+        (_, None) => first
+            .checked_sub(1)
+            .and_then(|prev| first_person(facts, &sentences[prev])),
     }?;
     match &pick.detail {
         Detail::Name(parts) => Some(parts.words.join(" ")),
@@ -190,7 +238,10 @@ mod tests {
 
     fn quotes(text: &str) -> Vec<&str> {
         let paras = crate::segment::paragraphs(text);
-        find(text, &paras).into_iter().map(|q| &text[q.inner]).collect()
+        find(text, &paras)
+            .into_iter()
+            .map(|q| &text[q.inner])
+            .collect()
     }
 
     fn speakers(text: &str) -> Vec<Option<String>> {
@@ -208,28 +259,46 @@ mod tests {
     fn straight_and_curly_double_quotes() {
         assert_eq!(quotes(r#"He said "we will win" today."#), ["we will win"]);
         assert_eq!(quotes("He said “we will win,” today."), ["we will win,"]);
-        assert_eq!(quotes("Il a dit « nous gagnerons » hier."), ["nous gagnerons"]);
+        assert_eq!(
+            quotes("Il a dit « nous gagnerons » hier."),
+            ["nous gagnerons"]
+        );
         assert_eq!(quotes("Er sagte „wir siegen“ heute."), ["wir siegen"]);
     }
 
     #[test]
     fn apostrophes_do_not_open_or_close_quotes() {
-        assert_eq!(quotes("Trump’s envoy and the Ukrainians’ demands"), Vec::<&str>::new());
-        assert_eq!(quotes("“Kyiv’s talks,” he said, “aren’t over.”"), ["Kyiv’s talks,", "aren’t over."]);
-        assert_eq!(quotes("the US Army’s ‘Ending the War’ plan"), ["Ending the War"]);
+        assert_eq!(
+            quotes("Trump’s envoy and the Ukrainians’ demands"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            quotes("“Kyiv’s talks,” he said, “aren’t over.”"),
+            ["Kyiv’s talks,", "aren’t over."]
+        );
+        assert_eq!(
+            quotes("the US Army’s ‘Ending the War’ plan"),
+            ["Ending the War"]
+        );
     }
 
     #[test]
     fn nested_quotes_are_found_inside_their_quotation() {
         assert_eq!(
             quotes("“We add nothing beyond the ‘spirit of Anchorage,’” he said."),
-            ["We add nothing beyond the ‘spirit of Anchorage,’", "spirit of Anchorage,"]
+            [
+                "We add nothing beyond the ‘spirit of Anchorage,’",
+                "spirit of Anchorage,"
+            ]
         );
     }
 
     #[test]
     fn a_curly_quote_left_open_runs_to_the_paragraph_end() {
-        assert_eq!(quotes("He said: “We will go on and on.\n\nNext paragraph."), ["We will go on and on."]);
+        assert_eq!(
+            quotes("He said: “We will go on and on.\n\nNext paragraph."),
+            ["We will go on and on."]
+        );
         assert_eq!(quotes("A stray \" mark.\n"), Vec::<&str>::new());
     }
 
@@ -242,9 +311,14 @@ mod tests {
 
     #[test]
     fn speakers_come_from_the_sentence() {
-        assert_eq!(speakers("“We are ready,” Volodymyr Zelensky said."), [Some("Volodymyr Zelensky".to_string())]);
         assert_eq!(
-            speakers("Kremlin spokesman Dmitry Peskov cited the “spirit of Anchorage,” a nod to Putin."),
+            speakers("“We are ready,” Volodymyr Zelensky said."),
+            [Some("Volodymyr Zelensky".to_string())]
+        );
+        assert_eq!(
+            speakers(
+                "Kremlin spokesman Dmitry Peskov cited the “spirit of Anchorage,” a nod to Putin."
+            ),
             [Some("Dmitry Peskov".to_string())]
         );
         assert_eq!(speakers("It was called “a fact-finding mission”."), [None]);
