@@ -1,66 +1,35 @@
-//! Times each stage of the pipeline on two files (a profiling aid).
-use std::time::Instant;
-use storydiff::{CompareOptions, PassageKind, VersionId, align, load, segment};
+//! Reports the CPU time of loading and comparing files (a profiling aid that holds on a busy
+//! machine, unlike wall-clock timing).
+use storydiff::{CompareOptions, VersionId, load};
+
+/// Process CPU time (user + system) in ms, read from /proc.
+fn cpu_ms() -> u64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").expect("linux /proc");
+    let fields: Vec<&str> = stat
+        .rsplit(')')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    (fields[11].parse::<u64>().unwrap_or(0) + fields[12].parse::<u64>().unwrap_or(0)) * 10
+}
 
 fn main() {
     let args: Vec<std::path::PathBuf> = std::env::args_os().skip(1).map(Into::into).collect();
-    let inputs = load::read_inputs(&args).unwrap();
+    let inputs = load::read_inputs(&args).expect("readable inputs");
     let opts = CompareOptions::default();
-    let t = Instant::now();
+    let t = cpu_ms();
     let versions: Vec<_> = inputs
         .into_iter()
         .enumerate()
-        .map(|(i, inp)| load::load_version(VersionId(i), inp, &opts).unwrap())
+        .map(|(i, inp)| load::load_version(VersionId(i), inp, &opts).expect("text"))
         .collect();
-    eprintln!("load      {:?}", t.elapsed());
-    let t = Instant::now();
-    let sents: Vec<Vec<segment::Sentence>> = versions
-        .iter()
-        .map(|v| segment::sentences(&v.text, &segment::paragraphs(&v.text), false))
-        .collect();
+    eprintln!("load      {} ms cpu", cpu_ms() - t);
+    let t = cpu_ms();
+    let c = storydiff::compare_versions(versions, &opts).expect("compares");
     eprintln!(
-        "segment   {:?} ({} / {} sentences)",
-        t.elapsed(),
-        sents[0].len(),
-        sents[1].len()
-    );
-    let t = Instant::now();
-    let texts: Vec<&str> = versions.iter().map(|v| v.text.as_str()).collect();
-    let ranges: Vec<Vec<_>> = sents
-        .iter()
-        .map(|s| {
-            s.iter()
-                .filter(|x| x.kind != PassageKind::Boilerplate)
-                .map(|x| x.range.clone())
-                .collect()
-        })
-        .collect();
-    let vecs = align::features::vectors(&texts, &ranges);
-    eprintln!("vectors   {:?}", t.elapsed());
-    let t = Instant::now();
-    let h0 = vec![false; vecs[0].len()];
-    let h1 = vec![false; vecs[1].len()];
-    let beads = align::pair::align_pair(
-        &align::pair::Side {
-            vecs: &vecs[0],
-            heading: &h0,
-        },
-        &align::pair::Side {
-            vecs: &vecs[1],
-            heading: &h1,
-        },
-    );
-    eprintln!("pair      {:?} ({} beads)", t.elapsed(), beads.len());
-    let t = Instant::now();
-    for v in &versions {
-        let _ = segment::paragraphs(&v.text);
-    }
-    eprintln!("paragraphs {:?}", t.elapsed());
-    let t = Instant::now();
-    let c = storydiff::compare_versions(versions, &opts).unwrap();
-    eprintln!(
-        "compare   {:?} ({} passages)",
-        t.elapsed(),
+        "compare   {} ms cpu ({} passages)",
+        cpu_ms() - t,
         c.passages.len()
     );
 }

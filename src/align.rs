@@ -3,7 +3,7 @@
 //!
 //! - [`features`] turns sentences into rarity-weighted stem vectors;
 //! - [`pair`] aligns the base with one other version (anchors, banded bead DP, moves);
-//! - [`assemble`] merges the pairwise results into passages shared by all versions, places
+//! - `assemble` merges the pairwise results into passages shared by all versions, places
 //!   added and boilerplate passages where they fall, and word-diffs each reading.
 //!
 //! Boilerplate lines take no part in the pairwise alignment: they are placed, never paired.
@@ -15,6 +15,7 @@ pub mod pair;
 use crate::model::{Passage, PassageKind, Version};
 use crate::options::CompareOptions;
 use crate::segment::{self, Sentence};
+use crate::tokens::{self, Token};
 
 /// One version's sentences, with the positions of the ones that take part in alignment.
 pub(crate) struct Segmented {
@@ -22,6 +23,8 @@ pub(crate) struct Segmented {
     pub sentences: Vec<Sentence>,
     /// Indices into `sentences` of the non-boilerplate ones, in order.
     pub aligned: Vec<usize>,
+    /// Every token of the text, in order (tokenized once, shared by similarity and word diff).
+    pub tokens: Vec<Token>,
 }
 
 /// Aligns every version to the base and returns the passages in the base's reading order.
@@ -40,7 +43,12 @@ pub fn align(versions: &[Version], options: &CompareOptions) -> Vec<Passage> {
             .filter(|(_, s)| s.kind != PassageKind::Boilerplate)
             .map(|(i, _)| i)
             .collect();
-        Segmented { sentences, aligned }
+        let tokens = tokens::tokenize(&v.text, 0..v.text.len());
+        Segmented {
+            sentences,
+            aligned,
+            tokens,
+        }
     });
     let texts: Vec<&str> = versions.iter().map(|v| v.text.as_str()).collect();
     let ranges: Vec<Vec<std::ops::Range<usize>>> = segmented
@@ -52,7 +60,8 @@ pub fn align(versions: &[Version], options: &CompareOptions) -> Vec<Passage> {
                 .collect()
         })
         .collect();
-    let vectors = features::vectors(&texts, &ranges);
+    let all_tokens: Vec<&[Token]> = segmented.iter().map(|s| s.tokens.as_slice()).collect();
+    let vectors = features::vectors(&texts, &all_tokens, &ranges);
     let headings: Vec<Vec<bool>> = segmented
         .iter()
         .map(|s| {

@@ -13,7 +13,7 @@ use similar::{Algorithm, DiffTag, TextDiff};
 
 use crate::model::WordOp;
 use crate::options::IgnoreOptions;
-use crate::tokens::{self, Token};
+use crate::tokens::{self, Token, TokenClass};
 
 /// How long one passage's word diff may take before `similar` settles for a coarser answer.
 const DIFF_TIMEOUT: Duration = Duration::from_millis(200);
@@ -42,13 +42,14 @@ impl WordDiff {
 struct Unit<'t> {
     range: Range<usize>,
     key: Cow<'t, str>,
-    filler: bool,
+    class: TokenClass,
 }
 
-fn units(text: &str, range: Range<usize>, ignore: IgnoreOptions) -> Vec<Unit<'_>> {
-    let mut out: Vec<Unit> = Vec::new();
+fn units<'t>(text: &'t str, tokens: &[Token], ignore: IgnoreOptions) -> Vec<Unit<'t>> {
+    let mut out: Vec<Unit> = Vec::with_capacity(tokens.len());
     let mut pending: Option<Range<usize>> = None;
-    for Token { range, class } in tokens::tokenize(text, range) {
+    for &Token { ref range, class } in tokens {
+        let range = range.clone();
         let word = &text[range.clone()];
         let key = tokens::key(word, class, ignore);
         if key.is_empty() {
@@ -64,7 +65,7 @@ fn units(text: &str, range: Range<usize>, ignore: IgnoreOptions) -> Vec<Unit<'_>
         out.push(Unit {
             range: start..range.end,
             key,
-            filler: tokens::is_filler(word, class),
+            class,
         });
     }
     if let Some(range) = pending {
@@ -72,7 +73,7 @@ fn units(text: &str, range: Range<usize>, ignore: IgnoreOptions) -> Vec<Unit<'_>
         out.push(Unit {
             range,
             key: Cow::Borrowed(""),
-            filler: true,
+            class: TokenClass::Punct,
         });
     }
     out
@@ -100,8 +101,44 @@ pub fn diff_words(
     other: Range<usize>,
     ignore: IgnoreOptions,
 ) -> WordDiff {
-    let base_units = units(base_text, base.clone(), ignore);
-    let other_units = units(other_text, other.clone(), ignore);
+    let base_tokens = tokens::tokenize(base_text, base.clone());
+    let other_tokens = tokens::tokenize(other_text, other.clone());
+    diff_tokens(
+        &PassageText {
+            text: base_text,
+            range: base,
+            tokens: &base_tokens,
+        },
+        &PassageText {
+            text: other_text,
+            range: other,
+            tokens: &other_tokens,
+        },
+        ignore,
+    )
+}
+
+/// A passage's text: the version's whole text, the passage's range in it, and its tokens.
+#[derive(Debug, Clone)]
+pub struct PassageText<'a> {
+    /// The whole text of the version.
+    pub text: &'a str,
+    /// The passage's byte range in `text`.
+    pub range: Range<usize>,
+    /// The tokens of `text[range]` (see [`tokens::within`]).
+    pub tokens: &'a [Token],
+}
+
+/// [`diff_words`] on already tokenized passages (the aligner tokenizes each version once).
+#[must_use]
+pub fn diff_tokens(
+    base: &PassageText<'_>,
+    other: &PassageText<'_>,
+    ignore: IgnoreOptions,
+) -> WordDiff {
+    let (base_text, other_text) = (base.text, other.text);
+    let base_units = units(base_text, base.tokens, ignore);
+    let other_units = units(other_text, other.tokens, ignore);
     let base_keys: Vec<&str> = base_units.iter().map(|u| u.key.as_ref()).collect();
     let other_keys: Vec<&str> = other_units.iter().map(|u| u.key.as_ref()).collect();
     let mut config = TextDiff::configure();
@@ -128,13 +165,13 @@ pub fn diff_words(
     } else {
         (2 * equal) as f32 / total as f32
     };
-    fold_fillers(&mut segments, &base_units);
+    fold_fillers(&mut segments, &base_units, base_text);
     let ops = to_ops(
         &segments,
         &base_units,
         &other_units,
-        base.end,
-        other.end,
+        base.range.end,
+        other.range.end,
         base_text,
         other_text,
     );
@@ -156,12 +193,15 @@ fn push_change(segments: &mut Vec<Segment>, base: Range<usize>, other: Range<usi
 }
 
 /// Folds short equal runs of fillers that stand between two changes into one change.
-fn fold_fillers(segments: &mut Vec<Segment>, base_units: &[Unit]) {
+fn fold_fillers(segments: &mut Vec<Segment>, base_units: &[Unit], base_text: &str) {
     let mut i = 1;
     while i + 1 < segments.len() {
         let fold = match (&segments[i - 1], &segments[i], &segments[i + 1]) {
             (Segment::Change { .. }, Segment::Equal { base, .. }, Segment::Change { .. }) => {
-                base.len() <= 2 && base_units[base.clone()].iter().all(|u| u.filler)
+                base.len() <= 2
+                    && base_units[base.clone()]
+                        .iter()
+                        .all(|u| tokens::is_filler(&base_text[u.range.clone()], u.class))
             }
             _ => false,
         };

@@ -15,14 +15,20 @@
 //! printers in [`render`] and the viewer in `app` only read the [`Comparison`] it returns.
 //!
 //! ```
-//! use storydiff::{compare, CompareOptions, Input, PassageStatus};
+//! use storydiff::{compare, CompareOptions, Input, PassageStatus, VersionId};
 //!
-//! let old = Input::from_bytes("old", "The army said 26 people died. Rescue work goes on.");
-//! let new = Input::from_bytes("new", "Rescue work goes on. The army said 28 people died.");
+//! let old = Input::from_bytes("old", "Rescue work goes on in Ternopil. The army said 26 people died.");
+//! let new = Input::from_bytes("new", "The army said 28 people died.\n\nRescue work goes on in Ternopil.");
 //! let comparison = compare(vec![old, new], &CompareOptions::default()).unwrap();
 //! assert!(comparison.differs());
-//! assert!(comparison.passages.iter().any(|p| p.status == PassageStatus::Moved
-//!     || p.status == PassageStatus::Changed));
+//! // The sentence moved and its number changed: one passage holds both places.
+//! let moved: Vec<&str> = comparison
+//!     .passages
+//!     .iter()
+//!     .filter(|p| p.status == PassageStatus::Moved)
+//!     .filter_map(|p| comparison.passage_text(p, VersionId(1)))
+//!     .collect();
+//! assert_eq!(moved, ["The army said 28 people died."]);
 //! ```
 
 pub mod align;
@@ -33,6 +39,7 @@ pub mod load;
 pub mod model;
 pub mod options;
 mod par;
+pub mod render;
 pub mod segment;
 pub mod tokens;
 pub mod visible;

@@ -142,7 +142,11 @@ fn continues_paragraph(
     wrap_width: Option<usize>,
 ) -> bool {
     let prev_text = text[prev.clone()].trim_end();
-    let next_text = text[next.clone()].trim_start();
+    let next_text = text[next.clone()].trim();
+    // Web debris sits on lines of its own, whatever the layout around it.
+    if is_boilerplate(prev_text) || is_boilerplate(next_text) {
+        return false;
+    }
     let starts_lower = next_text.chars().next().is_some_and(char::is_lowercase);
     if starts_lower && !ends_sentence(prev_text) && !is_list_item(next_text) {
         return true;
@@ -157,7 +161,12 @@ fn continues_paragraph(
         .split_whitespace()
         .next()
         .map_or(0, |w| w.chars().count());
-    prev_width + 1 + next_word > width && !is_list_item(next_text) && !is_list_item(prev_text)
+    let forced = prev_width + 1 + next_word > width;
+    // A short line after a finished sentence is a line of its own (a heading, a caption), not
+    // the tail of a wrapped paragraph.
+    let short_after_sentence =
+        ends_sentence(prev_text) && next_text.chars().count() * 5 < width * 3;
+    forced && !short_after_sentence && !is_list_item(next_text) && !is_list_item(prev_text)
 }
 
 fn ends_sentence(line: &str) -> bool {
@@ -359,10 +368,12 @@ const SENTENCE_STARTERS: &[&str] = &[
 fn split_sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
     // Line breaks inside a paragraph are wrapping, not sentence ends: blank them (same byte
     // length, so offsets hold) before asking UAX#29.
-    let unwrapped: String = text[para.clone()]
-        .chars()
-        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-        .collect();
+    let slice = &text[para.clone()];
+    let unwrapped: std::borrow::Cow<str> = if slice.contains(['\n', '\r']) {
+        slice.replace(['\n', '\r'], " ").into()
+    } else {
+        slice.into()
+    };
     let mut pieces: Vec<Range<usize>> = Vec::new();
     for (offset, piece) in unwrapped.split_sentence_bound_indices() {
         let range = trim_range(&unwrapped, offset..offset + piece.len());
@@ -530,6 +541,21 @@ mod tests {
         assert!(
             paras[1].starts_with("This body") && paras[1].ends_with("an end."),
             "{paras:?}"
+        );
+    }
+
+    #[test]
+    fn debris_lines_stay_apart_from_short_story_lines() {
+        let text = "Table of Contents\n\
+                    The festival drew 80,000 people over three days.\n\
+                    Share this article\n\
+                    Organisers said ticket sales beat last year's record.\n\
+                    Also Read: Ten festivals to visit this summer\n";
+        assert_eq!(
+            paragraph_texts(text).len(),
+            5,
+            "{:?}",
+            paragraph_texts(text)
         );
     }
 

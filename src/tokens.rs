@@ -46,6 +46,15 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         .collect()
 }
 
+/// The tokens of a sorted token list that lie within `range` (for a sentence or passage of a text
+/// tokenized once as a whole).
+#[must_use]
+pub fn within(tokens: &[Token], range: Range<usize>) -> &[Token] {
+    let start = tokens.partition_point(|t| t.range.start < range.start);
+    let end = tokens.partition_point(|t| t.range.end <= range.end);
+    &tokens[start..end.max(start)]
+}
+
 fn classify(piece: &str) -> TokenClass {
     if piece.chars().any(char::is_alphabetic) {
         TokenClass::Word
@@ -136,6 +145,17 @@ mod tests {
                 "wait", "."
             ]
         );
+    }
+
+    #[test]
+    fn within_picks_the_tokens_of_a_sub_range() {
+        let text = "One two. Three four.";
+        let all = tokenize(text, 0..text.len());
+        let picked: Vec<&str> = within(&all, 9..text.len())
+            .iter()
+            .map(|t| &text[t.range.clone()])
+            .collect();
+        assert_eq!(picked, ["Three", "four", "."]);
     }
 
     #[test]

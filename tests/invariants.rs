@@ -84,19 +84,19 @@ fn edit() -> impl Strategy<Value = Edit> {
 }
 
 fn apply_edits(mut sentences: Vec<String>, edits: &[Edit]) -> Vec<String> {
-    for e in edits {
-        let n = sentences.len();
-        match e {
-            Edit::Drop(i) if n > 0 => {
-                sentences.remove(i % n);
+    for edit in edits {
+        let count = sentences.len();
+        match edit {
+            Edit::Drop(i) if count > 0 => {
+                sentences.remove(i % count);
             }
-            Edit::Insert(i, s) => sentences.insert(i % (n + 1), s.clone()),
-            Edit::Move(i, j) if n > 1 => {
-                let s = sentences.remove(i % n);
-                sentences.insert(j % n, s);
+            Edit::Insert(i, s) => sentences.insert(i % (count + 1), s.clone()),
+            Edit::Move(i, j) if count > 1 => {
+                let s = sentences.remove(i % count);
+                sentences.insert(j % count, s);
             }
-            Edit::Reword(i, k, w) if n > 0 => {
-                let s = &mut sentences[i % n];
+            Edit::Reword(i, k, w) if count > 0 => {
+                let s = &mut sentences[i % count];
                 let mut words: Vec<&str> = s.split(' ').collect();
                 let at = k % words.len();
                 words[at] = w;

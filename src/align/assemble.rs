@@ -11,11 +11,11 @@ use std::ops::Range;
 use super::Segmented;
 use super::features::{SentenceVec, cosine};
 use super::pair::Bead;
-use crate::diff;
 use crate::model::{
     Passage, PassageKind, PassageStatus, Placement, Reading, Span, Version, VersionId,
 };
 use crate::options::CompareOptions;
+use crate::{diff, tokens};
 
 /// Similarity two versions' added runs at one place need to count as the same passage.
 const SHARED_ADDITION_MIN: f32 = 0.35;
@@ -380,7 +380,7 @@ fn build_passage(
                 other,
                 boilerplate,
                 versions,
-                base,
+                segmented,
                 options,
             )
         })
@@ -402,19 +402,19 @@ fn reading(
     other: Option<(Range<usize>, bool)>,
     boilerplate: bool,
     versions: &[Version],
-    base: usize,
+    segmented: &[Segmented],
     options: &CompareOptions,
 ) -> Reading {
+    let base = options.base;
+    let passage = |v: usize, range: Range<usize>| diff::PassageText {
+        text: &versions[v].text,
+        tokens: tokens::within(&segmented[v].tokens, range.clone()),
+        range,
+    };
     let version = VersionId(v);
     let (status, similarity, ops, placement) = match (base_range, other) {
         (Some(b), Some((o, moved))) => {
-            let d = diff::diff_words(
-                &versions[base].text,
-                b,
-                &versions[v].text,
-                o,
-                options.ignore,
-            );
+            let d = diff::diff_tokens(&passage(base, b), &passage(v, o), options.ignore);
             let status = if boilerplate {
                 PassageStatus::Boilerplate
             } else if moved {

@@ -11,7 +11,7 @@ use std::ops::Range;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
-use crate::tokens::{self, TokenClass};
+use crate::tokens::{self, Token, TokenClass};
 
 /// A sparse TF-IDF vector of one sentence.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -81,6 +81,15 @@ const NUMBER_BOOST: f32 = 1.5;
 const NAME_BOOST: f32 = 1.3;
 
 impl Vocabulary {
+    /// The stems, indexed by term id.
+    fn into_stems(self) -> Vec<String> {
+        let mut stems = vec![String::new(); self.by_stem.len()];
+        for (stem, id) in self.by_stem {
+            stems[id as usize] = stem;
+        }
+        stems
+    }
+
     /// Term id of a spelling, and whether it is a stop word. Words are folded to lower case
     /// (typographic apostrophes straightened, so "Trump’s" meets "Trump's") and stemmed.
     fn term(&mut self, word: &str) -> (u32, bool) {
@@ -102,11 +111,11 @@ impl Vocabulary {
 
     /// Term ids with boosts of the content words of `text[range]`, and its count of
     /// alphanumeric characters.
-    pub fn sentence_terms(&mut self, text: &str, range: Range<usize>) -> (Vec<(u32, f32)>, usize) {
+    pub fn sentence_terms(&mut self, text: &str, tokens: &[Token]) -> (Vec<(u32, f32)>, usize) {
         let mut terms = Vec::new();
         let mut chars = 0;
         let mut first_word = true;
-        for token in tokens::tokenize(text, range) {
+        for token in tokens {
             let word = &text[token.range.clone()];
             chars += word.chars().filter(|c| c.is_alphanumeric()).count();
             match token.class {
@@ -143,22 +152,58 @@ type RawSentence = (Vec<(u32, f32)>, usize);
 
 /// Builds TF-IDF vectors for every sentence of every version.
 ///
-/// `sentences[v]` lists the sentence ranges of version `v` in `texts[v]`. Document frequency is
-/// counted over all sentences of all versions, so a word every version repeats weighs little.
+/// `sentences[v]` lists the sentence ranges of version `v` in `texts[v]`, and `tokens[v]` that
+/// text's tokens. Document frequency is counted over all sentences of all versions, so a word
+/// every version repeats weighs little.
 #[must_use]
-pub fn vectors(texts: &[&str], sentences: &[Vec<Range<usize>>]) -> Vec<Vec<SentenceVec>> {
-    let mut vocab = Vocabulary::default();
-    let raw: Vec<Vec<RawSentence>> = texts
+pub fn vectors(
+    texts: &[&str],
+    tokens: &[&[Token]],
+    sentences: &[Vec<Range<usize>>],
+) -> Vec<Vec<SentenceVec>> {
+    // Each version builds its own vocabulary on its own thread; the local term ids are then
+    // mapped onto one shared numbering, so ids agree across versions.
+    let jobs: Vec<usize> = (0..texts.len()).collect();
+    let local: Vec<(Vec<String>, Vec<RawSentence>)> = crate::par::map(&jobs, Some(2), |&v| {
+        let mut vocab = Vocabulary::default();
+        let raw = sentences[v]
+            .iter()
+            .map(|r| vocab.sentence_terms(texts[v], tokens::within(tokens[v], r.clone())))
+            .collect();
+        (vocab.into_stems(), raw)
+    });
+    // Ids follow the stems' sort order, so they (and float sums over them) do not depend on
+    // the order the versions came in.
+    let mut all: Vec<&str> = local
         .iter()
-        .zip(sentences)
-        .map(|(text, ranges)| {
-            ranges
-                .iter()
-                .map(|r| vocab.sentence_terms(text, r.clone()))
-                .collect()
+        .flat_map(|(stems, _)| stems.iter().map(String::as_str))
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    let global: FxHashMap<&str, u32> = all
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (*s, i as u32))
+        .collect();
+    let remaps: Vec<Vec<u32>> = local
+        .iter()
+        .map(|(stems, _)| stems.iter().map(|s| global[s.as_str()]).collect())
+        .collect();
+    let term_count = global.len();
+    drop(global);
+    let raw: Vec<Vec<RawSentence>> = local
+        .into_iter()
+        .zip(remaps)
+        .map(|((_, mut sents), remap)| {
+            for (terms, _) in &mut sents {
+                for term in terms.iter_mut() {
+                    term.0 = remap[term.0 as usize];
+                }
+            }
+            sents
         })
         .collect();
-    let mut df = vec![0u32; vocab.by_stem.len()];
+    let mut df = vec![0u32; term_count];
     let mut total = 0usize;
     for (terms, _) in raw.iter().flatten() {
         total += 1;
@@ -218,7 +263,12 @@ mod tests {
             .iter()
             .map(|t| std::iter::once(0..t.len()).collect())
             .collect();
-        let mut v = vectors(&texts, &sentences);
+        let toks: Vec<Vec<Token>> = texts
+            .iter()
+            .map(|t| tokens::tokenize(t, 0..t.len()))
+            .collect();
+        let toks: Vec<&[Token]> = toks.iter().map(Vec::as_slice).collect();
+        let mut v = vectors(&texts, &toks, &sentences);
         let b = v[1].remove(0);
         let a = v[0].remove(0);
         (a, b)

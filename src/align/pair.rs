@@ -59,11 +59,15 @@ const FULL_DP_CELLS: usize = 1_500_000;
 const BAND: usize = 32;
 /// Terms whose postings list is longer than this are too common to propose candidates.
 const MAX_POSTINGS: usize = 64;
+/// How many candidates per sentence get their full cosine computed.
+const RESCORED_CANDIDATES: usize = 4;
 /// Similarity and margin an anchor needs.
 const ANCHOR_MIN: f32 = 0.5;
 const ANCHOR_MARGIN: f32 = 0.8;
-/// Similarity a pair of leftover sentences needs to count as moved.
-const MOVE_MIN: f32 = 0.45;
+/// Similarity a pair of leftover sentences needs to count as moved (with the anchors' margin
+/// over the runner-up, so a topically close sentence elsewhere is not taken for a move). A
+/// sentence whose only edit is a number already falls near 0.4, numbers weighing much.
+const MOVE_MIN: f32 = 0.35;
 /// Moved text must be long enough to be told apart from chance (git uses 20 alphanumerics).
 const MOVE_MIN_CHARS: usize = 20;
 
@@ -106,10 +110,11 @@ fn best_matches_among(
     a_open: &[bool],
     b_open: &[bool],
 ) -> Candidates {
-    let mut postings: rustc_hash::FxHashMap<u32, Vec<usize>> = rustc_hash::FxHashMap::default();
+    let mut postings: rustc_hash::FxHashMap<u32, Vec<(usize, f32)>> =
+        rustc_hash::FxHashMap::default();
     for (j, v) in b.iter().enumerate().filter(|(j, _)| b_open[*j]) {
-        for &(term, _) in &v.terms {
-            postings.entry(term).or_default().push(j);
+        for &(term, weight) in &v.terms {
+            postings.entry(term).or_default().push((j, weight));
         }
     }
     let mut acc = vec![0.0f32; b.len()];
@@ -124,23 +129,21 @@ fn best_matches_among(
             if list.len() > MAX_POSTINGS {
                 continue;
             }
-            let other_weight = |j: usize| {
-                b[j].terms
-                    .binary_search_by_key(&term, |t| t.0)
-                    .map_or(0.0, |k| b[j].terms[k].1)
-            };
-            for &j in list {
+            for &(j, other) in list {
                 if acc[j] == 0.0 {
                     touched.push(j);
                 }
-                acc[j] += weight * other_weight(j);
+                acc[j] += weight * other;
             }
         }
+        // The partial dot over rare terms ranks candidates; only the top few get the real
+        // cosine, which also counts the common terms the partial dot skipped.
+        if touched.len() > RESCORED_CANDIDATES {
+            touched.select_nth_unstable_by(RESCORED_CANDIDATES, |x, y| acc[*y].total_cmp(&acc[*x]));
+        }
         let mut best = (0.0f32, None, 0.0f32);
-        for &j in &touched {
-            // The partial dot skipped common terms; score the real cosine.
+        for &j in touched.iter().take(RESCORED_CANDIDATES) {
             let sim = cosine(v, &b[j]);
-            acc[j] = 0.0;
             if sim > best.0 {
                 best = (sim, Some(j), best.0);
             } else if sim > best.2 {
@@ -149,6 +152,9 @@ fn best_matches_among(
             if sim > b_best[j].0 {
                 b_best[j] = (sim, Some(i));
             }
+        }
+        for &j in &touched {
+            acc[j] = 0.0;
         }
         touched.clear();
         a_best[i] = best;
@@ -266,32 +272,56 @@ struct Dp<'a> {
     pair_dot: Vec<f32>,
     cost: Vec<f32>,
     back: Vec<u8>,
-    /// dot(x[k], x[k+1]) and dot(x[k], x[k+2]) of each side, for norms of summed groups.
-    a_adjacent: [Vec<f32>; 2],
-    b_adjacent: [Vec<f32>; 2],
+    a_stats: GroupStats,
+    b_stats: GroupStats,
 }
 
-fn adjacent_dots(vecs: &[SentenceVec]) -> [Vec<f32>; 2] {
-    let near = |d: usize| {
-        (0..vecs.len())
-            .map(|k| vecs.get(k + d).map_or(0.0, |next| dot(&vecs[k], next)))
-            .collect()
-    };
-    [near(1), near(2)]
+/// Norms, lengths and heading counts of every group of 1–3 consecutive sentences of one side,
+/// indexed by group size and end position, so a bead's cost is a few lookups.
+struct GroupStats {
+    /// `norm2[len - 1][end]`: squared norm of the summed vectors of `end - len..end`.
+    norm2: [Vec<f32>; 3],
+    /// `chars[len - 1][end]`: alphanumeric characters in the group (at least 1).
+    chars: [Vec<f32>; 3],
+    /// `headings[len - 1][end]`: how many of the group's sentences are headings.
+    headings: [Vec<u8>; 3],
 }
 
-/// Squared norm of the summed vectors of `range`.
-fn group_norm2(vecs: &[SentenceVec], adjacent: &[Vec<f32>; 2], range: Range<usize>) -> f32 {
-    let mut sum: f32 = vecs[range.clone()].iter().map(|v| v.norm2).sum();
-    for k in range.clone() {
-        if k + 1 < range.end {
-            sum += 2.0 * adjacent[0][k];
+impl GroupStats {
+    fn new(side: &Side<'_>) -> Self {
+        let n = side.vecs.len();
+        let next = |d: usize| -> Vec<f32> {
+            (0..n)
+                .map(|k| side.vecs.get(k + d).map_or(0.0, |v| dot(&side.vecs[k], v)))
+                .collect()
+        };
+        let (d1, d2) = (next(1), next(2));
+        let mut stats = Self {
+            norm2: std::array::from_fn(|_| vec![0.0; n + 1]),
+            chars: std::array::from_fn(|_| vec![1.0; n + 1]),
+            headings: std::array::from_fn(|_| vec![0; n + 1]),
+        };
+        for end in 1..=n {
+            for len in 1..=3.min(end) {
+                let start = end - len;
+                let mut norm: f32 = side.vecs[start..end].iter().map(|v| v.norm2).sum();
+                for k in start..end {
+                    if k + 1 < end {
+                        norm += 2.0 * d1[k];
+                    }
+                    if k + 2 < end {
+                        norm += 2.0 * d2[k];
+                    }
+                }
+                let chars: usize = side.vecs[start..end].iter().map(|v| v.chars).sum();
+                stats.norm2[len - 1][end] = norm;
+                stats.chars[len - 1][end] = chars.max(1) as f32;
+                stats.headings[len - 1][end] =
+                    side.heading[start..end].iter().filter(|&&h| h).count() as u8;
+            }
         }
-        if k + 2 < range.end {
-            sum += 2.0 * adjacent[1][k];
-        }
+        stats
     }
-    sum
 }
 
 impl<'a> Dp<'a> {
@@ -304,8 +334,8 @@ impl<'a> Dp<'a> {
             pair_dot: vec![0.0; cells],
             cost: vec![f32::INFINITY; cells],
             back: vec![u8::MAX; cells],
-            a_adjacent: adjacent_dots(a.vecs),
-            b_adjacent: adjacent_dots(b.vecs),
+            a_stats: GroupStats::new(a),
+            b_stats: GroupStats::new(b),
         }
     }
 
@@ -350,27 +380,19 @@ impl<'a> Dp<'a> {
     }
 
     fn bead_cost(&self, ra: Range<usize>, rb: Range<usize>) -> Option<f32> {
-        let (a, b) = (self.a, self.b);
-        if ra.is_empty() || rb.is_empty() {
-            let skipped = if ra.is_empty() {
-                &b.heading[rb]
+        let (la, lb) = (ra.len(), rb.len());
+        if la == 0 || lb == 0 {
+            let (count, headings) = if la == 0 {
+                (lb, self.b_stats.headings[lb - 1][rb.end])
             } else {
-                &a.heading[ra]
+                (la, self.a_stats.headings[la - 1][ra.end])
             };
             // Headings are rewritten freely; dropping one costs less.
-            return Some(
-                skipped
-                    .iter()
-                    .map(|&h| if h { SKIP * 0.8 } else { SKIP })
-                    .sum(),
-            );
+            return Some(SKIP * (count as f32 - 0.2 * f32::from(headings)));
         }
-        let headings = a.heading[ra.clone()]
-            .iter()
-            .chain(&b.heading[rb.clone()])
-            .filter(|&&h| h)
-            .count();
-        let size = ra.len() + rb.len();
+        let headings =
+            self.a_stats.headings[la - 1][ra.end] + self.b_stats.headings[lb - 1][rb.end];
+        let size = la + lb;
         if headings > 0 && size > 2 {
             return None;
         }
@@ -380,19 +402,19 @@ impl<'a> Dp<'a> {
                 dot_sum += self.pair_dot[self.band.index(p + 1, q + 1)?];
             }
         }
-        let na = group_norm2(a.vecs, &self.a_adjacent, ra.clone());
-        let nb = group_norm2(b.vecs, &self.b_adjacent, rb.clone());
+        let na = self.a_stats.norm2[la - 1][ra.end];
+        let nb = self.b_stats.norm2[lb - 1][rb.end];
         let sim = if na > 0.0 && nb > 0.0 {
             (dot_sum / (na * nb).sqrt()).min(1.0)
         } else {
             0.0
         };
-        let chars = |vecs: &[SentenceVec], r: Range<usize>| {
-            vecs[r].iter().map(|v| v.chars).sum::<usize>().max(1) as f32
-        };
         // |ln(x/y)| without a logarithm: (max/min − 1) is close to it where it matters (near 1)
         // and, capped, still orders far-apart lengths.
-        let (ca, cb) = (chars(a.vecs, ra), chars(b.vecs, rb));
+        let (ca, cb) = (
+            self.a_stats.chars[la - 1][ra.end],
+            self.b_stats.chars[lb - 1][rb.end],
+        );
         let length = (ca.max(cb) / ca.min(cb) - 1.0).min(2.0);
         let mismatch = if headings == 1 { HEADING_MISMATCH } else { 0.0 };
         // Dissimilarity is paid per sentence, as skipping is, so a group of unrelated
@@ -464,9 +486,10 @@ fn detect_moves(beads: Vec<Bead>, a: &Side<'_>, b: &Side<'_>) -> Vec<Bead> {
     let c = best_matches_among(a.vecs, b.vecs, &a_open, &b_open);
     let mut a_partner: Vec<Option<usize>> = vec![None; a.vecs.len()];
     let mut b_partner: Vec<Option<usize>> = vec![None; b.vecs.len()];
-    for (i, &(sim, j, _)) in c.a_best.iter().enumerate() {
+    for (i, &(sim, j, second)) in c.a_best.iter().enumerate() {
         if let Some(j) = j
             && sim >= MOVE_MIN
+            && second <= sim * ANCHOR_MARGIN
             && c.b_best[j].1 == Some(i)
         {
             a_partner[i] = Some(j);

@@ -1,0 +1,93 @@
+//! Non-interactive outputs: the printers behind `--print` and `--format`.
+//!
+//! Each printer writes to a `&mut impl io::Write` from a [`Comparison`] and computes no diffs:
+//! statuses, similarities, spans and word ops all come from the model. The only things printers
+//! compute are layout — wrapping, column fitting, folding runs of same passages — and colour.
+//!
+//! | format | what it shows |
+//! |---|---|
+//! | [`inline`] | passage by passage, the base text with word changes marked in place |
+//! | [`side_by_side`] | base and compared version in two columns, passages starting on the same row |
+//! | [`json`] | the whole comparison for other programs (the format is specified there) |
+//! | [`unified`] | a unified diff of the passage texts, one passage per line, that `patch` applies |
+//! | [`stat`] | one line of counts per compared version |
+//!
+//! Text from the input never reaches the terminal raw: the human-readable printers pass every
+//! piece of it through [`crate::visible::visible`] (JSON escapes control characters instead).
+//! Every style lives in [`style`].
+
+pub mod inline;
+pub mod json;
+pub mod outline;
+pub mod side_by_side;
+pub mod stat;
+pub mod style;
+pub mod text;
+pub mod unified;
+
+#[cfg(test)]
+mod testing;
+
+use std::io::{self, Write};
+
+pub use style::Styling;
+
+use crate::model::Comparison;
+
+/// The output formats of `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The base text with word changes marked in place (the default).
+    Inline,
+    /// Two columns, base and compared version.
+    SideBySide,
+    /// The comparison as JSON.
+    Json,
+    /// A unified diff of passage texts.
+    Unified,
+    /// Counts per compared version.
+    Stat,
+}
+
+/// Everything a printer needs besides the comparison; validated by the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PrintOptions {
+    /// Which printer.
+    pub format: Format,
+    /// Colour or plain text.
+    pub styling: Styling,
+    /// Same passages shown around each divergent one (inline, side-by-side), or context lines
+    /// of the unified diff.
+    pub context: usize,
+    /// Total width in terminal columns (side-by-side).
+    pub width: usize,
+}
+
+impl Default for PrintOptions {
+    fn default() -> Self {
+        Self {
+            format: Format::Inline,
+            styling: Styling::Plain,
+            context: 0,
+            width: 160,
+        }
+    }
+}
+
+/// Narrowest width side-by-side output accepts: two 8-column panes and the divider.
+pub const MIN_WIDTH: usize = 20;
+
+/// Prints a comparison in the chosen format.
+pub fn print(
+    out: &mut impl Write,
+    comparison: &Comparison,
+    options: &PrintOptions,
+) -> io::Result<()> {
+    match options.format {
+        Format::Inline => inline::print(out, comparison, options),
+        Format::SideBySide => side_by_side::print(out, comparison, options),
+        Format::Json => json::print(out, comparison),
+        Format::Unified => unified::print(out, comparison, options.context),
+        Format::Stat => stat::print(out, comparison),
+    }
+}

@@ -1,0 +1,261 @@
+//! The inline format: passage by passage, the base text with word changes marked in place, like
+//! `git diff --color-words` (deleted red, inserted green, the differing letters of a word changed
+//! by a letter or two bold and underlined) or, without colour, like wdiff (`[-old-]{+new+}`).
+//!
+//! Layout:
+//! - a legend names each version's short label (`000 = 000_cda5….txt (base)`) and its notes;
+//! - each divergent passage gets a header, `── passage 4/31 · changed · 72% · 000 ¶3 ↔ 002 ¶2`,
+//!   then its text; runs of same passages fold to `… 5 same passages …` (`--context N` shows N
+//!   of them around each change); a moved passage's header says where it went, and a
+//!   `↳ passage 4 stands here in 002 (moved)` line marks the place it went to; boilerplate is one
+//!   faint line, `· boilerplate: "Table of Contents" (003)`;
+//! - with three or more versions the header names the base's place only; versions that read the
+//!   passage as the base does, or lack it, are listed on one line (`same in 001, 003 · removed in
+//!   004`), and every version that reads it differently gets a sub-header (`▸ 002 ¶2 · changed ·
+//!   72%`) followed by the base text marked against that version;
+//! - a summary line counts passages by status, boilerplate apart.
+//!
+//! Lines are not wrapped: the terminal or pager does that.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use super::PrintOptions;
+use super::outline::{self, Item, Labels, Scope, Tally};
+use super::style::{Painter, Style};
+use super::text::{self, Line, Side, StyledText};
+use crate::model::{Comparison, Passage, PassageStatus, VersionId};
+use crate::visible::visible;
+
+/// What every part of the printer reads.
+struct Ctx<'a> {
+    comparison: &'a Comparison,
+    labels: Labels,
+    painter: Painter,
+}
+
+/// Prints the inline format.
+pub fn print(
+    out: &mut impl Write,
+    comparison: &Comparison,
+    options: &PrintOptions,
+) -> io::Result<()> {
+    let ctx = Ctx {
+        comparison,
+        labels: Labels::new(comparison),
+        painter: Painter::new(options.styling),
+    };
+    let out: &mut dyn Write = out;
+    write_legend(out, &ctx)?;
+    let mut previous: Option<Item> = None;
+    for item in outline::outline(comparison, Scope::All, options.context) {
+        // Passages are separated by a blank line; one-line items stack.
+        let block = |i: Option<Item>| matches!(i, Some(Item::Passage(_)));
+        if previous.is_none() || block(previous) || block(Some(item)) {
+            writeln!(out)?;
+        }
+        match item {
+            Item::Passage(index) => write_passage(out, &ctx, &comparison.passages[index])?,
+            Item::Folded { count } => write_folded(out, ctx.painter, count)?,
+            Item::Boilerplate(index) => {
+                let line = boilerplate_line(comparison, &ctx.labels, &comparison.passages[index]);
+                write_line(out, ctx.painter, Style::Faint, &line)?;
+            }
+            Item::MovedHere { passage, version } => {
+                let line = moved_here_line(&ctx.labels, passage, version);
+                write_line(out, ctx.painter, Style::Note, &line)?;
+            }
+        }
+        previous = Some(item);
+    }
+    writeln!(out)?;
+    write_line(
+        out,
+        ctx.painter,
+        Style::Faint,
+        &Tally::of(comparison, Scope::All).summary(),
+    )
+}
+
+/// `000 = 000_cda5….txt (base)` for each version, then its notes.
+fn write_legend(out: &mut dyn Write, ctx: &Ctx) -> io::Result<()> {
+    for version in &ctx.comparison.versions {
+        let base = if version.id == ctx.comparison.base {
+            " (base)"
+        } else {
+            ""
+        };
+        let name = visible(&version.name, false);
+        write_line(
+            out,
+            ctx.painter,
+            Style::Plain,
+            &format!("{} = {name}{base}", ctx.labels.get(version.id)),
+        )?;
+    }
+    write_notes(out, ctx.comparison, &ctx.labels, ctx.painter)
+}
+
+/// `001: repaired 14 mojibake sequences`, one faint line per note.
+pub fn write_notes(
+    out: &mut dyn Write,
+    comparison: &Comparison,
+    labels: &Labels,
+    painter: Painter,
+) -> io::Result<()> {
+    for version in &comparison.versions {
+        for note in &version.notes {
+            let line = format!("{}: {}", labels.get(version.id), visible(note, false));
+            write_line(out, painter, Style::Faint, &line)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_passage(out: &mut dyn Write, ctx: &Ctx, passage: &Passage) -> io::Result<()> {
+    let comparison = ctx.comparison;
+    let header = outline::header(comparison, &ctx.labels, passage, Scope::All);
+    let style = if passage.status.is_divergent() {
+        Style::Header
+    } else {
+        Style::Faint
+    };
+    write_line(out, ctx.painter, style, &header)?;
+    if let [reading] = passage.readings.as_slice() {
+        let body = text::reading_text(comparison, passage, reading, Side::Both, ctx.painter);
+        return write_text(out, ctx.painter, &body);
+    }
+    write_readings(out, ctx, passage)
+}
+
+/// The readings of three or more versions: the agreeing and missing ones on one line, then each
+/// differing one with its own sub-header and marked text.
+fn write_readings(out: &mut dyn Write, ctx: &Ctx, passage: &Passage) -> io::Result<()> {
+    let comparison = ctx.comparison;
+    let carries = |v: VersionId| passage.span(v).is_some();
+    let with = |status: PassageStatus| -> Vec<VersionId> {
+        passage
+            .readings
+            .iter()
+            .filter(|r| {
+                r.status == status && (carries(r.version) || status == PassageStatus::Removed)
+            })
+            .map(|r| r.version)
+            .collect()
+    };
+    let groups: Vec<String> = [
+        ("same in", with(PassageStatus::Same)),
+        ("removed in", with(PassageStatus::Removed)),
+    ]
+    .into_iter()
+    .filter(|(_, versions)| !versions.is_empty())
+    .map(|(what, versions)| format!("{what} {}", ctx.labels.list(versions)))
+    .collect();
+    let differing: Vec<_> = passage
+        .readings
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.status,
+                PassageStatus::Changed | PassageStatus::Moved | PassageStatus::Added
+            ) && carries(r.version)
+        })
+        .collect();
+    if differing.is_empty() {
+        // Nobody rewrote it: show the base text once, struck out if every version dropped it.
+        let style = if with(PassageStatus::Same).is_empty() {
+            Style::Deleted
+        } else {
+            Style::Plain
+        };
+        let mut body = StyledText::new(ctx.painter);
+        if let Some(text) = comparison.passage_text(passage, comparison.base) {
+            body.push_run(style, text, &[]);
+        }
+        write_text(out, ctx.painter, &body)?;
+    }
+    if !groups.is_empty() {
+        write_line(
+            out,
+            ctx.painter,
+            Style::Faint,
+            &format!("  {}", groups.join(" · ")),
+        )?;
+    }
+    for reading in differing {
+        let mut sub = format!(
+            "  ▸ {}",
+            outline::place(comparison, &ctx.labels, passage, reading.version).unwrap_or_default()
+        );
+        let _ = write!(sub, " · {}", reading.status.name());
+        if reading.status != PassageStatus::Added {
+            let _ = write!(sub, " · {}", outline::percent(reading.similarity));
+        }
+        if let Some(moved) = outline::moved_to(&ctx.labels, reading.version, reading.placement) {
+            let _ = write!(sub, " · {moved}");
+        }
+        write_line(out, ctx.painter, Style::Header, &sub)?;
+        let body = text::reading_text(comparison, passage, reading, Side::Both, ctx.painter);
+        write_text(out, ctx.painter, &body)?;
+    }
+    Ok(())
+}
+
+/// `… 5 same passages …`.
+#[must_use]
+pub fn folded_line(count: usize) -> String {
+    let plural = if count == 1 { "" } else { "s" };
+    format!("… {count} same passage{plural} …")
+}
+
+fn write_folded(out: &mut dyn Write, painter: Painter, count: usize) -> io::Result<()> {
+    write_line(out, painter, Style::Faint, &folded_line(count))
+}
+
+/// `· boilerplate: "Table of Contents" (003)`: the text (cut to 60 columns) and who carries it.
+#[must_use]
+pub fn boilerplate_line(comparison: &Comparison, labels: &Labels, passage: &Passage) -> String {
+    let text = passage
+        .spans
+        .first()
+        .map(|s| comparison.version(s.version).slice(s.range.clone()))
+        .unwrap_or_default();
+    let text = visible(text, false)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let carriers = labels.list(passage.spans.iter().map(|s| s.version));
+    format!(
+        "· boilerplate: \"{}\" ({carriers})",
+        text::truncate(&text, 60)
+    )
+}
+
+/// `↳ passage 7 stands here in 001 (moved)`.
+#[must_use]
+pub fn moved_here_line(labels: &Labels, passage: usize, version: VersionId) -> String {
+    format!(
+        "↳ passage {} stands here in {} (moved)",
+        passage + 1,
+        labels.get(version)
+    )
+}
+
+fn write_text(out: &mut dyn Write, painter: Painter, text: &StyledText) -> io::Result<()> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    for line in text.unwrapped() {
+        line.write(out, painter)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn write_line(out: &mut dyn Write, painter: Painter, style: Style, text: &str) -> io::Result<()> {
+    Line::styled(style, text).write(out, painter)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,369 @@
+//! What the human-readable printers show, in which order: the passages in full, runs of same
+//! passages folded to one line, boilerplate lines, and the places moved passages went to. Also
+//! the short version labels and the passage header line they share.
+//!
+//! Everything here reads statuses and placements from the model; nothing is re-compared.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use crate::model::{
+    Comparison, Passage, PassageKind, PassageStatus, Placement, Version, VersionId,
+};
+
+/// Which versions a view looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// All versions at once: a passage's overall status decides.
+    All,
+    /// The base and one compared version: that version's reading decides.
+    Pair(VersionId),
+}
+
+/// One entry of an outline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    /// A passage shown in full: divergent, or same and within `--context` of a divergent one.
+    Passage(usize),
+    /// A run of same passages folded into one line.
+    Folded {
+        /// How many passages the run holds.
+        count: usize,
+    },
+    /// A boilerplate passage, shown as one faint line and never as a divergence.
+    Boilerplate(usize),
+    /// Where a moved passage stands in a compared version.
+    MovedHere {
+        /// The moved passage (listed where it stands in the base).
+        passage: usize,
+        /// The version it moved in.
+        version: VersionId,
+    },
+}
+
+/// A passage's status as seen from a scope; `None` when no version in the scope carries it.
+#[must_use]
+pub fn status(comparison: &Comparison, passage: &Passage, scope: Scope) -> Option<PassageStatus> {
+    let status = match scope {
+        Scope::All => passage.status,
+        Scope::Pair(version) => {
+            if passage.span(comparison.base).is_none() && passage.span(version).is_none() {
+                return None;
+            }
+            passage.reading(version)?.status
+        }
+    };
+    Some(if passage.kind == PassageKind::Boilerplate {
+        PassageStatus::Boilerplate
+    } else {
+        status
+    })
+}
+
+/// The outline of a comparison for one scope, with `context` same passages kept around each
+/// divergent one.
+#[must_use]
+pub fn outline(comparison: &Comparison, scope: Scope, context: usize) -> Vec<Item> {
+    let relevant: Vec<(usize, PassageStatus)> = comparison
+        .passages
+        .iter()
+        .filter_map(|p| status(comparison, p, scope).map(|s| (p.index, s)))
+        .collect();
+    let shown = within_context(&relevant, context);
+    let mut marks = moved_marks(comparison, scope);
+    let mut items = Vec::new();
+    let mut folded = 0;
+    let flush = |items: &mut Vec<Item>, folded: &mut usize| {
+        if *folded > 0 {
+            items.push(Item::Folded {
+                count: std::mem::take(folded),
+            });
+        }
+    };
+    items.extend(marks.remove(&None).unwrap_or_default());
+    for (&(index, status), show) in relevant.iter().zip(&shown) {
+        if status == PassageStatus::Boilerplate {
+            flush(&mut items, &mut folded);
+            items.push(Item::Boilerplate(index));
+        } else if *show {
+            flush(&mut items, &mut folded);
+            items.push(Item::Passage(index));
+        } else {
+            folded += 1;
+        }
+        if let Some(here) = marks.remove(&Some(index)) {
+            flush(&mut items, &mut folded);
+            items.extend(here);
+        }
+    }
+    flush(&mut items, &mut folded);
+    // Marks after passages outside the scope still have to show up somewhere: at the end.
+    items.extend(marks.into_values().flatten());
+    items
+}
+
+/// Whether each passage is shown in full: divergent, or same within `context` of a divergent one.
+fn within_context(relevant: &[(usize, PassageStatus)], context: usize) -> Vec<bool> {
+    let divergent: Vec<bool> = relevant.iter().map(|(_, s)| s.is_divergent()).collect();
+    let mut distance = vec![usize::MAX; relevant.len()];
+    let mut last: Option<usize> = None;
+    for (i, &d) in divergent.iter().enumerate() {
+        if d {
+            last = Some(i);
+        }
+        distance[i] = last.map_or(usize::MAX, |l| i - l);
+    }
+    last = None;
+    for (i, &d) in divergent.iter().enumerate().rev() {
+        if d {
+            last = Some(i);
+        }
+        distance[i] = distance[i].min(last.map_or(usize::MAX, |l| l - i));
+    }
+    distance.iter().map(|&d| d <= context).collect()
+}
+
+/// The "moved here" marks of a scope, keyed by the passage they follow (`None`: at the top).
+fn moved_marks(comparison: &Comparison, scope: Scope) -> BTreeMap<Option<usize>, Vec<Item>> {
+    let mut marks: BTreeMap<Option<usize>, Vec<Item>> = BTreeMap::new();
+    for passage in &comparison.passages {
+        for reading in &passage.readings {
+            if let (Placement::MovedAfter { after }, true) = (
+                reading.placement,
+                scope == Scope::All || scope == Scope::Pair(reading.version),
+            ) {
+                marks.entry(after).or_default().push(Item::MovedHere {
+                    passage: passage.index,
+                    version: reading.version,
+                });
+            }
+        }
+    }
+    marks
+}
+
+/// Short labels for versions: the numeric prefix of the file names when every version has a
+/// distinct one (`000_cda5….txt` → `000`), else `v0`, `v1`, ….
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Labels(Vec<String>);
+
+impl Labels {
+    /// Labels for the versions of a comparison.
+    #[must_use]
+    pub fn new(comparison: &Comparison) -> Self {
+        let prefixes: Vec<&str> = comparison
+            .versions
+            .iter()
+            .map(|v| numeric_prefix(&v.name))
+            .collect();
+        let mut distinct = prefixes.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.len() == prefixes.len() && prefixes.iter().all(|p| !p.is_empty()) {
+            Self(prefixes.into_iter().map(str::to_string).collect())
+        } else {
+            Self(
+                comparison
+                    .versions
+                    .iter()
+                    .map(|v| format!("v{}", v.id.0))
+                    .collect(),
+            )
+        }
+    }
+
+    /// The label of a version.
+    #[must_use]
+    pub fn get(&self, version: VersionId) -> &str {
+        &self.0[version.0]
+    }
+
+    /// Labels of several versions, comma-separated.
+    #[must_use]
+    pub fn list(&self, versions: impl IntoIterator<Item = VersionId>) -> String {
+        versions
+            .into_iter()
+            .map(|v| self.get(v))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// The last component of a path as given (`seeds/000_x.txt` → `000_x.txt`).
+#[must_use]
+pub fn file_name(name: &str) -> &str {
+    name.rsplit(['/', '\\']).next().unwrap_or(name)
+}
+
+/// The digits a file name starts with, when followed by `_`, `-` or `.` (`000_x.txt` → `000`).
+fn numeric_prefix(name: &str) -> &str {
+    let file = file_name(name);
+    let digits = file.len() - file.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    match file[digits..].chars().next() {
+        Some('_' | '-' | '.') if digits > 0 => &file[..digits],
+        _ => "",
+    }
+}
+
+/// `¶3`, or `¶3–4` for a span over two or more paragraphs.
+#[must_use]
+pub fn paragraph_ref(version: &Version, range: &Range<usize>) -> String {
+    let first = version.paragraph_number(range.start);
+    let last = version.paragraph_number(range.end.saturating_sub(1).max(range.start));
+    if last > first {
+        format!("¶{first}–{last}")
+    } else {
+        format!("¶{first}")
+    }
+}
+
+/// `000 ¶3`: a version's label and where the passage stands in it, if it carries the passage.
+#[must_use]
+pub fn place(
+    comparison: &Comparison,
+    labels: &Labels,
+    passage: &Passage,
+    version: VersionId,
+) -> Option<String> {
+    let span = passage.span(version)?;
+    Some(format!(
+        "{} {}",
+        labels.get(version),
+        paragraph_ref(comparison.version(version), &span.range)
+    ))
+}
+
+/// A similarity as a whole percentage; anything short of identical stays below 100%.
+#[must_use]
+pub fn percent(similarity: f32) -> String {
+    let pct = (similarity.clamp(0.0, 1.0) * 100.0).floor();
+    let pct = if similarity < 1.0 { pct.min(99.0) } else { pct };
+    format!("{pct:.0}%")
+}
+
+/// Where a moved reading went, e.g. `in 002 after passage 3` (1-based, as in headers).
+#[must_use]
+pub fn moved_to(labels: &Labels, version: VersionId, placement: Placement) -> Option<String> {
+    match placement {
+        Placement::InOrder => None,
+        Placement::MovedAfter { after: Some(after) } => Some(format!(
+            "in {} after passage {}",
+            labels.get(version),
+            after + 1
+        )),
+        Placement::MovedAfter { after: None } => Some(format!("first in {}", labels.get(version))),
+    }
+}
+
+/// The header of a passage, e.g. `── passage 4/31 · changed · 72% · 000 ¶3 ↔ 002 ¶2`.
+///
+/// For a pair scope (or two versions) it names both places; for all of three or more versions
+/// it names the base's place only, and each reading gets its own line (see the inline printer).
+#[must_use]
+pub fn header(comparison: &Comparison, labels: &Labels, passage: &Passage, scope: Scope) -> String {
+    let status = status(comparison, passage, scope).unwrap_or(passage.status);
+    let mut out = format!(
+        "── passage {}/{} · {}",
+        passage.index + 1,
+        comparison.passages.len(),
+        status.name()
+    );
+    let pair = match scope {
+        Scope::Pair(v) => Some(v),
+        Scope::All => comparison
+            .compared()
+            .next()
+            .filter(|_| comparison.versions.len() == 2),
+    };
+    let similarity = match pair {
+        Some(v) => passage
+            .reading(v)
+            .map_or(passage.similarity, |r| r.similarity),
+        None => passage.similarity,
+    };
+    if matches!(status, PassageStatus::Changed | PassageStatus::Moved) {
+        let _ = write!(out, " · {}", percent(similarity));
+    }
+    let base_place = place(comparison, labels, passage, comparison.base);
+    let places: Vec<String> = match pair {
+        Some(v) => [base_place, place(comparison, labels, passage, v)]
+            .into_iter()
+            .flatten()
+            .collect(),
+        None => base_place.into_iter().collect(),
+    };
+    if !places.is_empty() {
+        let _ = write!(out, " · {}", places.join(" ↔ "));
+    }
+    let reading = pair.and_then(|v| passage.reading(v));
+    if let Some(moved) = reading.and_then(|r| moved_to(labels, r.version, r.placement)) {
+        let _ = write!(out, " · {moved}");
+    }
+    out
+}
+
+/// How many passages have each status in a scope.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Passages in the scope (boilerplate included).
+    pub total: usize,
+    /// Same in every version of the scope.
+    pub same: usize,
+    /// Changed.
+    pub changed: usize,
+    /// Added (absent from the base).
+    pub added: usize,
+    /// Removed (absent from a compared version).
+    pub removed: usize,
+    /// Moved.
+    pub moved: usize,
+    /// Boilerplate, counted apart.
+    pub boilerplate: usize,
+}
+
+impl Tally {
+    /// Counts the passages of a scope.
+    #[must_use]
+    pub fn of(comparison: &Comparison, scope: Scope) -> Self {
+        let mut tally = Self::default();
+        for passage in &comparison.passages {
+            let Some(status) = status(comparison, passage, scope) else {
+                continue;
+            };
+            tally.total += 1;
+            *match status {
+                PassageStatus::Same => &mut tally.same,
+                PassageStatus::Changed => &mut tally.changed,
+                PassageStatus::Added => &mut tally.added,
+                PassageStatus::Removed => &mut tally.removed,
+                PassageStatus::Moved => &mut tally.moved,
+                PassageStatus::Boilerplate => &mut tally.boilerplate,
+            } += 1;
+        }
+        tally
+    }
+
+    /// `20 same, 8 changed, 1 added, 1 removed, 1 moved · 2 boilerplate` (boilerplate when any).
+    #[must_use]
+    pub fn counts(&self) -> String {
+        let mut out = format!(
+            "{} same, {} changed, {} added, {} removed, {} moved",
+            self.same, self.changed, self.added, self.removed, self.moved
+        );
+        if self.boilerplate > 0 {
+            let _ = write!(out, " · {} boilerplate", self.boilerplate);
+        }
+        out
+    }
+
+    /// `31 passages: 20 same, 8 changed, 1 added, 1 removed, 1 moved · 2 boilerplate`.
+    #[must_use]
+    pub fn summary(&self) -> String {
+        let plural = if self.total == 1 { "" } else { "s" };
+        format!("{} passage{plural}: {}", self.total, self.counts())
+    }
+}
+
+#[cfg(test)]
+mod tests;

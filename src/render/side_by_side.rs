@@ -1,0 +1,173 @@
+//! The side-by-side format: the base in the left column, a compared version in the right.
+//!
+//! Both columns are fitted to `--width` (divider ` │ ` between them), wrapped at word
+//! boundaries by display width (CJK and emoji take two columns), and each passage starts on the
+//! same row in both: the shorter side is padded. Deleted words are marked in the left column,
+//! inserted words in the right (colour, or `[-…-]` / `{+…+}` without it). A passage one side
+//! lacks shows a faint `(not in 002)` in that column. Same passages fold as in the inline
+//! format; boilerplate is one faint line. With three or more versions there is one section per
+//! compared version, each with its own title row and summary.
+
+use std::io::{self, Write};
+
+use super::inline::{boilerplate_line, folded_line, moved_here_line, write_notes};
+use super::outline::{self, Item, Labels, Scope, Tally};
+use super::style::{Painter, Style};
+use super::text::{self, Line, Side, StyledText};
+use super::{MIN_WIDTH, PrintOptions};
+use crate::model::{Comparison, Passage, VersionId};
+use crate::visible::visible;
+
+/// The divider between the columns.
+const DIVIDER: &str = " │ ";
+
+/// Geometry and what every part of the printer reads.
+struct Ctx<'a> {
+    comparison: &'a Comparison,
+    labels: Labels,
+    painter: Painter,
+    /// Total width.
+    width: usize,
+    /// Width of each column.
+    column: usize,
+}
+
+/// Prints the side-by-side format.
+pub fn print(
+    out: &mut impl Write,
+    comparison: &Comparison,
+    options: &PrintOptions,
+) -> io::Result<()> {
+    let width = options.width.max(MIN_WIDTH);
+    let ctx = Ctx {
+        comparison,
+        labels: Labels::new(comparison),
+        painter: Painter::new(options.styling),
+        width,
+        column: (width - text::width(DIVIDER)) / 2,
+    };
+    let out: &mut dyn Write = out;
+    write_notes(out, comparison, &ctx.labels, ctx.painter)?;
+    for (n, version) in comparison.compared().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
+        }
+        write_section(out, &ctx, version, options.context)?;
+    }
+    Ok(())
+}
+
+fn write_section(
+    out: &mut dyn Write,
+    ctx: &Ctx,
+    version: VersionId,
+    context: usize,
+) -> io::Result<()> {
+    let comparison = ctx.comparison;
+    let title = |v: VersionId, suffix: &str| {
+        let file = outline::file_name(&comparison.version(v).name);
+        let name = format!("{} {}{suffix}", ctx.labels.get(v), visible(file, false));
+        vec![Line::styled(
+            Style::Header,
+            &text::truncate(&name, ctx.column),
+        )]
+    };
+    write_rows(
+        out,
+        ctx,
+        &title(comparison.base, " (base)"),
+        &title(version, ""),
+    )?;
+    let rule = "─".repeat(ctx.column);
+    write_full(out, ctx, Style::Faint, &format!("{rule}─┼─{rule}"))?;
+    for item in outline::outline(comparison, Scope::Pair(version), context) {
+        match item {
+            Item::Passage(index) => write_passage(out, ctx, &comparison.passages[index], version)?,
+            Item::Folded { count } => write_full(out, ctx, Style::Faint, &folded_line(count))?,
+            Item::Boilerplate(index) => {
+                let line = boilerplate_line(comparison, &ctx.labels, &comparison.passages[index]);
+                write_full(out, ctx, Style::Faint, &line)?;
+            }
+            Item::MovedHere { passage, version } => {
+                let mut note = StyledText::new(ctx.painter);
+                note.push(Style::Note, &moved_here_line(&ctx.labels, passage, version));
+                write_rows(out, ctx, &[], &note.wrap(ctx.column))?;
+            }
+        }
+    }
+    write_full(
+        out,
+        ctx,
+        Style::Faint,
+        &Tally::of(comparison, Scope::Pair(version)).summary(),
+    )
+}
+
+fn write_passage(
+    out: &mut dyn Write,
+    ctx: &Ctx,
+    passage: &Passage,
+    version: VersionId,
+) -> io::Result<()> {
+    let comparison = ctx.comparison;
+    let Some(reading) = passage.reading(version) else {
+        return Ok(());
+    };
+    let header = outline::header(comparison, &ctx.labels, passage, Scope::Pair(version));
+    let style = if reading.status.is_divergent() {
+        Style::Header
+    } else {
+        Style::Faint
+    };
+    write_full(out, ctx, style, &header)?;
+    let side = |side: Side, v: VersionId| {
+        let body = text::reading_text(comparison, passage, reading, side, ctx.painter);
+        if body.is_empty() {
+            let gap = format!("(not in {})", ctx.labels.get(v));
+            vec![Line::styled(
+                Style::Faint,
+                &text::truncate(&gap, ctx.column),
+            )]
+        } else {
+            body.wrap(ctx.column)
+        }
+    };
+    write_rows(
+        out,
+        ctx,
+        &side(Side::Base, comparison.base),
+        &side(Side::Other, version),
+    )
+}
+
+/// Writes two columns row by row; the shorter one is padded so both end on the same row.
+fn write_rows(out: &mut dyn Write, ctx: &Ctx, left: &[Line], right: &[Line]) -> io::Result<()> {
+    let empty = Line::default();
+    for row in 0..left.len().max(right.len()) {
+        let l = left.get(row).unwrap_or(&empty);
+        let r = right.get(row).unwrap_or(&empty);
+        l.write(out, ctx.painter)?;
+        write!(out, "{}", " ".repeat(ctx.column.saturating_sub(l.width)))?;
+        ctx.painter.write(out, Style::Faint, DIVIDER.trim_end())?;
+        if r.width > 0 {
+            write!(out, " ")?;
+            r.write(out, ctx.painter)?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Writes a line across both columns, wrapped to the full width.
+fn write_full(out: &mut dyn Write, ctx: &Ctx, style: Style, line: &str) -> io::Result<()> {
+    let mut body = StyledText::new(ctx.painter);
+    body.push(style, line);
+    for line in body.wrap(ctx.width) {
+        line.write(out, ctx.painter)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,388 @@
+//! Passage text as styled words, and word wrapping by display width.
+//!
+//! A printer turns a passage (and its word ops, from the model) into a [`StyledText`]: words
+//! made of styled pieces, separated by spaces and line breaks. Input text goes through
+//! [`visible`] on the way in, so nothing from a file reaches the terminal raw. Wrapping measures
+//! display width with `unicode-width` on whole strings, so CJK and emoji take two columns and a
+//! ZWJ sequence is not counted piece by piece.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use super::style::{Painter, Style};
+use crate::model::{Comparison, Passage, Reading, VersionId, WordOp};
+use crate::visible::visible;
+
+/// A run of text in one style, free of whitespace breaks (within a word) or a single space.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// How it looks.
+    pub style: Style,
+    /// The text, already made visible.
+    pub text: String,
+}
+
+/// One word of a [`StyledText`]: the pieces between two whitespace breaks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Word {
+    pieces: Vec<Piece>,
+    width: usize,
+}
+
+impl Word {
+    fn push(&mut self, style: Style, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        self.width += text.width();
+        match self.pieces.last_mut() {
+            Some(last) if last.style == style => last.text.push_str(text),
+            _ => self.pieces.push(Piece {
+                style,
+                text: text.to_string(),
+            }),
+        }
+    }
+}
+
+/// What separates two words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Break {
+    /// Spaces (shown as one space, in the style of the change run it stands in).
+    Space(Style),
+    /// A line end in the input: the passage continues on a new line.
+    Line,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Token {
+    Word(Word),
+    Break(Break),
+}
+
+/// Text made of styled words, built from input text and word ops, ready to wrap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StyledText {
+    painter: Painter,
+    tokens: Vec<Token>,
+}
+
+/// One output line of wrapped text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Line {
+    /// The pieces, in order.
+    pub pieces: Vec<Piece>,
+    /// Display width in terminal columns.
+    pub width: usize,
+}
+
+impl Line {
+    /// A line of one piece.
+    #[must_use]
+    pub fn styled(style: Style, text: &str) -> Self {
+        let mut line = Self::default();
+        line.push(style, text);
+        line
+    }
+
+    fn push(&mut self, style: Style, text: &str) {
+        self.width += text.width();
+        match self.pieces.last_mut() {
+            Some(last) if last.style == style => last.text.push_str(text),
+            _ => self.pieces.push(Piece {
+                style,
+                text: text.to_string(),
+            }),
+        }
+    }
+
+    fn append(&mut self, word: &Word) {
+        for piece in &word.pieces {
+            self.push(piece.style, &piece.text);
+        }
+    }
+
+    /// Writes the line (no line end) with a painter.
+    pub fn write(&self, out: &mut dyn std::io::Write, painter: Painter) -> std::io::Result<()> {
+        self.pieces
+            .iter()
+            .try_for_each(|p| painter.write(out, p.style, &p.text))
+    }
+}
+
+impl StyledText {
+    /// An empty text.
+    #[must_use]
+    pub fn new(painter: Painter) -> Self {
+        Self {
+            painter,
+            tokens: Vec::new(),
+        }
+    }
+
+    /// Whether no word has been added.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        !self.tokens.iter().any(|t| matches!(t, Token::Word(_)))
+    }
+
+    /// Adds input text in one style (the spaces in it too, so a styled line is one piece).
+    pub fn push(&mut self, style: Style, text: &str) {
+        self.push_pieces(&[(style, text)], style);
+    }
+
+    /// Adds a change run (deleted or inserted words) whose `accents` (byte ranges relative to
+    /// `text`) get the accent style; without colour the run is bracketed `[-…-]` / `{+…+}`.
+    pub fn push_run(&mut self, style: Style, text: &str, accents: &[Range<usize>]) {
+        let content_start = text.len() - text.trim_start().len();
+        let content_end = text.trim_end().len().max(content_start);
+        if content_start == content_end {
+            self.push(Style::Plain, text);
+            return;
+        }
+        self.push(Style::Plain, &text[..content_start]);
+        let mut pieces: Vec<(Style, &str)> = Vec::new();
+        let open_close = self.painter.brackets(style);
+        if let Some((open, _)) = open_close {
+            pieces.push((style, open));
+        }
+        let accent = match style {
+            Style::Deleted => Style::DeletedAccent,
+            Style::Inserted => Style::InsertedAccent,
+            other => other,
+        };
+        let mut at = content_start;
+        for range in accents {
+            let range = range.start.clamp(at, content_end)..range.end.clamp(at, content_end);
+            pieces.push((style, &text[at..range.start]));
+            pieces.push((accent, &text[range.clone()]));
+            at = range.end;
+        }
+        pieces.push((style, &text[at..content_end]));
+        if let Some((_, close)) = open_close {
+            pieces.push((style, close));
+        }
+        self.push_pieces(&pieces, style);
+        self.push(Style::Plain, &text[content_end..]);
+    }
+
+    /// Splits pieces at whitespace into words; `space_style` styles the spaces between them.
+    fn push_pieces(&mut self, pieces: &[(Style, &str)], space_style: Style) {
+        for &(style, raw) in pieces {
+            let text = visible(raw, true);
+            let mut rest: &str = &text;
+            while !rest.is_empty() {
+                let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                if word_len > 0 {
+                    self.word_mut().push(style, &rest[..word_len]);
+                    rest = &rest[word_len..];
+                }
+                let space_len = rest
+                    .find(|c: char| !c.is_whitespace())
+                    .unwrap_or(rest.len());
+                if space_len > 0 {
+                    let space = &rest[..space_len];
+                    self.push_break(if space.contains('\n') {
+                        Break::Line
+                    } else {
+                        Break::Space(space_style)
+                    });
+                    rest = &rest[space_len..];
+                }
+            }
+        }
+    }
+
+    fn word_mut(&mut self) -> &mut Word {
+        if !matches!(self.tokens.last(), Some(Token::Word(_))) {
+            self.tokens.push(Token::Word(Word::default()));
+        }
+        match self.tokens.last_mut() {
+            Some(Token::Word(word)) => word,
+            _ => unreachable!("a word was just pushed"),
+        }
+    }
+
+    /// Adds a break; a line break wins over spaces next to it, and breaks never pile up.
+    fn push_break(&mut self, new: Break) {
+        match self.tokens.last_mut() {
+            Some(Token::Break(old)) if new == Break::Line => *old = Break::Line,
+            Some(Token::Word(_)) => self.tokens.push(Token::Break(new)),
+            None | Some(Token::Break(_)) => {}
+        }
+    }
+
+    /// Wraps the text at word boundaries into lines of at most `width` columns (a word wider
+    /// than a line is split between grapheme clusters). Line ends in the input start new lines.
+    #[must_use]
+    pub fn wrap(&self, width: usize) -> Vec<Line> {
+        let width = width.max(1);
+        let mut lines = Vec::new();
+        let mut line = Line::default();
+        let mut space: Option<Style> = None;
+        for token in &self.tokens {
+            match token {
+                Token::Break(Break::Line) => {
+                    lines.push(std::mem::take(&mut line));
+                    space = None;
+                }
+                Token::Break(Break::Space(style)) => space = Some(*style),
+                Token::Word(word) => {
+                    let gap = usize::from(space.is_some() && line.width > 0);
+                    if line.width > 0 && line.width + gap + word.width > width {
+                        lines.push(std::mem::take(&mut line));
+                    } else if let (Some(style), 1) = (space, gap) {
+                        line.push(style, " ");
+                    }
+                    space = None;
+                    if word.width <= width.saturating_sub(line.width) {
+                        line.append(word);
+                    } else {
+                        split_long_word(word, width, &mut line, &mut lines);
+                    }
+                }
+            }
+        }
+        if line.width > 0 || lines.is_empty() {
+            lines.push(line);
+        }
+        lines
+    }
+
+    /// The text on one line (line ends in the input kept), for printers that let the terminal wrap.
+    #[must_use]
+    pub fn unwrapped(&self) -> Vec<Line> {
+        self.wrap(usize::MAX)
+    }
+}
+
+/// Breaks a word wider than the line between grapheme clusters.
+fn split_long_word(word: &Word, width: usize, line: &mut Line, lines: &mut Vec<Line>) {
+    for piece in &word.pieces {
+        for grapheme in piece.text.graphemes(true) {
+            let w = grapheme.width();
+            if line.width > 0 && line.width + w > width {
+                lines.push(std::mem::take(line));
+            }
+            line.push(piece.style, grapheme);
+        }
+    }
+}
+
+/// Which text of a passage a printer shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The base's text, deleted words marked (the left column).
+    Base,
+    /// The compared version's text, inserted words marked (the right column).
+    Other,
+    /// The base's text with deleted and inserted words marked in place (inline).
+    Both,
+}
+
+/// The text of a passage as one compared version reads it, marked for one side.
+#[must_use]
+pub fn reading_text(
+    comparison: &Comparison,
+    passage: &Passage,
+    reading: &Reading,
+    side: Side,
+    painter: Painter,
+) -> StyledText {
+    let mut out = StyledText::new(painter);
+    let base = comparison.base_version();
+    let other = comparison.version(reading.version);
+    let base_text = comparison.passage_text(passage, comparison.base);
+    let other_text = comparison.passage_text(passage, reading.version);
+    let shows_base = side != Side::Other;
+    let shows_other = side != Side::Base;
+    if reading.ops.is_empty() {
+        // No word diff: one side is absent (added or removed) or the texts are the same.
+        match (base_text, other_text) {
+            (Some(b), None) if shows_base => out.push_run(Style::Deleted, b, &[]),
+            (None, Some(o)) if shows_other => out.push_run(Style::Inserted, o, &[]),
+            (Some(b), Some(_)) if shows_base => out.push(Style::Plain, b),
+            (Some(_), Some(o)) => out.push(Style::Plain, o),
+            _ => {}
+        }
+        return out;
+    }
+    for op in &reading.ops {
+        match op {
+            WordOp::Equal { base: b, .. } if shows_base => {
+                out.push(Style::Plain, &base.text[b.clone()]);
+            }
+            WordOp::Equal { other: o, .. } => out.push(Style::Plain, &other.text[o.clone()]),
+            WordOp::Delete { base: b, accents } if shows_base => {
+                out.push_run(
+                    Style::Deleted,
+                    &base.text[b.clone()],
+                    &relative(accents, b.start),
+                );
+            }
+            WordOp::Insert { other: o, accents } if shows_other => {
+                out.push_run(
+                    Style::Inserted,
+                    &other.text[o.clone()],
+                    &relative(accents, o.start),
+                );
+            }
+            WordOp::Delete { .. } | WordOp::Insert { .. } => {}
+        }
+    }
+    out
+}
+
+/// The plain text of a passage in one version (empty if the version lacks it).
+#[must_use]
+pub fn version_text(
+    comparison: &Comparison,
+    passage: &Passage,
+    version: VersionId,
+    style: Style,
+    painter: Painter,
+) -> StyledText {
+    let mut out = StyledText::new(painter);
+    if let Some(text) = comparison.passage_text(passage, version) {
+        out.push(style, text);
+    }
+    out
+}
+
+fn relative(ranges: &[Range<usize>], start: usize) -> Vec<Range<usize>> {
+    ranges
+        .iter()
+        .map(|r| r.start.saturating_sub(start)..r.end.saturating_sub(start))
+        .collect()
+}
+
+/// Display width of a string in terminal columns.
+#[must_use]
+pub fn width(text: &str) -> usize {
+    text.width()
+}
+
+/// Cuts text to at most `max` columns, ending in `…` when something was cut.
+#[must_use]
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.width() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for grapheme in text.graphemes(true) {
+        let w = grapheme.width();
+        if used + w + 1 > max {
+            break;
+        }
+        out.push_str(grapheme);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests;

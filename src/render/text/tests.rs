@@ -1,0 +1,109 @@
+use super::*;
+use crate::render::style::Styling;
+
+fn plain() -> Painter {
+    Painter::new(Styling::Plain)
+}
+
+/// The lines of a text as plain strings.
+fn rows(text: &StyledText, width: usize) -> Vec<String> {
+    text.wrap(width)
+        .iter()
+        .map(|l| l.pieces.iter().map(|p| p.text.as_str()).collect())
+        .collect()
+}
+
+fn text(s: &str) -> StyledText {
+    let mut t = StyledText::new(plain());
+    t.push(Style::Plain, s);
+    t
+}
+
+#[test]
+fn wrapping_breaks_between_words_within_the_width() {
+    assert_eq!(
+        rows(&text("the army said 26 people died"), 13),
+        ["the army said", "26 people", "died"]
+    );
+}
+
+#[test]
+fn runs_of_spaces_collapse_and_line_ends_start_new_lines() {
+    assert_eq!(
+        rows(&text("one   two\r\nthree\n\nfour "), 80),
+        ["one two", "three", "four"]
+    );
+}
+
+#[test]
+fn cjk_and_emoji_take_two_columns() {
+    let t = text("中文 字 👩‍👩‍👧 ok");
+    let lines = t.wrap(7);
+    assert_eq!(rows(&t, 7), ["中文 字", "👩‍👩‍👧 ok"]);
+    assert_eq!(lines.iter().map(|l| l.width).collect::<Vec<_>>(), [7, 5]);
+}
+
+#[test]
+fn a_word_wider_than_the_line_is_split_between_graphemes() {
+    assert_eq!(rows(&text("abcdefgh"), 3), ["abc", "def", "gh"]);
+    assert_eq!(rows(&text("中文中文"), 3), ["中", "文", "中", "文"]);
+}
+
+#[test]
+fn changes_are_bracketed_without_colour_and_whitespace_stays_outside() {
+    let mut t = StyledText::new(plain());
+    t.push(Style::Plain, "said ");
+    t.push_run(Style::Deleted, "26 people ", &[]);
+    t.push_run(Style::Inserted, "28 ", &[]);
+    t.push(Style::Plain, "died.");
+    assert_eq!(rows(&t, 80), ["said [-26 people-] {+28+} died."]);
+}
+
+#[test]
+fn a_bracketed_run_wraps_like_any_other_words() {
+    let mut t = StyledText::new(plain());
+    t.push_run(Style::Deleted, "one two three", &[]);
+    assert_eq!(rows(&t, 8), ["[-one", "two", "three-]"]);
+}
+
+#[test]
+fn accents_get_their_own_style_inside_the_run() {
+    let mut t = StyledText::new(Painter::new(Styling::Color));
+    let accent = 3..4;
+    t.push_run(Style::Deleted, "Donahue ", std::slice::from_ref(&accent));
+    let line = &t.wrap(80)[0];
+    let styles: Vec<(Style, &str)> = line
+        .pieces
+        .iter()
+        .map(|p| (p.style, p.text.as_str()))
+        .collect();
+    assert_eq!(
+        styles,
+        [
+            (Style::Deleted, "Don"),
+            (Style::DeletedAccent, "a"),
+            (Style::Deleted, "hue")
+        ]
+    );
+}
+
+#[test]
+fn control_characters_from_the_input_are_made_visible() {
+    assert_eq!(rows(&text("a\u{1b}[31mred\u{7}"), 80), ["a␛[31mred␇"]);
+}
+
+#[test]
+fn whitespace_only_runs_add_no_brackets() {
+    let mut t = StyledText::new(plain());
+    t.push(Style::Plain, "a");
+    t.push_run(Style::Inserted, "  ", &[]);
+    t.push(Style::Plain, "b");
+    assert_eq!(rows(&t, 80), ["a b"]);
+}
+
+#[test]
+fn truncate_cuts_by_display_width_and_marks_the_cut() {
+    assert_eq!(truncate("Table of Contents", 8), "Table o…");
+    assert_eq!(truncate("中文中文", 5), "中文…");
+    assert_eq!(truncate("short", 8), "short");
+}
