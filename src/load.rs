@@ -9,6 +9,7 @@ mod mojibake;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use self::decode::BinaryPolicy;
 use crate::error::{Error, Result};
 use crate::model::{OffsetMap, Version, VersionId};
 use crate::options::CompareOptions;
@@ -121,10 +122,14 @@ pub fn read_input(path: &Path) -> Result<Input> {
 /// Decodes an input into a [`Version`]: detects the encoding, repairs mojibake if asked, and
 /// records what it did in the version's notes.
 pub fn load_version(id: VersionId, input: Input, options: &CompareOptions) -> Result<Version> {
-    let decoded =
-        decode::decode(&input.bytes, options.force_text).ok_or_else(|| Error::Binary {
-            name: input.name.clone(),
-        })?;
+    let policy = if options.force_text {
+        BinaryPolicy::DecodeAnyway
+    } else {
+        BinaryPolicy::Reject
+    };
+    let decoded = decode::decode(&input.bytes, policy).ok_or_else(|| Error::Binary {
+        name: input.name.clone(),
+    })?;
     let mut notes = decoded.notes;
     let (text, edits) = if options.repair_mojibake {
         let repaired = mojibake::repair(&decoded.text);

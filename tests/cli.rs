@@ -107,7 +107,6 @@ fn paragraphing_alone_is_no_difference() {
 }
 
 #[test]
-#[ignore = "needs the mojibake repair of the load work (load/mojibake.rs is a placeholder on main)"]
 fn repaired_mojibake_is_no_difference() {
     storydiff().args(case("case05")).assert().code(0);
     storydiff()

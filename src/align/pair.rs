@@ -341,17 +341,43 @@ impl<'a> Dp<'a> {
 
     fn run(mut self) -> Vec<Bead> {
         let n = self.a.vecs.len();
+        // The base sentence of a row is scattered into a dense array, so each cell's dot
+        // product is a run of lookups instead of a merge of two sparse lists.
+        let terms = self
+            .a
+            .vecs
+            .iter()
+            .chain(self.b.vecs)
+            .flat_map(|v| v.terms.last())
+            .map(|t| t.0 as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut dense = vec![0.0f32; terms];
         for r in 0..=n {
+            if r > 0 {
+                for &(t, w) in &self.a.vecs[r - 1].terms {
+                    dense[t as usize] = w;
+                }
+            }
             for j in self.band.lo[r]..=self.band.hi[r] {
                 let cell = self.band.index(r, j).expect("in band");
                 if r > 0 && j > 0 {
-                    self.pair_dot[cell] = dot(&self.a.vecs[r - 1], &self.b.vecs[j - 1]);
+                    self.pair_dot[cell] = self.b.vecs[j - 1]
+                        .terms
+                        .iter()
+                        .map(|&(t, w)| dense[t as usize] * w)
+                        .sum();
                 }
                 if r == 0 && j == 0 {
                     self.cost[cell] = 0.0;
                     continue;
                 }
                 self.relax(r, j, cell);
+            }
+            if r > 0 {
+                for &(t, _) in &self.a.vecs[r - 1].terms {
+                    dense[t as usize] = 0.0;
+                }
             }
         }
         self.trace()
