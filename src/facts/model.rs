@@ -321,6 +321,19 @@ impl FactReport {
         self.outliers.iter().find(|s| s.version == version)
     }
 
+    /// Passages that hold a divergent fact (as its passage or through a reading), in order:
+    /// where "next drifted fact" stops.
+    #[must_use]
+    pub fn divergent_passages(&self) -> Vec<usize> {
+        let mut passages: Vec<usize> = self
+            .divergent()
+            .flat_map(|f| std::iter::once(f.passage).chain(f.readings.iter().map(|r| r.passage)))
+            .collect();
+        passages.sort_unstable();
+        passages.dedup();
+        passages
+    }
+
     /// Byte ranges of a version's readings of divergent facts, sorted (what a pane underlines).
     #[must_use]
     pub fn divergent_spans(&self, version: VersionId) -> Vec<Range<usize>> {

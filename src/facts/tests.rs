@@ -341,6 +341,18 @@ fn passages_most_versions_lack_count_as_added_for_the_outlier() {
 }
 
 #[test]
+fn divergent_passages_list_each_passage_once() {
+    let c = build(&[
+        &[
+            Some("Russia invaded in 2022 and 2014."),
+            Some("Russia invaded in 2020 and 2015."),
+        ],
+        &[Some("Talks began."), Some("Talks began.")],
+    ]);
+    assert_eq!(analyze(&c).divergent_passages(), [0]);
+}
+
+#[test]
 fn divergent_spans_index_each_versions_text() {
     let c = build(&[&[
         Some("Russia invaded in 2022."),
