@@ -4,15 +4,19 @@
 //! quotes, dashes, case, spacing and punctuation are folded away; *substantive* when it
 //! disagrees with the base on a fact of the passage (a value, a missing fact, a quotation's
 //! wording) or the passage is added or removed; *rewording* otherwise (a pure move is
-//! rewording too). The passage takes its highest version class. Ranking puts facts first, then
-//! dissimilarity (research/alignment.md §9.8 weights).
+//! rewording too). The passage takes its highest version class. Ranking goes by class, then by
+//! a score where facts weigh most (a drift or misquote 1, an omission ½), then dissimilarity,
+//! added or removed text and moves (research/alignment.md §9.8 weights).
 
 use super::judge::Judged;
 use super::model::{ChangeClass, FactStatus, Reason, Significance, VersionClass};
 use crate::model::{Comparison, Passage, PassageKind, PassageStatus, Placement, VersionId};
 use crate::tokens::fold_typography;
 
+/// A drifted fact or a changed quotation weighs a full point; a fact some version leaves out,
+/// half: an omission in a rewrite is common, a contradiction is not.
 const WEIGHT_FACT: f32 = 1.0;
+const WEIGHT_MISSING_FACT: f32 = 0.5;
 const WEIGHT_DISSIMILARITY: f32 = 0.6;
 const WEIGHT_ADDED: f32 = 0.4;
 const WEIGHT_MOVED: f32 = 0.2;
@@ -39,7 +43,6 @@ pub(super) fn assess(c: &Comparison, judged: &[Judged]) -> (Vec<Significance>, V
     ranking.sort_by(|a, b| {
         b.class
             .cmp(&a.class)
-            .then(b.fact_issues.cmp(&a.fact_issues))
             .then(b.score.total_cmp(&a.score))
             .then(a.passage.cmp(&b.passage))
     });
@@ -103,7 +106,15 @@ fn assess_passage(
         .filter(|j| j.fact.status.is_divergent())
         .count();
     let dissimilarity = (1.0 - passage.similarity).clamp(0.0, 1.0);
-    let score = WEIGHT_FACT * fact_issues as f32
+    let fact_weight: f32 = facts
+        .iter()
+        .map(|j| match j.fact.status {
+            FactStatus::Agree => 0.0,
+            FactStatus::Missing => WEIGHT_MISSING_FACT,
+            FactStatus::Drift | FactStatus::Misquote => WEIGHT_FACT,
+        })
+        .sum();
+    let score = fact_weight
         + WEIGHT_DISSIMILARITY * dissimilarity
         + if all_carry { 0.0 } else { WEIGHT_ADDED }
         + if moved { WEIGHT_MOVED } else { 0.0 };
