@@ -4,7 +4,8 @@
 //!
 //! One pass of the project's tokenizer ([`crate::tokens::tokenize`]) over each sentence feeds
 //! small matchers; quotations are found per paragraph because quotes run across sentences. The
-//! cost is linear in the text (a 4 MB text takes well under a second in release builds).
+//! cost is linear in the text (3.8 MB of news text: about 0.3 s in a release build, most of it
+//! sentence segmentation and tokenizing).
 
 mod dates;
 mod names;
