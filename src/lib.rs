@@ -35,6 +35,7 @@ pub mod align;
 pub mod app;
 pub mod diff;
 pub mod error;
+pub mod facts;
 pub mod load;
 pub mod model;
 pub mod options;

@@ -366,6 +366,9 @@ const SENTENCE_STARTERS: &[&str] = &[
 
 /// UAX#29 sentences of one paragraph, merged across abbreviations, trimmed.
 fn split_sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
+    if is_single_sentence(&text[para.clone()]) {
+        return vec![para];
+    }
     // Line breaks inside a paragraph are wrapping, not sentence ends: blank them (same byte
     // length, so offsets hold) before asking UAX#29.
     let slice = &text[para.clone()];
@@ -403,6 +406,28 @@ fn split_sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
         .into_iter()
         .map(|r| para.start + r.start..para.start + r.end)
         .collect()
+}
+
+/// A cheap test that spares the UAX#29 pass (the costliest step of loading a long text): a
+/// paragraph with no sentence terminator before its final punctuation cannot hold two sentences.
+/// Only characters known not to end a sentence count as safe; anything else, any non-ASCII
+/// punctuation outside a short list included, sends the paragraph to the full algorithm.
+fn is_single_sentence(paragraph: &str) -> bool {
+    let interior = paragraph.trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '”' | '’' | '»'
+            )
+    });
+    interior.chars().all(|c| {
+        if c.is_ascii() {
+            !matches!(c, '.' | '!' | '?' | '\n' | '\r' | '\u{b}' | '\u{c}')
+        } else {
+            c.is_alphabetic()
+                || matches!(c, '’' | '‘' | '“' | '”' | '—' | '–' | '«' | '»' | '\u{a0}')
+        }
+    })
 }
 
 /// Whether the piece `prev` was cut after an abbreviation and continues into `next`.
@@ -557,6 +582,35 @@ mod tests {
             "{:?}",
             paragraph_texts(text)
         );
+    }
+
+    #[test]
+    fn the_single_sentence_shortcut_agrees_with_uax29() {
+        for text in [
+            "And God said, Let there be light: and there was light.",
+            "He said “stop” — and left!",
+            "No terminator at all",
+            "Two. Sentences here.",
+            "It cost 3.5 million.",
+            "Wait… what?",
+            "句子。另一个。",
+        ] {
+            let slow: Vec<&str> = text
+                .split_sentence_bounds()
+                .filter(|s| !s.trim().is_empty())
+                .collect();
+            if is_single_sentence(text) {
+                assert_eq!(
+                    slow.len(),
+                    1,
+                    "{text:?} was taken for one sentence: {slow:?}"
+                );
+            }
+        }
+        assert!(is_single_sentence(
+            "And God said, Let there be light: and there was light."
+        ));
+        assert!(!is_single_sentence("Two. Sentences here."));
     }
 
     #[test]

@@ -348,7 +348,7 @@ impl<'a> Dp<'a> {
             .vecs
             .iter()
             .chain(self.b.vecs)
-            .flat_map(|v| v.terms.last())
+            .filter_map(|v| v.terms.last())
             .map(|t| t.0 as usize + 1)
             .max()
             .unwrap_or(0);

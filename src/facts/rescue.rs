@@ -1,0 +1,209 @@
+//! Rescue: joining groups that the passage alignment kept apart.
+//!
+//! Rewrites move and merge sentences, so the aligner sometimes leaves a sentence of one version
+//! unaligned (or aligned to a neighbour) while its fact is plainly the same as another
+//! version's: "at least 26 people" in one passage, "26 fatalities" in another. A group that
+//! lacks some versions is joined with a group of only those versions when the facts relate and
+//! their sentences say the same thing (shared content words), or when the value is distinctive
+//! and each version states it once ("28-point", "$105 million"). Names join on the name alone.
+
+use std::collections::HashMap;
+
+use rust_stemmers::Stemmer;
+
+use super::extract::{Extracted, Extraction};
+use super::model::FactKind;
+use super::pair::{Group, Member};
+use super::relate::{self, Relation, relate};
+use crate::model::Comparison;
+
+/// How many passages around a group are searched for a related (not equal) value.
+const WINDOW: usize = 8;
+/// How many groups with an equal value are tried, nearest first.
+const EQUAL_TRIES: usize = 8;
+
+/// Joins partial groups; groups that were joined into others are removed.
+pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Vec<Group>) {
+    let versions = c.versions.len();
+    let mut contexts = Contexts::new(c, extractions);
+    let fact = |m: &Member| -> &Extracted { &extractions[m.version.0].facts[m.fact] };
+    let mut index: HashMap<(FactKind, String), Vec<usize>> = HashMap::new();
+    for (g, group) in groups.iter().enumerate() {
+        let anchor = fact(&group.members[0]);
+        index.entry((anchor.kind, key(anchor))).or_default().push(g);
+    }
+    let counts = ValueCounts::new(extractions);
+    let mut alive = vec![true; groups.len()];
+    let mut order: Vec<usize> = (0..groups.len())
+        .filter(|&g| groups[g].members.len() < versions)
+        .collect();
+    order.sort_by_key(|&g| (std::cmp::Reverse(groups[g].members.len()), g));
+    for g in order {
+        while alive[g] && groups[g].members.len() < versions {
+            let anchor = groups[g].members[0];
+            let a = fact(&anchor);
+            let fits = |h: usize| {
+                h != g && alive[h] && !groups[h].members.iter().any(|m| groups[g].has(m.version))
+            };
+            let equal = index.get(&(a.kind, key(a))).map_or(&[][..], Vec::as_slice);
+            let near = nearest(equal, groups, groups[g].passage)
+                .into_iter()
+                .filter(|&h| fits(h))
+                .take(EQUAL_TRIES);
+            let lo = groups.partition_point(|x| x.passage + WINDOW < groups[g].passage);
+            let hi = groups.partition_point(|x| x.passage <= groups[g].passage + WINDOW);
+            let window = (lo..hi).filter(|&h| fits(h));
+            let mut best: Option<(Relation, f32, usize)> = None;
+            for h in near.chain(window) {
+                let b = fact(&groups[h].members[0]);
+                let relation = relate(a, b);
+                if relation == Relation::Different {
+                    continue;
+                }
+                let similarity = contexts.similarity(&anchor, a, &groups[h].members[0], b);
+                let unique = relation == Relation::Same
+                    && distinctive(a)
+                    && groups[g]
+                        .members
+                        .iter()
+                        .chain(&groups[h].members)
+                        .all(|m| counts.once(m, fact(m)));
+                if !unique && !accepts(a.kind, relation, similarity) {
+                    continue;
+                }
+                let distance = groups[h].passage.abs_diff(groups[g].passage) as f32;
+                let rank = (relation, similarity - distance / 1000.0, usize::MAX - h);
+                if best.is_none_or(|(r, s, _)| (rank.0, rank.1) > (r, s)) {
+                    best = Some((relation, rank.1, h));
+                }
+            }
+            let Some((_, _, h)) = best else { break };
+            alive[h] = false;
+            let moved: Vec<Member> = std::mem::take(&mut groups[h].members);
+            groups[g].members.extend(moved);
+        }
+    }
+    let mut keep = alive.into_iter();
+    groups.retain(|_| keep.next().unwrap_or(false));
+}
+
+/// Whether two facts in different passages may be joined, given how they relate and how alike
+/// their sentences are (Jaccard of content stems).
+fn accepts(kind: FactKind, relation: Relation, similarity: f32) -> bool {
+    match (kind, relation) {
+        (_, Relation::Different) => false,
+        (FactKind::Name, Relation::Same | Relation::Similar)
+        | (FactKind::Quote, Relation::Same) => true,
+        (FactKind::Name, Relation::Spelling) => similarity >= 0.15,
+        (FactKind::Quote, _) => similarity >= 0.25,
+        (_, Relation::Same) => similarity >= 0.2,
+        (_, _) => similarity >= 0.25,
+    }
+}
+
+/// Whether a value identifies its fact wherever it stands: an amount, a duration, a number
+/// with a unit ("28 point"), a count of ten or more. Years and weekdays recur for different
+/// events, small counts for different things.
+fn distinctive(fact: &Extracted) -> bool {
+    match fact.kind {
+        FactKind::Money | FactKind::Duration => true,
+        FactKind::Number => {
+            fact.value.contains([' ', '%']) || fact.value.parse::<f64>().is_ok_and(|n| n >= 10.0)
+        }
+        FactKind::Date | FactKind::Name | FactKind::Quote => false,
+    }
+}
+
+/// How often each (kind, value) occurs in each version.
+struct ValueCounts<'a>(Vec<HashMap<(FactKind, &'a str), usize>>);
+
+impl<'a> ValueCounts<'a> {
+    fn new(extractions: &'a [Extraction]) -> Self {
+        Self(
+            extractions
+                .iter()
+                .map(|ex| {
+                    let mut counts = HashMap::new();
+                    for f in ex.facts.iter().filter(|f| f.kind.is_quantity()) {
+                        *counts.entry((f.kind, f.value.as_str())).or_insert(0) += 1;
+                    }
+                    counts
+                })
+                .collect(),
+        )
+    }
+
+    /// Whether the member's value occurs exactly once in its version.
+    fn once(&self, m: &Member, fact: &Extracted) -> bool {
+        self.0[m.version.0].get(&(fact.kind, fact.value.as_str())) == Some(&1)
+    }
+}
+
+/// The index key of a fact: names by surname (so "Trump" finds "Donald Trump"), others by value.
+fn key(fact: &Extracted) -> String {
+    match &fact.detail {
+        super::extract::Detail::Name(parts) => parts.surname().to_string(),
+        _ => fact.value.clone(),
+    }
+}
+
+/// Group ids from a passage-sorted list, nearest to `passage` first (a bounded number).
+fn nearest(ids: &[usize], groups: &[Group], passage: usize) -> Vec<usize> {
+    let limit = EQUAL_TRIES * 2;
+    let split = ids.partition_point(|&h| groups[h].passage < passage);
+    let (mut left, mut right) = (split, split);
+    let mut out = Vec::with_capacity(limit.min(ids.len()));
+    while out.len() < limit && (left > 0 || right < ids.len()) {
+        let take_left = match (left.checked_sub(1).map(|l| ids[l]), ids.get(right)) {
+            (Some(l), Some(&r)) => passage - groups[l].passage <= groups[r].passage - passage,
+            (Some(_), None) => true,
+            (None, _) => false,
+        };
+        if take_left {
+            left -= 1;
+            out.push(ids[left]);
+        } else {
+            out.push(ids[right]);
+            right += 1;
+        }
+    }
+    out
+}
+
+/// Sentence contexts, computed when first asked for.
+struct Contexts<'a> {
+    c: &'a Comparison,
+    extractions: &'a [Extraction],
+    stemmer: Stemmer,
+    cache: Vec<HashMap<usize, Vec<u64>>>,
+}
+
+impl<'a> Contexts<'a> {
+    fn new(c: &'a Comparison, extractions: &'a [Extraction]) -> Self {
+        let cache = vec![HashMap::new(); extractions.len()];
+        Self {
+            c,
+            extractions,
+            stemmer: relate::stemmer(),
+            cache,
+        }
+    }
+
+    fn fill(&mut self, m: &Member, fact: &Extracted) {
+        let (v, s) = (m.version.0, fact.sentence);
+        if !self.cache[v].contains_key(&s) {
+            let range = self.extractions[v].sentences[s].clone();
+            let ctx = relate::context(&self.c.versions[v].text, range, &self.stemmer);
+            self.cache[v].insert(s, ctx);
+        }
+    }
+
+    fn similarity(&mut self, ma: &Member, a: &Extracted, mb: &Member, b: &Extracted) -> f32 {
+        self.fill(ma, a);
+        self.fill(mb, b);
+        relate::jaccard(
+            &self.cache[ma.version.0][&a.sentence],
+            &self.cache[mb.version.0][&b.sentence],
+        )
+    }
+}
