@@ -128,6 +128,22 @@ fn viewer_pairs_panes_steps_with_n_and_restores_the_terminal_on_q() {
         divided > 40,
         "the panes are divided on every body row:\n{first}"
     );
+    // Paired: a passage's status symbol stands in both gutters on the same row.
+    let mut paired = 0;
+    for line in first
+        .lines()
+        .filter(|l| l.contains('│') && !l.contains(" ⇄ "))
+    {
+        let chars: Vec<char> = line.chars().collect();
+        let divider = chars.iter().position(|c| *c == '│').unwrap();
+        let (left, right) = (chars.get(1), chars.get(divider + 2));
+        assert_eq!(left, right, "unpaired row:\n{line}\n{first}");
+        paired += usize::from(left.is_some_and(|c| "~+−↷".contains(*c)));
+    }
+    assert!(
+        paired >= 3,
+        "passages start on the same row in both panes:\n{first}"
+    );
     let (start, total) = counter(&first).unwrap();
     assert_eq!(start, 1);
     assert!(total > 10, "{first}");

@@ -66,12 +66,13 @@ pub fn with_terminal<R>(
     })?;
     let result = {
         let _mouse = MouseGuard;
-        execute!(stdout(), EnableMouseCapture)?;
-        f(&mut terminal, &signals)
+        execute!(stdout(), EnableMouseCapture).and_then(|()| f(&mut terminal, &signals))
     };
-    ratatui::try_restore()?;
+    // Restore whatever happened; an error of the viewer matters more than one of restoring.
+    let restored = ratatui::try_restore();
     drop(signals);
-    result
+    let value = result?;
+    restored.map(|()| value)
 }
 
 /// Wraps the panic hook so that a panic also turns mouse capture off. Installed before
