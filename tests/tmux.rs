@@ -123,9 +123,9 @@ fn viewer_pairs_panes_steps_with_n_and_restores_the_terminal_on_q() {
         title.contains("002_79408d01903fe501.txt"),
         "both titles on one line:\n{first}"
     );
-    let divided = first.lines().filter(|l| l.contains('│')).count();
+    let body_rows = first.lines().filter(|l| l.contains('│')).count();
     assert!(
-        divided > 40,
+        body_rows > 40,
         "the panes are divided on every body row:\n{first}"
     );
     // Paired: a passage's status symbol stands in both gutters on the same row.
@@ -135,8 +135,8 @@ fn viewer_pairs_panes_steps_with_n_and_restores_the_terminal_on_q() {
         .filter(|l| l.contains('│') && !l.contains(" ⇄ "))
     {
         let chars: Vec<char> = line.chars().collect();
-        let divider = chars.iter().position(|c| *c == '│').unwrap();
-        let (left, right) = (chars.get(1), chars.get(divider + 2));
+        let column = chars.iter().position(|c| *c == '│').unwrap();
+        let (left, right) = (chars.get(1), chars.get(column + 2));
         assert_eq!(left, right, "unpaired row:\n{line}\n{first}");
         paired += usize::from(left.is_some_and(|c| "~+−↷".contains(*c)));
     }
