@@ -4,11 +4,14 @@
 //! [`run`] owns the terminal and the only event loop: draw → event → keymap → update. The parts:
 //!
 //! ```text
-//! store (comparisons, background worker) ─▶ layout (rows prepared once per pair/width/fold)
-//!        keymap (one table) ─▶ Action ─▶ state::App::update ─▶ nav, mode, search
+//! store (comparisons + facts, background worker) ─▶ layout (rows prepared once per
+//!        │                                            pair/width/fold, facts underlined)
+//!        └─▶ presence table, facts panel (prepared when first opened)
+//!        keymap (one table) ─▶ Action ─▶ state::App::update ─▶ nav, stepping, mode, search
 //!                                   view::draw(&App) ─▶ widgets (draw only)
 //! ```
 
+mod facts_panel;
 mod keymap;
 mod layout;
 mod nav;
@@ -34,9 +37,9 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
 
 pub use keymap::{Action, BINDINGS, Binding, Context, HelpLine, Key, action_for, help_lines};
-pub use layout::{EntryIx, Fold, Side};
+pub use layout::{EntryIx, FactMark, Fold, Side};
 pub use nav::Direction;
-pub use state::{App, Flow, Mode, Notice, Pair};
+pub use state::{App, Flow, Mode, Notice, Pair, Stepping};
 pub use store::Place;
 pub use theme::{MONO, THEME, Theme};
 pub use view::draw;

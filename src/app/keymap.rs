@@ -25,6 +25,14 @@ pub enum Action {
     NextChange,
     /// Previous divergent passage.
     PrevChange,
+    /// Next passage with an underlined fact (one the two versions disagree on).
+    NextFact,
+    /// Previous passage with an underlined fact.
+    PrevFact,
+    /// Switch what `n`/`p` stop at: every divergent passage, or substantive changes only.
+    ToggleStepping,
+    /// Open or close the facts panel (every fact the versions disagree on).
+    ToggleFacts,
     /// Scroll one row down (or move the selection down in a list).
     Down,
     /// Scroll one row up (or move the selection up in a list).
@@ -102,6 +110,8 @@ pub enum Context {
     Search,
     /// The presence view.
     Presence,
+    /// The facts panel.
+    Facts,
     /// The help overlay.
     Help,
 }

@@ -3,18 +3,22 @@
 //!
 //! Every passage shown for the pair becomes an [`Entry`]; its text on each side is wrapped to the
 //! pane width, and the shorter side is padded so that each passage starts on the same row in both
-//! panes. A frame draws a slice of [`Layout::rows`], so its cost follows the screen, not the
-//! document.
+//! panes. Facts the pair disagrees on are cut into the text to be underlined, and each entry
+//! knows how much its change matters. A frame draws a slice of [`Layout::rows`], so its cost
+//! follows the screen, not the document.
 
 mod place;
 mod styled;
+mod underline;
 mod wrap;
 
 use std::ops::Range;
 
 use place::Builder;
 pub use styled::{Ink, Side, StyledText};
+pub use underline::{FactMark, PairFacts};
 
+use crate::facts::{ChangeClass, FactReport};
 use crate::model::{Comparison, Passage, PassageKind, PassageStatus, Placement, VersionId};
 use crate::options::IgnoreOptions;
 
@@ -69,6 +73,10 @@ pub struct Entry {
     pub status: PassageStatus,
     /// Similarity of the compared version's text to the base's.
     pub similarity: f32,
+    /// How much the compared version's change matters (`None` where the pair does not differ).
+    pub class: Option<ChangeClass>,
+    /// How many facts the pair disagrees on in this passage (they are underlined).
+    pub facts: usize,
     /// The rows it occupies (a folded run shares one row).
     pub rows: Range<usize>,
     /// Where [`super::Action::FollowMove`] goes from here: where a moved passage went, or the
@@ -79,6 +87,13 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Whether the pair differs here in substance: a fact, a quotation, added or removed text
+    /// (what `n`/`p` stop at when stepping through substantive changes only).
+    #[must_use]
+    pub fn is_substantive(&self) -> bool {
+        self.class == Some(ChangeClass::Substantive)
+    }
+
     /// The text on one side.
     #[must_use]
     pub fn side(&self, side: Side) -> Option<&StyledText> {
@@ -86,13 +101,16 @@ impl Entry {
     }
 }
 
-/// A stretch of an entry's text on one row: a byte range into [`StyledText::text`], with an ink.
+/// A stretch of an entry's text (or of one row of it): a byte range into [`StyledText::text`],
+/// with an ink and, for a fact the pair disagrees on, a mark.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Run {
     /// Byte range into the side's text.
     pub range: Range<usize>,
     /// How it is drawn.
     pub ink: Ink,
+    /// Underlined as a fact.
+    pub fact: Option<FactMark>,
 }
 
 /// What one pane shows on one row.
@@ -128,29 +146,39 @@ pub struct Layout {
     pub entries: Vec<Entry>,
     /// Every row, top to bottom.
     pub rows: Vec<Row>,
-    /// For each entry, how many divergent entries follow it.
-    divergent_after: Vec<usize>,
+    /// For each entry, how many divergent (and substantive) entries follow it.
+    after: Vec<Below>,
     /// The pair's moves, kept for [`Layout::reflow`].
     moves: Moves,
 }
 
+/// How many entries of a kind follow an entry.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Below {
+    divergent: usize,
+    substantive: usize,
+}
+
 impl Layout {
-    /// Prepares the rows of a comparison for one pair. `key.base` must be the comparison's base.
+    /// Prepares the rows of a comparison for one pair, with the facts found in it.
+    /// `key.base` must be the comparison's base, and `facts` its analysis.
     #[must_use]
-    pub fn build(comparison: &Comparison, key: LayoutKey) -> Self {
-        let mut entries = entries(comparison, key.compared);
+    pub fn build(comparison: &Comparison, facts: &FactReport, key: LayoutKey) -> Self {
+        let underlines = PairFacts::build(comparison, facts, [key.base, key.compared]);
+        let mut entries = entries(comparison, facts, &underlines, key.compared);
         let moves = link_moves(comparison, &mut entries, key.compared);
-        let mut divergent_after = vec![0; entries.len()];
-        let mut count = 0;
+        let mut after = vec![Below::default(); entries.len()];
+        let mut count = Below::default();
         for (i, entry) in entries.iter().enumerate().rev() {
-            divergent_after[i] = count;
-            count += usize::from(entry.status.is_divergent());
+            after[i] = count;
+            count.divergent += usize::from(entry.status.is_divergent());
+            count.substantive += usize::from(entry.is_substantive());
         }
         let layout = Self {
             key,
             entries,
             rows: Vec::new(),
-            divergent_after,
+            after,
             moves,
         };
         layout.reflow(comparison, key)
@@ -190,7 +218,13 @@ impl Layout {
     /// How many divergent entries follow an entry.
     #[must_use]
     pub fn divergent_after(&self, ix: EntryIx) -> usize {
-        self.divergent_after.get(ix.0).copied().unwrap_or(0)
+        self.after.get(ix.0).map_or(0, |b| b.divergent)
+    }
+
+    /// How many entries with a substantive change follow an entry.
+    #[must_use]
+    pub fn substantive_after(&self, ix: EntryIx) -> usize {
+        self.after.get(ix.0).map_or(0, |b| b.substantive)
     }
 
     /// The entry a row belongs to, or the nearest entry above it (for separators).
@@ -211,7 +245,12 @@ impl Layout {
 }
 
 /// The passages that the base or the compared version carries, with their status for the pair.
-fn entries(comparison: &Comparison, compared: VersionId) -> Vec<Entry> {
+fn entries(
+    comparison: &Comparison,
+    facts: &FactReport,
+    underlines: &PairFacts,
+    compared: VersionId,
+) -> Vec<Entry> {
     let base = comparison.base;
     comparison
         .passages
@@ -224,12 +263,38 @@ fn entries(comparison: &Comparison, compared: VersionId) -> Vec<Entry> {
                 kind: p.kind,
                 status,
                 similarity,
+                class: pair_class(facts, p.index, compared, status),
+                facts: underlines.count(p.index),
                 rows: 0..0,
                 jump: None,
-                text: texts(comparison, p, compared, status),
+                text: texts(comparison, p, compared, status, underlines),
             }
         })
         .collect()
+}
+
+/// How much the compared version's change to a passage matters, for the pair: its own class
+/// where the analysis has one, else the passage's.
+fn pair_class(
+    facts: &FactReport,
+    passage: usize,
+    compared: VersionId,
+    status: PassageStatus,
+) -> Option<ChangeClass> {
+    match status {
+        PassageStatus::Same | PassageStatus::Boilerplate => None,
+        PassageStatus::Added | PassageStatus::Removed => Some(ChangeClass::Substantive),
+        PassageStatus::Changed | PassageStatus::Moved => {
+            let significance = facts.significance_of(passage)?;
+            Some(
+                significance
+                    .versions
+                    .iter()
+                    .find(|v| v.version == compared)
+                    .map_or(significance.class, |v| v.class),
+            )
+        }
+    }
 }
 
 /// A passage's status and similarity for one pair of versions.
@@ -259,6 +324,7 @@ fn texts(
     p: &Passage,
     compared: VersionId,
     status: PassageStatus,
+    underlines: &PairFacts,
 ) -> [Option<StyledText>; 2] {
     let shared = match (status, p.kind) {
         (PassageStatus::Boilerplate, _) => Ink::Boilerplate,
@@ -278,10 +344,11 @@ fn texts(
         let span = p.span(id)?;
         let version = comparison.version(id);
         let both = p.span(ids[0]).is_some() && p.span(ids[1]).is_some();
+        let marks = underlines.marks(side.index());
         Some(if both && !ops.is_empty() {
-            styled::from_ops(version, ops, side, shared)
+            styled::from_ops(version, ops, side, shared, marks)
         } else {
-            styled::plain(version, span.range.clone(), shared)
+            styled::plain(version, span.range.clone(), shared, marks)
         })
     })
 }

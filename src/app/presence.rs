@@ -125,10 +125,16 @@ impl PresenceTable {
         Self { rows }
     }
 
-    /// The next (or previous) row from `from` whose passage differs somewhere.
+    /// The next (or previous) row from `from` that `stop` accepts (a passage that differs
+    /// somewhere, or one that differs in substance).
     #[must_use]
-    pub fn step(&self, from: usize, direction: Direction) -> Option<usize> {
-        let differs = |i: &usize| self.rows[*i].status.is_divergent();
+    pub fn step(
+        &self,
+        from: usize,
+        direction: Direction,
+        stop: impl Fn(&PresenceRow) -> bool,
+    ) -> Option<usize> {
+        let differs = |i: &usize| stop(&self.rows[*i]);
         match direction {
             Direction::Forward => (from + 1..self.rows.len()).find(differs),
             Direction::Backward => (0..from).rev().find(differs),

@@ -1,20 +1,24 @@
 //! The viewer's state and its one entry for change, [`App::update`].
 //!
 //! The state is small parts with one job each: the [`Store`] of comparisons, the [`Pair`] the
-//! user asked for, what is [`Shown`] (comparison, prepared layout, overview), the navigation
-//! ([`Nav`]), the [`Mode`] and the search. Whenever the wanted pair, the fold state or the
+//! user asked for, what is [`Shown`] (comparison, facts, prepared layout, overview), the
+//! navigation ([`Nav`]), what `n`/`p` stop at ([`Stepping`]), the [`Mode`] and the search. Whenever the wanted pair, the fold state or the
 //! terminal size changes, [`App::refresh`] brings what is shown up to date, building a new
 //! layout only if its key changed.
 
 mod browse;
+mod facts;
 mod modes;
 mod refresh;
+
+pub(super) use modes::{PRESENCE_FOOTER, PRESENCE_HEADER};
 
 use std::sync::Arc;
 use std::time::Instant;
 
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
+use super::facts_panel::{FactsState, FactsTable};
 use super::keymap::{self, Action, Context};
 use super::layout::{Fold, Layout};
 use super::nav::{Direction, Nav};
@@ -22,8 +26,9 @@ use super::overview::Overview;
 use super::presence::{self, PresenceState, PresenceTable, VersionSummary};
 use super::screen::Screen;
 use super::search::Search;
-use super::store::{Collected, CompareKey, Place, Store};
+use super::store::{Analysis, Collected, CompareKey, Place, Store};
 use super::theme::{THEME, Theme};
+use crate::facts::FactReport;
 use crate::model::{Comparison, Version, VersionId};
 use crate::options::{CompareOptions, IgnoreOptions};
 
@@ -45,6 +50,8 @@ pub struct Pair {
 pub struct Shown {
     /// The comparison (for the pair's base and ignore options).
     pub comparison: Arc<Comparison>,
+    /// The facts of the comparison.
+    pub facts: Arc<FactReport>,
     /// The prepared rows.
     pub layout: Layout,
     /// The overview strip.
@@ -53,6 +60,8 @@ pub struct Shown {
     pub summaries: Vec<VersionSummary>,
     /// The presence table, built the first time the view opens.
     pub presence: Option<PresenceTable>,
+    /// The facts panel's table, built the first time the panel opens.
+    pub facts_table: Option<FactsTable>,
 }
 
 /// What the keys currently do.
@@ -69,7 +78,9 @@ pub enum Mode {
     },
     /// The presence view.
     Presence(PresenceState),
-    /// The help overlay, over the panes or the presence view.
+    /// The facts panel.
+    Facts(FactsState),
+    /// The help overlay, over the panes, the presence view or the facts panel.
     Help {
         /// Lines scrolled.
         scroll: u16,
@@ -85,6 +96,30 @@ pub enum Underlay {
     Browse,
     /// The presence view.
     Presence(PresenceState),
+    /// The facts panel.
+    Facts(FactsState),
+}
+
+/// What `n`/`p` stop at (`m` switches).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Stepping {
+    /// Every divergent passage (skipping same passages and boilerplate).
+    #[default]
+    Divergent,
+    /// Only substantive changes: a fact or quotation differs, text was added or removed;
+    /// typography and rewording are skipped.
+    Substantive,
+}
+
+impl Stepping {
+    /// The other mode.
+    #[must_use]
+    pub fn toggled(self) -> Self {
+        match self {
+            Self::Divergent => Self::Substantive,
+            Self::Substantive => Self::Divergent,
+        }
+    }
 }
 
 /// A message for the status line, until the next key.
@@ -94,6 +129,20 @@ pub enum Notice {
     NoChangeBelow,
     /// No divergent passage above the current one.
     NoChangeAbove,
+    /// No substantive change below the current passage.
+    NoSubstantiveBelow,
+    /// No substantive change above the current passage.
+    NoSubstantiveAbove,
+    /// No passage with an underlined fact below the current one.
+    NoFactBelow,
+    /// No passage with an underlined fact above the current one.
+    NoFactAbove,
+    /// The versions agree on every fact (the facts panel has nothing to list).
+    NoFacts,
+    /// `n`/`p` now stop at these passages.
+    Stepping(Stepping),
+    /// The compared version was switched to one that deviates on the fact jumped to.
+    ComparingOutlier(VersionId),
     /// Enter pressed where there is no move to follow.
     NotAMove,
     /// The search has no hits.
@@ -168,6 +217,7 @@ pub struct App {
     pub(super) shown: Option<Shown>,
     pub(super) screen: Screen,
     pub(super) nav: Nav,
+    pub(super) stepping: Stepping,
     pub(super) mode: Mode,
     pub(super) search: Option<Search>,
     pub(super) notice: Option<Notice>,
@@ -196,7 +246,7 @@ impl App {
             ignore: options.ignore,
         };
         let mut store = Store::new(comparison.versions.clone(), options.clone(), Place::Inline);
-        store.insert(key, Arc::new(comparison));
+        store.insert(key, Analysis::of(comparison));
         Self::assemble(store, key.base.0, key.ignore)
     }
 
@@ -219,6 +269,7 @@ impl App {
                 height: 0,
             },
             nav: Nav::default(),
+            stepping: Stepping::Divergent,
             mode: Mode::Browse,
             search: None,
             notice: None,
@@ -247,6 +298,12 @@ impl App {
     #[must_use]
     pub fn mode(&self) -> &Mode {
         &self.mode
+    }
+
+    /// What `n`/`p` stop at.
+    #[must_use]
+    pub fn stepping(&self) -> Stepping {
+        self.stepping
     }
 
     /// The pair of versions on screen (or asked for).
@@ -288,6 +345,7 @@ impl App {
             Mode::Browse => Context::Browse,
             Mode::Search { .. } => Context::Search,
             Mode::Presence(_) => Context::Presence,
+            Mode::Facts(_) => Context::Facts,
             Mode::Help { .. } => Context::Help,
         }
     }
@@ -331,6 +389,7 @@ impl App {
                     Mode::Browse => self.browse(action),
                     Mode::Search { .. } => self.searching(action),
                     Mode::Presence(state) => self.presence(action, state),
+                    Mode::Facts(state) => self.facts_panel(action, state),
                     Mode::Help { scroll, under } => self.help(action, scroll, under),
                 }
             }

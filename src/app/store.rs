@@ -1,6 +1,10 @@
 //! Comparisons of the loaded versions, one per (base, ignore options), computed on demand and
 //! kept: switching back to a base or an ignore setting seen before is instant.
 //!
+//! Each comparison comes with its fact analysis ([`crate::facts::analyze`], about as costly as
+//! the comparison itself on big inputs), computed right after it on the same thread and kept
+//! beside it, so that drawing never analyses.
+//!
 //! In the running program the work happens on a background thread ([`super::worker`]) so the
 //! screen stays responsive and `q` works during a long alignment; tests compute inline.
 
@@ -9,6 +13,7 @@ use std::sync::Arc;
 
 use super::worker::{Poll, Worker};
 use crate::compare_versions;
+use crate::facts::{self, FactReport};
 use crate::model::{Comparison, Version, VersionId};
 use crate::options::{CompareOptions, IgnoreOptions};
 
@@ -36,11 +41,32 @@ enum Compute {
     Background(Worker),
 }
 
+/// A comparison and the facts found in it, computed together.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The aligned passages.
+    pub comparison: Arc<Comparison>,
+    /// Facts compared across the versions, outlier scores, significance of each change.
+    pub facts: Arc<FactReport>,
+}
+
+impl Analysis {
+    /// Analyses the facts of a comparison (the costly step after aligning).
+    #[must_use]
+    pub fn of(comparison: Comparison) -> Self {
+        let facts = facts::analyze(&comparison);
+        Self {
+            comparison: Arc::new(comparison),
+            facts: Arc::new(facts),
+        }
+    }
+}
+
 /// The answer to a request for a comparison.
 #[derive(Debug, Clone)]
 pub enum Lookup {
     /// Computed.
-    Ready(Arc<Comparison>),
+    Ready(Analysis),
     /// Being computed.
     Pending,
     /// The comparison failed; the message says why.
@@ -104,7 +130,7 @@ impl Store {
         };
         let lookup = match &self.compute {
             Compute::Inline => match compare_versions(self.versions.to_vec(), &options) {
-                Ok(c) => Lookup::Ready(Arc::new(c)),
+                Ok(c) => Lookup::Ready(Analysis::of(c)),
                 Err(e) => Lookup::Failed(e.to_string()),
             },
             Compute::Background(worker) => {
@@ -116,9 +142,9 @@ impl Store {
         lookup
     }
 
-    /// Adds a comparison made elsewhere.
-    pub fn insert(&mut self, key: CompareKey, comparison: Arc<Comparison>) {
-        self.done.insert(key, Lookup::Ready(comparison));
+    /// Adds a comparison made elsewhere (and analysed).
+    pub fn insert(&mut self, key: CompareKey, analysis: Analysis) {
+        self.done.insert(key, Lookup::Ready(analysis));
     }
 
     /// Takes in what the background thread finished; says whether anything arrived.
@@ -186,17 +212,18 @@ mod tests {
         let Lookup::Ready(first) = store.request(key) else {
             panic!("not ready")
         };
-        assert_eq!(first.base, VersionId(1));
+        assert_eq!(first.comparison.base, VersionId(1));
         let Lookup::Ready(again) = store.request(key) else {
             panic!("not ready")
         };
-        assert!(Arc::ptr_eq(&first, &again));
+        assert!(Arc::ptr_eq(&first.comparison, &again.comparison));
+        assert!(Arc::ptr_eq(&first.facts, &again.facts));
     }
 
     #[test]
     fn background_requests_arrive_through_collect() {
         let mut store = Store::new(
-            versions(&["a b.", "a c."]),
+            versions(&["It rained in 2024.", "It rained in 2020."]),
             CompareOptions::default(),
             Place::Background,
         );
@@ -213,6 +240,10 @@ mod tests {
             );
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
-        assert!(matches!(store.request(key), Lookup::Ready(_)));
+        let Lookup::Ready(analysis) = store.request(key) else {
+            panic!("not ready")
+        };
+        // The facts come with the comparison.
+        assert_eq!(analysis.facts.divergent().count(), 1);
     }
 }

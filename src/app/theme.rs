@@ -7,7 +7,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use super::layout::Ink;
+use super::layout::{FactMark, Ink};
 use crate::model::PassageStatus;
 
 /// The styles of every part of the screen.
@@ -33,6 +33,11 @@ pub struct Theme {
     pub deleted_accent: Style,
     /// The changed letters of a near-identical inserted word.
     pub inserted_accent: Style,
+    /// A fact the two panes disagree on (laid over the text's own style): underlined, so it
+    /// reads apart from the insert and delete colours.
+    pub fact: Style,
+    /// A fact reading that strays from the consensus of all versions: underlined and accented.
+    pub fact_strays: Style,
     /// The empty, marked side of an added or removed passage.
     pub gap: Style,
     /// Notes about moves ("moved: …", "moved here: …").
@@ -133,6 +138,17 @@ impl Theme {
         }
     }
 
+    /// The style of a run of pane text: its ink, with the fact mark laid over it.
+    #[must_use]
+    pub fn paint(&self, ink: Ink, fact: Option<FactMark>) -> Style {
+        let style = self.ink(ink);
+        match fact {
+            None => style,
+            Some(FactMark::Differs) => style.patch(self.fact),
+            Some(FactMark::Strays) => style.patch(self.fact_strays),
+        }
+    }
+
     /// The heat-map colour of a similarity in 0..=1.
     #[must_use]
     pub fn heat(&self, similarity: f32) -> Color {
@@ -167,6 +183,12 @@ pub const THEME: Theme = Theme {
     inserted: bg(22).fg(Color::Indexed(194)),
     deleted_accent: bg(124).fg(Color::Indexed(231)).add_modifier(Modifier::BOLD),
     inserted_accent: bg(28).fg(Color::Indexed(231)).add_modifier(Modifier::BOLD),
+    fact: Style::new()
+        .add_modifier(Modifier::UNDERLINED)
+        .underline_color(Color::Indexed(220)),
+    fact_strays: fg(220)
+        .add_modifier(Modifier::UNDERLINED.union(Modifier::BOLD))
+        .underline_color(Color::Indexed(220)),
     gap: bg(234).fg(Color::Indexed(239)),
     note: fg(183).add_modifier(Modifier::ITALIC),
     fold: fg(242),
@@ -222,6 +244,9 @@ pub const MONO: Theme = Theme {
     inserted: Style::new().add_modifier(Modifier::UNDERLINED),
     deleted_accent: REVERSED.add_modifier(Modifier::CROSSED_OUT),
     inserted_accent: REVERSED.add_modifier(Modifier::UNDERLINED),
+    // Inserted words are underlined here too; a fact that strays is also bold.
+    fact: Style::new().add_modifier(Modifier::UNDERLINED),
+    fact_strays: BOLD.add_modifier(Modifier::UNDERLINED),
     gap: DIM,
     note: Style::new().add_modifier(Modifier::ITALIC),
     fold: DIM,

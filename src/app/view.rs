@@ -10,11 +10,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::facts_panel::FactsState;
 use super::layout::Side;
 use super::presence::PresenceState;
 use super::screen::{Areas, MIN_HEIGHT, MIN_WIDTH, Screen};
 use super::state::{App, Mode, Shown, Underlay};
-use super::widgets::{self, Bar, HelpOverlay, Message, OverviewStrip, Pane, PresenceView};
+use super::widgets::{
+    self, Bar, FactsPanel, HelpOverlay, Message, OverviewStrip, Pane, PresenceView,
+};
 
 /// Draws the whole screen for the state.
 pub fn draw(app: &App, frame: &mut Frame) {
@@ -34,6 +37,14 @@ pub fn draw(app: &App, frame: &mut Frame) {
                     },
                     Some(shown),
                 ) => render_presence(app, shown, *state, areas, buf),
+                (
+                    Mode::Facts(state)
+                    | Mode::Help {
+                        under: Underlay::Facts(state),
+                        ..
+                    },
+                    Some(shown),
+                ) => render_facts(app, shown, *state, areas, buf),
                 _ => render_panes(app, areas, buf),
             }
             render_footer(app, areas, buf);
@@ -147,9 +158,26 @@ fn render_presence(
         base: shown.layout.key.base,
         compared: shown.layout.key.compared,
         summaries: &shown.summaries,
+        scores: &shown.facts.outliers,
         theme: app.theme,
     };
     view.render(area, buf);
+}
+
+fn render_facts(app: &App, shown: &Shown, state: FactsState, areas: &Areas, buf: &mut Buffer) {
+    let Some(table) = &shown.facts_table else {
+        return;
+    };
+    let area = Rect {
+        height: areas.status.y,
+        ..areas.full
+    };
+    let panel = FactsPanel {
+        table,
+        state,
+        theme: app.theme,
+    };
+    panel.render(area, buf);
 }
 
 /// The status line and the key hints.

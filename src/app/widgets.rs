@@ -1,6 +1,7 @@
 //! The viewer's widgets. Each draws prepared content by shared reference and computes nothing.
 
 mod bar;
+mod facts_panel;
 mod help;
 mod message;
 mod overview;
@@ -8,6 +9,7 @@ mod pane;
 mod presence;
 
 pub use bar::{Bar, Tab, VersionBar};
+pub use facts_panel::FactsPanel;
 pub use help::{HelpOverlay, HelpSection, max_scroll as help_max_scroll};
 pub use message::Message;
 pub use overview::OverviewStrip;

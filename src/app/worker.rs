@@ -1,17 +1,18 @@
-//! The background thread that aligns versions, so the screen stays live (and `q` works) while a
-//! long comparison runs. Plain `std::thread` and channels: one job at a time, in request order.
+//! The background thread that aligns versions and then analyses their facts, so the screen stays
+//! live (and `q` works) while a long comparison runs. Plain `std::thread` and channels: one job
+//! at a time, in request order.
 
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread;
 
-use super::store::CompareKey;
+use super::store::{Analysis, CompareKey};
 use crate::compare_versions;
-use crate::model::{Comparison, Version};
+use crate::model::Version;
 use crate::options::CompareOptions;
 
-/// What the thread sends back: the key and the comparison, or the error message.
-pub type Outcome = (CompareKey, Result<Arc<Comparison>, String>);
+/// What the thread sends back: the key and the analysed comparison, or the error message.
+pub type Outcome = (CompareKey, Result<Analysis, String>);
 
 /// What [`Worker::poll`] found.
 #[derive(Debug)]
@@ -41,7 +42,7 @@ impl Worker {
             .spawn(move || {
                 for (key, options) in inbox {
                     let result = compare_versions(versions.to_vec(), &options)
-                        .map(Arc::new)
+                        .map(Analysis::of)
                         .map_err(|e| e.to_string());
                     if outbox.send((key, result)).is_err() {
                         break;

@@ -22,7 +22,7 @@ const fn bind(
 }
 
 use Action as A;
-use Context::{Browse, Global, Help, Presence, Search};
+use Context::{Browse, Facts, Global, Help, Presence, Search};
 use Key::{Char, Code, Ctrl};
 
 /// A digit key that picks a version to compare with.
@@ -56,6 +56,27 @@ pub const BINDINGS: &[Binding] = &[
         A::PrevChange,
         "previous divergent passage",
         Some("prev"),
+    ),
+    bind(
+        Browse,
+        &[Char('m')],
+        A::ToggleStepping,
+        "n/p: all changes or substantive only",
+        Some("substantive"),
+    ),
+    bind(
+        Browse,
+        &[Char('F'), Char('}')],
+        A::NextFact,
+        "next underlined fact",
+        None,
+    ),
+    bind(
+        Browse,
+        &[Char('{')],
+        A::PrevFact,
+        "previous underlined fact",
+        None,
     ),
     bind(
         Browse,
@@ -174,6 +195,13 @@ pub const BINDINGS: &[Binding] = &[
         A::TogglePresence,
         "presence view: passages × versions",
         Some("presence"),
+    ),
+    bind(
+        Browse,
+        &[Char('f')],
+        A::ToggleFacts,
+        "facts panel: facts that differ",
+        Some("facts"),
     ),
     bind(
         Browse,
@@ -299,6 +327,59 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(Presence, &[Char('?')], A::ToggleHelp, "help", None),
     bind(Presence, &[Char('q')], A::Quit, "quit", None),
+    // The facts panel.
+    bind(
+        Facts,
+        &[Char('j'), Code(KeyCode::Down)],
+        A::Down,
+        "select the next fact",
+        None,
+    ),
+    bind(
+        Facts,
+        &[Char('k'), Code(KeyCode::Up)],
+        A::Up,
+        "select the previous fact",
+        None,
+    ),
+    bind(
+        Facts,
+        &[Code(KeyCode::PageDown), Char(' ')],
+        A::PageDown,
+        "page down",
+        None,
+    ),
+    bind(Facts, &[Code(KeyCode::PageUp)], A::PageUp, "page up", None),
+    bind(
+        Facts,
+        &[Char('g'), Code(KeyCode::Home)],
+        A::Top,
+        "first fact",
+        None,
+    ),
+    bind(
+        Facts,
+        &[Char('G'), Code(KeyCode::End)],
+        A::Bottom,
+        "last fact",
+        None,
+    ),
+    bind(
+        Facts,
+        &[Code(KeyCode::Enter)],
+        A::Jump,
+        "show its passage in the panes",
+        Some("jump"),
+    ),
+    bind(
+        Facts,
+        &[Char('f'), Code(KeyCode::Esc)],
+        A::ToggleFacts,
+        "close",
+        Some("close"),
+    ),
+    bind(Facts, &[Char('?')], A::ToggleHelp, "help", None),
+    bind(Facts, &[Char('q')], A::Quit, "quit", None),
     // The help overlay.
     bind(
         Help,

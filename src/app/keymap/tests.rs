@@ -1,6 +1,6 @@
 use super::*;
 use Action as A;
-use Context::{Browse, Help, Presence, Search};
+use Context::{Browse, Facts, Help, Presence, Search};
 
 fn press(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
@@ -19,7 +19,7 @@ fn n_and_bracket_step_to_the_next_change() {
 #[test]
 fn ctrl_c_quits_in_every_context() {
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-    for context in [Browse, Search, Presence, Help] {
+    for context in [Browse, Search, Presence, Facts, Help] {
         assert_eq!(action_for(&ctrl_c, context), Some(A::Quit), "{context:?}");
     }
 }
@@ -40,6 +40,17 @@ fn shifted_letters_match_their_uppercase_binding() {
 fn ctrl_letters_do_not_trigger_plain_letter_bindings() {
     let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
     assert_eq!(action_for(&ctrl_n, Browse), None);
+}
+
+#[test]
+fn shift_f_and_braces_step_through_facts() {
+    let shift_f = KeyEvent::new(KeyCode::Char('F'), KeyModifiers::SHIFT);
+    assert_eq!(action_for(&shift_f, Browse), Some(A::NextFact));
+    assert_eq!(action(KeyCode::Char('}'), Browse), Some(A::NextFact));
+    assert_eq!(action(KeyCode::Char('{'), Browse), Some(A::PrevFact));
+    assert_eq!(action(KeyCode::Char('f'), Browse), Some(A::ToggleFacts));
+    assert_eq!(action(KeyCode::Char('f'), Facts), Some(A::ToggleFacts));
+    assert_eq!(action(KeyCode::Enter, Facts), Some(A::Jump));
 }
 
 #[test]

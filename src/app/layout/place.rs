@@ -181,15 +181,15 @@ fn fold_label(run: &[Entry]) -> String {
     }
 }
 
-/// The inked stretches of a text that fall on one wrapped line.
+/// The runs of a text that fall on one wrapped line.
 fn runs(text: &StyledText, line: Range<usize>) -> Vec<Run> {
-    let first = text.inks.partition_point(|(r, _)| r.end <= line.start);
-    text.inks[first..]
+    let first = text.runs.partition_point(|r| r.range.end <= line.start);
+    text.runs[first..]
         .iter()
-        .take_while(|(r, _)| r.start < line.end)
-        .map(|(r, ink)| Run {
-            range: r.start.max(line.start)..r.end.min(line.end),
-            ink: *ink,
+        .take_while(|r| r.range.start < line.end)
+        .map(|r| Run {
+            range: r.range.start.max(line.start)..r.range.end.min(line.end),
+            ..r.clone()
         })
         .filter(|run| !run.range.is_empty())
         .collect()

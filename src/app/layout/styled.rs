@@ -1,11 +1,14 @@
-//! A passage's text on one side, made terminal-safe and cut into inked stretches.
+//! A passage's text on one side, made terminal-safe and cut into inked runs.
 //!
-//! The stretches come straight from the model's [`WordOp`]s: the base side shows `Equal` and
+//! The runs come straight from the model's [`WordOp`]s: the base side shows `Equal` and
 //! `Delete` ranges, the compared side `Equal` and `Insert` ranges, and accents split a changed
-//! word further. Nothing here diffs.
+//! word further. Fact readings the pair disagrees on ([`super::underline`]) cut the runs again,
+//! so that they can be underlined. Nothing here diffs.
 
 use std::ops::Range;
 
+use super::Run;
+use super::underline::FactMark;
 use crate::model::{Version, WordOp};
 use crate::visible::visible;
 
@@ -59,18 +62,19 @@ impl Side {
     }
 }
 
-/// A passage's text on one side: what is shown, and the ink of each stretch of it.
+/// A passage's text on one side: what is shown, and how each stretch of it is drawn.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StyledText {
     /// The text as shown: control characters made visible, whitespace runs collapsed.
     pub text: String,
-    /// Consecutive stretches of `text` covering all of it, each with its ink.
-    pub inks: Vec<(Range<usize>, Ink)>,
+    /// Consecutive runs covering all of `text`, each with its ink and fact mark.
+    pub runs: Vec<Run>,
 }
 
 impl StyledText {
-    /// Appends a piece of version text with an ink, keeping the text terminal-safe.
-    fn push(&mut self, raw: &str, ink: Ink) {
+    /// Appends a piece of version text with an ink and a fact mark, keeping the text
+    /// terminal-safe.
+    fn push(&mut self, raw: &str, ink: Ink, fact: Option<FactMark>) {
         let shown = visible(raw, false);
         let start = self.text.len();
         for c in shown.chars() {
@@ -87,9 +91,15 @@ impl StyledText {
         if end == start {
             return;
         }
-        match self.inks.last_mut() {
-            Some((range, last)) if *last == ink && range.end == start => range.end = end,
-            _ => self.inks.push((start..end, ink)),
+        match self.runs.last_mut() {
+            Some(last) if last.ink == ink && last.fact == fact && last.range.end == start => {
+                last.range.end = end;
+            }
+            _ => self.runs.push(Run {
+                range: start..end,
+                ink,
+                fact,
+            }),
         }
     }
 
@@ -98,79 +108,118 @@ impl StyledText {
         if self.text.ends_with(' ') {
             self.text.pop();
             let len = self.text.len();
-            if let Some((range, _)) = self.inks.last_mut() {
-                range.end = len;
+            if let Some(last) = self.runs.last_mut() {
+                last.range.end = len;
             }
-            self.inks.retain(|(range, _)| !range.is_empty());
+            self.runs.retain(|run| !run.range.is_empty());
         }
         self
     }
+
+    /// Whether any of the text is an underlined fact.
+    #[must_use]
+    pub fn has_facts(&self) -> bool {
+        self.runs.iter().any(|r| r.fact.is_some())
+    }
 }
 
-/// The whole span text with one ink (a passage without word ops, or only on one side).
+/// Paints ranges of a version's text into a [`StyledText`], cutting them where fact marks begin
+/// and end.
+struct Painter<'a> {
+    version: &'a Version,
+    /// Sorted, disjoint ranges of the version's text to underline.
+    marks: &'a [(Range<usize>, FactMark)],
+    out: StyledText,
+}
+
+impl<'a> Painter<'a> {
+    fn new(version: &'a Version, marks: &'a [(Range<usize>, FactMark)]) -> Self {
+        Self {
+            version,
+            marks,
+            out: StyledText::default(),
+        }
+    }
+
+    fn paint(&mut self, range: Range<usize>, ink: Ink) {
+        let text = &self.version.text;
+        let first = self.marks.partition_point(|(r, _)| r.end <= range.start);
+        let mut at = range.start;
+        for (marked, mark) in self.marks[first..]
+            .iter()
+            .take_while(|(r, _)| r.start < range.end)
+        {
+            let start = marked.start.max(at);
+            let end = marked.end.min(range.end);
+            if start > at {
+                self.out.push(&text[at..start], ink, None);
+            }
+            self.out.push(&text[start..end], ink, Some(*mark));
+            at = end;
+        }
+        if at < range.end {
+            self.out.push(&text[at..range.end], ink, None);
+        }
+    }
+
+    /// Paints a changed range, with its accent ranges (absolute, sorted) in the accent ink.
+    fn paint_accented(&mut self, range: &Range<usize>, accents: &[Range<usize>], ink: Ink, accent: Ink) {
+        let mut at = range.start;
+        for a in accents {
+            let a = a.start.clamp(at, range.end)..a.end.clamp(at, range.end);
+            if a.is_empty() {
+                continue;
+            }
+            self.paint(at..a.start, ink);
+            self.paint(a.clone(), accent);
+            at = a.end;
+        }
+        self.paint(at..range.end, ink);
+    }
+
+    fn finish(self) -> StyledText {
+        self.out.finish()
+    }
+}
+
+/// The whole span text with one ink (a passage without word ops, or only on one side), with
+/// the fact marks of this side.
 #[must_use]
-pub fn plain(version: &Version, range: Range<usize>, ink: Ink) -> StyledText {
-    let mut out = StyledText::default();
-    out.push(&version.text[range], ink);
-    out.finish()
+pub fn plain(
+    version: &Version,
+    range: Range<usize>,
+    ink: Ink,
+    marks: &[(Range<usize>, FactMark)],
+) -> StyledText {
+    let mut painter = Painter::new(version, marks);
+    painter.paint(range, ink);
+    painter.finish()
 }
 
 /// One side of a diffed passage, from its word ops. `ink` is the ink of the shared words.
 #[must_use]
-pub fn from_ops(version: &Version, ops: &[WordOp], side: Side, ink: Ink) -> StyledText {
-    let mut out = StyledText::default();
+pub fn from_ops(
+    version: &Version,
+    ops: &[WordOp],
+    side: Side,
+    ink: Ink,
+    marks: &[(Range<usize>, FactMark)],
+) -> StyledText {
+    let mut painter = Painter::new(version, marks);
     for op in ops {
         match (op, side) {
-            (WordOp::Equal { base, .. }, Side::Base) => out.push(&version.text[base.clone()], ink),
-            (WordOp::Equal { other, .. }, Side::Compared) => {
-                out.push(&version.text[other.clone()], ink);
-            }
+            (WordOp::Equal { base, .. }, Side::Base) => painter.paint(base.clone(), ink),
+            (WordOp::Equal { other, .. }, Side::Compared) => painter.paint(other.clone(), ink),
             (WordOp::Delete { base, accents }, Side::Base) => {
-                push_accented(
-                    &mut out,
-                    version,
-                    base,
-                    accents,
-                    Ink::Deleted,
-                    Ink::DeletedAccent,
-                );
+                painter.paint_accented(base, accents, Ink::Deleted, Ink::DeletedAccent);
             }
             (WordOp::Insert { other, accents }, Side::Compared) => {
-                push_accented(
-                    &mut out,
-                    version,
-                    other,
-                    accents,
-                    Ink::Inserted,
-                    Ink::InsertedAccent,
-                );
+                painter.paint_accented(other, accents, Ink::Inserted, Ink::InsertedAccent);
             }
             _ => {}
         }
     }
-    out.finish()
-}
-
-/// Pushes a changed range, with its accent ranges (absolute, sorted) in the accent ink.
-fn push_accented(
-    out: &mut StyledText,
-    version: &Version,
-    range: &Range<usize>,
-    accents: &[Range<usize>],
-    ink: Ink,
-    accent: Ink,
-) {
-    let mut at = range.start;
-    for a in accents {
-        let a = a.start.clamp(at, range.end)..a.end.clamp(at, range.end);
-        if a.is_empty() {
-            continue;
-        }
-        out.push(&version.text[at..a.start], ink);
-        out.push(&version.text[a.clone()], accent);
-        at = a.end;
-    }
-    out.push(&version.text[at..range.end], ink);
+    painter.finish()
 }
 
 #[cfg(test)]
@@ -194,9 +243,9 @@ mod tests {
 
     fn stretches(styled: &StyledText) -> Vec<(&str, Ink)> {
         styled
-            .inks
+            .runs
             .iter()
-            .map(|(r, ink)| (&styled.text[r.clone()], *ink))
+            .map(|r| (&styled.text[r.range.clone()], r.ink))
             .collect()
     }
 
@@ -221,7 +270,7 @@ mod tests {
                 other: 12..20,
             },
         ];
-        let styled = from_ops(&v, &ops, Side::Base, Ink::Text);
+        let styled = from_ops(&v, &ops, Side::Base, Ink::Text, &[]);
         assert_eq!(styled.text, "Gen Donahue said no.");
         assert_eq!(
             stretches(&styled),
@@ -238,8 +287,55 @@ mod tests {
     #[test]
     fn control_characters_become_visible_and_line_ends_collapse() {
         let v = version("a\u{1b}[1m\n\n  b\r\n");
-        let styled = plain(&v, 0..v.text.len(), Ink::Same);
+        let styled = plain(&v, 0..v.text.len(), Ink::Same, &[]);
         assert_eq!(styled.text, "a␛[1m b");
-        assert_eq!(styled.inks, [(0..styled.text.len(), Ink::Same)]);
+        assert_eq!(
+            styled.runs,
+            [Run {
+                range: 0..styled.text.len(),
+                ink: Ink::Same,
+                fact: None
+            }]
+        );
+    }
+
+    #[test]
+    fn fact_marks_cut_runs_across_inks_and_accents() {
+        let v = version("Gen Donahue said  26.");
+        let ops = [
+            WordOp::Equal {
+                base: 0..4,
+                other: 0..4,
+            },
+            WordOp::Delete {
+                base: 4..12,
+                accents: std::iter::once(8..9).collect(),
+            },
+            WordOp::Equal {
+                base: 12..21,
+                other: 12..21,
+            },
+        ];
+        let marks = [(0..11, FactMark::Differs), (18..20, FactMark::Strays)];
+        let styled = from_ops(&v, &ops, Side::Base, Ink::Text, &marks);
+        let cut: Vec<(&str, Ink, Option<FactMark>)> = styled
+            .runs
+            .iter()
+            .map(|r| (&styled.text[r.range.clone()], r.ink, r.fact))
+            .collect();
+        assert_eq!(
+            cut,
+            [
+                ("Gen ", Ink::Text, Some(FactMark::Differs)),
+                ("Dona", Ink::Deleted, Some(FactMark::Differs)),
+                ("h", Ink::DeletedAccent, Some(FactMark::Differs)),
+                ("ue", Ink::Deleted, Some(FactMark::Differs)),
+                (" ", Ink::Deleted, None),
+                ("said ", Ink::Text, None),
+                ("26", Ink::Text, Some(FactMark::Strays)),
+                (".", Ink::Text, None),
+            ]
+        );
+        assert!(styled.has_facts());
     }
 }

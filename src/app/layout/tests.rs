@@ -13,6 +13,11 @@ fn key(width: u16, fold: Fold) -> LayoutKey {
     }
 }
 
+/// The layout of a comparison, with its facts analysed.
+fn build(c: &Comparison, key: LayoutKey) -> Layout {
+    Layout::build(c, &crate::facts::analyze(c), key)
+}
+
 /// The rows as `left | right` text, with gaps as `░` and notes in brackets.
 fn show(layout: &Layout) -> Vec<String> {
     let cell = |row: &Row, side: Side| -> String {
@@ -47,7 +52,7 @@ fn each_passage_starts_on_the_same_row_in_both_panes() {
         ],
         0,
     );
-    let layout = Layout::build(&c, key(10, Fold::Open));
+    let layout = build(&c, key(10, Fold::Open));
     assert_eq!(
         show(&layout),
         [
@@ -73,7 +78,7 @@ fn added_and_removed_passages_stand_against_a_marked_gap() {
         ],
         0,
     );
-    let layout = Layout::build(&c, key(12, Fold::Open));
+    let layout = build(&c, key(12, Fold::Open));
     assert_eq!(
         show(&layout),
         [
@@ -97,14 +102,14 @@ fn changed_words_are_inked_on_their_side() {
         ])],
         0,
     );
-    let layout = Layout::build(&c, key(40, Fold::Open));
+    let layout = build(&c, key(40, Fold::Open));
     let entry = &layout.entries[0];
     let inked = |side: Side, ink: Ink| -> Vec<String> {
         let t = entry.side(side).unwrap();
-        t.inks
+        t.runs
             .iter()
-            .filter(|(_, i)| *i == ink)
-            .map(|(r, _)| t.text[r.clone()].to_string())
+            .filter(|r| r.ink == ink)
+            .map(|r| t.text[r.range.clone()].to_string())
             .collect()
     };
     assert_eq!(inked(Side::Base, Ink::Deleted), ["28 "]);
@@ -123,7 +128,7 @@ fn folding_turns_each_run_of_same_passages_into_one_row() {
         ],
         0,
     );
-    let layout = Layout::build(&c, key(20, Fold::Folded));
+    let layout = build(&c, key(20, Fold::Folded));
     assert_eq!(
         show(&layout),
         [
@@ -140,7 +145,7 @@ fn folding_turns_each_run_of_same_passages_into_one_row() {
 
 #[test]
 fn a_moved_passage_says_where_it_went_and_links_both_places() {
-    let layout = Layout::build(&fixture::story(), key(60, Fold::Open));
+    let layout = build(&fixture::story(), key(60, Fold::Open));
     let moved = layout
         .entries
         .iter()
@@ -171,14 +176,14 @@ fn passages_neither_version_of_the_pair_carries_are_left_out() {
         ],
         0,
     );
-    let layout = Layout::build(&c, key(20, Fold::Open));
+    let layout = build(&c, key(20, Fold::Open));
     assert_eq!(layout.entries.len(), 1);
     assert_eq!(layout.entry_of_passage(1), None);
 }
 
 #[test]
 fn divergent_passages_after_each_entry_are_counted() {
-    let layout = Layout::build(&fixture::story(), key(60, Fold::Open));
+    let layout = build(&fixture::story(), key(60, Fold::Open));
     let statuses: Vec<_> = layout.entries.iter().map(|e| e.status).collect();
     let expected: Vec<usize> = (0..statuses.len())
         .map(|i| {
@@ -192,4 +197,85 @@ fn divergent_passages_after_each_entry_are_counted() {
         .map(|i| layout.divergent_after(EntryIx(i)))
         .collect();
     assert_eq!(counted, expected);
+}
+
+/// The underlined stretches of one side of an entry, with their marks.
+fn underlined(layout: &Layout, passage: usize, side: Side) -> Vec<(String, FactMark)> {
+    let entry = &layout.entries[layout.entry_of_passage(passage).unwrap().0];
+    let Some(t) = entry.side(side) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(String, FactMark)> = Vec::new();
+    let mut end = None;
+    for run in &t.runs {
+        let Some(mark) = run.fact else { continue };
+        let text = &t.text[run.range.clone()];
+        match out.last_mut() {
+            // Runs cut by inks (a changed word inside a name) join again here.
+            Some((last, m)) if *m == mark && end == Some(run.range.start) => last.push_str(text),
+            _ => out.push((text.to_string(), mark)),
+        }
+        end = Some(run.range.end);
+    }
+    out
+}
+
+#[test]
+fn facts_the_pair_disagrees_on_are_underlined_and_the_straying_reading_marked() {
+    let c = fixture::story();
+    let facts = crate::facts::analyze(&c);
+    let layout = Layout::build(&c, &facts, key(60, Fold::Open));
+    // v0 keeps to the consensus (v2 agrees with it); v1 strays.
+    assert_eq!(
+        underlined(&layout, 2, Side::Base),
+        [
+            ("Gen Chris Donahue".to_string(), FactMark::Differs),
+            ("28 points".to_string(), FactMark::Differs)
+        ]
+    );
+    assert_eq!(
+        underlined(&layout, 2, Side::Compared),
+        [
+            ("Gen Chris Donohue".to_string(), FactMark::Strays),
+            ("26 points".to_string(), FactMark::Strays)
+        ]
+    );
+    assert_eq!(layout.entries[2].facts, 2);
+    // The passage v1 lacks: its facts stay plain, the whole passage is marked removed.
+    assert!(underlined(&layout, 3, Side::Base).is_empty());
+}
+
+#[test]
+fn facts_both_panes_state_alike_stay_plain() {
+    let c = fixture::story();
+    let facts = crate::facts::analyze(&c);
+    let key = LayoutKey {
+        compared: VersionId(2),
+        ..key(60, Fold::Open)
+    };
+    let layout = Layout::build(&c, &facts, key);
+    for side in Side::BOTH {
+        assert!(underlined(&layout, 2, side).is_empty(), "{side:?}");
+    }
+    assert_eq!(layout.entries[2].facts, 0);
+}
+
+#[test]
+fn each_entry_knows_how_much_its_change_matters_for_the_pair() {
+    let c = fixture::story();
+    let layout = build(&c, key(60, Fold::Open));
+    let classes: Vec<Option<ChangeClass>> = layout.entries.iter().map(|e| e.class).collect();
+    assert_eq!(
+        classes,
+        [
+            None,                            // boilerplate
+            None,                            // same
+            Some(ChangeClass::Substantive),  // a name and a number drifted
+            Some(ChangeClass::Substantive),  // removed
+            Some(ChangeClass::Substantive),  // added
+            Some(ChangeClass::Rewording),    // moved, a word added
+            None,                            // same in v1
+        ]
+    );
+    assert_eq!(layout.substantive_after(EntryIx(0)), 3);
 }

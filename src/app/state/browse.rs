@@ -1,6 +1,6 @@
 //! What actions do while reading the panes.
 
-use super::{App, Mode, Notice, Underlay};
+use super::{App, Mode, Notice, Stepping, Underlay};
 use crate::app::keymap::Action;
 use crate::app::layout::{Cell, EntryIx, Fold};
 use crate::app::nav::Direction;
@@ -17,6 +17,13 @@ impl App {
         match action {
             Action::NextChange => self.step_change(Direction::Forward),
             Action::PrevChange => self.step_change(Direction::Backward),
+            Action::NextFact => self.step_fact(Direction::Forward),
+            Action::PrevFact => self.step_fact(Direction::Backward),
+            Action::ToggleStepping => {
+                self.stepping = self.stepping.toggled();
+                self.notice = Some(Notice::Stepping(self.stepping));
+            }
+            Action::ToggleFacts => self.open_facts(),
             Action::Down => self.scroll(1),
             Action::Up => self.scroll(-1),
             Action::PageDown => self.scroll(self.page()),
@@ -79,17 +86,87 @@ impl App {
         }
     }
 
+    /// To the next or previous divergent passage, or substantive change (see [`Stepping`]).
     fn step_change(&mut self, direction: Direction) {
         let height = self.height();
+        let stepping = self.stepping;
         let Some(shown) = &self.shown else { return };
-        if !self.nav.step(&shown.layout, height, direction, |e| {
-            e.status.is_divergent()
-        }) {
-            self.notice = Some(match direction {
-                Direction::Forward => Notice::NoChangeBelow,
-                Direction::Backward => Notice::NoChangeAbove,
+        let found = self
+            .nav
+            .step(&shown.layout, height, direction, |e| match stepping {
+                Stepping::Divergent => e.status.is_divergent(),
+                Stepping::Substantive => e.is_substantive(),
+            });
+        if !found {
+            self.notice = Some(match (stepping, direction) {
+                (Stepping::Divergent, Direction::Forward) => Notice::NoChangeBelow,
+                (Stepping::Divergent, Direction::Backward) => Notice::NoChangeAbove,
+                (Stepping::Substantive, Direction::Forward) => Notice::NoSubstantiveBelow,
+                (Stepping::Substantive, Direction::Backward) => Notice::NoSubstantiveAbove,
             });
         }
+    }
+
+    /// To the next or previous passage with an underlined fact.
+    fn step_fact(&mut self, direction: Direction) {
+        let Some(shown) = &self.shown else { return };
+        let entries = &shown.layout.entries;
+        let current = self.nav.current.0;
+        let has_fact = |i: &usize| entries[*i].facts > 0;
+        let found = match direction {
+            Direction::Forward => (current + 1..entries.len()).find(has_fact),
+            Direction::Backward => (0..current).rev().find(has_fact),
+        };
+        match found {
+            Some(i) => self.go_to_passage(entries[i].passage),
+            None => {
+                self.notice = Some(match direction {
+                    Direction::Forward => Notice::NoFactBelow,
+                    Direction::Backward => Notice::NoFactAbove,
+                });
+            }
+        }
+    }
+
+    /// Makes a passage of the model current and shows it: if the pair on screen does not show
+    /// it, compares with the first version that carries it; if it is folded away, unfolds.
+    pub(super) fn go_to_passage(&mut self, passage: usize) {
+        let Some(shown) = &self.shown else { return };
+        if shown.layout.entry_of_passage(passage).is_none() {
+            let carrier = shown.comparison.passages[passage]
+                .spans
+                .iter()
+                .map(|s| s.version)
+                .find(|v| *v != self.pair.base);
+            if let Some(version) = carrier {
+                self.pick_version(version);
+            }
+        }
+        let Some(shown) = &self.shown else { return };
+        let Some(ix) = shown.layout.entry_of_passage(passage) else {
+            return;
+        };
+        if self.is_folded(ix) {
+            self.pair.fold = Fold::Open;
+            self.notice = Some(Notice::Unfolded);
+            self.refresh();
+        }
+        let height = self.height();
+        let Some(shown) = &self.shown else { return };
+        if let Some(ix) = shown.layout.entry_of_passage(passage) {
+            self.nav.select(&shown.layout, height, ix);
+        }
+    }
+
+    /// Whether an entry is folded away into a run of same passages.
+    fn is_folded(&self, entry: EntryIx) -> bool {
+        self.shown.as_ref().is_some_and(|s| {
+            s.layout.key.fold == Fold::Folded
+                && matches!(
+                    s.layout.entry(entry).status,
+                    PassageStatus::Same | PassageStatus::Boilerplate
+                )
+        })
     }
 
     fn select_edge(&mut self, direction: Direction) {
@@ -230,15 +307,6 @@ impl App {
     /// Shows a hit: makes its passage current and scrolls its row into view, unfolding same
     /// passages if the hit is inside a fold.
     pub(super) fn show_hit(&mut self, index: usize) {
-        let folded = |app: &Self, entry: EntryIx| {
-            app.shown.as_ref().is_some_and(|s| {
-                s.layout.key.fold == Fold::Folded
-                    && matches!(
-                        s.layout.entry(entry).status,
-                        PassageStatus::Same | PassageStatus::Boilerplate
-                    )
-            })
-        };
         let Some(hit) = self
             .search
             .as_ref()
@@ -247,7 +315,7 @@ impl App {
         else {
             return;
         };
-        if folded(self, hit.entry) {
+        if self.is_folded(hit.entry) {
             self.pair.fold = Fold::Open;
             self.notice = Some(Notice::Unfolded);
             self.refresh();

@@ -1,9 +1,9 @@
 //! What actions do while typing a search, in the presence view and in the help overlay.
 
-use super::{App, Mode, Notice, Underlay};
+use super::{App, Mode, Notice, Stepping, Underlay};
 use crate::app::keymap::Action;
 use crate::app::nav::Direction;
-use crate::app::presence::PresenceState;
+use crate::app::presence::{PresenceRow, PresenceState};
 use crate::app::search::Search;
 
 /// Rows the mouse wheel moves the presence selection per notch.
@@ -11,6 +11,8 @@ const WHEEL_ROWS: usize = 3;
 
 /// Rows above the presence table's first passage row: its title and the column header.
 pub(in crate::app) const PRESENCE_HEADER: usize = 2;
+/// Rows below the presence table's passage rows: the per-version counts and outlier scores.
+pub(in crate::app) const PRESENCE_FOOTER: usize = 2;
 
 impl App {
     /// An action while typing a search: the hits follow every keystroke.
@@ -71,21 +73,31 @@ impl App {
     }
 
     /// Passage rows the presence table shows at once: the screen less the status and hint
-    /// lines, the table's header and its summary line.
+    /// lines, the table's header and its summary lines.
     fn presence_height(&self) -> usize {
         self.screen
             .areas()
             .map_or(1, |a| {
-                usize::from(a.full.height).saturating_sub(2 + PRESENCE_HEADER + 1)
+                usize::from(a.full.height).saturating_sub(2 + PRESENCE_HEADER + PRESENCE_FOOTER)
             })
             .max(1)
     }
 
     /// An action in the presence view.
     pub(super) fn presence(&mut self, action: Action, mut state: PresenceState) {
-        let Some(table) = self.shown.as_ref().and_then(|s| s.presence.as_ref()) else {
+        let Some(shown) = &self.shown else {
             self.mode = Mode::Browse;
             return;
+        };
+        let Some(table) = &shown.presence else {
+            self.mode = Mode::Browse;
+            return;
+        };
+        // `n`/`p` honour the stepping mode here too.
+        let stepping = self.stepping;
+        let stop = |row: &PresenceRow| match stepping {
+            Stepping::Divergent => row.status.is_divergent(),
+            Stepping::Substantive => shown.facts.is_substantive(row.passage),
         };
         let last = table.rows.len().saturating_sub(1);
         let page = self.presence_height().saturating_sub(1).max(1);
@@ -104,12 +116,12 @@ impl App {
             Action::Bottom => state.selected = last,
             Action::NextChange => {
                 state.selected = table
-                    .step(state.selected, Direction::Forward)
+                    .step(state.selected, Direction::Forward, stop)
                     .unwrap_or(state.selected);
             }
             Action::PrevChange => {
                 state.selected = table
-                    .step(state.selected, Direction::Backward)
+                    .step(state.selected, Direction::Backward, stop)
                     .unwrap_or(state.selected);
             }
             Action::Click { row, .. } => {
@@ -144,26 +156,10 @@ impl App {
         self.mode = Mode::Presence(state);
     }
 
-    /// Leaves the presence view for the panes, on a passage of the model. If the pair on
-    /// screen does not show it, compares with the first version that carries it.
+    /// Leaves the presence view for the panes, on a passage of the model.
     fn jump_to_passage(&mut self, passage: usize) {
         self.mode = Mode::Browse;
-        let Some(shown) = &self.shown else { return };
-        if shown.layout.entry_of_passage(passage).is_none() {
-            let carrier = shown.comparison.passages[passage]
-                .spans
-                .iter()
-                .map(|s| s.version)
-                .find(|v| *v != self.pair.base);
-            if let Some(version) = carrier {
-                self.pick_version(version);
-            }
-        }
-        let height = self.height();
-        let Some(shown) = &self.shown else { return };
-        if let Some(ix) = shown.layout.entry_of_passage(passage) {
-            self.nav.select(&shown.layout, height, ix);
-        }
+        self.go_to_passage(passage);
     }
 
     /// An action in the help overlay.
@@ -181,6 +177,7 @@ impl App {
                 self.mode = match under {
                     Underlay::Browse => Mode::Browse,
                     Underlay::Presence(state) => Mode::Presence(state),
+                    Underlay::Facts(state) => Mode::Facts(state),
                 };
                 return;
             }

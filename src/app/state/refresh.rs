@@ -10,7 +10,7 @@ use crate::app::layout::{Entry, EntryIx, Layout, LayoutKey};
 use crate::app::nav::Nav;
 use crate::app::overview::Overview;
 use crate::app::presence;
-use crate::app::store::{CompareKey, Lookup};
+use crate::app::store::{Analysis, CompareKey, Lookup};
 use crate::model::VersionId;
 
 impl App {
@@ -22,8 +22,11 @@ impl App {
             ignore: self.pair.ignore,
         };
         // Asked first, so that a background comparison starts before the screen size is known.
-        let comparison = match self.store.request(key) {
-            Lookup::Ready(c) => c,
+        let Analysis {
+            comparison,
+            facts,
+        } = match self.store.request(key) {
+            Lookup::Ready(analysis) => analysis,
             Lookup::Pending => {
                 self.busy.get_or_insert(Busy {
                     since: Instant::now(),
@@ -65,23 +68,26 @@ impl App {
             return;
         }
         let anchor = self.anchor();
-        let (layout, summaries, presence, reflowed) = match self.shown.take() {
+        let (layout, summaries, presence, facts_table, reflowed) = match self.shown.take() {
             // Same pair, new width or fold: the entries (and so the search hits) stay.
             Some(old) if same_comparison && old.layout.same_pair(&layout_key) => (
                 old.layout.reflow(&comparison, layout_key),
                 old.summaries,
                 old.presence,
+                old.facts_table,
                 true,
             ),
             Some(old) if same_comparison => (
-                Layout::build(&comparison, layout_key),
+                Layout::build(&comparison, &facts, layout_key),
                 old.summaries,
                 old.presence,
+                old.facts_table,
                 false,
             ),
             _ => (
-                Layout::build(&comparison, layout_key),
+                Layout::build(&comparison, &facts, layout_key),
                 presence::summaries(&comparison),
+                None,
                 None,
                 false,
             ),
@@ -89,10 +95,12 @@ impl App {
         let overview = Overview::build(&layout, height);
         self.shown = Some(Shown {
             comparison,
+            facts,
             layout,
             overview,
             summaries,
             presence,
+            facts_table,
         });
         self.restore(anchor);
         if !reflowed && let (Some(search), Some(shown)) = (&self.search, &self.shown) {

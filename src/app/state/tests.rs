@@ -8,7 +8,7 @@ use crate::app::layout::{Cell, EntryIx, Side};
 use crate::model::PassageStatus;
 
 /// The fixture story (three versions) on a 120×40 screen.
-fn app() -> App {
+pub(super) fn app() -> App {
     let mut app = App::from_comparison(fixture::story());
     app.update(Action::Resize {
         width: 120,
@@ -19,7 +19,7 @@ fn app() -> App {
 
 /// Presses keys: each character is a key, `<Tab>`, `<S-Tab>`, `<Enter>`, `<Esc>`, `<C-c>`
 /// are named keys.
-fn press(app: &mut App, keys: &str) {
+pub(super) fn press(app: &mut App, keys: &str) {
     let mut rest = keys;
     while let Some(c) = rest.chars().next() {
         let (code, modifiers, len) = if c == '<' {
@@ -45,7 +45,7 @@ fn press(app: &mut App, keys: &str) {
     }
 }
 
-fn current_status(app: &App) -> PassageStatus {
+pub(super) fn current_status(app: &App) -> PassageStatus {
     let shown = app.shown.as_ref().unwrap();
     shown.layout.entry(app.nav.current).status
 }

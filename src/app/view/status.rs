@@ -9,7 +9,7 @@ use super::text::SPINNER;
 use crate::app::keymap::{self, Context};
 use crate::app::layout::Fold;
 use crate::app::presence::Presence;
-use crate::app::state::{App, Mode, Notice, Pair, Underlay};
+use crate::app::state::{App, Mode, Notice, Pair, Stepping, Underlay};
 use crate::app::widgets::Bar;
 use crate::model::{PassageStatus, VersionId};
 use crate::options::IgnoreOptions;
@@ -33,7 +33,7 @@ pub fn status_bar(app: &App) -> Bar<'static> {
         format!(" v{} ⇄ v{} ", shown.base.0, shown.compared.0),
         t.status.patch(t.key),
     )];
-    if !presence_status(app, &mut left) {
+    if !presence_status(app, &mut left) && !facts_status(app, &mut left) {
         pane_status(app, &mut left);
     }
     if shown.ignore.any() {
@@ -93,7 +93,39 @@ fn presence_status(app: &App, left: &mut Vec<Span<'static>>) -> bool {
     true
 }
 
-/// The current passage of the panes: i/N, status and similarity, divergent passages below.
+/// The selected fact of the facts panel, if it is open; says whether it was.
+fn facts_status(app: &App, left: &mut Vec<Span<'static>>) -> bool {
+    let t = app.theme;
+    let (Mode::Facts(state)
+    | Mode::Help {
+        under: Underlay::Facts(state),
+        ..
+    }) = &app.mode
+    else {
+        return false;
+    };
+    let Some(table) = app.shown.as_ref().and_then(|s| s.facts_table.as_ref()) else {
+        return false;
+    };
+    let Some(row) = table.rows.get(state.selected) else {
+        return false;
+    };
+    left.push(styled(
+        format!(
+            "│ facts │ fact {}/{} │ {} {} │ passage {} ",
+            state.selected + 1,
+            table.rows.len(),
+            row.kind.name(),
+            row.status.name(),
+            row.passage + 1
+        ),
+        t.status,
+    ));
+    true
+}
+
+/// The current passage of the panes: i/N, status and similarity, how much its change matters
+/// and how many facts differ, and how many passages `n` would still stop at.
 fn pane_status(app: &App, left: &mut Vec<Span<'static>>) {
     let t = app.theme;
     let Some(shown) = &app.shown else { return };
@@ -111,12 +143,38 @@ fn pane_status(app: &App, left: &mut Vec<Span<'static>>) {
     }
     status.push(' ');
     left.push(styled(status, t.status.fg(t.status(entry.status))));
-    let below = shown.layout.divergent_after(app.nav.current);
-    let plural = if below == 1 { "" } else { "s" };
-    left.push(styled(
-        format!("│ {below} divergent passage{plural} below "),
-        t.status,
-    ));
+    if let Some(class) = entry.class {
+        let mut matters = format!("│ {}", class.name());
+        match entry.facts {
+            0 => {}
+            1 => matters.push_str(" · 1 fact differs"),
+            n => {
+                let _ = write!(matters, " · {n} facts differ");
+            }
+        }
+        matters.push(' ');
+        left.push(styled(matters, t.status));
+    }
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    match app.stepping() {
+        Stepping::Divergent => {
+            let below = shown.layout.divergent_after(app.nav.current);
+            left.push(styled(
+                format!("│ {below} divergent passage{} below ", plural(below)),
+                t.status,
+            ));
+        }
+        Stepping::Substantive => {
+            let below = shown.layout.substantive_after(app.nav.current);
+            left.push(styled(
+                format!(
+                    "│ n/p substantive only: {below} change{} below ",
+                    plural(below)
+                ),
+                t.status.patch(t.notice),
+            ));
+        }
+    }
 }
 
 /// The right of the status line: the search being typed, a notice, progress, or the search.
@@ -210,6 +268,18 @@ fn notice(notice: &Notice) -> String {
     match notice {
         Notice::NoChangeBelow => "no divergent passage below".into(),
         Notice::NoChangeAbove => "no divergent passage above".into(),
+        Notice::NoSubstantiveBelow => "no substantive change below (m: all changes)".into(),
+        Notice::NoSubstantiveAbove => "no substantive change above (m: all changes)".into(),
+        Notice::NoFactBelow => "no underlined fact below".into(),
+        Notice::NoFactAbove => "no underlined fact above".into(),
+        Notice::NoFacts => "the versions agree on every fact".into(),
+        Notice::Stepping(Stepping::Divergent) => "n/p: every divergent passage".into(),
+        Notice::Stepping(Stepping::Substantive) => {
+            "n/p: substantive changes only (skipping typography and rewording)".into()
+        }
+        Notice::ComparingOutlier(VersionId(v)) => {
+            format!("comparing with v{v}, which reads this fact otherwise")
+        }
         Notice::NotAMove => "nothing moved here (Enter follows a moved passage)".into(),
         Notice::NoHits => "no hits".into(),
         Notice::Wrapped => "search wrapped around".into(),

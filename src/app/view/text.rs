@@ -165,6 +165,7 @@ pub fn help_sections() -> (Vec<HelpSection>, Vec<HelpSection>) {
         vec![
             section("Typing a search (/)", Context::Search),
             section("Presence view (v)", Context::Presence),
+            section("Facts panel (f)", Context::Facts),
             section("Help (?)", Context::Help),
             section("Anywhere", Context::Global),
             mouse,

@@ -1,5 +1,6 @@
 //! One pane: a slice of the prepared rows, drawn with the gutter (current-passage bar and
-//! status symbol), inked text, gaps and notes, and search hits laid over the text.
+//! status symbol), inked text with facts underlined, gaps and notes, and search hits laid over
+//! the text.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -123,7 +124,7 @@ impl Pane<'_> {
 
     /// A run cut at search-hit boundaries, each piece with its style.
     fn pieces<'t>(&self, run: &Run, text: &'t str, hits: &[Hit]) -> Vec<(&'t str, Style)> {
-        let base = self.theme.ink(run.ink);
+        let base = self.theme.paint(run.ink, run.fact);
         let current = self
             .search
             .and_then(|s| s.current.and_then(|c| s.hits.get(c)));

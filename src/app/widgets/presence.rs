@@ -1,6 +1,8 @@
 //! The presence view: passages × versions as a heat map. A cell says whether the version carries
 //! the passage and how similar its text is to the base's; the version that deviates stands out
-//! as a column of warm or missing cells.
+//! as a column of warm or missing cells. Under the table, each version's count of passages that
+//! differ from the base, and its outlier score against the consensus of all versions (the
+//! highest marked).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,7 +10,9 @@ use ratatui::style::{Color, Style};
 use ratatui::widgets::Widget;
 
 use crate::app::presence::{Presence, PresenceState, PresenceTable, VersionSummary};
+use crate::app::state::{PRESENCE_FOOTER, PRESENCE_HEADER};
 use crate::app::theme::Theme;
+use crate::facts::VersionScore;
 use crate::model::{PassageStatus, VersionId};
 
 /// Width of a version column, the space after it included.
@@ -29,6 +33,8 @@ pub struct PresenceView<'a> {
     pub compared: VersionId,
     /// Per-version summaries for the footer.
     pub summaries: &'a [VersionSummary],
+    /// Per-version outlier scores for the footer.
+    pub scores: &'a [VersionScore],
     /// Styles.
     pub theme: &'a Theme,
 }
@@ -119,11 +125,11 @@ impl PresenceView<'_> {
 
     fn footer(&self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        let y = area.bottom() - 1;
+        let y = area.bottom() - 2;
         buf.set_style(
             Rect {
                 y,
-                height: 1,
+                height: 2,
                 ..area
             },
             t.bar,
@@ -145,19 +151,46 @@ impl PresenceView<'_> {
             let note = "passages that differ from the base, per version";
             buf.set_stringn(text_x, y, note, usize::from(area.right() - text_x), t.hint);
         }
+        self.scores_row(area, y + 1, buf);
+    }
+
+    /// Each version's outlier score; the highest (when not all are equal) stands out.
+    fn scores_row(&self, area: Rect, y: u16, buf: &mut Buffer) {
+        let t = self.theme;
+        buf.set_string(area.x, y, format!("{:>6}  {:<11}", "⚑", "outlier"), t.hint);
+        let totals: Vec<usize> = self.scores.iter().map(VersionScore::total).collect();
+        let top = totals.iter().copied().max().unwrap_or(0);
+        let all_equal = totals.iter().all(|s| *s == top);
+        for (i, total) in totals.iter().enumerate() {
+            let x = area.x + LEAD + CELL * i as u16;
+            let style = if *total == top && top > 0 && !all_equal {
+                t.absent
+            } else {
+                t.bar
+            };
+            if x + CELL <= area.right() {
+                buf.set_string(x, y, format!("{total:>4} "), style);
+            }
+        }
+        let text_x = self.text_x(area);
+        if text_x < area.right() {
+            let note = "facts and passages that stray from the consensus of all versions";
+            buf.set_stringn(text_x, y, note, usize::from(area.right() - text_x), t.hint);
+        }
     }
 }
 
 impl Widget for &PresenceView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        if area.height < 4 {
+        let (header, footer) = (PRESENCE_HEADER as u16, PRESENCE_FOOTER as u16);
+        if area.height < header + footer + 1 {
             return;
         }
         self.header(area, buf);
         self.footer(area, buf);
         let body = Rect {
-            y: area.y + 2,
-            height: area.height - 3,
+            y: area.y + header,
+            height: area.height - header - footer,
             ..area
         };
         let text_x = self.text_x(area);

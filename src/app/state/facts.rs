@@ -1,0 +1,152 @@
+//! What actions do in the facts panel, and the jump from a fact to its passage.
+
+use super::{App, Mode, Notice, Underlay};
+use crate::app::facts_panel::{FactsState, FactsTable};
+use crate::app::keymap::Action;
+use crate::app::layout::PairFacts;
+use crate::app::nav::Direction;
+use crate::facts::Fact;
+use crate::model::VersionId;
+
+/// Rows the mouse wheel moves the selection per notch.
+const WHEEL_ROWS: usize = 3;
+
+impl App {
+    /// Opens the facts panel, on the first fact of the current passage if it has one.
+    pub(super) fn open_facts(&mut self) {
+        let height = self.panel_height();
+        let Some(shown) = &mut self.shown else { return };
+        let table = shown
+            .facts_table
+            .get_or_insert_with(|| FactsTable::build(&shown.comparison, &shown.facts));
+        if table.rows.is_empty() {
+            self.notice = Some(Notice::NoFacts);
+            return;
+        }
+        let passage = shown
+            .layout
+            .entries
+            .get(self.nav.current.0)
+            .map(|e| e.passage);
+        let selected = table
+            .rows
+            .iter()
+            .position(|r| Some(r.passage) == passage)
+            .unwrap_or(0);
+        let mut state = FactsState { selected, top: 0 };
+        let list = table.shape(height).list;
+        state.top = selected.saturating_sub(list / 3);
+        self.mode = Mode::Facts(state);
+    }
+
+    /// Rows the facts panel has: the screen less the status and hint lines.
+    fn panel_height(&self) -> usize {
+        self.screen
+            .areas()
+            .map_or(1, |a| usize::from(a.status.y))
+            .max(1)
+    }
+
+    /// An action in the facts panel.
+    pub(super) fn facts_panel(&mut self, action: Action, mut state: FactsState) {
+        let Some(table) = self.shown.as_ref().and_then(|s| s.facts_table.as_ref()) else {
+            self.mode = Mode::Browse;
+            return;
+        };
+        let last = table.rows.len().saturating_sub(1);
+        let list = table.shape(self.panel_height()).list;
+        let page = list.saturating_sub(1).max(1);
+        match action {
+            Action::Down => state.selected = (state.selected + 1).min(last),
+            Action::Up => state.selected = state.selected.saturating_sub(1),
+            Action::PageDown => state.selected = (state.selected + page).min(last),
+            Action::PageUp => state.selected = state.selected.saturating_sub(page),
+            Action::Wheel(Direction::Forward) => {
+                state.selected = (state.selected + WHEEL_ROWS).min(last);
+            }
+            Action::Wheel(Direction::Backward) => {
+                state.selected = state.selected.saturating_sub(WHEEL_ROWS);
+            }
+            Action::Top => state.selected = 0,
+            Action::Bottom => state.selected = last,
+            Action::Click { row, .. } => {
+                let offset = usize::from(row).checked_sub(crate::app::facts_panel::LIST_HEADER);
+                if let Some(offset) = offset.filter(|o| *o < list) {
+                    state.selected = (state.top + offset).min(last);
+                }
+            }
+            Action::Jump => {
+                let fact = table.rows.get(state.selected).map(|r| r.fact);
+                self.mode = Mode::Browse;
+                if let Some(fact) = fact {
+                    self.jump_to_fact(fact);
+                }
+                return;
+            }
+            Action::ToggleFacts => {
+                self.mode = Mode::Browse;
+                return;
+            }
+            Action::ToggleHelp => {
+                self.mode = Mode::Help {
+                    scroll: 0,
+                    under: Underlay::Facts(state),
+                };
+                return;
+            }
+            _ => {}
+        }
+        if state.selected < state.top {
+            state.top = state.selected;
+        } else if state.selected >= state.top + list {
+            state.top = state.selected + 1 - list;
+        }
+        self.mode = Mode::Facts(state);
+    }
+
+    /// Shows a fact's passage in the panes. If the pair on screen agrees on the fact, compares
+    /// with a version that deviates from the base on it (an outlier first), so that the
+    /// difference is underlined.
+    pub(super) fn jump_to_fact(&mut self, index: usize) {
+        let Some(shown) = &self.shown else { return };
+        let Some(fact) = shown.facts.facts.get(index) else {
+            return;
+        };
+        let base = self.pair.base;
+        let mut compared = self.pair.compared;
+        let c = &shown.comparison;
+        if !PairFacts::disagree(c, fact, base, compared) {
+            let others = shown.comparison.versions.iter().map(|v| v.id);
+            let pick = fact
+                .outliers
+                .iter()
+                .copied()
+                .chain(others)
+                .find(|v| *v != base && PairFacts::disagree(c, fact, base, *v));
+            if let Some(version) = pick {
+                compared = version;
+            }
+        }
+        let passage = passage_of(fact, compared)
+            .or_else(|| passage_of(fact, base))
+            .unwrap_or(fact.passage);
+        if compared != self.pair.compared {
+            self.pick_version(compared);
+            self.notice = Some(Notice::ComparingOutlier(compared));
+        }
+        let notice = self.notice.take();
+        self.go_to_passage(passage);
+        // A switch of version says more than the unfolding that may follow it.
+        if notice.is_some() {
+            self.notice = notice;
+        }
+    }
+}
+
+/// The passage where a version reads a fact.
+fn passage_of(fact: &Fact, version: VersionId) -> Option<usize> {
+    fact.reading(version).map(|r| r.passage)
+}
+
+#[cfg(test)]
+mod tests;
