@@ -1,6 +1,7 @@
 //! End to end: the real binary in a real terminal (tmux, 160×48). Starts the viewer on two
 //! seeds, reads the screen with `capture-pane`, steps with `n`, quits with `q`, and checks the
-//! shell's terminal is back in cooked mode. Skipped (with a message) when tmux is not installed;
+//! shell's terminal is back in cooked mode; opens the facts panel, jumps to the Donahue/Donohue
+//! drift and reads the underline in the terminal's own escape sequences. Skipped (with a message) when tmux is not installed;
 //! CI installs it.
 
 use std::path::Path;
@@ -203,4 +204,81 @@ fn viewer_exits_when_its_terminal_hangs_up() {
         !proc_dir.exists() || state.split_whitespace().nth(2) == Some("Z"),
         "the viewer still runs after its terminal hung up: {state}"
     );
+}
+
+/// Whether the first occurrence of `word` in a `capture-pane -e` screen is underlined: follows
+/// the SGR sequences up to it (4 on, 24 and 0 off; 38/48/58 colour arguments skipped).
+fn underlined(screen: &str, word: &str) -> Option<bool> {
+    let at = screen.find(word)?;
+    let mut on = false;
+    let mut rest = &screen[..at];
+    while let Some(start) = rest.find("\x1b[") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find(|c: char| !(c.is_ascii_digit() || c == ';' || c == ':')) else {
+            break;
+        };
+        if after[end..].starts_with('m') {
+            let params: Vec<&str> = after[..end].split(';').collect();
+            let mut i = 0;
+            while i < params.len() {
+                match params[i] {
+                    "" | "0" | "24" => on = false,
+                    "4" => on = true,
+                    "38" | "48" | "58" => {
+                        i += if params.get(i + 1) == Some(&"5") {
+                            2
+                        } else {
+                            4
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+        }
+        rest = &after[end..];
+    }
+    Some(on)
+}
+
+#[test]
+fn facts_panel_lists_the_donahue_spelling_and_enter_shows_it_underlined() {
+    if !tmux_installed() {
+        eprintln!("skipped: tmux is not installed (CI installs it with apt-get install -y tmux)");
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmux = Tmux::start(160, 48).expect("starting tmux");
+    tmux.line(&format!(
+        "cd '{}' && '{}' seeds/000_cda56540cce722a2.txt seeds/004_681fb66bd525be80.txt",
+        root.display(),
+        env!("CARGO_BIN_EXE_storydiff"),
+    ));
+    tmux.wait_for("the panes", |s| counter(s).is_some());
+
+    tmux.keys("f");
+    let panel = tmux.wait_for("the facts panel", |s| {
+        s.contains("Facts the versions disagree on")
+    });
+    let first = panel
+        .lines()
+        .find(|l| l.contains(" drift "))
+        .expect("a drifted fact");
+    assert!(
+        first.contains("Donahue") && first.contains("Donohue"),
+        "the spelling change comes first:\n{panel}"
+    );
+    assert!(panel.contains("spelling change"), "{panel}");
+
+    tmux.keys("Enter");
+    tmux.wait_for("the panes again", |s| s.contains("fact differs"));
+    let styled =
+        String::from_utf8_lossy(&tmux.run(&["capture-pane", "-p", "-e", "-t", "t"]).stdout)
+            .into_owned();
+    assert_eq!(underlined(&styled, "Donohue"), Some(true), "{styled}");
+    assert_eq!(underlined(&styled, "Donahue"), Some(true), "{styled}");
+    assert_eq!(underlined(&styled, "Weimer"), Some(false), "{styled}");
+
+    tmux.keys("q");
+    tmux.wait_for("the shell", |s| counter(s).is_none());
 }

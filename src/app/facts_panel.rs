@@ -162,7 +162,9 @@ fn consensus_text(comparison: &Comparison, fact: &Fact) -> Option<String> {
     let value = fact.consensus.as_deref()?;
     let mut readings: Vec<_> = fact.readings.iter().filter(|r| r.value == value).collect();
     readings.sort_by_key(|r| r.version != comparison.base);
-    Some(one_line(readings.first().map_or(value, |r| r.text.as_str())))
+    Some(one_line(
+        readings.first().map_or(value, |r| r.text.as_str()),
+    ))
 }
 
 fn row(comparison: &Comparison, index: usize, fact: &Fact) -> FactRow {
@@ -249,7 +251,10 @@ fn detail(comparison: &Comparison, fact: &Fact) -> Vec<PanelLine> {
     }
     for misquote in &fact.misquotes {
         let mut line = vec![piece(
-            format!("   v{} against v{}: ", misquote.version.0, misquote.against.0),
+            format!(
+                "   v{} against v{}: ",
+                misquote.version.0, misquote.against.0
+            ),
             Tone::Quiet,
         )];
         line.extend(word_diff(
@@ -320,7 +325,8 @@ mod tests {
             table
                 .rows
                 .windows(2)
-                .all(|w| (w[0].status == FactStatus::Missing) <= (w[1].status == FactStatus::Missing))
+                .all(|w| (w[0].status == FactStatus::Missing)
+                    <= (w[1].status == FactStatus::Missing))
         );
         let name = table
             .rows

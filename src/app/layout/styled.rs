@@ -163,7 +163,13 @@ impl<'a> Painter<'a> {
     }
 
     /// Paints a changed range, with its accent ranges (absolute, sorted) in the accent ink.
-    fn paint_accented(&mut self, range: &Range<usize>, accents: &[Range<usize>], ink: Ink, accent: Ink) {
+    fn paint_accented(
+        &mut self,
+        range: &Range<usize>,
+        accents: &[Range<usize>],
+        ink: Ink,
+        accent: Ink,
+    ) {
         let mut at = range.start;
         for a in accents {
             let a = a.start.clamp(at, range.end)..a.end.clamp(at, range.end);

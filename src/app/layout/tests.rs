@@ -268,13 +268,13 @@ fn each_entry_knows_how_much_its_change_matters_for_the_pair() {
     assert_eq!(
         classes,
         [
-            None,                            // boilerplate
-            None,                            // same
-            Some(ChangeClass::Substantive),  // a name and a number drifted
-            Some(ChangeClass::Substantive),  // removed
-            Some(ChangeClass::Substantive),  // added
-            Some(ChangeClass::Rewording),    // moved, a word added
-            None,                            // same in v1
+            None,                           // boilerplate
+            None,                           // same
+            Some(ChangeClass::Substantive), // a name and a number drifted
+            Some(ChangeClass::Substantive), // removed
+            Some(ChangeClass::Substantive), // added
+            Some(ChangeClass::Rewording),   // moved, a word added
+            None,                           // same in v1
         ]
     );
     assert_eq!(layout.substantive_after(EntryIx(0)), 3);

@@ -66,10 +66,10 @@ impl PairFacts {
     /// Whether two versions disagree on a fact: both carry it and they state different values,
     /// or one states it and the other leaves it out.
     #[must_use]
-    pub fn disagree(c: &Comparison, fact: &Fact, a: VersionId, b: VersionId) -> bool {
-        match (stance(c, fact, a), stance(c, fact, b)) {
+    pub fn disagree(c: &Comparison, fact: &Fact, one: VersionId, other: VersionId) -> bool {
+        match (stance(c, fact, one), stance(c, fact, other)) {
             (Stance::Absent, _) | (_, Stance::Absent) | (Stance::Silent, Stance::Silent) => false,
-            (x, y) => x != y,
+            (mine, theirs) => mine != theirs,
         }
     }
 

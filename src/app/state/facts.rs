@@ -54,8 +54,8 @@ impl App {
             return;
         };
         let last = table.rows.len().saturating_sub(1);
-        let list = table.shape(self.panel_height()).list;
-        let page = list.saturating_sub(1).max(1);
+        let rows = table.shape(self.panel_height()).list;
+        let page = rows.saturating_sub(1).max(1);
         match action {
             Action::Down => state.selected = (state.selected + 1).min(last),
             Action::Up => state.selected = state.selected.saturating_sub(1),
@@ -71,7 +71,7 @@ impl App {
             Action::Bottom => state.selected = last,
             Action::Click { row, .. } => {
                 let offset = usize::from(row).checked_sub(crate::app::facts_panel::LIST_HEADER);
-                if let Some(offset) = offset.filter(|o| *o < list) {
+                if let Some(offset) = offset.filter(|o| *o < rows) {
                     state.selected = (state.top + offset).min(last);
                 }
             }
@@ -98,8 +98,8 @@ impl App {
         }
         if state.selected < state.top {
             state.top = state.selected;
-        } else if state.selected >= state.top + list {
-            state.top = state.selected + 1 - list;
+        } else if state.selected >= state.top + rows {
+            state.top = state.selected + 1 - rows;
         }
         self.mode = Mode::Facts(state);
     }

@@ -22,10 +22,7 @@ impl App {
             ignore: self.pair.ignore,
         };
         // Asked first, so that a background comparison starts before the screen size is known.
-        let Analysis {
-            comparison,
-            facts,
-        } = match self.store.request(key) {
+        let Analysis { comparison, facts } = match self.store.request(key) {
             Lookup::Ready(analysis) => analysis,
             Lookup::Pending => {
                 self.busy.get_or_insert(Busy {

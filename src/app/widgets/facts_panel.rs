@@ -61,7 +61,9 @@ impl FactsPanel<'_> {
                 break;
             }
             let room = usize::from(right - x);
-            x = buf.set_stringn(x, y, &piece.text, room, self.tone(piece.tone)).0;
+            x = buf
+                .set_stringn(x, y, &piece.text, room, self.tone(piece.tone))
+                .0;
         }
     }
 

@@ -25,7 +25,10 @@ fn graded() -> App {
                 Some("Officials left the building early."),
                 Some("Officials departed the building early."),
             ]),
-            text(&[Some("Nothing more was said."), Some("Nothing more was said.")]),
+            text(&[
+                Some("Nothing more was said."),
+                Some("Nothing more was said."),
+            ]),
         ],
         0,
     );

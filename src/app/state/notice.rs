@@ -1,0 +1,49 @@
+//! The messages the status line shows until the next key.
+
+use super::Stepping;
+use crate::app::layout::Fold;
+use crate::model::VersionId;
+use crate::options::IgnoreOptions;
+
+/// A message for the status line, until the next key.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// No divergent passage below the current one.
+    NoChangeBelow,
+    /// No divergent passage above the current one.
+    NoChangeAbove,
+    /// No substantive change below the current passage.
+    NoSubstantiveBelow,
+    /// No substantive change above the current passage.
+    NoSubstantiveAbove,
+    /// No passage with an underlined fact below the current one.
+    NoFactBelow,
+    /// No passage with an underlined fact above the current one.
+    NoFactAbove,
+    /// The versions agree on every fact (the facts panel has nothing to list).
+    NoFacts,
+    /// `n`/`p` now stop at these passages.
+    Stepping(Stepping),
+    /// The compared version was switched to one that deviates on the fact jumped to.
+    ComparingOutlier(VersionId),
+    /// Enter pressed where there is no move to follow.
+    NotAMove,
+    /// The search has no hits.
+    NoHits,
+    /// Stepping through hits went round.
+    Wrapped,
+    /// That version is the base.
+    IsBase(VersionId),
+    /// There is no such version.
+    NoSuchVersion(VersionId),
+    /// The ignore options are now these.
+    Ignoring(IgnoreOptions),
+    /// Folding is now this.
+    Folding(Fold),
+    /// This version is now the base.
+    NewBase(VersionId),
+    /// Folded passages were opened to show a search hit.
+    Unfolded,
+    /// A comparison failed.
+    Failed(String),
+}
