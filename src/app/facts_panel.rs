@@ -3,6 +3,7 @@
 //! version's reading. Prepared from a [`FactReport`] the first time the panel opens; the widget
 //! only lays it out.
 
+use super::layout::carries;
 use crate::facts::{Fact, FactKind, FactReport, FactStatus};
 use crate::model::{Comparison, VersionId, WordOp};
 use crate::visible::visible;
@@ -208,10 +209,15 @@ fn heading(comparison: &Comparison, fact: &Fact) -> PanelLine {
         Some(text) => {
             let value = fact.consensus.as_deref().unwrap_or_default();
             let agreeing = fact.readings.iter().filter(|r| r.value == value).count();
+            let carrying = comparison
+                .versions
+                .iter()
+                .filter(|v| carries(comparison, fact, v.id))
+                .count();
             line.push(piece(" · consensus: ", Tone::Quiet));
             line.push(piece(text, Tone::Plain));
             line.push(piece(
-                format!(" ({agreeing} of {} versions)", comparison.versions.len()),
+                format!(" ({agreeing} of {carrying} versions with the passage)"),
                 Tone::Quiet,
             ));
         }
@@ -242,7 +248,7 @@ fn detail(comparison: &Comparison, fact: &Fact) -> Vec<PanelLine> {
                     line.push(piece(format!("  (passage {})", r.passage + 1), Tone::Quiet));
                 }
             }
-            None if fact.missing_from.contains(&v) => {
+            None if carries(comparison, fact, v) => {
                 line.push(piece("— leaves it out", Tone::Quiet));
             }
             None => line.push(piece("— does not carry the passage", Tone::Quiet)),
@@ -337,7 +343,10 @@ mod tests {
         assert_eq!(text(&name.deviating), "v1 Gen Chris Donohue");
         let detail: Vec<String> = name.detail.iter().map(text).collect();
         assert!(detail[0].contains("spelling change"), "{detail:#?}");
-        assert!(detail[0].contains("(2 of 3 versions)"), "{detail:#?}");
+        assert!(
+            detail[0].contains("(2 of 3 versions with the passage)"),
+            "{detail:#?}"
+        );
         assert_eq!(detail[2], " ✗ v1       Gen Chris Donohue");
         assert!(table.summary.contains("drifted"), "{}", table.summary);
     }

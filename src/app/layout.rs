@@ -18,7 +18,7 @@ use std::ops::Range;
 use entries::entries;
 use place::Builder;
 pub use styled::{Ink, Side, StyledText};
-pub use underline::{FactMark, PairFacts};
+pub use underline::{FactMark, PairFacts, carries};
 
 use crate::facts::{ChangeClass, FactReport};
 use crate::model::{Comparison, PassageKind, PassageStatus, Placement, VersionId};

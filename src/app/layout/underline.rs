@@ -34,20 +34,21 @@ enum Stance<'a> {
     Absent,
 }
 
+/// Whether a version carries the passage of a fact, or one where a reading of it stands.
+#[must_use]
+pub fn carries(c: &Comparison, fact: &Fact, version: VersionId) -> bool {
+    std::iter::once(fact.passage)
+        .chain(fact.readings.iter().map(|r| r.passage))
+        .any(|p| c.passages.get(p).is_some_and(|p| p.span(version).is_some()))
+}
+
 /// Where a version stands on a fact. A version that does not state it is silent only if it
-/// carries the fact's passage (or one where another version's reading stands): the report also
-/// counts versions without the passage as missing a fact that only one version states.
+/// carries the fact's passage (see [`carries`]): the report also counts versions without the
+/// passage as missing a fact that only one version states.
 fn stance<'f>(c: &Comparison, fact: &'f Fact, version: VersionId) -> Stance<'f> {
-    let carries = |passage: usize| {
-        c.passages
-            .get(passage)
-            .is_some_and(|p| p.span(version).is_some())
-    };
     match fact.reading(version) {
         Some(reading) => Stance::Stated(&reading.value),
-        None if carries(fact.passage) || fact.readings.iter().any(|r| carries(r.passage)) => {
-            Stance::Silent
-        }
+        None if carries(c, fact, version) => Stance::Silent,
         None => Stance::Absent,
     }
 }

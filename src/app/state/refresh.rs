@@ -5,11 +5,12 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::{App, Busy, Notice, Pair, Shown};
+use super::{App, Busy, Mode, Notice, Pair, Shown, Underlay};
+use crate::app::facts_panel::FactsTable;
 use crate::app::layout::{Entry, EntryIx, Layout, LayoutKey};
 use crate::app::nav::Nav;
 use crate::app::overview::Overview;
-use crate::app::presence;
+use crate::app::presence::{self, PresenceTable};
 use crate::app::store::{Analysis, CompareKey, Lookup};
 use crate::model::VersionId;
 
@@ -102,6 +103,43 @@ impl App {
         self.restore(anchor);
         if !reflowed && let (Some(search), Some(shown)) = (&self.search, &self.shown) {
             self.search = Some(search.rerun(&shown.layout));
+        }
+        self.reopen_view();
+    }
+
+    /// A view left open while a new comparison arrived from the background gets its table
+    /// again, with the selection kept in range.
+    fn reopen_view(&mut self) {
+        let Some(shown) = &mut self.shown else { return };
+        let mut nothing_to_list = false;
+        match &mut self.mode {
+            Mode::Presence(state)
+            | Mode::Help {
+                under: Underlay::Presence(state),
+                ..
+            } => {
+                let table = shown
+                    .presence
+                    .get_or_insert_with(|| PresenceTable::build(&shown.comparison));
+                state.selected = state.selected.min(table.rows.len().saturating_sub(1));
+                state.top = state.top.min(state.selected);
+            }
+            Mode::Facts(state)
+            | Mode::Help {
+                under: Underlay::Facts(state),
+                ..
+            } => {
+                let table = shown
+                    .facts_table
+                    .get_or_insert_with(|| FactsTable::build(&shown.comparison, &shown.facts));
+                nothing_to_list = table.rows.is_empty();
+                state.selected = state.selected.min(table.rows.len().saturating_sub(1));
+                state.top = state.top.min(state.selected);
+            }
+            Mode::Browse | Mode::Search { .. } | Mode::Help { .. } => {}
+        }
+        if nothing_to_list {
+            self.mode = Mode::Browse;
         }
     }
 

@@ -155,3 +155,33 @@ fn the_facts_panel_says_so_when_the_versions_agree_on_every_fact() {
     assert_eq!(app.mode(), &Mode::Browse);
     assert_eq!(app.notice(), Some(&Notice::NoFacts));
 }
+
+#[test]
+fn a_comparison_arriving_while_the_panel_is_open_refills_it() {
+    use crate::app::store::Place;
+    use crate::options::CompareOptions;
+    let versions = fixture::story().versions;
+    let mut app = App::new(versions, CompareOptions::default(), Place::Background);
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let wait = |app: &mut App| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while app.busy.is_some() {
+            assert!(std::time::Instant::now() < deadline, "no comparison came");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            app.update(Action::Tick);
+        }
+    };
+    wait(&mut app);
+    // A new base is compared in the background; the panel opens on the old comparison.
+    press(&mut app, "bf");
+    assert!(app.busy.is_some());
+    assert!(matches!(app.mode(), Mode::Facts(_)));
+    wait(&mut app);
+    let shown = app.shown.as_ref().unwrap();
+    assert_eq!(shown.comparison.base, VersionId(1));
+    assert!(shown.facts_table.is_some(), "the panel has a table again");
+    assert!(matches!(app.mode(), Mode::Facts(_)));
+}
