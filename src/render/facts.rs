@@ -1,0 +1,418 @@
+//! The facts format (`--format facts`): the facts that drift, go missing or are misquoted
+//! between versions, one row per fact and one column per version — what a fact-checker reads
+//! first. Everything shown comes from the [`FactReport`]; this module only lays it out.
+//!
+//! ```text
+//!   #  kind  status    000                  001                  …  004
+//! ── drifted (4): the versions give different values
+//!  33  name  spelling  Gen. Chris Donahue   Gen Chris Donahue    …  ‹Europe Gen Chris Donohue›
+//! ── misquoted (3): a quotation is worded differently
+//!  21  quote misquote  “does not need any   ‹“the Ukrainians     …  —
+//!                      kind of capitulation.” categorically…›
+//!      001 vs 000: “[-does not need-] {+the Ukrainians categorically reject+} any …
+//! ```
+//!
+//! - A legend names each version's short label, as in the other printers.
+//! - `#` is the passage, numbered as in the inline format's headers (`── passage 33/67`).
+//! - Rows come in sections, the ones that matter most first: drifted values, misquotes, missing
+//!   facts, then missing weekdays and months on their own, faint — a rewrite that drops "on
+//!   Wednesday" rarely changes the story, and there are many. `--all` adds the agreeing facts.
+//! - A cell is the fact as that version writes it; `—`: the version carries the passage but
+//!   does not state the fact; `·`: the version lacks the passage. A cell that strays from the
+//!   consensus is bold yellow, or without colour bracketed `‹…›`. Quotations are cut to two
+//!   lines with `…`; under a misquote, each deviating wording is word-diffed against the
+//!   consensus wording.
+//! - A summary line counts the facts by status, then each version's outlier score says which
+//!   copy strays from the story.
+//!
+//! The table fits `--width` (display width, so CJK and emoji count two columns): the version
+//! columns share what the leading columns leave, the widest narrowed first, and cells wrap at
+//! word boundaries. When a version column would get fewer than [`table::MIN_CELL`] columns,
+//! each fact is printed as a block, one line per version, instead.
+
+mod table;
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::ops::Range;
+
+use super::outline::Labels;
+use super::style::{Painter, Style, Styling};
+use super::text::{self, Line, StyledText};
+use super::{FactRows, PrintOptions};
+use crate::facts::{Fact, FactKind, FactReport, FactStatus, Misquote, VersionScore};
+use crate::model::{Comparison, WordOp};
+use crate::visible::visible;
+use table::{Row, Table};
+
+/// How loud a section's rows are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tone {
+    /// Drift, misquotes, missing facts that matter.
+    Loud,
+    /// Low-stakes rows: missing weekdays and months, agreeing facts.
+    Quiet,
+}
+
+/// A group of rows under one title.
+struct Section<'a> {
+    title: String,
+    facts: Vec<&'a Fact>,
+    tone: Tone,
+}
+
+/// Prints the facts format.
+pub fn print(
+    out: &mut impl Write,
+    comparison: &Comparison,
+    report: &FactReport,
+    options: &PrintOptions,
+) -> io::Result<()> {
+    let out: &mut dyn Write = out;
+    let labels = Labels::new(comparison);
+    let painter = Painter::new(options.styling);
+    let width = options.width;
+    write_legend(out, comparison, &labels, painter, width)?;
+    let sections = sections(report, options.facts);
+    let rows: Vec<Vec<Row>> = sections
+        .iter()
+        .map(|s| {
+            s.facts
+                .iter()
+                .map(|f| Row::of(f, comparison.versions.len(), options.styling, s.tone))
+                .collect()
+        })
+        .collect();
+    let table = Table::fit(
+        rows.iter().flatten(),
+        &labels,
+        comparison.versions.len(),
+        width,
+        painter,
+    );
+    if rows.iter().any(|r| !r.is_empty()) {
+        writeln!(out)?;
+        write_key(out, painter, options.styling, width)?;
+        table.write_header(out)?;
+    }
+    for (section, rows) in sections.iter().zip(&rows) {
+        let title = format!("── {}", section.title);
+        write_wrapped(out, painter, Style::Header, &title, width, 3)?;
+        for (row, fact) in rows.iter().zip(&section.facts) {
+            table.write_row(out, row)?;
+            for misquote in &fact.misquotes {
+                write_misquote(out, comparison, &labels, painter, width, misquote)?;
+            }
+        }
+    }
+    writeln!(out)?;
+    let summary = summary(report, options.facts);
+    write_wrapped(out, painter, Style::Faint, &summary, width, 2)?;
+    write_scores(out, &labels, painter, width, &report.outliers)
+}
+
+/// `000 = 000_cda5….txt (base)` for each version, then its notes; cut to the width.
+fn write_legend(
+    out: &mut dyn Write,
+    comparison: &Comparison,
+    labels: &Labels,
+    painter: Painter,
+    width: usize,
+) -> io::Result<()> {
+    for version in &comparison.versions {
+        let base = if version.id == comparison.base {
+            " (base)"
+        } else {
+            ""
+        };
+        let name = visible(&version.name, false);
+        let line = format!("{} = {name}{base}", labels.get(version.id));
+        write_line(out, painter, Style::Plain, &text::truncate(&line, width))?;
+    }
+    for version in &comparison.versions {
+        for note in &version.notes {
+            let line = format!("{}: {}", labels.get(version.id), visible(note, false));
+            write_line(out, painter, Style::Faint, &text::truncate(&line, width))?;
+        }
+    }
+    Ok(())
+}
+
+/// What the marks in the cells mean.
+fn write_key(
+    out: &mut dyn Write,
+    painter: Painter,
+    styling: Styling,
+    width: usize,
+) -> io::Result<()> {
+    let mut key = StyledText::new(painter);
+    match styling {
+        Styling::Plain => key.push(Style::Faint, "‹…›"),
+        Styling::Color => key.push(Style::Outlier, "yellow"),
+    }
+    key.push(
+        Style::Faint,
+        " strays from the consensus; — the version leaves the fact out; · it lacks the \
+         passage; # is the passage, numbered as in the other formats",
+    );
+    for line in key.wrap(width) {
+        line.write(out, painter)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The sections of the table, in the order they are printed; empty ones are left out.
+fn sections(report: &FactReport, rows: FactRows) -> Vec<Section<'_>> {
+    let of = |keep: &dyn Fn(&Fact) -> bool| -> Vec<&Fact> {
+        report.facts.iter().filter(|f| keep(f)).collect()
+    };
+    let mut sections = vec![
+        (
+            "drifted",
+            "the versions give different values",
+            of(&|f| f.status == FactStatus::Drift),
+            Tone::Loud,
+        ),
+        (
+            "misquoted",
+            "a quotation is worded differently",
+            of(&|f| f.status == FactStatus::Misquote),
+            Tone::Loud,
+        ),
+        (
+            "missing",
+            "some versions state the fact, others leave it out",
+            of(&|f| f.status == FactStatus::Missing && !is_calendar_only(f)),
+            Tone::Loud,
+        ),
+        (
+            "missing weekdays and months",
+            "often dropped in a rewrite, rarely a change of substance",
+            of(&|f| f.status == FactStatus::Missing && is_calendar_only(f)),
+            Tone::Quiet,
+        ),
+    ];
+    if rows == FactRows::All {
+        sections.push((
+            "agreeing",
+            "every version that states the fact gives the same value",
+            of(&|f| f.status == FactStatus::Agree),
+            Tone::Quiet,
+        ));
+    }
+    sections
+        .into_iter()
+        .filter(|(_, _, facts, _)| !facts.is_empty())
+        .map(|(name, what, facts, tone)| Section {
+            title: format!("{name} ({}): {what}", facts.len()),
+            facts,
+            tone,
+        })
+        .collect()
+}
+
+/// A date that is only a weekday or a month ("Wednesday", "January"): date values with a day
+/// or a year hold digits ("November 25", "2024").
+fn is_calendar_only(fact: &Fact) -> bool {
+    fact.kind == FactKind::Date
+        && fact
+            .readings
+            .iter()
+            .all(|r| !r.value.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// `157 facts: 4 drifted, 3 misquoted, 37 missing (11 weekdays or months), 113 agree (--all lists them)`.
+fn summary(report: &FactReport, rows: FactRows) -> String {
+    let count = |status| report.facts.iter().filter(|f| f.status == status).count();
+    let calendar = report
+        .facts
+        .iter()
+        .filter(|f| f.status == FactStatus::Missing && is_calendar_only(f))
+        .count();
+    let total = report.facts.len();
+    let mut out = format!(
+        "{total} fact{}: {} drifted, {} misquoted, {} missing",
+        if total == 1 { "" } else { "s" },
+        count(FactStatus::Drift),
+        count(FactStatus::Misquote),
+        count(FactStatus::Missing),
+    );
+    if calendar > 0 {
+        let _ = write!(out, " ({calendar} weekdays or months)");
+    }
+    let agree = report.agreeing();
+    let _ = write!(out, ", {agree} agree");
+    if rows == FactRows::Divergent && agree > 0 {
+        out.push_str(" (--all lists them)");
+    }
+    out
+}
+
+/// One line per version: its outlier score and what makes it up; the copy that strays most is
+/// marked when one does.
+fn write_scores(
+    out: &mut dyn Write,
+    labels: &Labels,
+    painter: Painter,
+    width: usize,
+    scores: &[VersionScore],
+) -> io::Result<()> {
+    if scores.is_empty() {
+        return Ok(());
+    }
+    let title = "outlier score: how far each version strays from the consensus of all";
+    write_wrapped(out, painter, Style::Header, title, width, 2)?;
+    let top = scores.iter().map(VersionScore::total).max().unwrap_or(0);
+    let strays_most = scores.iter().filter(|s| s.total() == top).count() == 1 && top > 0;
+    let digits = top.to_string().len();
+    let label_width = scores
+        .iter()
+        .map(|s| text::width(labels.get(s.version)))
+        .max()
+        .unwrap_or(0);
+    for score in scores {
+        let label = labels.get(score.version);
+        let pad = " ".repeat(label_width - text::width(label));
+        let mut line = format!(
+            "{label}{pad}  {:>digits$} = facts: {} drifted, {} misquoted, {} left out, {} extra · passages: {} added, {} removed",
+            score.total(),
+            score.drifted,
+            score.misquoted,
+            score.missing,
+            score.extra,
+            score.added,
+            score.removed,
+        );
+        let style = if strays_most && score.total() == top {
+            line.push_str("  ← strays most");
+            Style::Outlier
+        } else {
+            Style::Plain
+        };
+        write_wrapped(out, painter, style, &line, width, label_width + 2)?;
+    }
+    Ok(())
+}
+
+/// Under a misquote: `    001 vs 000: “[-does not need-] {+reject+} any …`, wrapped to the
+/// width with a hanging indent.
+fn write_misquote(
+    out: &mut dyn Write,
+    comparison: &Comparison,
+    labels: &Labels,
+    painter: Painter,
+    width: usize,
+    misquote: &Misquote,
+) -> io::Result<()> {
+    let mut lead = format!(
+        "    {} vs {}: ",
+        labels.get(misquote.version),
+        labels.get(misquote.against)
+    );
+    let mut indent = text::width(&lead);
+    if width < indent + table::MIN_CELL {
+        // Too narrow to hang the diff beside its lead: the lead gets a line of its own.
+        write_line(
+            out,
+            painter,
+            Style::Plain,
+            &text::truncate(lead.trim_end(), width),
+        )?;
+        lead = "  ".to_string();
+        indent = 2;
+    }
+    let body = misquote_text(comparison, misquote, painter);
+    for (i, line) in body
+        .wrap(width.saturating_sub(indent).max(1))
+        .iter()
+        .enumerate()
+    {
+        if i == 0 {
+            out.write_all(lead.as_bytes())?;
+        } else {
+            write!(out, "{:indent$}", "")?;
+        }
+        line.write(out, painter)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The consensus wording marked against a deviating one, on one line (line ends as spaces).
+fn misquote_text(comparison: &Comparison, misquote: &Misquote, painter: Painter) -> StyledText {
+    let against = &comparison.version(misquote.against).text;
+    let own = &comparison.version(misquote.version).text;
+    let mut out = StyledText::new(painter);
+    for op in &misquote.ops {
+        match op {
+            WordOp::Equal { base, .. } => out.push(Style::Plain, &one_line(&against[base.clone()])),
+            WordOp::Delete { base, accents } => out.push_run(
+                Style::Deleted,
+                &one_line(&against[base.clone()]),
+                &relative(accents, base),
+            ),
+            WordOp::Insert { other, accents } => out.push_run(
+                Style::Inserted,
+                &one_line(&own[other.clone()]),
+                &relative(accents, other),
+            ),
+        }
+    }
+    out
+}
+
+/// Line ends as spaces (byte for byte, so accent ranges stay valid).
+fn one_line(text: &str) -> Cow<'_, str> {
+    if text.contains(['\n', '\r']) {
+        Cow::Owned(text.replace(['\n', '\r'], " "))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Accent ranges relative to the op's own range.
+fn relative(accents: &[Range<usize>], op: &Range<usize>) -> Vec<Range<usize>> {
+    accents
+        .iter()
+        .map(|r| r.start.saturating_sub(op.start)..r.end.saturating_sub(op.start))
+        .collect()
+}
+
+/// Writes text in one style, as it is when it fits `width`, else wrapped with continuation lines
+/// indented by `indent` (every line is wrapped to `width - indent`, so the indented ones fit).
+fn write_wrapped(
+    out: &mut dyn Write,
+    painter: Painter,
+    style: Style,
+    text: &str,
+    width: usize,
+    indent: usize,
+) -> io::Result<()> {
+    if text::width(text) <= width {
+        return write_line(out, painter, style, text);
+    }
+    let mut styled = StyledText::new(painter);
+    styled.push(style, text);
+    for (i, line) in styled
+        .wrap(width.saturating_sub(indent).max(1))
+        .iter()
+        .enumerate()
+    {
+        if i > 0 {
+            write!(out, "{:indent$}", "")?;
+        }
+        line.write(out, painter)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn write_line(out: &mut dyn Write, painter: Painter, style: Style, text: &str) -> io::Result<()> {
+    Line::styled(style, text).write(out, painter)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests;
