@@ -18,7 +18,7 @@
 //! Every style lives in [`style`].
 //!
 //! The formats that show facts ([`Format::shows_facts`]: JSON and the facts table) read a
-//! [`FactReport`]. [`print`] takes it from the caller, who runs [`crate::facts::analyze`] only
+//! [`FactReport`]. [`print()`] takes it from the caller, who runs [`crate::facts::analyze`] only
 //! for those formats (it costs about a second on megabyte inputs, which the other formats need
 //! not pay).
 
@@ -60,7 +60,7 @@ pub enum Format {
 }
 
 impl Format {
-    /// Whether the format shows facts, so that [`print`] needs a [`FactReport`].
+    /// Whether the format shows facts, so that [`print()`] needs a [`FactReport`].
     #[must_use]
     pub fn shows_facts(self) -> bool {
         matches!(self, Self::Json | Self::Facts)
@@ -118,16 +118,15 @@ pub fn print(
     options: &PrintOptions,
 ) -> io::Result<()> {
     let analyzed;
-    let report = match facts {
-        Some(report) => report,
-        None => {
-            analyzed = if options.format.shows_facts() {
-                crate::facts::analyze(comparison)
-            } else {
-                FactReport::default()
-            };
-            &analyzed
-        }
+    let report = if let Some(report) = facts {
+        report
+    } else {
+        analyzed = if options.format.shows_facts() {
+            crate::facts::analyze(comparison)
+        } else {
+            FactReport::default()
+        };
+        &analyzed
     };
     match options.format {
         Format::Inline => inline::print(out, comparison, options),

@@ -1,9 +1,14 @@
 //! The binary as a black box: exit codes, inputs, every output format, in a hermetic environment.
 //!
-//! Fixtures are described in `tests/fixtures/README.md`. The JSON contract has its own file.
+//! Fixtures are described in `tests/fixtures/README.md`. The JSON contract and the facts format
+//! have their own files.
 
+#[path = "cli/facts.rs"]
+mod facts;
 #[path = "cli/json_contract.rs"]
 mod json_contract;
+#[path = "cli/json_facts.rs"]
+mod json_facts;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

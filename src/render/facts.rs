@@ -3,31 +3,41 @@
 //! first. Everything shown comes from the [`FactReport`]; this module only lays it out.
 //!
 //! ```text
-//!   #  kind  status    000                  001                  …  004
+//!  #  kind      status    000                 001                 002                 003                004
 //! ── drifted (4): the versions give different values
-//!  33  name  spelling  Gen. Chris Donahue   Gen Chris Donahue    …  ‹Europe Gen Chris Donohue›
-//! ── misquoted (3): a quotation is worded differently
-//!  21  quote misquote  “does not need any   ‹“the Ukrainians     …  —
-//!                      kind of capitulation.” categorically…›
-//!      001 vs 000: “[-does not need-] {+the Ukrainians categorically reject+} any …
+//! 32  date      drift     January             January             January             ‹January 2017›     January
+//! 33  name      spelling  Gen. Chris Donahue  Gen Chris Donahue   Europe Gen. Chris   General Chris      ‹Europe Gen Chris
+//!                                                                 Donahue             Donahue            Donohue›
+//! 50  date      drift     —                   —                   ‹2024›              ‹2020›             —
+//! ── misquoted (4): a quotation is worded differently
+//! 21  quote     misquote  “does not need any  ‹“the Ukrainians    ‹"capitulation."›   ·                  ‹—›
+//!                         kind of…            categorically…›
+//!     001 vs 000: [-does not need any kind-] {+the Ukrainians categorically reject any form+} of capitulation.
+//!     002 vs 000: [-does not need any kind of-] capitulation.
+//! ── left out (10): the consensus states the fact, some versions do not
+//! 23  number    missing   22                  22                  22                  ‹—›                22
 //! ```
 //!
-//! - A legend names each version's short label, as in the other printers.
-//! - `#` is the passage, numbered as in the inline format's headers (`── passage 33/67`).
-//! - Rows come in sections, the ones that matter most first: drifted values, misquotes, missing
-//!   facts, then missing weekdays and months on their own, faint — a rewrite that drops "on
-//!   Wednesday" rarely changes the story, and there are many. `--all` adds the agreeing facts.
+//! - A legend names each version's short label, as in the other printers, and a key says what
+//!   the marks mean.
+//! - `#` is the passage, numbered as in the other formats' headers (`── passage 33/67`).
+//! - Rows come in sections, the ones that matter most first: drifted values (`spelling` when a
+//!   name is spelt a letter or two differently), misquotes, facts the consensus states and some
+//!   versions leave out, extra facts only some versions state, then missing weekdays and months
+//!   on their own, faint — a rewrite that drops "on Wednesday" rarely changes the story, and
+//!   there are many. `--all` adds the agreeing facts. Within a section, rows follow the story.
 //! - A cell is the fact as that version writes it; `—`: the version carries the passage but
 //!   does not state the fact; `·`: the version lacks the passage. A cell that strays from the
 //!   consensus is bold yellow, or without colour bracketed `‹…›`. Quotations are cut to two
 //!   lines with `…`; under a misquote, each deviating wording is word-diffed against the
 //!   consensus wording.
-//! - A summary line counts the facts by status, then each version's outlier score says which
-//!   copy strays from the story.
+//! - A summary line counts the facts by status, then each version's outlier score (facts that
+//!   drift, are misquoted, left out or extra; passages added or removed, all against the
+//!   consensus) says which copy strays from the story.
 //!
 //! The table fits `--width` (display width, so CJK and emoji count two columns): the version
 //! columns share what the leading columns leave, the widest narrowed first, and cells wrap at
-//! word boundaries. When a version column would get fewer than [`table::MIN_CELL`] columns,
+//! word boundaries. When a version column would get fewer than 8 columns,
 //! each fact is printed as a block, one line per version, instead.
 
 mod table;
@@ -85,7 +95,7 @@ pub fn print(
         })
         .collect();
     let table = Table::fit(
-        rows.iter().flatten(),
+        &rows.iter().flatten().collect::<Vec<_>>(),
         &labels,
         comparison.versions.len(),
         width,
@@ -182,15 +192,21 @@ fn sections(report: &FactReport, rows: FactRows) -> Vec<Section<'_>> {
             Tone::Loud,
         ),
         (
-            "missing",
-            "some versions state the fact, others leave it out",
-            of(&|f| f.status == FactStatus::Missing && !is_calendar_only(f)),
+            "left out",
+            "the consensus states the fact, some versions do not",
+            of(&|f| is_missing(f) && !is_calendar_only(f) && f.consensus.is_some()),
+            Tone::Loud,
+        ),
+        (
+            "extra",
+            "only some versions state the fact, the consensus does not",
+            of(&|f| is_missing(f) && !is_calendar_only(f) && f.consensus.is_none()),
             Tone::Loud,
         ),
         (
             "missing weekdays and months",
             "often dropped in a rewrite, rarely a change of substance",
-            of(&|f| f.status == FactStatus::Missing && is_calendar_only(f)),
+            of(&|f| is_missing(f) && is_calendar_only(f)),
             Tone::Quiet,
         ),
     ];
@@ -213,6 +229,10 @@ fn sections(report: &FactReport, rows: FactRows) -> Vec<Section<'_>> {
         .collect()
 }
 
+fn is_missing(fact: &Fact) -> bool {
+    fact.status == FactStatus::Missing
+}
+
 /// A date that is only a weekday or a month ("Wednesday", "January"): date values with a day
 /// or a year hold digits ("November 25", "2024").
 fn is_calendar_only(fact: &Fact) -> bool {
@@ -223,24 +243,39 @@ fn is_calendar_only(fact: &Fact) -> bool {
             .all(|r| !r.value.chars().any(|c| c.is_ascii_digit()))
 }
 
-/// `157 facts: 4 drifted, 3 misquoted, 37 missing (11 weekdays or months), 113 agree (--all lists them)`.
+/// `156 facts: 4 drifted, 4 misquoted, 38 missing (10 left out, 17 extra, 11 only a weekday or
+/// month), 110 agree (--all lists them)`.
 fn summary(report: &FactReport, rows: FactRows) -> String {
-    let count = |status| report.facts.iter().filter(|f| f.status == status).count();
-    let calendar = report
-        .facts
-        .iter()
-        .filter(|f| f.status == FactStatus::Missing && is_calendar_only(f))
-        .count();
+    let count = |keep: &dyn Fn(&Fact) -> bool| report.facts.iter().filter(|f| keep(f)).count();
     let total = report.facts.len();
     let mut out = format!(
         "{total} fact{}: {} drifted, {} misquoted, {} missing",
         if total == 1 { "" } else { "s" },
-        count(FactStatus::Drift),
-        count(FactStatus::Misquote),
-        count(FactStatus::Missing),
+        count(&|f| f.status == FactStatus::Drift),
+        count(&|f| f.status == FactStatus::Misquote),
+        count(&is_missing),
     );
-    if calendar > 0 {
-        let _ = write!(out, " ({calendar} weekdays or months)");
+    let kinds_of_missing = [
+        (
+            count(&|f| is_missing(f) && !is_calendar_only(f) && f.consensus.is_some()),
+            "left out",
+        ),
+        (
+            count(&|f| is_missing(f) && !is_calendar_only(f) && f.consensus.is_none()),
+            "extra",
+        ),
+        (
+            count(&|f| is_missing(f) && is_calendar_only(f)),
+            "only a weekday or month",
+        ),
+    ];
+    let parts: Vec<String> = kinds_of_missing
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+    if !parts.is_empty() {
+        let _ = write!(out, " ({})", parts.join(", "));
     }
     let agree = report.agreeing();
     let _ = write!(out, ", {agree} agree");
@@ -250,8 +285,9 @@ fn summary(report: &FactReport, rows: FactRows) -> String {
     out
 }
 
-/// One line per version: its outlier score and what makes it up; the copy that strays most is
-/// marked when one does.
+/// One line per version: its outlier score and what makes it up (`004  23  facts: 2 drifted,
+/// 5 left out, 2 extra; passages: 8 added, 6 removed`); the copy that strays most is marked
+/// when one does.
 fn write_scores(
     out: &mut dyn Write,
     labels: &Labels,
@@ -275,29 +311,49 @@ fn write_scores(
     for score in scores {
         let label = labels.get(score.version);
         let pad = " ".repeat(label_width - text::width(label));
-        let mut line = format!(
-            "{label}{pad}  {:>digits$} = facts: {} drifted, {} misquoted, {} left out, {} extra · passages: {} added, {} removed",
-            score.total(),
-            score.drifted,
-            score.misquoted,
-            score.missing,
-            score.extra,
-            score.added,
-            score.removed,
-        );
-        let style = if strays_most && score.total() == top {
-            line.push_str("  ← strays most");
-            Style::Outlier
-        } else {
-            Style::Plain
-        };
-        write_wrapped(out, painter, style, &line, width, label_width + 2)?;
+        let lead = format!("{label}{pad}  {:>digits$}  ", score.total());
+        let mut body = StyledText::new(painter);
+        body.push(Style::Plain, &score_parts(score));
+        if strays_most && score.total() == top {
+            body.push(Style::Plain, " ");
+            body.push(Style::Outlier, "← strays most");
+        }
+        write_hanging(out, painter, &lead, &body, width)?;
     }
     Ok(())
 }
 
-/// Under a misquote: `    001 vs 000: “[-does not need-] {+reject+} any …`, wrapped to the
-/// width with a hanging indent.
+/// `facts: 2 drifted, 5 left out, 2 extra; passages: 8 added, 6 removed`, zeros left out.
+fn score_parts(score: &VersionScore) -> String {
+    let parts = |counts: &[(usize, &str)], what: &str| {
+        let named: Vec<String> = counts
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, name)| format!("{n} {name}"))
+            .collect();
+        (!named.is_empty()).then(|| format!("{what}: {}", named.join(", ")))
+    };
+    let facts = parts(
+        &[
+            (score.drifted, "drifted"),
+            (score.misquoted, "misquoted"),
+            (score.missing, "left out"),
+            (score.extra, "extra"),
+        ],
+        "facts",
+    );
+    let passages = parts(
+        &[(score.added, "added"), (score.removed, "removed")],
+        "passages",
+    );
+    match (facts, passages) {
+        (None, None) => "in line with the consensus".to_string(),
+        (Some(one), None) | (None, Some(one)) => one,
+        (Some(facts), Some(passages)) => format!("{facts}; {passages}"),
+    }
+}
+
+/// Under a misquote: `    001 vs 000: “[-does not need-] {+reject+} any …`.
 fn write_misquote(
     out: &mut dyn Write,
     comparison: &Comparison,
@@ -306,24 +362,33 @@ fn write_misquote(
     width: usize,
     misquote: &Misquote,
 ) -> io::Result<()> {
-    let mut lead = format!(
+    let lead = format!(
         "    {} vs {}: ",
         labels.get(misquote.version),
         labels.get(misquote.against)
     );
+    let body = misquote_text(comparison, misquote, painter);
+    write_hanging(out, painter, &lead, &body, width)
+}
+
+/// Writes `lead` then `body` wrapped beside it, continuation lines indented to the lead's width;
+/// when that leaves too little room, the lead gets a line of its own and the body is indented
+/// by two.
+fn write_hanging(
+    out: &mut dyn Write,
+    painter: Painter,
+    lead: &str,
+    body: &StyledText,
+    width: usize,
+) -> io::Result<()> {
+    let mut lead = lead.to_string();
     let mut indent = text::width(&lead);
     if width < indent + table::MIN_CELL {
-        // Too narrow to hang the diff beside its lead: the lead gets a line of its own.
-        write_line(
-            out,
-            painter,
-            Style::Plain,
-            &text::truncate(lead.trim_end(), width),
-        )?;
+        let own_line = text::truncate(lead.trim_end(), width);
+        write_line(out, painter, Style::Plain, &own_line)?;
         lead = "  ".to_string();
         indent = 2;
     }
-    let body = misquote_text(comparison, misquote, painter);
     for (i, line) in body
         .wrap(width.saturating_sub(indent).max(1))
         .iter()

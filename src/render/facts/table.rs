@@ -160,16 +160,16 @@ pub struct Table<'a> {
 
 impl<'a> Table<'a> {
     /// Fits the columns of these rows into `width` columns.
-    pub fn fit<'r>(
-        rows: impl Iterator<Item = &'r Row> + Clone,
+    pub fn fit(
+        rows: &[&Row],
         labels: &'a Labels,
         versions: usize,
         width: usize,
         painter: Painter,
     ) -> Self {
         let widest = |w: &dyn Fn(&Row) -> usize, header: &str| {
-            rows.clone()
-                .map(w)
+            rows.iter()
+                .map(|r| w(r))
                 .max()
                 .unwrap_or(0)
                 .max(text::width(header))

@@ -26,8 +26,8 @@ struct ReadingDto<'a> {
     version: usize,
     text: &'a str,
     value: &'a str,
-    #[serde(flatten)]
-    span: SpanDto,
+    start: usize,
+    end: usize,
     passage: usize,
     speaker: Option<&'a str>,
 }
@@ -81,11 +81,13 @@ pub(super) fn fact<'a>(comparison: &'a Comparison, fact: &'a Fact) -> FactDto<'a
 }
 
 fn reading<'a>(comparison: &Comparison, reading: &'a FactReading) -> ReadingDto<'a> {
+    let span = SpanDto::of(comparison, reading.version, &reading.span);
     ReadingDto {
         version: reading.version.0,
         text: &reading.text,
         value: &reading.value,
-        span: SpanDto::of(comparison, reading.version, &reading.span),
+        start: span.start,
+        end: span.end,
         passage: reading.passage,
         speaker: reading.speaker.as_deref(),
     }
