@@ -24,13 +24,13 @@ const QUOTE_LINES: usize = 2;
 /// What a version's cell says about a fact.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {
-    /// The text on one line, made visible, brackets included.
+    /// The text on one line, made visible, without brackets.
     text: String,
     /// How it is painted.
     style: Style,
     /// Lines it may wrap onto.
     max_lines: usize,
-    /// Whether the text is bracketed `‹…›` (an outlier without colour): a cut keeps the `›`.
+    /// Whether the text is bracketed `‹…›` (an outlier without colour).
     bracketed: bool,
 }
 
@@ -45,7 +45,6 @@ impl Cell {
             // Lacks the passage.
             None => ("·".to_string(), true),
         };
-        let bracketed = outlier && styling == Styling::Plain;
         let style = if outlier {
             Style::Outlier
         } else if quiet {
@@ -54,41 +53,67 @@ impl Cell {
             Style::Plain
         };
         Self {
-            text: if bracketed {
-                format!("‹{text}›")
-            } else {
-                text
-            },
+            text,
             style,
             max_lines: if fact.kind == FactKind::Quote {
                 QUOTE_LINES
             } else {
                 usize::MAX
             },
-            bracketed,
+            bracketed: outlier && styling == Styling::Plain,
         }
     }
 
-    /// The text wrapped at word boundaries into lines of at most `width` columns.
+    /// Display width on one line, brackets included.
+    fn width(&self) -> usize {
+        text::width(&self.text) + if self.bracketed { 2 } else { 0 }
+    }
+
+    /// The text wrapped at word boundaries into lines of at most `width` columns. Brackets go
+    /// around the whole text (before the first line, after the last), so the text is wrapped
+    /// two columns narrower and a bracket never stands on a line of its own.
     fn lines(&self, width: usize) -> Vec<String> {
+        let inner = if self.bracketed {
+            width.saturating_sub(2).max(1)
+        } else {
+            width
+        };
         let mut styled = StyledText::new(Painter::new(Styling::Plain));
         styled.push(Style::Plain, &self.text);
         let mut lines: Vec<String> = styled
-            .wrap(width)
+            .wrap(inner)
             .into_iter()
             .map(|line| line.pieces.into_iter().map(|p| p.text).collect())
             .collect();
         if lines.len() > self.max_lines {
             lines.truncate(self.max_lines);
-            let last = lines.pop().unwrap_or_default();
-            lines.push(if self.bracketed {
-                text::truncate(&format!("{last}…"), width.saturating_sub(1)) + "›"
-            } else {
-                text::truncate(&format!("{last}…"), width)
-            });
+            if let Some(last) = lines.last_mut() {
+                *last = cut(last, inner);
+            }
+        }
+        if self.bracketed {
+            if let Some(first) = lines.first_mut() {
+                first.insert(0, '‹');
+            }
+            if let Some(last) = lines.last_mut() {
+                last.push('›');
+            }
         }
         lines
     }
+}
+
+/// A line ending in `…` within `width`: whole words dropped from its end when there are
+/// several, else cut between characters.
+fn cut(line: &str, width: usize) -> String {
+    let mut kept = line;
+    while text::width(kept) + 1 > width {
+        match kept.rsplit_once(' ') {
+            Some((head, _)) if !head.is_empty() => kept = head,
+            _ => return text::truncate(&format!("{kept}…"), width),
+        }
+    }
+    format!("{kept}…")
 }
 
 /// Whitespace runs (line ends too) as one space, control characters made visible.
@@ -180,7 +205,7 @@ impl<'a> Table<'a> {
             widest(&|r| text::width(r.status), "status"),
         ];
         let natural: Vec<usize> = (0..versions)
-            .map(|v| widest(&|r| text::width(&r.cells[v].text), labels.get(VersionId(v))))
+            .map(|v| widest(&|r| r.cells[v].width(), labels.get(VersionId(v))))
             .collect();
         let fixed = lead.iter().sum::<usize>() + GAP * (lead.len() + versions - 1);
         let layout = match width
@@ -377,16 +402,26 @@ mod tests {
     }
 
     #[test]
-    fn a_long_quotation_is_cut_to_two_lines_keeping_its_bracket() {
+    fn a_cut_drops_whole_words_when_it_can() {
+        assert_eq!(cut("and Europeans on", 16), "and Europeans…");
+        assert_eq!(cut("short", 10), "short…");
+        assert_eq!(cut("Unbreakable", 6), "Unbre…");
+    }
+
+    #[test]
+    fn a_long_quotation_is_cut_to_two_lines_inside_its_brackets() {
         let cell = Cell {
-            text: "‹“one two three four five six seven eight nine ten”›".to_string(),
+            text: "“one two three four five six seven eight nine ten”".to_string(),
             style: Style::Outlier,
             max_lines: QUOTE_LINES,
             bracketed: true,
         };
         let lines = cell.lines(12);
         assert_eq!(lines.len(), 2);
-        assert!(lines[1].ends_with("…›"), "{lines:?}");
+        assert!(
+            lines[0].starts_with('‹') && lines[1].ends_with("…›"),
+            "{lines:?}"
+        );
         assert!(lines.iter().all(|l| text::width(l) <= 12), "{lines:?}");
     }
 }
