@@ -262,7 +262,7 @@ fn escape_sequences_in_an_input_are_shown_not_obeyed() {
     let evil = "The army said 26 people died.\n\u{1b}]0;pwned\u{7}Rescue \u{1b}[2Jwork goes on.\n";
     let plain = "The army said 26 people died.\nRescue work goes on.\n";
     let path = scratch("evil\u{1b}[31m.txt", evil.as_bytes());
-    for format in ["inline", "side-by-side", "unified", "stat", "json"] {
+    for format in ["inline", "side-by-side", "unified", "stat", "json", "facts"] {
         let out = storydiff()
             .args(["--color", "never", "--format", format, "-"])
             .arg(&path)

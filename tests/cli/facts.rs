@@ -95,3 +95,24 @@ fn the_facts_format_exits_as_diff_does() {
         .assert()
         .code(0);
 }
+
+#[test]
+fn escape_sequences_in_a_fact_are_shown_not_obeyed() {
+    let evil = "Mayor \u{1b}[2JAnna Berg said \"we \u{1b}]0;pwned\u{7}rebuild\" on Monday.\n";
+    let plain = "Mayor Anna Berg said \"we will rebuild\" on Tuesday.\n";
+    let path = super::scratch("evil_fact.txt", evil.as_bytes());
+    for colour in ["never", "always"] {
+        let out = storydiff()
+            .args(["--color", colour, "-f", "facts", "--all", "-"])
+            .arg(&path)
+            .write_stdin(plain)
+            .output()
+            .unwrap();
+        let out = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !out.contains("\u{1b}]") && !out.contains("\u{1b}[2J"),
+            "{out:?}"
+        );
+        assert!(out.contains('␛'), "{out}");
+    }
+}
