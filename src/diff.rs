@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffTag, TextDiff};
 
@@ -141,16 +141,18 @@ pub fn diff_tokens(
     let other_units = units(other_text, other.tokens, ignore);
     let base_keys: Vec<&str> = base_units.iter().map(|u| u.key.as_ref()).collect();
     let other_keys: Vec<&str> = other_units.iter().map(|u| u.key.as_ref()).collect();
-    let mut config = TextDiff::configure();
-    config.algorithm(Algorithm::Patience);
     // A deadline costs a clock read per step; only long passages can need one.
-    if base_keys.len() + other_keys.len() > LONG_PASSAGE_TOKENS {
-        config.timeout(DIFF_TIMEOUT);
-    }
-    let diff = config.diff_slices(&base_keys, &other_keys);
+    let deadline = (base_keys.len() + other_keys.len() > LONG_PASSAGE_TOKENS)
+        .then(|| Instant::now() + DIFF_TIMEOUT);
+    let diff_ops = similar::capture_diff_slices_deadline(
+        Algorithm::Patience,
+        &base_keys,
+        &other_keys,
+        deadline,
+    );
     let mut equal = 0;
     let mut segments: Vec<Segment> = Vec::new();
-    for op in diff.ops() {
+    for op in &diff_ops {
         let (tag, b, o) = op.as_tag_tuple();
         if tag == DiffTag::Equal {
             equal += b.len();

@@ -56,7 +56,7 @@ const LENGTH: f32 = 0.03;
 /// Below this many cells the DP searches the whole matrix.
 const FULL_DP_CELLS: usize = 1_500_000;
 /// Half-width of the band around the anchor line, in sentences.
-const BAND: usize = 32;
+const BAND: usize = 20;
 /// Terms whose postings list is longer than this are too common to propose candidates.
 const MAX_POSTINGS: usize = 64;
 /// How many candidates per sentence get their full cosine computed.
