@@ -5,6 +5,7 @@
 
 use std::path::Path;
 use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// A tmux server of our own (its own socket), killed when dropped.
@@ -14,7 +15,10 @@ struct Tmux {
 
 impl Tmux {
     fn start(width: u16, height: u16) -> Option<Self> {
-        let socket = format!("storydiff-test-{}", std::process::id());
+        // One server per test: tests run in parallel in one process.
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::SeqCst);
+        let socket = format!("storydiff-test-{}-{n}", std::process::id());
         let tmux = Self { socket };
         let size = [width.to_string(), height.to_string()];
         let started = tmux.run(&[
@@ -165,4 +169,38 @@ fn viewer_pairs_panes_steps_with_n_and_restores_the_terminal_on_q() {
             "-{mode}:\n{stty}"
         );
     }
+}
+
+#[test]
+fn viewer_exits_when_its_terminal_hangs_up() {
+    if !tmux_installed() {
+        eprintln!("skipped: tmux is not installed (CI installs it with apt-get install -y tmux)");
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let pid_file =
+        std::env::temp_dir().join(format!("storydiff-hangup-{}.pid", std::process::id()));
+    let tmux = Tmux::start(120, 40).expect("starting tmux");
+    tmux.line(&format!(
+        "cd '{}' && echo $$ > '{}' && exec '{}'",
+        root.display(),
+        pid_file.display(),
+        env!("CARGO_BIN_EXE_storydiff"),
+    ));
+    tmux.wait_for("the panes", |s| counter(s).is_some());
+    let pid = std::fs::read_to_string(&pid_file).expect("pid file");
+    let proc_dir = Path::new("/proc").join(pid.trim());
+    assert!(proc_dir.exists(), "viewer running");
+    // Closing the terminal sends SIGHUP; a viewer that kept polling a dead tty would spin on.
+    tmux.run(&["kill-server"]);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while proc_dir.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = std::fs::remove_file(&pid_file);
+    let state = std::fs::read_to_string(proc_dir.join("stat")).unwrap_or_default();
+    assert!(
+        !proc_dir.exists() || state.split_whitespace().nth(2) == Some("Z"),
+        "the viewer still runs after its terminal hung up: {state}"
+    );
 }

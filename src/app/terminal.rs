@@ -10,24 +10,45 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
-use signal_hook::SigId;
+use std::time::Duration;
+
 use signal_hook::consts::signal::{SIGHUP, SIGTERM};
+use signal_hook::iterator::Handle;
+
+/// How long the event loop has to notice a termination signal before the watcher restores
+/// the terminal itself and exits.
+const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 
 /// Termination signals caught while the viewer runs.
+///
+/// A watcher thread sets a flag that the event loop checks every tick, so the normal exit path
+/// restores the terminal. When the terminal has hung up, crossterm's `poll` can keep reading an
+/// empty tty without returning; then the loop never sees the flag, and the watcher restores
+/// what it can and exits with 128 + the signal number, as the default action would.
 #[derive(Debug)]
 pub struct Signals {
     raised: Arc<AtomicBool>,
-    ids: Vec<SigId>,
+    handle: Handle,
 }
 
 impl Signals {
     fn register() -> io::Result<Self> {
         let raised = Arc::new(AtomicBool::new(false));
-        let mut ids = Vec::new();
-        for signal in [SIGTERM, SIGHUP] {
-            ids.push(signal_hook::flag::register(signal, Arc::clone(&raised))?);
-        }
-        Ok(Self { raised, ids })
+        let mut incoming = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+        let handle = incoming.handle();
+        let flag = Arc::clone(&raised);
+        std::thread::Builder::new()
+            .name("storydiff-signals".into())
+            .spawn(move || {
+                if let Some(signal) = incoming.forever().next() {
+                    flag.store(true, Ordering::SeqCst);
+                    std::thread::sleep(SIGNAL_GRACE);
+                    let _ = execute!(stdout(), DisableMouseCapture);
+                    let _ = ratatui::try_restore();
+                    std::process::exit(128 + signal);
+                }
+            })?;
+        Ok(Self { raised, handle })
     }
 
     /// Whether SIGTERM or SIGHUP arrived.
@@ -38,10 +59,8 @@ impl Signals {
 
 impl Drop for Signals {
     fn drop(&mut self) {
-        // Back to the default actions once the terminal is restored.
-        for id in self.ids.drain(..) {
-            signal_hook::low_level::unregister(id);
-        }
+        // Back to the default actions once the terminal is restored; the watcher ends.
+        self.handle.close();
     }
 }
 
