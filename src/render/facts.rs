@@ -40,19 +40,19 @@
 //! word boundaries. When a version column would get fewer than 8 columns,
 //! each fact is printed as a block, one line per version, instead.
 
+mod cell;
+mod misquote;
+mod summary;
 mod table;
 
-use std::borrow::Cow;
-use std::fmt::Write as _;
 use std::io::{self, Write};
-use std::ops::Range;
 
 use super::outline::Labels;
 use super::style::{Painter, Style, Styling};
 use super::text::{self, Line, StyledText};
 use super::{FactRows, PrintOptions};
-use crate::facts::{Fact, FactKind, FactReport, FactStatus, Misquote, VersionScore};
-use crate::model::{Comparison, WordOp};
+use crate::facts::{Fact, FactKind, FactReport, FactStatus};
+use crate::model::Comparison;
 use crate::visible::visible;
 use table::{Row, Table};
 
@@ -112,14 +112,14 @@ pub fn print(
         for (row, fact) in rows.iter().zip(&section.facts) {
             table.write_row(out, row)?;
             for misquote in &fact.misquotes {
-                write_misquote(out, comparison, &labels, painter, width, misquote)?;
+                misquote::write_misquote(out, comparison, &labels, painter, width, misquote)?;
             }
         }
     }
     writeln!(out)?;
-    let summary = summary(report, options.facts);
+    let summary = summary::summary(report, options.facts);
     write_wrapped(out, painter, Style::Faint, &summary, width, 2)?;
-    write_scores(out, &labels, painter, width, &report.outliers)
+    summary::write_scores(out, &labels, painter, width, &report.outliers)
 }
 
 /// `000 = 000_cda5….txt (base)` for each version, then its notes; cut to the width.
@@ -243,134 +243,6 @@ fn is_calendar_only(fact: &Fact) -> bool {
             .all(|r| !r.value.chars().any(|c| c.is_ascii_digit()))
 }
 
-/// `156 facts: 4 drifted, 4 misquoted, 38 missing (10 left out, 17 extra, 11 only a weekday or
-/// month), 110 agree (--all lists them)`.
-fn summary(report: &FactReport, rows: FactRows) -> String {
-    let count = |keep: &dyn Fn(&Fact) -> bool| report.facts.iter().filter(|f| keep(f)).count();
-    let total = report.facts.len();
-    let mut out = format!(
-        "{total} fact{}: {} drifted, {} misquoted, {} missing",
-        if total == 1 { "" } else { "s" },
-        count(&|f| f.status == FactStatus::Drift),
-        count(&|f| f.status == FactStatus::Misquote),
-        count(&is_missing),
-    );
-    let kinds_of_missing = [
-        (
-            count(&|f| is_missing(f) && !is_calendar_only(f) && f.consensus.is_some()),
-            "left out",
-        ),
-        (
-            count(&|f| is_missing(f) && !is_calendar_only(f) && f.consensus.is_none()),
-            "extra",
-        ),
-        (
-            count(&|f| is_missing(f) && is_calendar_only(f)),
-            "only a weekday or month",
-        ),
-    ];
-    let parts: Vec<String> = kinds_of_missing
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
-        .collect();
-    if !parts.is_empty() {
-        let _ = write!(out, " ({})", parts.join(", "));
-    }
-    let agree = report.agreeing();
-    let _ = write!(out, ", {agree} agree");
-    if rows == FactRows::Divergent && agree > 0 {
-        out.push_str(" (--all lists them)");
-    }
-    out
-}
-
-/// One line per version: its outlier score and what makes it up (`004  23  facts: 2 drifted,
-/// 5 left out, 2 extra; passages: 8 added, 6 removed`); the copy that strays most is marked
-/// when one does.
-fn write_scores(
-    out: &mut dyn Write,
-    labels: &Labels,
-    painter: Painter,
-    width: usize,
-    scores: &[VersionScore],
-) -> io::Result<()> {
-    if scores.is_empty() {
-        return Ok(());
-    }
-    let title = "outlier score: how far each version strays from the consensus of all";
-    write_wrapped(out, painter, Style::Header, title, width, 2)?;
-    let top = scores.iter().map(VersionScore::total).max().unwrap_or(0);
-    let strays_most = scores.iter().filter(|s| s.total() == top).count() == 1 && top > 0;
-    let digits = top.to_string().len();
-    let label_width = scores
-        .iter()
-        .map(|s| text::width(labels.get(s.version)))
-        .max()
-        .unwrap_or(0);
-    for score in scores {
-        let label = labels.get(score.version);
-        let pad = " ".repeat(label_width - text::width(label));
-        let lead = format!("{label}{pad}  {:>digits$}  ", score.total());
-        let mut body = StyledText::new(painter);
-        body.push(Style::Plain, &score_parts(score));
-        if strays_most && score.total() == top {
-            body.push(Style::Plain, " ");
-            body.push(Style::Outlier, "← strays most");
-        }
-        write_hanging(out, painter, &lead, &body, width)?;
-    }
-    Ok(())
-}
-
-/// `facts: 2 drifted, 5 left out, 2 extra; passages: 8 added, 6 removed`, zeros left out.
-fn score_parts(score: &VersionScore) -> String {
-    let parts = |counts: &[(usize, &str)], what: &str| {
-        let named: Vec<String> = counts
-            .iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, name)| format!("{n} {name}"))
-            .collect();
-        (!named.is_empty()).then(|| format!("{what}: {}", named.join(", ")))
-    };
-    let facts = parts(
-        &[
-            (score.drifted, "drifted"),
-            (score.misquoted, "misquoted"),
-            (score.missing, "left out"),
-            (score.extra, "extra"),
-        ],
-        "facts",
-    );
-    let passages = parts(
-        &[(score.added, "added"), (score.removed, "removed")],
-        "passages",
-    );
-    match (facts, passages) {
-        (None, None) => "in line with the consensus".to_string(),
-        (Some(one), None) | (None, Some(one)) => one,
-        (Some(facts), Some(passages)) => format!("{facts}; {passages}"),
-    }
-}
-
-/// Under a misquote: `    001 vs 000: “[-does not need-] {+reject+} any …`.
-fn write_misquote(
-    out: &mut dyn Write,
-    comparison: &Comparison,
-    labels: &Labels,
-    painter: Painter,
-    width: usize,
-    misquote: &Misquote,
-) -> io::Result<()> {
-    let lead = format!(
-        "    {} vs {}: ",
-        labels.get(misquote.version),
-        labels.get(misquote.against)
-    );
-    let body = misquote_text(comparison, misquote, painter);
-    write_hanging(out, painter, &lead, &body, width)
-}
-
 /// Writes `lead` then `body` wrapped beside it, continuation lines indented to the lead's width;
 /// when that leaves too little room, the lead gets a line of its own and the body is indented
 /// by two.
@@ -403,46 +275,6 @@ fn write_hanging(
         writeln!(out)?;
     }
     Ok(())
-}
-
-/// The consensus wording marked against a deviating one, on one line (line ends as spaces).
-fn misquote_text(comparison: &Comparison, misquote: &Misquote, painter: Painter) -> StyledText {
-    let against = &comparison.version(misquote.against).text;
-    let own = &comparison.version(misquote.version).text;
-    let mut out = StyledText::new(painter);
-    for op in &misquote.ops {
-        match op {
-            WordOp::Equal { base, .. } => out.push(Style::Plain, &one_line(&against[base.clone()])),
-            WordOp::Delete { base, accents } => out.push_run(
-                Style::Deleted,
-                &one_line(&against[base.clone()]),
-                &relative(accents, base),
-            ),
-            WordOp::Insert { other, accents } => out.push_run(
-                Style::Inserted,
-                &one_line(&own[other.clone()]),
-                &relative(accents, other),
-            ),
-        }
-    }
-    out
-}
-
-/// Line ends as spaces (byte for byte, so accent ranges stay valid).
-fn one_line(text: &str) -> Cow<'_, str> {
-    if text.contains(['\n', '\r']) {
-        Cow::Owned(text.replace(['\n', '\r'], " "))
-    } else {
-        Cow::Borrowed(text)
-    }
-}
-
-/// Accent ranges relative to the op's own range.
-fn relative(accents: &[Range<usize>], op: &Range<usize>) -> Vec<Range<usize>> {
-    accents
-        .iter()
-        .map(|r| r.start.saturating_sub(op.start)..r.end.saturating_sub(op.start))
-        .collect()
 }
 
 /// Writes text in one style, as it is when it fits `width`, else wrapped with continuation lines
