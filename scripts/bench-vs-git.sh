@@ -4,8 +4,8 @@
 #
 #   scripts/bench-vs-git.sh [SIZE...]      # SIZE: 0.25mb 1mb 4mb (default: all three)
 #
-# storydiff is the release binary with `--format json` when it has that option; otherwise the
-# benchmark binary in its `--once` mode (load both files, compare once, print nothing).
+# storydiff is the release binary printing `--format inline` (its word diff, the counterpart
+# of git's) when it has that option; otherwise the benchmark binary in its `--once` mode.
 # Needs the pairs from scripts/make-bench-data.py, and hyperfine (apt-get install hyperfine) for
 # the side-by-side timing; without hyperfine, each command is timed once with /usr/bin/time.
 # Both tools exit 1 when the files differ, which is not a failure here.
@@ -18,7 +18,7 @@ sizes=("$@")
 cargo build --release --quiet
 bin="${CARGO_TARGET_DIR:-target}/release/storydiff"
 if "$bin" --help 2>/dev/null | grep -q -- '--format'; then
-    storydiff_cmd() { echo "$bin --format json --color never $1 $2"; }
+    storydiff_cmd() { echo "$bin --format inline --color never $1 $2"; }
 else
     bench=$(cargo bench --bench align --no-run --message-format=json 2>/dev/null |
         python3 -c 'import json, sys

@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum, ValueHint};
-use storydiff::render::{Format, MIN_WIDTH, PrintOptions, Styling};
+use storydiff::render::{FactRows, Format, MIN_WIDTH, PrintOptions, Styling};
 use storydiff::{CompareOptions, IgnoreOptions, Input};
 
 /// Width of side-by-side output when stdout is not a terminal and `--width` is not given.
@@ -42,9 +42,14 @@ pub struct Args {
     #[arg(short = 'C', long, value_name = "N")]
     context: Option<usize>,
 
-    /// Width of side-by-side output in columns [default: the terminal's, else $COLUMNS, else 160].
+    /// Width of side-by-side and facts output in columns [default: the terminal's, else
+    /// $COLUMNS, else 160].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(MIN_WIDTH as i64..))]
     width: Option<u16>,
+
+    /// List the facts every version agrees on too (--format facts), not only count them.
+    #[arg(long)]
+    all: bool,
 
     /// The version the others are compared to, numbered from 0 in the order given.
     #[arg(long, value_name = "N", default_value_t = 0)]
@@ -94,6 +99,8 @@ enum FormatArg {
     Unified,
     /// Counts per compared version.
     Stat,
+    /// A table of the facts (numbers, dates, names, quotes…) that differ between versions.
+    Facts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -227,6 +234,11 @@ impl Args {
                 styling,
                 context,
                 width,
+                facts: if self.all {
+                    FactRows::All
+                } else {
+                    FactRows::Divergent
+                },
             },
         }
     }
@@ -250,6 +262,7 @@ impl FormatArg {
             Self::Json => Format::Json,
             Self::Unified => Format::Unified,
             Self::Stat => Format::Stat,
+            Self::Facts => Format::Facts,
         }
     }
 }

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
+use storydiff::facts::FactReport;
 use storydiff::load::load_version;
 use storydiff::render::{self, PrintOptions};
 use storydiff::{Comparison, VersionId};
@@ -43,7 +44,13 @@ fn run(args: cli::Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(SAME));
     }
     let comparison = storydiff::compare(inputs, &options.compare)?;
-    print(&comparison, &options.print)?;
+    // Fact analysis costs as much as the comparison on long inputs: only for formats showing it.
+    let facts = options
+        .print
+        .format
+        .shows_facts()
+        .then(|| storydiff::facts::analyze(&comparison));
+    print(&comparison, facts.as_ref(), &options.print)?;
     Ok(ExitCode::from(if comparison.differs() {
         DIFFER
     } else {
@@ -52,9 +59,13 @@ fn run(args: cli::Args) -> anyhow::Result<ExitCode> {
 }
 
 /// Prints to stdout; a reader that went away (`| head`) is not an error.
-fn print(comparison: &Comparison, options: &PrintOptions) -> io::Result<()> {
+fn print(
+    comparison: &Comparison,
+    facts: Option<&FactReport>,
+    options: &PrintOptions,
+) -> io::Result<()> {
     let mut out = io::BufWriter::new(io::stdout().lock());
-    match render::print(&mut out, comparison, options).and_then(|()| out.flush()) {
+    match render::print(&mut out, comparison, facts, options).and_then(|()| out.flush()) {
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         result => result,
     }

@@ -11,11 +11,18 @@
 //! | [`json`] | the whole comparison for other programs (the format is specified there) |
 //! | [`unified`] | a unified diff of the passage texts, one passage per line, that `patch` applies |
 //! | [`stat`] | one line of counts per compared version |
+//! | [`facts`] | a table of the facts that drift, go missing or are misquoted between versions |
 //!
 //! Text from the input never reaches the terminal raw: the human-readable printers pass every
 //! piece of it through [`crate::visible::visible`] (JSON escapes control characters instead).
 //! Every style lives in [`style`].
+//!
+//! The formats that show facts ([`Format::shows_facts`]: JSON and the facts table) read a
+//! [`FactReport`]. [`print()`] takes it from the caller, who runs [`crate::facts::analyze`] only
+//! for those formats (it costs about a second on megabyte inputs, which the other formats need
+//! not pay).
 
+pub mod facts;
 pub mod inline;
 pub mod json;
 pub mod outline;
@@ -32,6 +39,7 @@ use std::io::{self, Write};
 
 pub use style::Styling;
 
+use crate::facts::FactReport;
 use crate::model::Comparison;
 
 /// The output formats of `--format`.
@@ -47,6 +55,25 @@ pub enum Format {
     Unified,
     /// Counts per compared version.
     Stat,
+    /// A table of the facts that differ between versions.
+    Facts,
+}
+
+impl Format {
+    /// Whether the format shows facts, so that [`print()`] needs a [`FactReport`].
+    #[must_use]
+    pub fn shows_facts(self) -> bool {
+        matches!(self, Self::Json | Self::Facts)
+    }
+}
+
+/// Which facts the facts table lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactRows {
+    /// Facts that drift, are missing or misquoted; agreeing ones are only counted.
+    Divergent,
+    /// Agreeing facts too (`--all`).
+    All,
 }
 
 /// Everything a printer needs besides the comparison; validated by the command line.
@@ -59,8 +86,10 @@ pub struct PrintOptions {
     /// Same passages shown around each divergent one (inline, side-by-side), or context lines
     /// of the unified diff.
     pub context: usize,
-    /// Total width in terminal columns (side-by-side).
+    /// Total width in terminal columns (side-by-side, facts).
     pub width: usize,
+    /// Which facts the facts table lists.
+    pub facts: FactRows,
 }
 
 impl Default for PrintOptions {
@@ -70,6 +99,7 @@ impl Default for PrintOptions {
             styling: Styling::Plain,
             context: 0,
             width: 160,
+            facts: FactRows::Divergent,
         }
     }
 }
@@ -78,16 +108,32 @@ impl Default for PrintOptions {
 pub const MIN_WIDTH: usize = 20;
 
 /// Prints a comparison in the chosen format.
+///
+/// `facts` is the comparison's fact analysis; the formats that show facts need it (when it is
+/// `None` they run [`crate::facts::analyze`] themselves), the others ignore it.
 pub fn print(
     out: &mut impl Write,
     comparison: &Comparison,
+    facts: Option<&FactReport>,
     options: &PrintOptions,
 ) -> io::Result<()> {
+    let analyzed;
+    let report = if let Some(report) = facts {
+        report
+    } else {
+        analyzed = if options.format.shows_facts() {
+            crate::facts::analyze(comparison)
+        } else {
+            FactReport::default()
+        };
+        &analyzed
+    };
     match options.format {
         Format::Inline => inline::print(out, comparison, options),
         Format::SideBySide => side_by_side::print(out, comparison, options),
-        Format::Json => json::print(out, comparison),
+        Format::Json => json::print(out, comparison, report),
         Format::Unified => unified::print(out, comparison, options.context),
         Format::Stat => stat::print(out, comparison),
+        Format::Facts => facts::print(out, comparison, report, options),
     }
 }

@@ -1,9 +1,14 @@
 //! The binary as a black box: exit codes, inputs, every output format, in a hermetic environment.
 //!
-//! Fixtures are described in `tests/fixtures/README.md`. The JSON contract has its own file.
+//! Fixtures are described in `tests/fixtures/README.md`. The JSON contract and the facts format
+//! have their own files.
 
+#[path = "cli/facts.rs"]
+mod facts;
 #[path = "cli/json_contract.rs"]
 mod json_contract;
+#[path = "cli/json_facts.rs"]
+mod json_facts;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -257,7 +262,7 @@ fn escape_sequences_in_an_input_are_shown_not_obeyed() {
     let evil = "The army said 26 people died.\n\u{1b}]0;pwned\u{7}Rescue \u{1b}[2Jwork goes on.\n";
     let plain = "The army said 26 people died.\nRescue work goes on.\n";
     let path = scratch("evil\u{1b}[31m.txt", evil.as_bytes());
-    for format in ["inline", "side-by-side", "unified", "stat", "json"] {
+    for format in ["inline", "side-by-side", "unified", "stat", "json", "facts"] {
         let out = storydiff()
             .args(["--color", "never", "--format", format, "-"])
             .arg(&path)

@@ -60,7 +60,7 @@ pub struct LayoutKey {
     pub fold: Fold,
 }
 
-/// Position of an entry in [`Layout::entries`] (not a passage index of the model).
+/// Position of an entry in `Layout::entries` (not a passage index of the model).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct EntryIx(pub usize);
 

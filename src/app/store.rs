@@ -31,7 +31,7 @@ pub struct CompareKey {
 pub enum Place {
     /// On the caller's thread, at once (tests).
     Inline,
-    /// On a background thread; results are taken in by [`Store::collect`].
+    /// On a background thread; results are taken in by `Store::collect`.
     Background,
 }
 

@@ -125,3 +125,21 @@ fn flags_map_onto_compare_options() {
     assert_eq!(compare, expected);
     assert_eq!(options(&[], &tty()).compare, CompareOptions::default());
 }
+
+#[test]
+fn all_lists_every_fact_and_only_json_and_facts_need_the_analysis() {
+    let facts = options(&["-f", "facts"], &tty()).print;
+    assert_eq!(
+        (facts.format, facts.facts),
+        (Format::Facts, FactRows::Divergent)
+    );
+    assert_eq!(
+        options(&["-f", "facts", "--all"], &tty()).print.facts,
+        FactRows::All
+    );
+    assert!(facts.format.shows_facts());
+    assert!(options(&["-f", "json"], &tty()).print.format.shows_facts());
+    for format in ["inline", "side-by-side", "unified", "stat"] {
+        assert!(!options(&["-f", format], &tty()).print.format.shows_facts());
+    }
+}

@@ -11,7 +11,15 @@
 //!       "path": "seeds/000_cda56540cce722a2.txt",  // path as given, or null (stdin)
 //!       "bytes": 5447,                 // size of the input as read
 //!       "encoding": "utf-8",           // encoding it was decoded from
-//!       "notes": ["repaired 14 mojibake sequences"] }   // what loading noticed or changed
+//!       "notes": ["repaired 14 mojibake sequences"],  // what loading noticed or changed
+//!       "outlier_score": 23,           // how far it strays from the consensus: the sum of
+//!       "outlier_counts": {            //   these counts
+//!         "drifted": 2,                // facts where it gives another value than most versions
+//!         "misquoted": 0,              // quotations it words differently
+//!         "missing": 5,                // facts most versions state and it leaves out
+//!         "extra": 2,                  // facts it states and most versions do not
+//!         "added": 8,                  // story passages it carries and most versions do not
+//!         "removed": 6 } }             // story passages most versions carry and it does not
 //!   ],
 //!   "base": 0,                         // index of the version the others are compared to
 //!   "passages": [                      // in the base's reading order, added ones where they fall
@@ -26,16 +34,53 @@
 //!         { "version": 1,
 //!           "status": "changed",       // this version's reading, relative to the base
 //!           "similarity": 0.83,
+//!           "class": "substantive",    // how much its change matters (below), null if unchanged
 //!           "ops": [ { "op": "equal", "text": "The army said " },
 //!                    { "op": "delete", "text": "26 " },
-//!                    { "op": "insert", "text": "28 " } ] } ] }
-//!   ]
+//!                    { "op": "insert", "text": "28 " } ] } ],
+//!       "significance": {              // how much the change matters; null unless the passage
+//!         "class": "substantive",      //   is divergent story text: "typography" | "rewording"
+//!                                      //   | "substantive", the highest class of its readings
+//!         "reasons": ["fact_drift"],   // why it is substantive (or "moved"): "fact_drift",
+//!                                      //   "fact_missing", "quote_changed", "text_added",
+//!                                      //   "text_removed", "moved"
+//!         "fact_issues": 1,            // facts touching the passage that do not agree
+//!         "dissimilarity": 0.17,       // 1 - similarity
+//!         "score": 1.102 } }           // the ranking score (see "ranking")
+//!   ],
+//!   "facts": [                         // every fact, by passage, then by position
+//!     { "kind": "number",              // "number" | "money" | "date" | "duration" | "name" | "quote"
+//!       "passage": 0,                  // index of the passage it belongs to
+//!       "status": "drift",             // "agree" | "drift" | "missing" | "misquote"
+//!       "consensus": "26",             // the value most versions give; null when most do not
+//!                                      //   state the fact (ties go to the base)
+//!       "spelling_change": false,      // a name drift by a letter or two ("Donahue"/"Donohue")
+//!       "readings": [                  // one per version that states the fact, in version order
+//!         { "version": 1,
+//!           "text": "28",              // as written in that version
+//!           "value": "28",             // normalised, as compared ("twenty-eight" → "28")
+//!           "start": 14, "end": 16,    // byte offsets, like the passages' spans
+//!           "passage": 0,              // where the reading stands (another passage when the
+//!                                      //   aligner put its sentence elsewhere)
+//!           "speaker": null } ],       // for a quote: who the sentence says spoke it, or null
+//!       "missing_from": [],            // versions that carry the passage but do not state it
+//!       "outliers": [1],               // versions that deviate from the consensus
+//!       "misquotes": [                 // for a misquote: each deviating wording's word diff
+//!         { "version": 1, "against": 0,    // against the consensus reading (in version "against")
+//!           "ops": [ { "op": "equal", "text": "“difficult but " },
+//!                    { "op": "delete", "text": "necessary" },
+//!                    { "op": "insert", "text": "essential" }, … ] } ] }
+//!   ],
+//!   "ranking": [12, 3, 40]             // divergent story passages, the one that matters most
+//!                                      //   first: substantive, rewording, typography, then score
 //! }
 //! ```
 //!
 //! - `start` and `end` are byte offsets `[start, end)` into that version's text **exactly as
 //!   read**: the file's bytes when it is UTF-8 (a byte-order mark counts), even where storydiff
-//!   repaired mojibake. A version that lacks a passage has no span in it.
+//!   repaired mojibake. A version that lacks a passage has no span in it. The same holds for the
+//!   `start` and `end` of fact readings; a reading's `text` is the repaired text, so it equals
+//!   the bytes it points to unless the version was repaired (see `notes`).
 //! - A moved passage is one passage holding the spans of both places, listed where it stands in
 //!   the base; its `status` (and the moved version's `words` status) is `"moved"`.
 //! - `ops` are the word diff of the base's passage text against that version's. Op texts are the
@@ -43,23 +88,39 @@
 //!   give the base's passage text, the `equal` and `insert` texts the other version's modulo
 //!   whitespace (an `equal` op carries the base's wording and spacing; under the ignore options
 //!   that may also differ in case, quotes or punctuation). A passage the base lacks (added) has one `insert` op holding the whole text.
-//! - Similarities are rounded to three decimals.
+//!   A misquote's `ops` work the same way, with the consensus reading as the base.
+//! - Facts (issue 4): numbers, money, dates and years, durations, names and quotations are
+//!   extracted from every version and paired up through the passage alignment. A fact *agrees*
+//!   when every version that carries its passage gives the same value; it has *drifted* when
+//!   values differ; it is *missing* when some versions carrying the passage leave it out (or
+//!   only one version states it at all) and those that state it agree; a quotation worded
+//!   differently is a *misquote*. Values are compared after normalisation ("28-point" =
+//!   "28 point", "$105m" = "$105 million", "Gen." = "General").
+//! - A passage's significance ranks what a reader should look at: a drifted fact or a changed
+//!   quotation weighs 1, a missing fact ½, plus 0.6 × dissimilarity, 0.4 for added or removed
+//!   text and 0.2 for a move.
+//! - Similarities, dissimilarities and scores are rounded to three decimals.
 //! - Control characters in texts are JSON-escaped (`\u001b`), so printing the JSON to a
 //!   terminal is safe.
-//! - Reserved for the facts work (issue 4): a top-level `"facts"` array and a per-version
-//!   `"outlier_score"`. Consumers should ignore fields they do not know.
+//! - Consumers should ignore fields they do not know.
 
 use std::io::{self, Write};
+use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::model::{Comparison, Passage, PassageKind, Reading, Version, WordOp};
+use crate::facts::{FactReport, VersionScore};
+use crate::model::{Comparison, Passage, PassageKind, Reading, Version, VersionId, WordOp};
+
+mod facts;
 
 #[derive(Serialize)]
 struct Document<'a> {
     versions: Vec<VersionDto<'a>>,
     base: usize,
     passages: Vec<PassageDto<'a>>,
+    facts: Vec<facts::FactDto<'a>>,
+    ranking: &'a [usize],
 }
 
 #[derive(Serialize)]
@@ -70,6 +131,8 @@ struct VersionDto<'a> {
     bytes: usize,
     encoding: &'a str,
     notes: &'a [String],
+    outlier_score: usize,
+    outlier_counts: facts::OutlierCountsDto,
 }
 
 #[derive(Serialize)]
@@ -80,6 +143,7 @@ struct PassageDto<'a> {
     similarity: f64,
     spans: Vec<SpanDto>,
     words: Vec<WordsDto<'a>>,
+    significance: Option<facts::SignificanceDto>,
 }
 
 #[derive(Serialize)]
@@ -89,11 +153,24 @@ struct SpanDto {
     end: usize,
 }
 
+impl SpanDto {
+    /// A byte range of a version's (repaired) text, as offsets into the text as read.
+    fn of(comparison: &Comparison, version: VersionId, range: &Range<usize>) -> Self {
+        let v = comparison.version(version);
+        Self {
+            version: version.0,
+            start: v.original_offset(range.start),
+            end: v.original_offset(range.end),
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct WordsDto<'a> {
     version: usize,
     status: &'static str,
     similarity: f64,
+    class: Option<&'static str>,
     ops: Vec<OpDto<'a>>,
 }
 
@@ -103,22 +180,36 @@ struct OpDto<'a> {
     text: &'a str,
 }
 
-/// Prints the comparison as one JSON document.
-pub fn print(out: &mut impl Write, comparison: &Comparison) -> io::Result<()> {
+/// Prints the comparison and its fact analysis as one JSON document.
+pub fn print(out: &mut impl Write, comparison: &Comparison, report: &FactReport) -> io::Result<()> {
     let document = Document {
-        versions: comparison.versions.iter().map(version).collect(),
+        versions: comparison
+            .versions
+            .iter()
+            .map(|v| version(v, report))
+            .collect(),
         base: comparison.base.0,
         passages: comparison
             .passages
             .iter()
-            .map(|p| passage(comparison, p))
+            .map(|p| passage(comparison, report, p))
             .collect(),
+        facts: report
+            .facts
+            .iter()
+            .map(|f| facts::fact(comparison, f))
+            .collect(),
+        ranking: &report.ranking,
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)
 }
 
-fn version(version: &Version) -> VersionDto<'_> {
+fn version<'a>(version: &'a Version, report: &FactReport) -> VersionDto<'a> {
+    let score = report
+        .score(version.id)
+        .copied()
+        .unwrap_or_else(|| VersionScore::new(version.id));
     VersionDto {
         index: version.id.0,
         name: &version.name,
@@ -126,27 +217,30 @@ fn version(version: &Version) -> VersionDto<'_> {
         bytes: version.bytes,
         encoding: &version.encoding,
         notes: &version.notes,
+        outlier_score: score.total(),
+        outlier_counts: facts::outlier_counts(&score),
     }
 }
 
-fn passage<'a>(comparison: &'a Comparison, passage: &'a Passage) -> PassageDto<'a> {
+fn passage<'a>(
+    comparison: &'a Comparison,
+    report: &FactReport,
+    passage: &'a Passage,
+) -> PassageDto<'a> {
     let spans = passage
         .spans
         .iter()
-        .map(|span| {
-            let v = comparison.version(span.version);
-            SpanDto {
-                version: span.version.0,
-                start: v.original_offset(span.range.start),
-                end: v.original_offset(span.range.end),
-            }
-        })
+        .map(|span| SpanDto::of(comparison, span.version, &span.range))
         .collect();
+    let significance = report.significance_of(passage.index);
     let words = passage
         .readings
         .iter()
         .filter(|r| passage.span(r.version).is_some())
-        .map(|r| words(comparison, passage, r))
+        .map(|r| WordsDto {
+            class: facts::class_of(significance, r.version),
+            ..words(comparison, passage, r)
+        })
         .collect();
     PassageDto {
         index: passage.index,
@@ -155,30 +249,14 @@ fn passage<'a>(comparison: &'a Comparison, passage: &'a Passage) -> PassageDto<'
         similarity: rounded(passage.similarity),
         spans,
         words,
+        significance: significance.map(facts::significance),
     }
 }
 
 fn words<'a>(comparison: &'a Comparison, passage: &Passage, reading: &'a Reading) -> WordsDto<'a> {
     let base = &comparison.base_version().text;
     let other = &comparison.version(reading.version).text;
-    let mut ops: Vec<OpDto<'a>> = reading
-        .ops
-        .iter()
-        .map(|op| match op {
-            WordOp::Equal { base: r, .. } => OpDto {
-                op: "equal",
-                text: &base[r.clone()],
-            },
-            WordOp::Delete { base: r, .. } => OpDto {
-                op: "delete",
-                text: &base[r.clone()],
-            },
-            WordOp::Insert { other: r, .. } => OpDto {
-                op: "insert",
-                text: &other[r.clone()],
-            },
-        })
-        .collect();
+    let mut ops: Vec<OpDto<'a>> = reading.ops.iter().map(|o| op(base, other, o)).collect();
     if ops.is_empty() && passage.span(comparison.base).is_none() {
         // The model has no word diff against an absent base; against nothing, the whole text
         // is inserted, which keeps "equal + insert = the version's text" true for every passage.
@@ -193,7 +271,26 @@ fn words<'a>(comparison: &'a Comparison, passage: &Passage, reading: &'a Reading
         version: reading.version.0,
         status: reading.status.name(),
         similarity: rounded(reading.similarity),
+        class: None,
         ops,
+    }
+}
+
+/// One word op, its text taken from the base's text or the other version's.
+fn op<'a>(base: &'a str, other: &'a str, op: &WordOp) -> OpDto<'a> {
+    match op {
+        WordOp::Equal { base: r, .. } => OpDto {
+            op: "equal",
+            text: &base[r.clone()],
+        },
+        WordOp::Delete { base: r, .. } => OpDto {
+            op: "delete",
+            text: &base[r.clone()],
+        },
+        WordOp::Insert { other: r, .. } => OpDto {
+            op: "insert",
+            text: &other[r.clone()],
+        },
     }
 }
 

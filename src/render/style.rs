@@ -31,6 +31,8 @@ pub enum Style {
     Faint,
     /// Notes about a passage's place: "moved here", "absent".
     Note,
+    /// A fact reading that strays from the consensus of the versions (the facts table).
+    Outlier,
 }
 
 impl Style {
@@ -46,6 +48,8 @@ impl Style {
             Self::Header => Some("\x1b[1;36m"),
             Self::Faint => Some("\x1b[2m"),
             Self::Note => Some("\x1b[33m"),
+            // Bold yellow: a cell to check, not necessarily a wrong one (red is for deletions).
+            Self::Outlier => Some("\x1b[1;33m"),
         }
     }
 

@@ -1,12 +1,13 @@
 //! `--format json` as a contract: the output is read into structs that mirror the contract in
-//! issue 2 (and the rustdoc of `storydiff::render::json`), not into the library's own types, and
-//! checked against the input files' bytes.
+//! issues 2 and 4 (and the rustdoc of `storydiff::render::json`), not into the library's own
+//! types, and checked against the input files' bytes. The fact parts live in `json_facts.rs`.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use serde::Deserialize;
 
+use super::json_facts::{self, Fact, OutlierCounts};
 use super::{case, scratch, stdout_of};
 
 #[derive(Debug, Deserialize)]
@@ -14,6 +15,8 @@ pub struct Document {
     pub versions: Vec<Version>,
     pub base: usize,
     pub passages: Vec<Passage>,
+    pub facts: Vec<Fact>,
+    pub ranking: Vec<usize>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -24,6 +27,8 @@ pub struct Version {
     pub bytes: usize,
     pub encoding: String,
     pub notes: Vec<String>,
+    pub outlier_score: usize,
+    pub outlier_counts: OutlierCounts,
 }
 
 #[derive(Debug, Deserialize)]
@@ -33,6 +38,14 @@ pub struct Passage {
     pub similarity: f64,
     pub spans: Vec<Span>,
     pub words: Vec<Words>,
+    pub significance: Option<Significance>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Significance {
+    pub class: String,
+    pub reasons: Vec<String>,
+    pub score: f64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -45,6 +58,7 @@ pub struct Span {
 #[derive(Debug, Deserialize)]
 pub struct Words {
     pub version: usize,
+    pub class: Option<String>,
     pub ops: Vec<Op>,
 }
 
@@ -89,7 +103,7 @@ impl Document {
 }
 
 /// A passage's span in a version, as `(start, end)`.
-fn span(passage: &Passage, version: usize) -> Option<(usize, usize)> {
+pub fn span(passage: &Passage, version: usize) -> Option<(usize, usize)> {
     passage
         .spans
         .iter()
@@ -97,7 +111,7 @@ fn span(passage: &Passage, version: usize) -> Option<(usize, usize)> {
         .map(|s| (s.start, s.end))
 }
 
-fn read(path: &str) -> Vec<u8> {
+pub fn read(path: &str) -> Vec<u8> {
     std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
 }
 
@@ -122,7 +136,7 @@ fn ops_text(words: &Words, kinds: [&str; 2]) -> String {
 }
 
 /// Checks every rule of the contract that can be checked from the outside.
-fn check_contract(doc: &Document, files: &[Vec<u8>]) {
+pub fn check_contract(doc: &Document, files: &[Vec<u8>]) {
     assert_eq!(doc.versions.len(), files.len());
     for (i, version) in doc.versions.iter().enumerate() {
         assert_eq!(version.index, i);
@@ -204,6 +218,7 @@ fn check_contract(doc: &Document, files: &[Vec<u8>]) {
             "overlapping spans in version {v}"
         );
     }
+    json_facts::check(doc, files);
 }
 
 #[test]

@@ -9,6 +9,7 @@ fn inline(comparison: &Comparison, styling: Styling, context: usize) -> String {
         styling,
         context,
         width: 80,
+        ..PrintOptions::default()
     };
     let mut out = Vec::new();
     print(&mut out, comparison, &options).unwrap();

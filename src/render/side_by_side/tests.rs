@@ -11,6 +11,7 @@ fn side_by_side(comparison: &Comparison, width: usize) -> String {
         styling: Styling::Plain,
         context: 0,
         width,
+        ..PrintOptions::default()
     };
     let mut out = Vec::new();
     print(&mut out, comparison, &options).unwrap();

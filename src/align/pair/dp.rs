@@ -1,0 +1,311 @@
+//! The bead DP: Gale–Church style dynamic programming over sentence groups, searched in a band
+//! around the anchor line, with costs from cosine similarity of summed vectors.
+
+use std::ops::Range;
+
+use super::super::features::dot;
+use super::{Bead, Side, merge_runs};
+
+/// Cost of leaving one sentence unpaired. Pairing two sentences costs `1 − similarity`, so a
+/// 1-1 bead wins over two skips when similarity exceeds `1 − 2·SKIP`.
+const SKIP: f32 = 0.42;
+
+/// Extra cost per sentence beyond one on each side of a bead: cosine over summed vectors
+/// favours merging, so a merge must earn its place.
+const MERGE: f32 = 0.1;
+
+/// Extra cost for pairing a heading with story text.
+const HEADING_MISMATCH: f32 = 0.3;
+
+/// Weight of the length-ratio tie-breaker.
+const LENGTH: f32 = 0.03;
+
+/// Below this many cells the DP searches the whole matrix.
+const FULL_DP_CELLS: usize = 1_500_000;
+
+/// Half-width of the band around the anchor line, in sentences.
+const BAND: usize = 20;
+
+const BEADS: [(usize, usize); 8] = [
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (2, 1),
+    (1, 2),
+    (2, 2),
+    (3, 1),
+    (1, 3),
+];
+
+/// The cells the DP visits: for each row `r` (base sentences consumed), columns `lo[r]..=hi[r]`.
+pub(super) struct Band {
+    lo: Vec<usize>,
+    hi: Vec<usize>,
+    offset: Vec<usize>,
+}
+
+impl Band {
+    pub(super) fn new(n: usize, m: usize, anchors: &[(usize, usize)]) -> Self {
+        if (n + 1) * (m + 1) <= FULL_DP_CELLS {
+            return Self::from_bounds(vec![0; n + 1], vec![m; n + 1]);
+        }
+        // The anchor line: through (0,0), each anchor's cell before and after, and (n,m).
+        let mut points = vec![(0usize, 0usize)];
+        for &(i, j) in anchors {
+            points.push((i, j));
+            points.push((i + 1, j + 1));
+        }
+        points.push((n, m));
+        let mut center = vec![0usize; n + 1];
+        for w in points.windows(2) {
+            let ((r0, c0), (r1, c1)) = (w[0], w[1]);
+            for (r, slot) in center.iter_mut().enumerate().take(r1 + 1).skip(r0) {
+                *slot = if r1 == r0 {
+                    c1
+                } else {
+                    c0 + (r - r0) * (c1 - c0) / (r1 - r0)
+                };
+            }
+        }
+        let lo = (0..=n)
+            .map(|r| {
+                center[r.saturating_sub(1)]
+                    .min(center[r])
+                    .saturating_sub(BAND)
+            })
+            .collect();
+        let hi = (0..=n)
+            .map(|r| (center[r].max(center[(r + 1).min(n)]) + BAND).min(m))
+            .collect();
+        Self::from_bounds(lo, hi)
+    }
+
+    fn from_bounds(lo: Vec<usize>, hi: Vec<usize>) -> Self {
+        let mut offset = Vec::with_capacity(lo.len() + 1);
+        let mut total = 0;
+        for (l, h) in lo.iter().zip(&hi) {
+            offset.push(total);
+            total += h - l + 1;
+        }
+        offset.push(total);
+        Self { lo, hi, offset }
+    }
+
+    fn cells(&self) -> usize {
+        *self.offset.last().unwrap_or(&0)
+    }
+
+    fn index(&self, r: usize, j: usize) -> Option<usize> {
+        (j >= self.lo[r] && j <= self.hi[r]).then(|| self.offset[r] + j - self.lo[r])
+    }
+}
+
+/// The bead DP over a band.
+pub(super) struct Dp<'a> {
+    a: &'a Side<'a>,
+    b: &'a Side<'a>,
+    band: &'a Band,
+    /// `pair_dot[cell(r, j)]` = dot(a[r-1], b[j-1]).
+    pair_dot: Vec<f32>,
+    cost: Vec<f32>,
+    back: Vec<u8>,
+    a_stats: GroupStats,
+    b_stats: GroupStats,
+}
+
+/// Norms, lengths and heading counts of every group of 1–3 consecutive sentences of one side,
+/// indexed by group size and end position, so a bead's cost is a few lookups.
+struct GroupStats {
+    /// `norm2[len - 1][end]`: squared norm of the summed vectors of `end - len..end`.
+    norm2: [Vec<f32>; 3],
+    /// `chars[len - 1][end]`: alphanumeric characters in the group (at least 1).
+    chars: [Vec<f32>; 3],
+    /// `headings[len - 1][end]`: how many of the group's sentences are headings.
+    headings: [Vec<u8>; 3],
+}
+
+impl GroupStats {
+    fn new(side: &Side<'_>) -> Self {
+        let n = side.vecs.len();
+        let next = |d: usize| -> Vec<f32> {
+            (0..n)
+                .map(|k| side.vecs.get(k + d).map_or(0.0, |v| dot(&side.vecs[k], v)))
+                .collect()
+        };
+        let (d1, d2) = (next(1), next(2));
+        let mut stats = Self {
+            norm2: std::array::from_fn(|_| vec![0.0; n + 1]),
+            chars: std::array::from_fn(|_| vec![1.0; n + 1]),
+            headings: std::array::from_fn(|_| vec![0; n + 1]),
+        };
+        for end in 1..=n {
+            for len in 1..=3.min(end) {
+                let start = end - len;
+                let mut norm: f32 = side.vecs[start..end].iter().map(|v| v.norm2).sum();
+                for k in start..end {
+                    if k + 1 < end {
+                        norm += 2.0 * d1[k];
+                    }
+                    if k + 2 < end {
+                        norm += 2.0 * d2[k];
+                    }
+                }
+                let chars: usize = side.vecs[start..end].iter().map(|v| v.chars).sum();
+                stats.norm2[len - 1][end] = norm;
+                stats.chars[len - 1][end] = chars.max(1) as f32;
+                stats.headings[len - 1][end] =
+                    side.heading[start..end].iter().filter(|&&h| h).count() as u8;
+            }
+        }
+        stats
+    }
+}
+
+impl<'a> Dp<'a> {
+    pub(super) fn new(a: &'a Side<'a>, b: &'a Side<'a>, band: &'a Band) -> Self {
+        let cells = band.cells();
+        Self {
+            a,
+            b,
+            band,
+            pair_dot: vec![0.0; cells],
+            cost: vec![f32::INFINITY; cells],
+            back: vec![u8::MAX; cells],
+            a_stats: GroupStats::new(a),
+            b_stats: GroupStats::new(b),
+        }
+    }
+
+    pub(super) fn run(mut self) -> Vec<Bead> {
+        let n = self.a.vecs.len();
+        // The base sentence of a row is scattered into a dense array, so each cell's dot
+        // product is a run of lookups instead of a merge of two sparse lists.
+        let terms = self
+            .a
+            .vecs
+            .iter()
+            .chain(self.b.vecs)
+            .filter_map(|v| v.terms.last())
+            .map(|t| t.0 as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut dense = vec![0.0f32; terms];
+        for r in 0..=n {
+            if r > 0 {
+                for &(t, w) in &self.a.vecs[r - 1].terms {
+                    dense[t as usize] = w;
+                }
+            }
+            for j in self.band.lo[r]..=self.band.hi[r] {
+                let cell = self.band.index(r, j).expect("in band");
+                if r > 0 && j > 0 {
+                    self.pair_dot[cell] = self.b.vecs[j - 1]
+                        .terms
+                        .iter()
+                        .map(|&(t, w)| dense[t as usize] * w)
+                        .sum();
+                }
+                if r == 0 && j == 0 {
+                    self.cost[cell] = 0.0;
+                    continue;
+                }
+                self.relax(r, j, cell);
+            }
+            if r > 0 {
+                for &(t, _) in &self.a.vecs[r - 1].terms {
+                    dense[t as usize] = 0.0;
+                }
+            }
+        }
+        self.trace()
+    }
+
+    fn relax(&mut self, r: usize, j: usize, cell: usize) {
+        for (k, &(da, db)) in BEADS.iter().enumerate() {
+            if da > r || db > j {
+                continue;
+            }
+            let Some(prev) = self.band.index(r - da, j - db) else {
+                continue;
+            };
+            let base = self.cost[prev];
+            if !base.is_finite() {
+                continue;
+            }
+            let Some(step) = self.bead_cost(r - da..r, j - db..j) else {
+                continue;
+            };
+            if base + step < self.cost[cell] {
+                self.cost[cell] = base + step;
+                self.back[cell] = k as u8;
+            }
+        }
+    }
+
+    fn bead_cost(&self, ra: Range<usize>, rb: Range<usize>) -> Option<f32> {
+        let (la, lb) = (ra.len(), rb.len());
+        if la == 0 || lb == 0 {
+            let (count, headings) = if la == 0 {
+                (lb, self.b_stats.headings[lb - 1][rb.end])
+            } else {
+                (la, self.a_stats.headings[la - 1][ra.end])
+            };
+            // Headings are rewritten freely; dropping one costs less.
+            return Some(SKIP * (count as f32 - 0.2 * f32::from(headings)));
+        }
+        let headings =
+            self.a_stats.headings[la - 1][ra.end] + self.b_stats.headings[lb - 1][rb.end];
+        let size = la + lb;
+        if headings > 0 && size > 2 {
+            return None;
+        }
+        let mut dot_sum = 0.0;
+        for p in ra.clone() {
+            for q in rb.clone() {
+                dot_sum += self.pair_dot[self.band.index(p + 1, q + 1)?];
+            }
+        }
+        let na = self.a_stats.norm2[la - 1][ra.end];
+        let nb = self.b_stats.norm2[lb - 1][rb.end];
+        let sim = if na > 0.0 && nb > 0.0 {
+            (dot_sum / (na * nb).sqrt()).min(1.0)
+        } else {
+            0.0
+        };
+        // |ln(x/y)| without a logarithm: (max/min − 1) is close to it where it matters (near 1)
+        // and, capped, still orders far-apart lengths.
+        let (ca, cb) = (
+            self.a_stats.chars[la - 1][ra.end],
+            self.b_stats.chars[lb - 1][rb.end],
+        );
+        let length = (ca.max(cb) / ca.min(cb) - 1.0).min(2.0);
+        let mismatch = if headings == 1 { HEADING_MISMATCH } else { 0.0 };
+        // Dissimilarity is paid per sentence, as skipping is, so a group of unrelated
+        // sentences never beats skipping them.
+        Some(
+            (1.0 - sim) * size as f32 / 2.0
+                + MERGE * (size - 2) as f32
+                + LENGTH * length
+                + mismatch,
+        )
+    }
+
+    fn trace(&self) -> Vec<Bead> {
+        let (mut r, mut j) = (self.a.vecs.len(), self.b.vecs.len());
+        let mut beads = Vec::new();
+        while r > 0 || j > 0 {
+            let cell = self.band.index(r, j).expect("path stays in band");
+            let (da, db) = BEADS[self.back[cell] as usize];
+            let (ra, rb) = (r - da..r, j - db..j);
+            beads.push(match (da, db) {
+                (_, 0) => Bead::OnlyA(ra),
+                (0, _) => Bead::OnlyB(rb),
+                _ => Bead::Match { a: ra, b: rb },
+            });
+            r -= da;
+            j -= db;
+        }
+        beads.reverse();
+        merge_runs(beads)
+    }
+}

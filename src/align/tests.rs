@@ -1,0 +1,133 @@
+use crate::model::{Comparison, PassageStatus, VersionId};
+use crate::{CompareOptions, Input, compare};
+
+fn compare_texts(texts: &[&str]) -> Comparison {
+    let inputs = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Input::from_bytes(format!("v{i}"), *t))
+        .collect();
+    compare(inputs, &CompareOptions::default()).expect("compares")
+}
+
+/// Each passage as (status, base text, other text) for a two-version comparison.
+fn table(c: &Comparison) -> Vec<(PassageStatus, String, String)> {
+    c.passages
+        .iter()
+        .map(|p| {
+            let text = |v| c.passage_text(p, VersionId(v)).unwrap_or("").to_string();
+            (p.status, text(0), text(1))
+        })
+        .collect()
+}
+
+const STORY: &str = "Senior US military leaders arrived in Kyiv on Wednesday.\n\
+    The delegation is led by Army Secretary Dan Driscoll.\n\
+    A Russian strike on Ternopil killed at least 26 people.\n\
+    Kremlin spokesman Dmitry Peskov dismissed the reports.\n";
+
+#[test]
+fn identical_versions_are_all_same() {
+    let c = compare_texts(&[STORY, STORY]);
+    assert!(c.passages.iter().all(|p| p.status == PassageStatus::Same));
+    assert!(!c.differs());
+}
+
+#[test]
+fn re_paragraphing_does_not_matter() {
+    let joined = STORY.replace(".\n", ". ");
+    let c = compare_texts(&[STORY, &joined]);
+    assert!(!c.differs(), "{:#?}", table(&c));
+    assert_eq!(c.passages.len(), 4);
+}
+
+#[test]
+fn a_changed_number_pairs_the_sentences_and_marks_one_change() {
+    let other = STORY.replace("26", "28");
+    let c = compare_texts(&[STORY, &other]);
+    let changed: Vec<_> = table(&c)
+        .into_iter()
+        .filter(|r| r.0 != PassageStatus::Same)
+        .collect();
+    assert_eq!(changed.len(), 1);
+    assert_eq!(changed[0].0, PassageStatus::Changed);
+    assert!(changed[0].1.contains("26") && changed[0].2.contains("28"));
+}
+
+#[test]
+fn added_and_removed_sentences_stand_alone() {
+    let other = STORY
+        .replace(
+            "The delegation is led by Army Secretary Dan Driscoll.\n",
+            "",
+        )
+        .replace(
+            "Kremlin",
+            "Zelensky thanked the rescue crews for their tireless work overnight.\nKremlin",
+        );
+    let rows = table(&compare_texts(&[STORY, &other]));
+    assert!(
+        rows.iter()
+            .any(|r| r.0 == PassageStatus::Removed && r.1.contains("Driscoll"))
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.0 == PassageStatus::Added && r.2.contains("rescue crews"))
+    );
+    assert_eq!(
+        rows.iter().filter(|r| r.0 == PassageStatus::Same).count(),
+        3
+    );
+}
+
+#[test]
+fn a_moved_sentence_is_one_moved_passage_holding_both_places() {
+    let other = "A Russian strike on Ternopil killed at least 26 people.\n\
+        Senior US military leaders arrived in Kyiv on Wednesday.\n\
+        The delegation is led by Army Secretary Dan Driscoll.\n\
+        Kremlin spokesman Dmitry Peskov dismissed the reports.\n";
+    let c = compare_texts(&[STORY, other]);
+    let moved: Vec<_> = c
+        .passages
+        .iter()
+        .filter(|p| p.status == PassageStatus::Moved)
+        .collect();
+    assert_eq!(moved.len(), 1, "{:#?}", table(&c));
+    assert_eq!(moved[0].spans.len(), 2);
+    assert!(
+        c.passage_text(moved[0], VersionId(1))
+            .unwrap()
+            .contains("Ternopil")
+    );
+    assert_eq!(c.passages.len(), 4);
+}
+
+#[test]
+fn a_split_sentence_aligns_one_to_two() {
+    let base =
+        "The envoy, who met officials in Ankara on Monday, said the plan needed more work.\n";
+    let other = "The envoy met officials in Ankara on Monday. He said the plan needed more work.\n";
+    let c = compare_texts(&[base, other]);
+    assert_eq!(c.passages.len(), 1, "{:#?}", table(&c));
+    assert_eq!(c.passages[0].status, PassageStatus::Changed);
+}
+
+#[test]
+fn unrelated_texts_pair_nothing() {
+    let other =
+        "Bread rises when yeast ferments sugar.\nBake it at a high heat for forty minutes.\n";
+    let c = compare_texts(&[STORY, other]);
+    assert!(
+        c.passages
+            .iter()
+            .all(|p| matches!(p.status, PassageStatus::Added | PassageStatus::Removed))
+    );
+}
+
+#[test]
+fn empty_versions_compare_as_same() {
+    let c = compare_texts(&["", ""]);
+    assert!(c.passages.is_empty() && !c.differs());
+    let c = compare_texts(&["", STORY]);
+    assert!(c.passages.iter().all(|p| p.status == PassageStatus::Added));
+}

@@ -1,0 +1,122 @@
+use super::*;
+
+/// Renders ops wdiff-style: `[-deleted-]{+inserted+}`.
+fn render(base: &str, other: &str, ignore: IgnoreOptions) -> String {
+    let d = diff_words(base, 0..base.len(), other, 0..other.len(), ignore);
+    d.ops
+        .iter()
+        .map(|op| match op {
+            WordOp::Equal { base: r, .. } => base[r.clone()].to_string(),
+            WordOp::Delete { base: r, .. } => format!("[-{}-]", base[r.clone()].trim_end()),
+            WordOp::Insert { other: r, .. } => format!("{{+{}+}}", other[r.clone()].trim_end()),
+        })
+        .collect()
+}
+
+fn plain(base: &str, other: &str) -> String {
+    render(base, other, IgnoreOptions::default())
+}
+
+#[test]
+fn identical_texts_are_one_equal_op() {
+    let d = diff_words("a b c", 0..5, "a b c", 0..5, IgnoreOptions::default());
+    assert!(d.is_same());
+    assert!((d.similarity - 1.0).abs() < f32::EPSILON);
+}
+
+#[test]
+fn a_changed_number_is_one_replacement() {
+    assert_eq!(
+        plain("killed at least 26 people", "killed at least 28 people"),
+        "killed at least [-26-]{+28+}people"
+    );
+}
+
+#[test]
+fn lone_common_words_between_changes_fold_into_one_phrase() {
+    assert_eq!(
+        plain(
+            "the agency said on Monday it would",
+            "the ministry stated on Tuesday it would"
+        ),
+        "the [-agency said on Monday-]{+ministry stated on Tuesday+}it would"
+    );
+}
+
+#[test]
+fn a_name_spelt_differently_gets_character_accents() {
+    let base = "Gen. Chris Donahue";
+    let other = "Gen. Chris Donohue";
+    let d = diff_words(
+        base,
+        0..base.len(),
+        other,
+        0..other.len(),
+        IgnoreOptions::default(),
+    );
+    let accents: Vec<&str> = d
+        .ops
+        .iter()
+        .filter_map(|op| match op {
+            WordOp::Delete { accents, .. } => {
+                Some(accents.iter().map(|r| &base[r.clone()]).collect::<Vec<_>>())
+            }
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert_eq!(accents, ["a"]);
+}
+
+#[test]
+fn ignore_options_change_equality_not_text() {
+    let quotes = IgnoreOptions {
+        quotes: true,
+        ..IgnoreOptions::default()
+    };
+    assert_eq!(
+        render("Trump’s envoy", "Trump's envoy", quotes),
+        "Trump’s envoy"
+    );
+    let case = IgnoreOptions {
+        case: true,
+        ..IgnoreOptions::default()
+    };
+    assert_eq!(render("US Army", "US army", case), "US Army");
+    let punct = IgnoreOptions {
+        punctuation: true,
+        ..IgnoreOptions::default()
+    };
+    assert_eq!(
+        render("war, he said.", "war he said", punct),
+        "war, he said."
+    );
+}
+
+#[test]
+fn ops_cover_both_texts_exactly() {
+    let base = "One two three, four. Five six";
+    let other = "One 2 three four! Five seven six";
+    let d = diff_words(
+        base,
+        0..base.len(),
+        other,
+        0..other.len(),
+        IgnoreOptions::default(),
+    );
+    let (mut b, mut o) = (String::new(), String::new());
+    for op in &d.ops {
+        match op {
+            WordOp::Equal {
+                base: rb,
+                other: ro,
+            } => {
+                b += &base[rb.clone()];
+                o += &other[ro.clone()];
+            }
+            WordOp::Delete { base: rb, .. } => b += &base[rb.clone()],
+            WordOp::Insert { other: ro, .. } => o += &other[ro.clone()],
+        }
+    }
+    assert_eq!((b.as_str(), o.as_str()), (base, other));
+}

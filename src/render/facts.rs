@@ -1,0 +1,315 @@
+//! The facts format (`--format facts`): the facts that drift, go missing or are misquoted
+//! between versions, one row per fact and one column per version — what a fact-checker reads
+//! first. Everything shown comes from the [`FactReport`]; this module only lays it out.
+//!
+//! ```text
+//!  #  kind      status    000                 001                 002                 003                004
+//! ── drifted (4): the versions give different values
+//! 32  date      drift     January             January             January             ‹January 2017›     January
+//! 33  name      spelling  Gen. Chris Donahue  Gen Chris Donahue   Europe Gen. Chris   General Chris      ‹Europe Gen Chris
+//!                                                                 Donahue             Donahue            Donohue›
+//! 50  date      drift     —                   —                   ‹2024›              ‹2020›             —
+//! ── misquoted (4): a quotation is worded differently
+//! 21  quote     misquote  “does not need any  ‹“the Ukrainians    ‹"capitulation."›   ·                  ‹—›
+//!                         kind of…            categorically…›
+//!     001 vs 000: [-does not need any kind-] {+the Ukrainians categorically reject any form+} of capitulation.
+//!     002 vs 000: [-does not need any kind of-] capitulation.
+//! ── left out (10): the consensus states the fact, some versions do not
+//! 23  number    missing   22                  22                  22                  ‹—›                22
+//! ```
+//!
+//! - A legend names each version's short label, as in the other printers, and a key says what
+//!   the marks mean.
+//! - `#` is the passage, numbered as in the other formats' headers (`── passage 33/67`).
+//! - Rows come in sections, the ones that matter most first: drifted values (`spelling` when a
+//!   name is spelt a letter or two differently), misquotes, facts the consensus states and some
+//!   versions leave out, extra facts only some versions state, then missing weekdays and months
+//!   on their own, faint — a rewrite that drops "on Wednesday" rarely changes the story, and
+//!   there are many. `--all` adds the agreeing facts. Within a section, rows follow the story.
+//! - A cell is the fact as that version writes it; `—`: the version carries the passage but
+//!   does not state the fact; `·`: the version lacks the passage. A cell that strays from the
+//!   consensus is bold yellow, or without colour bracketed `‹…›`. Quotations are cut to two
+//!   lines with `…`; under a misquote, each deviating wording is word-diffed against the
+//!   consensus wording.
+//! - A summary line counts the facts by status, then each version's outlier score (facts that
+//!   drift, are misquoted, left out or extra; passages added or removed, all against the
+//!   consensus) says which copy strays from the story.
+//!
+//! The table fits `--width` (display width, so CJK and emoji count two columns): the version
+//! columns share what the leading columns leave, the widest narrowed first, and cells wrap at
+//! word boundaries. When a version column would get fewer than 8 columns,
+//! each fact is printed as a block, one line per version, instead.
+
+mod cell;
+mod misquote;
+mod summary;
+mod table;
+
+use std::io::{self, Write};
+
+use super::outline::Labels;
+use super::style::{Painter, Style, Styling};
+use super::text::{self, Line, StyledText};
+use super::{FactRows, PrintOptions};
+use crate::facts::{Fact, FactKind, FactReport, FactStatus};
+use crate::model::Comparison;
+use crate::visible::visible;
+use table::{Row, Table};
+
+/// How loud a section's rows are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tone {
+    /// Drift, misquotes, missing facts that matter.
+    Loud,
+    /// Low-stakes rows: missing weekdays and months, agreeing facts.
+    Quiet,
+}
+
+/// A group of rows under one title.
+struct Section<'a> {
+    title: String,
+    facts: Vec<&'a Fact>,
+    tone: Tone,
+}
+
+/// Prints the facts format.
+pub fn print(
+    out: &mut impl Write,
+    comparison: &Comparison,
+    report: &FactReport,
+    options: &PrintOptions,
+) -> io::Result<()> {
+    let out: &mut dyn Write = out;
+    let labels = Labels::new(comparison);
+    let painter = Painter::new(options.styling);
+    let width = options.width;
+    write_legend(out, comparison, &labels, painter, width)?;
+    let sections = sections(report, options.facts);
+    let rows: Vec<Vec<Row>> = sections
+        .iter()
+        .map(|s| {
+            s.facts
+                .iter()
+                .map(|f| Row::of(f, comparison.versions.len(), options.styling, s.tone))
+                .collect()
+        })
+        .collect();
+    let table = Table::fit(
+        &rows.iter().flatten().collect::<Vec<_>>(),
+        &labels,
+        comparison.versions.len(),
+        width,
+        painter,
+    );
+    if rows.iter().any(|r| !r.is_empty()) {
+        writeln!(out)?;
+        write_key(out, painter, options.styling, width)?;
+        table.write_header(out)?;
+    }
+    for (section, rows) in sections.iter().zip(&rows) {
+        let title = format!("── {}", section.title);
+        write_wrapped(out, painter, Style::Header, &title, width, 3)?;
+        for (row, fact) in rows.iter().zip(&section.facts) {
+            table.write_row(out, row)?;
+            for misquote in &fact.misquotes {
+                misquote::write_misquote(out, comparison, &labels, painter, width, misquote)?;
+            }
+        }
+    }
+    writeln!(out)?;
+    let summary = summary::summary(report, options.facts);
+    write_wrapped(out, painter, Style::Faint, &summary, width, 2)?;
+    summary::write_scores(out, &labels, painter, width, &report.outliers)
+}
+
+/// `000 = 000_cda5….txt (base)` for each version, then its notes; cut to the width.
+fn write_legend(
+    out: &mut dyn Write,
+    comparison: &Comparison,
+    labels: &Labels,
+    painter: Painter,
+    width: usize,
+) -> io::Result<()> {
+    for version in &comparison.versions {
+        let base = if version.id == comparison.base {
+            " (base)"
+        } else {
+            ""
+        };
+        let name = visible(&version.name, false);
+        let line = format!("{} = {name}{base}", labels.get(version.id));
+        write_line(out, painter, Style::Plain, &text::truncate(&line, width))?;
+    }
+    for version in &comparison.versions {
+        for note in &version.notes {
+            let line = format!("{}: {}", labels.get(version.id), visible(note, false));
+            write_line(out, painter, Style::Faint, &text::truncate(&line, width))?;
+        }
+    }
+    Ok(())
+}
+
+/// What the marks in the cells mean.
+fn write_key(
+    out: &mut dyn Write,
+    painter: Painter,
+    styling: Styling,
+    width: usize,
+) -> io::Result<()> {
+    let mut key = StyledText::new(painter);
+    match styling {
+        Styling::Plain => key.push(Style::Faint, "‹…›"),
+        Styling::Color => key.push(Style::Outlier, "yellow"),
+    }
+    key.push(
+        Style::Faint,
+        " strays from the consensus; — the version leaves the fact out; · it lacks the \
+         passage; # is the passage, numbered as in the other formats",
+    );
+    for line in key.wrap(width) {
+        line.write(out, painter)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The sections of the table, in the order they are printed; empty ones are left out.
+fn sections(report: &FactReport, rows: FactRows) -> Vec<Section<'_>> {
+    let of = |keep: &dyn Fn(&Fact) -> bool| -> Vec<&Fact> {
+        report.facts.iter().filter(|f| keep(f)).collect()
+    };
+    let mut sections = vec![
+        (
+            "drifted",
+            "the versions give different values",
+            of(&|f| f.status == FactStatus::Drift),
+            Tone::Loud,
+        ),
+        (
+            "misquoted",
+            "a quotation is worded differently",
+            of(&|f| f.status == FactStatus::Misquote),
+            Tone::Loud,
+        ),
+        (
+            "left out",
+            "the consensus states the fact, some versions do not",
+            of(&|f| is_missing(f) && !is_calendar_only(f) && f.consensus.is_some()),
+            Tone::Loud,
+        ),
+        (
+            "extra",
+            "only some versions state the fact, the consensus does not",
+            of(&|f| is_missing(f) && !is_calendar_only(f) && f.consensus.is_none()),
+            Tone::Loud,
+        ),
+        (
+            "missing weekdays and months",
+            "often dropped in a rewrite, rarely a change of substance",
+            of(&|f| is_missing(f) && is_calendar_only(f)),
+            Tone::Quiet,
+        ),
+    ];
+    if rows == FactRows::All {
+        sections.push((
+            "agreeing",
+            "every version that states the fact gives the same value",
+            of(&|f| f.status == FactStatus::Agree),
+            Tone::Quiet,
+        ));
+    }
+    sections
+        .into_iter()
+        .filter(|(_, _, facts, _)| !facts.is_empty())
+        .map(|(name, what, facts, tone)| Section {
+            title: format!("{name} ({}): {what}", facts.len()),
+            facts,
+            tone,
+        })
+        .collect()
+}
+
+fn is_missing(fact: &Fact) -> bool {
+    fact.status == FactStatus::Missing
+}
+
+/// A date that is only a weekday or a month ("Wednesday", "January"): date values with a day
+/// or a year hold digits ("November 25", "2024").
+fn is_calendar_only(fact: &Fact) -> bool {
+    fact.kind == FactKind::Date
+        && fact
+            .readings
+            .iter()
+            .all(|r| !r.value.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// Writes `lead` then `body` wrapped beside it, continuation lines indented to the lead's width;
+/// when that leaves too little room, the lead gets a line of its own and the body is indented
+/// by two.
+fn write_hanging(
+    out: &mut dyn Write,
+    painter: Painter,
+    lead: &str,
+    body: &StyledText,
+    width: usize,
+) -> io::Result<()> {
+    let mut lead = lead.to_string();
+    let mut indent = text::width(&lead);
+    if width < indent + table::MIN_CELL {
+        let own_line = text::truncate(lead.trim_end(), width);
+        write_line(out, painter, Style::Plain, &own_line)?;
+        lead = "  ".to_string();
+        indent = 2;
+    }
+    for (i, line) in body
+        .wrap(width.saturating_sub(indent).max(1))
+        .iter()
+        .enumerate()
+    {
+        if i == 0 {
+            out.write_all(lead.as_bytes())?;
+        } else {
+            write!(out, "{:indent$}", "")?;
+        }
+        line.write(out, painter)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Writes text in one style, as it is when it fits `width`, else wrapped with continuation lines
+/// indented by `indent` (every line is wrapped to `width - indent`, so the indented ones fit).
+fn write_wrapped(
+    out: &mut dyn Write,
+    painter: Painter,
+    style: Style,
+    text: &str,
+    width: usize,
+    indent: usize,
+) -> io::Result<()> {
+    if text::width(text) <= width {
+        return write_line(out, painter, style, text);
+    }
+    let mut styled = StyledText::new(painter);
+    styled.push(style, text);
+    for (i, line) in styled
+        .wrap(width.saturating_sub(indent).max(1))
+        .iter()
+        .enumerate()
+    {
+        if i > 0 {
+            write!(out, "{:indent$}", "")?;
+        }
+        line.write(out, painter)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn write_line(out: &mut dyn Write, painter: Painter, style: Style, text: &str) -> io::Result<()> {
+    Line::styled(style, text).write(out, painter)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,122 @@
+//! The lines under the facts table: the summary that counts facts by status, and each
+//! version's outlier score — which copy strays from the story.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use super::{is_calendar_only, is_missing, write_hanging, write_wrapped};
+use crate::facts::{Fact, FactReport, FactStatus, VersionScore};
+use crate::render::FactRows;
+use crate::render::outline::Labels;
+use crate::render::style::{Painter, Style};
+use crate::render::text::{self, StyledText};
+
+/// `156 facts: 4 drifted, 4 misquoted, 38 missing (10 left out, 17 extra, 11 only a weekday or
+/// month), 110 agree (--all lists them)`.
+pub(super) fn summary(report: &FactReport, rows: FactRows) -> String {
+    let count = |keep: &dyn Fn(&Fact) -> bool| report.facts.iter().filter(|f| keep(f)).count();
+    let total = report.facts.len();
+    let mut out = format!(
+        "{total} fact{}: {} drifted, {} misquoted, {} missing",
+        if total == 1 { "" } else { "s" },
+        count(&|f| f.status == FactStatus::Drift),
+        count(&|f| f.status == FactStatus::Misquote),
+        count(&is_missing),
+    );
+    let kinds_of_missing = [
+        (
+            count(&|f| is_missing(f) && !is_calendar_only(f) && f.consensus.is_some()),
+            "left out",
+        ),
+        (
+            count(&|f| is_missing(f) && !is_calendar_only(f) && f.consensus.is_none()),
+            "extra",
+        ),
+        (
+            count(&|f| is_missing(f) && is_calendar_only(f)),
+            "only a weekday or month",
+        ),
+    ];
+    let parts: Vec<String> = kinds_of_missing
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+    if !parts.is_empty() {
+        let _ = write!(out, " ({})", parts.join(", "));
+    }
+    let agree = report.agreeing();
+    let _ = write!(out, ", {agree} agree");
+    if rows == FactRows::Divergent && agree > 0 {
+        out.push_str(" (--all lists them)");
+    }
+    out
+}
+
+/// One line per version: its outlier score and what makes it up (`004  23  facts: 2 drifted,
+/// 5 left out, 2 extra; passages: 8 added, 6 removed`); the copy that strays most is marked
+/// when one does.
+pub(super) fn write_scores(
+    out: &mut dyn Write,
+    labels: &Labels,
+    painter: Painter,
+    width: usize,
+    scores: &[VersionScore],
+) -> io::Result<()> {
+    if scores.is_empty() {
+        return Ok(());
+    }
+    let title = "outlier score: how far each version strays from the consensus of all";
+    write_wrapped(out, painter, Style::Header, title, width, 2)?;
+    let top = scores.iter().map(VersionScore::total).max().unwrap_or(0);
+    let strays_most = scores.iter().filter(|s| s.total() == top).count() == 1 && top > 0;
+    let digits = top.to_string().len();
+    let label_width = scores
+        .iter()
+        .map(|s| text::width(labels.get(s.version)))
+        .max()
+        .unwrap_or(0);
+    for score in scores {
+        let label = labels.get(score.version);
+        let pad = " ".repeat(label_width - text::width(label));
+        let lead = format!("{label}{pad}  {:>digits$}  ", score.total());
+        let mut body = StyledText::new(painter);
+        body.push(Style::Plain, &score_parts(score));
+        if strays_most && score.total() == top {
+            body.push(Style::Plain, " ");
+            body.push(Style::Outlier, "← strays most");
+        }
+        write_hanging(out, painter, &lead, &body, width)?;
+    }
+    Ok(())
+}
+
+/// `facts: 2 drifted, 5 left out, 2 extra; passages: 8 added, 6 removed`, zeros left out.
+fn score_parts(score: &VersionScore) -> String {
+    let parts = |counts: &[(usize, &str)], what: &str| {
+        let named: Vec<String> = counts
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, name)| format!("{n} {name}"))
+            .collect();
+        (!named.is_empty()).then(|| format!("{what}: {}", named.join(", ")))
+    };
+    let facts = parts(
+        &[
+            (score.drifted, "drifted"),
+            (score.misquoted, "misquoted"),
+            (score.missing, "left out"),
+            (score.extra, "extra"),
+        ],
+        "facts",
+    );
+    let passages = parts(
+        &[(score.added, "added"), (score.removed, "removed")],
+        "passages",
+    );
+    match (facts, passages) {
+        (None, None) => "in line with the consensus".to_string(),
+        (Some(one), None) | (None, Some(one)) => one,
+        (Some(facts), Some(passages)) => format!("{facts}; {passages}"),
+    }
+}

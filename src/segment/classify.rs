@@ -1,0 +1,132 @@
+//! What a paragraph is: web-page debris (boilerplate), a heading, a list item, or story text.
+
+use crate::model::PassageKind;
+
+/// Phrases that mark web-page debris when they make up a short line.
+const BOILERPLATE_LINES: &[&str] = &[
+    "table of contents",
+    "featured-image",
+    "featured image",
+    "ask onix",
+    "advertisement",
+    "advertisements",
+    "sponsored",
+    "sponsored content",
+    "share",
+    "share this",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "subscribe",
+    "subscribe now",
+    "sign up",
+    "sign up for our newsletter",
+    "read more",
+    "related",
+    "related articles",
+    "recommended",
+    "click here",
+    "follow us",
+    "skip to content",
+    "comments",
+    "print",
+    "email",
+    "all rights reserved",
+];
+
+/// Line starts that mark debris whatever follows ("Also Read: <another headline>").
+const BOILERPLATE_PREFIXES: &[&str] = &[
+    "also read:",
+    "read also:",
+    "read more:",
+    "related:",
+    "see also:",
+    "advertisement",
+    "subscribe to",
+    "sign up for",
+    "follow us on",
+    "share this",
+    "click here",
+    "photo:",
+    "image:",
+    "image source:",
+    "copyright ©",
+    "©",
+];
+
+/// Decides what a paragraph is: boilerplate, a heading, or story text.
+pub(super) fn classify(paragraph: &str, keep_boilerplate: bool) -> PassageKind {
+    if !keep_boilerplate && is_boilerplate(paragraph) {
+        return PassageKind::Boilerplate;
+    }
+    if is_heading(paragraph) {
+        PassageKind::Heading
+    } else {
+        PassageKind::Text
+    }
+}
+
+pub(super) fn is_boilerplate(paragraph: &str) -> bool {
+    let lower = paragraph.trim().to_lowercase();
+    let words = lower.split_whitespace().count();
+    if words == 0 {
+        return false;
+    }
+    let bare = lower
+        .trim_end_matches([':', '.', '!', '›', '»', '>'])
+        .trim();
+    if words <= 6 && BOILERPLATE_LINES.contains(&bare) {
+        return true;
+    }
+    if words <= 25 && BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    is_byline(paragraph.trim())
+}
+
+/// "By Benjamin D Applebaum", "By Jane Doe and John Roe": a short line of capitalised names.
+fn is_byline(line: &str) -> bool {
+    let Some(rest) = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    (1..=8).contains(&words.len())
+        && !ends_sentence(line)
+        && words.iter().all(|w| {
+            matches!(*w, "and" | "&" | "of" | "de" | "van" | "von")
+                || w.chars().next().is_some_and(char::is_uppercase)
+                || w.ends_with(',')
+        })
+}
+
+/// A heading: one short line that does not read as a sentence.
+fn is_heading(paragraph: &str) -> bool {
+    let line = paragraph.trim();
+    if line.contains('\n') || is_list_item(line) {
+        return false;
+    }
+    let words = line.split_whitespace().count();
+    let first_upper = line
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    (1..=16).contains(&words) && first_upper && !ends_sentence(line) && !line.ends_with(',')
+}
+
+pub(super) fn ends_sentence(line: &str) -> bool {
+    line.chars()
+        .rev()
+        .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»'))
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | '…'))
+}
+
+pub(super) fn is_list_item(line: &str) -> bool {
+    let line = line.trim_start();
+    line.starts_with(['-', '*', '•', '–', '·'])
+        || line.split_once(['.', ')']).is_some_and(|(num, _)| {
+            !num.is_empty() && num.len() <= 3 && num.chars().all(|c| c.is_ascii_digit())
+        })
+}
