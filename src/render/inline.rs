@@ -245,11 +245,7 @@ fn write_text(out: &mut dyn Write, painter: Painter, text: &StyledText) -> io::R
     if text.is_empty() {
         return Ok(());
     }
-    for line in text.unwrapped() {
-        line.write(out, painter)?;
-        writeln!(out)?;
-    }
-    Ok(())
+    text.write_unwrapped(out, painter)
 }
 
 fn write_line(out: &mut dyn Write, painter: Painter, style: Style, text: &str) -> io::Result<()> {

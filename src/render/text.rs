@@ -47,6 +47,38 @@ impl Word {
     }
 }
 
+/// A stretch of one style waiting to be written, so a change run is written (and marked) once.
+#[derive(Default)]
+struct Run {
+    style: Option<Style>,
+    text: String,
+}
+
+impl Run {
+    fn push(
+        &mut self,
+        out: &mut dyn std::io::Write,
+        painter: Painter,
+        style: Style,
+        text: &str,
+    ) -> std::io::Result<()> {
+        if self.style != Some(style) {
+            self.flush(out, painter)?;
+            self.style = Some(style);
+        }
+        self.text.push_str(text);
+        Ok(())
+    }
+
+    fn flush(&mut self, out: &mut dyn std::io::Write, painter: Painter) -> std::io::Result<()> {
+        if let Some(style) = self.style.take() {
+            painter.write(out, style, &self.text)?;
+        }
+        self.text.clear();
+        Ok(())
+    }
+}
+
 /// What separates two words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Break {
@@ -255,6 +287,46 @@ impl StyledText {
     #[must_use]
     pub fn unwrapped(&self) -> Vec<Line> {
         self.wrap(usize::MAX)
+    }
+
+    /// Writes [`StyledText::unwrapped`] line by line, each ended by a newline, without building
+    /// the lines: printing a book-length diff this way saves a copy of every word.
+    pub fn write_unwrapped(
+        &self,
+        out: &mut dyn std::io::Write,
+        painter: Painter,
+    ) -> std::io::Result<()> {
+        let mut run = Run::default();
+        let mut line_has_width = false;
+        let mut lines_written = 0;
+        let mut space: Option<Style> = None;
+        for token in &self.tokens {
+            match token {
+                Token::Break(Break::Line) => {
+                    run.flush(out, painter)?;
+                    writeln!(out)?;
+                    lines_written += 1;
+                    line_has_width = false;
+                    space = None;
+                }
+                Token::Break(Break::Space(style)) => space = Some(*style),
+                Token::Word(word) => {
+                    if let Some(style) = space.take().filter(|_| line_has_width) {
+                        run.push(out, painter, style, " ")?;
+                    }
+                    for piece in &word.pieces {
+                        run.push(out, painter, piece.style, &piece.text)?;
+                    }
+                    line_has_width |= word.width > 0;
+                }
+            }
+        }
+        // As in `wrap`: a last line with nothing visible is dropped unless it is the only one.
+        if line_has_width || lines_written == 0 {
+            run.flush(out, painter)?;
+            writeln!(out)?;
+        }
+        Ok(())
     }
 }
 

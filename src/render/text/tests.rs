@@ -107,3 +107,48 @@ fn truncate_cuts_by_display_width_and_marks_the_cut() {
     assert_eq!(truncate("中文中文", 5), "中文…");
     assert_eq!(truncate("short", 8), "short");
 }
+
+/// What the inline printer wrote before `write_unwrapped`: each unwrapped line, then a newline.
+fn via_lines(text: &StyledText, painter: Painter) -> Vec<u8> {
+    let mut out = Vec::new();
+    for line in text.unwrapped() {
+        line.write(&mut out, painter).unwrap();
+        out.push(b'\n');
+    }
+    out
+}
+
+#[test]
+fn writing_unwrapped_text_matches_its_unwrapped_lines() {
+    for styling in [Styling::Plain, Styling::Color] {
+        let painter = Painter::new(styling);
+        let mut samples = Vec::new();
+        for raw in [
+            "",
+            "one",
+            "  lead and trail  ",
+            "a\nb\n\nc\n",
+            "東京 会議。 😀 e\u{301}",
+            "\u{200b} x",
+            "x\n\u{200b}",
+        ] {
+            let mut t = StyledText::new(painter);
+            t.push(Style::Plain, raw);
+            samples.push(t);
+        }
+        let mut mixed = StyledText::new(painter);
+        mixed.push(Style::Plain, "the army ");
+        mixed.push(Style::Deleted, "said 26 ");
+        mixed.push(Style::Inserted, "reported 28\nmore ");
+        mixed.push(Style::Plain, "people");
+        samples.push(mixed);
+        for t in &samples {
+            let mut direct = Vec::new();
+            t.write_unwrapped(&mut direct, painter).unwrap();
+            assert_eq!(
+                String::from_utf8_lossy(&direct),
+                String::from_utf8_lossy(&via_lines(t, painter))
+            );
+        }
+    }
+}
