@@ -28,15 +28,24 @@ pub struct Piece {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Word {
     pieces: Vec<Piece>,
-    width: usize,
 }
 
 impl Word {
+    /// Display width in columns. Measured when wrapping, not when building: the inline
+    /// printer never needs it.
+    fn width(&self) -> usize {
+        self.pieces.iter().map(|p| p.text.width()).sum()
+    }
+
+    /// Whether anything in the word takes a column (a cheaper question than its width).
+    fn is_visible(&self) -> bool {
+        self.pieces.iter().any(|p| p.text.width() > 0)
+    }
+
     fn push(&mut self, style: Style, text: &str) {
         if text.is_empty() {
             return;
         }
-        self.width += text.width();
         match self.pieces.last_mut() {
             Some(last) if last.style == style => last.text.push_str(text),
             _ => self.pieces.push(Piece {
@@ -262,14 +271,15 @@ impl StyledText {
                 }
                 Token::Break(Break::Space(style)) => space = Some(*style),
                 Token::Word(word) => {
+                    let word_width = word.width();
                     let gap = usize::from(space.is_some() && line.width > 0);
-                    if line.width > 0 && line.width + gap + word.width > width {
+                    if line.width > 0 && line.width + gap + word_width > width {
                         lines.push(std::mem::take(&mut line));
                     } else if let (Some(style), 1) = (space, gap) {
                         line.push(style, " ");
                     }
                     space = None;
-                    if word.width <= width.saturating_sub(line.width) {
+                    if word_width <= width.saturating_sub(line.width) {
                         line.append(word);
                     } else {
                         split_long_word(word, width, &mut line, &mut lines);
@@ -317,7 +327,7 @@ impl StyledText {
                     for piece in &word.pieces {
                         run.push(out, painter, piece.style, &piece.text)?;
                     }
-                    line_has_width |= word.width > 0;
+                    line_has_width = line_has_width || word.is_visible();
                 }
             }
         }
