@@ -293,14 +293,9 @@ impl StyledText {
         lines
     }
 
-    /// The text on one line (line ends in the input kept), for printers that let the terminal wrap.
-    #[must_use]
-    pub fn unwrapped(&self) -> Vec<Line> {
-        self.wrap(usize::MAX)
-    }
-
-    /// Writes [`StyledText::unwrapped`] line by line, each ended by a newline, without building
-    /// the lines: printing a book-length diff this way saves a copy of every word.
+    /// Writes the text unwrapped (what `wrap(usize::MAX)` gives, line ends in the input kept),
+    /// each line ended by a newline, for printers that let the terminal wrap. The lines are not
+    /// built: printing a book-length diff this way saves a copy of every word.
     pub fn write_unwrapped(
         &self,
         out: &mut dyn std::io::Write,

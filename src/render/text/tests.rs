@@ -108,10 +108,10 @@ fn truncate_cuts_by_display_width_and_marks_the_cut() {
     assert_eq!(truncate("short", 8), "short");
 }
 
-/// What the inline printer wrote before `write_unwrapped`: each unwrapped line, then a newline.
+/// The reference for `write_unwrapped`: each line of an unbounded wrap, then a newline.
 fn via_lines(text: &StyledText, painter: Painter) -> Vec<u8> {
     let mut out = Vec::new();
-    for line in text.unwrapped() {
+    for line in text.wrap(usize::MAX) {
         line.write(&mut out, painter).unwrap();
         out.push(b'\n');
     }
