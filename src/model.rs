@@ -218,8 +218,25 @@ pub struct Reading {
     pub similarity: f32,
     /// Where this version's text stands relative to the base's order.
     pub placement: Placement,
+    /// How strongly the aligner's evidence supports pairing this version's text with the base's,
+    /// 0..=1: 1 for identical text and for a side that is simply absent (added, removed), lower
+    /// for a pairing that rests on little shared vocabulary. See [`Reading::is_weak`].
+    pub confidence: f32,
     /// Word diff of the base's passage text against this version's (empty when either is absent).
     pub ops: Vec<WordOp>,
+}
+
+/// Below this confidence a pairing is shown as weak: a reader should judge it rather than trust it.
+pub const WEAK_CONFIDENCE: f32 = 0.5;
+
+impl Reading {
+    /// Whether this reading pairs texts on thin evidence (changed or moved with a low
+    /// [`Reading::confidence`]); front ends mark such pairings `weak`.
+    #[must_use]
+    pub fn is_weak(&self) -> bool {
+        matches!(self.status, PassageStatus::Changed | PassageStatus::Moved)
+            && self.confidence < WEAK_CONFIDENCE
+    }
 }
 
 /// A unit of the story, aligned across versions: a group of sentences in each version that

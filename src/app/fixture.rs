@@ -151,6 +151,7 @@ fn passage(
                 status,
                 similarity,
                 placement,
+                confidence: 1.0,
                 ops,
             }
         })

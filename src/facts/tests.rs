@@ -95,6 +95,7 @@ fn passage(versions: &[Version], index: usize, ranges: &[Option<Range<usize>>]) 
                 status,
                 similarity,
                 placement: Placement::InOrder,
+                confidence: 1.0,
                 ops,
             }
         })

@@ -107,6 +107,7 @@ impl Builder {
             status,
             similarity,
             placement: Placement::InOrder,
+            confidence: 1.0,
             ops,
         }
     }

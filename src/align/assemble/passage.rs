@@ -119,6 +119,7 @@ fn reading(
         status,
         similarity,
         placement,
+        confidence: 1.0,
         ops,
     }
 }
