@@ -10,6 +10,7 @@
 
 mod assemble;
 pub mod features;
+mod identical;
 pub mod pair;
 
 use crate::model::{Passage, PassageKind, Version};
@@ -71,6 +72,11 @@ pub fn align(versions: &[Version], options: &CompareOptions) -> Vec<Passage> {
                 .collect()
         })
         .collect();
+    let sentence_texts: Vec<Vec<&str>> = texts
+        .iter()
+        .zip(&ranges)
+        .map(|(text, ranges)| ranges.iter().map(|r| &text[r.clone()]).collect())
+        .collect();
     let base = options.base;
     let base_side = pair::Side {
         vecs: &vectors[base],
@@ -83,7 +89,8 @@ pub fn align(versions: &[Version], options: &CompareOptions) -> Vec<Passage> {
                     vecs: &vectors[v],
                     heading: &headings[v],
                 };
-                pair::align_pair(&base_side, &side)
+                let beads = pair::align_pair(&base_side, &side);
+                identical::pair_identical(beads, &sentence_texts[base], &sentence_texts[v])
             })
         })
         .collect();

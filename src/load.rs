@@ -155,6 +155,7 @@ pub fn load_version(id: VersionId, input: Input, options: &CompareOptions) -> Re
         offsets: OffsetMap {
             edits,
             prefix: decoded.prefix,
+            decoded: decoded.edits,
         },
         paragraphs: Vec::new(),
     })

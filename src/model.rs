@@ -68,6 +68,9 @@ pub struct OffsetMap {
     /// Number of bytes before the decoded text in the input (a byte-order mark), added to every
     /// offset when the input is UTF-8.
     pub prefix: usize,
+    /// Replacements made while decoding (invalid UTF-8 → U+FFFD), from the decoded text to the
+    /// bytes as read; applied after `edits`, which index the decoded text.
+    pub decoded: Vec<OffsetEdit>,
 }
 
 /// One replacement made while repairing a text.
@@ -84,24 +87,28 @@ impl OffsetMap {
     /// Offsets inside a replacement map to the start of what it replaced.
     #[must_use]
     pub fn to_original(&self, offset: usize) -> usize {
-        let idx = self.edits.partition_point(|e| e.repaired.end <= offset);
-        let shift = |e: &OffsetEdit| e.original.end.cast_signed() - e.repaired.end.cast_signed();
-        let mapped = match self.edits.get(idx) {
-            Some(edit) if edit.repaired.start <= offset && offset < edit.repaired.end => {
-                if offset == edit.repaired.start {
-                    edit.original.start
-                } else {
-                    edit.original
-                        .end
-                        .min(edit.original.start + (offset - edit.repaired.start))
-                }
+        through(&self.decoded, through(&self.edits, offset)) + self.prefix
+    }
+}
+
+/// Maps an offset through one layer of edits (sorted by `repaired.start`).
+fn through(edits: &[OffsetEdit], offset: usize) -> usize {
+    let idx = edits.partition_point(|e| e.repaired.end <= offset);
+    let shift = |e: &OffsetEdit| e.original.end.cast_signed() - e.repaired.end.cast_signed();
+    match edits.get(idx) {
+        Some(edit) if edit.repaired.start <= offset && offset < edit.repaired.end => {
+            if offset == edit.repaired.start {
+                edit.original.start
+            } else {
+                edit.original
+                    .end
+                    .min(edit.original.start + (offset - edit.repaired.start))
             }
-            _ => match idx.checked_sub(1).map(|i| &self.edits[i]) {
-                Some(prev) => (offset.cast_signed() + shift(prev)).cast_unsigned(),
-                None => offset,
-            },
-        };
-        mapped + self.prefix
+        }
+        _ => match idx.checked_sub(1).map(|i| &edits[i]) {
+            Some(prev) => (offset.cast_signed() + shift(prev)).cast_unsigned(),
+            None => offset,
+        },
     }
 }
 
@@ -333,6 +340,7 @@ mod tests {
         let map = OffsetMap {
             edits: vec![],
             prefix: 3,
+            ..OffsetMap::default()
         };
         assert_eq!(map.to_original(0), 3);
         assert_eq!(map.to_original(10), 13);
@@ -344,6 +352,7 @@ mod tests {
         let map = OffsetMap {
             edits: vec![edit(5..8, 5..7)],
             prefix: 0,
+            ..OffsetMap::default()
         };
         assert_eq!(map.to_original(4), 4);
         assert_eq!(map.to_original(5), 5);
@@ -352,10 +361,26 @@ mod tests {
     }
 
     #[test]
+    fn decoding_replacements_apply_after_repairs() {
+        // A repair turned 6 decoded bytes into 3; a U+FFFD at 7..10 of the decoded text stands
+        // for one byte as read; a BOM of 3 bytes comes first.
+        let map = OffsetMap {
+            edits: vec![edit(0..3, 0..6)],
+            prefix: 3,
+            decoded: vec![edit(7..10, 7..8)],
+        };
+        assert_eq!(map.to_original(3), 6 + 3);
+        assert_eq!(map.to_original(4), 7 + 3);
+        assert_eq!(map.to_original(7), 8 + 3);
+        assert_eq!(map.to_original(8), 9 + 3);
+    }
+
+    #[test]
     fn offsets_between_two_repairs_use_the_nearest_preceding_one() {
         let map = OffsetMap {
             edits: vec![edit(2..4, 2..6), edit(10..11, 12..14)],
             prefix: 0,
+            ..OffsetMap::default()
         };
         assert_eq!(map.to_original(4), 6);
         assert_eq!(map.to_original(9), 11);

@@ -131,3 +131,24 @@ fn empty_versions_compare_as_same() {
     let c = compare_texts(&["", STORY]);
     assert!(c.passages.iter().all(|p| p.status == PassageStatus::Added));
 }
+
+#[test]
+fn a_text_without_content_words_compared_with_itself_is_same() {
+    for text in [
+        "A.\n",
+        "a",
+        "...",
+        "the the the",
+        "😀",
+        "😀 😀\n\n🎉\n",
+        "Kyiv talks resume.\n\n😀\n\nThe army said 26 people died.\n",
+    ] {
+        let c = compare_texts(&[text, text]);
+        assert!(!c.differs(), "{text:?}: {:#?}", table(&c));
+        assert!(
+            c.passages.iter().all(|p| p.status == PassageStatus::Same),
+            "{text:?}: {:#?}",
+            table(&c)
+        );
+    }
+}

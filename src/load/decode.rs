@@ -2,7 +2,7 @@
 //!
 //! The signals are tried from the most to the least certain: a byte-order mark declares the
 //! encoding; valid UTF-8 is practically never an accident for non-ASCII text; UTF-8 with a few
-//! stray bytes is a UTF-8 file with some legacy text pasted in; anything else is guessed with
+//! stray bytes is a UTF-8 file with some damage (each bad sequence becomes U+FFFD); anything else is guessed with
 //! chardetng. Binary input is recognised by NUL bytes (outside UTF-16) or by decoded text that is
 //! largely control characters or undecodable bytes.
 //!
@@ -10,7 +10,9 @@
 //! offsets into the text then still match the file.
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
+
+use crate::model::OffsetEdit;
 
 /// A decoded input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +25,8 @@ pub struct Decoded {
     pub prefix: usize,
     /// What decoding noticed: a detected legacy encoding, bytes it had to replace, forced text.
     pub notes: Vec<String>,
+    /// Replacements of invalid UTF-8 (text → bytes after `prefix`), so offsets stay exact.
+    pub edits: Vec<OffsetEdit>,
 }
 
 /// What to do with input that looks binary.
@@ -88,6 +92,7 @@ fn decode_utf16(body: &[u8], encoding: &'static Encoding) -> Decoded {
         encoding: name,
         prefix: 0,
         notes,
+        edits: Vec::new(),
     }
 }
 
@@ -103,6 +108,7 @@ fn decode_unmarked(bytes: &[u8]) -> Decoded {
             encoding: "utf-8".to_string(),
             prefix,
             notes: Vec::new(),
+            edits: Vec::new(),
         };
     }
     if prefix > 0 || mostly_utf8(body) {
@@ -130,28 +136,39 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     multibyte > invalid
 }
 
-/// Decodes UTF-8, reading each invalid byte as windows-1252 (the usual source of stray bytes:
-/// a curly quote or accented letter pasted from a legacy document).
+/// Decodes UTF-8 with a few invalid sequences: each becomes one U+FFFD, recorded as an edit so
+/// that offsets still point into the bytes as read. The version stays UTF-8 (issue 9): reading
+/// the stray bytes in another encoding made the text claim an encoding it was not decoded in.
 fn decode_utf8_with_stray_bytes(body: &[u8], prefix: usize) -> Decoded {
     let mut text = String::with_capacity(body.len() + 16);
-    let mut stray = 0;
+    let mut edits = Vec::new();
+    let (mut stray, mut first) = (0, None);
+    let mut read = 0;
     for chunk in body.utf8_chunks() {
         text.push_str(chunk.valid());
+        read += chunk.valid().len();
         let invalid = chunk.invalid();
         if !invalid.is_empty() {
             stray += invalid.len();
-            // windows-1252 maps every byte to a character, so this never fails.
-            text.push_str(&WINDOWS_1252.decode_without_bom_handling(invalid).0);
+            first.get_or_insert(prefix + read);
+            edits.push(OffsetEdit {
+                repaired: text.len()..text.len() + '\u{FFFD}'.len_utf8(),
+                original: read..read + invalid.len(),
+            });
+            text.push('\u{FFFD}');
+            read += invalid.len();
         }
     }
     let plural = if stray == 1 { "" } else { "s" };
+    let at = first.map_or(String::new(), |offset| format!(", the first at byte {offset}"));
     Decoded {
         text,
         encoding: "utf-8".to_string(),
         prefix,
         notes: vec![format!(
-            "invalid utf-8: {stray} stray byte{plural} read as windows-1252"
+            "invalid utf-8: {stray} stray byte{plural} replaced with U+FFFD{at}"
         )],
+        edits,
     }
 }
 
@@ -170,6 +187,7 @@ fn decode_legacy(body: &[u8]) -> Decoded {
         encoding: name,
         prefix: 0,
         notes,
+        edits: Vec::new(),
     }
 }
 

@@ -100,8 +100,11 @@
 //!   quotation weighs 1, a missing fact ½, plus 0.6 × dissimilarity, 0.4 for added or removed
 //!   text and 0.2 for a move.
 //! - Similarities, dissimilarities and scores are rounded to three decimals.
-//! - Control characters in texts are JSON-escaped (`\u001b`), so printing the JSON to a
-//!   terminal is safe.
+//! - Control characters in texts are JSON-escaped (`\u001b`), and so are DEL, C1 controls
+//!   (`\u009b`), bidi embeddings, overrides and isolates, direction marks (`\u200e`), zero-width
+//!   characters and a byte-order mark inside text (`\ufeff`), so printing the JSON to a
+//!   terminal is safe and nothing in it is invisible. (The zero-width joiner of emoji sequences
+//!   stays raw.)
 //! - Consumers should ignore fields they do not know.
 
 use std::io::{self, Write};
@@ -113,6 +116,7 @@ use crate::facts::{FactReport, VersionScore};
 use crate::model::{Comparison, Passage, PassageKind, Reading, Version, VersionId, WordOp};
 
 mod facts;
+mod safe;
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -201,7 +205,9 @@ pub fn print(out: &mut impl Write, comparison: &Comparison, report: &FactReport)
             .collect(),
         ranking: &report.ranking,
     };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut *out, safe::SafeFormatter::default());
+    document.serialize(&mut serializer)?;
     writeln!(out)
 }
 

@@ -72,13 +72,21 @@ fn windows_1252_bytes_are_detected_and_noted() {
 }
 
 #[test]
-fn utf8_with_a_stray_legacy_byte_stays_utf8() {
+fn utf8_with_a_stray_legacy_byte_stays_utf8_with_a_replacement() {
     let decoded = text(b"Caf\xc3\xa9 and na\xc3\xafve, Trump\x92s plan");
-    assert_eq!(decoded.text, "Café and naïve, Trump’s plan");
+    assert_eq!(decoded.text, "Café and naïve, Trump\u{FFFD}s plan");
     assert_eq!(decoded.encoding, "utf-8");
     assert_eq!(
         decoded.notes,
-        ["invalid utf-8: 1 stray byte read as windows-1252"]
+        ["invalid utf-8: 1 stray byte replaced with U+FFFD, the first at byte 23"]
+    );
+    // The replacement (3 bytes) stands for the one byte as read.
+    assert_eq!(
+        decoded.edits,
+        [OffsetEdit {
+            repaired: 23..26,
+            original: 23..24
+        }]
     );
 }
 

@@ -31,6 +31,7 @@ fn original_range(result: &Repaired, range: Range<usize>) -> Range<usize> {
     let map = OffsetMap {
         edits: result.edits.clone(),
         prefix: 0,
+        ..OffsetMap::default()
     };
     map.to_original(range.start)..map.to_original(range.end)
 }
