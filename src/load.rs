@@ -4,6 +4,7 @@
 //! decoding can be tested on byte literals.
 
 mod decode;
+pub mod html;
 mod mojibake;
 
 use std::io::Read;
@@ -11,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use self::decode::BinaryPolicy;
 use crate::error::{Error, Result};
-use crate::model::{OffsetMap, Version, VersionId};
+use crate::model::{OffsetMap, OffsetTarget, Version, VersionId};
 use crate::options::CompareOptions;
 
 /// The raw bytes of one version, with the name it is shown under.
@@ -131,8 +132,19 @@ pub fn load_version(id: VersionId, input: Input, options: &CompareOptions) -> Re
         name: input.name.clone(),
     })?;
     let mut notes = decoded.notes;
+    let mut target = if decoded.encoding.starts_with("utf-8") {
+        OffsetTarget::File
+    } else {
+        OffsetTarget::Decoded
+    };
+    let (mut text, mut decode_edits, mut prefix) = (decoded.text, decoded.edits, decoded.prefix);
+    if is_web_page(&input, &text) {
+        text = html::article_text(&text);
+        notes.push("web page: article text extracted; spans index that text".to_string());
+        (target, decode_edits, prefix) = (OffsetTarget::Extracted, Vec::new(), 0);
+    }
     let (text, edits) = if options.repair_mojibake {
-        let repaired = mojibake::repair(&decoded.text);
+        let repaired = mojibake::repair(&text);
         if repaired.count > 0 {
             let plural = if repaired.count == 1 { "" } else { "s" };
             notes.push(format!(
@@ -142,7 +154,7 @@ pub fn load_version(id: VersionId, input: Input, options: &CompareOptions) -> Re
         }
         (repaired.text, repaired.edits)
     } else {
-        (decoded.text, Vec::new())
+        (text, Vec::new())
     };
     Ok(Version {
         id,
@@ -154,9 +166,16 @@ pub fn load_version(id: VersionId, input: Input, options: &CompareOptions) -> Re
         text,
         offsets: OffsetMap {
             edits,
-            prefix: decoded.prefix,
-            decoded: decoded.edits,
+            prefix,
+            decoded: decode_edits,
+            target,
         },
         paragraphs: Vec::new(),
     })
+}
+
+/// Whether an input is a saved web page, by its name or path, or by markup at its start.
+fn is_web_page(input: &Input, text: &str) -> bool {
+    let path_name = input.path.as_ref().map(|p| p.to_string_lossy());
+    html::is_html(path_name.as_deref().unwrap_or(&input.name), text)
 }

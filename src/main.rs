@@ -22,8 +22,9 @@ fn main() -> ExitCode {
     match run(cli::Args::parse()) {
         Ok(code) => code,
         Err(err) => {
-            // Library errors name their file and include their cause already.
-            eprintln!("storydiff: {err}");
+            // Library errors name their file and include their cause already. A file name can
+            // hold escape sequences: shown as visible symbols, never sent to the terminal.
+            eprintln!("storydiff: {}", storydiff::visible::visible(&err.to_string(), false));
             ExitCode::from(TROUBLE)
         }
     }

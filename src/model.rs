@@ -71,6 +71,33 @@ pub struct OffsetMap {
     /// Replacements made while decoding (invalid UTF-8 → U+FFFD), from the decoded text to the
     /// bytes as read; applied after `edits`, which index the decoded text.
     pub decoded: Vec<OffsetEdit>,
+    /// What the mapped offsets index: the file, or only a text made from it.
+    pub target: OffsetTarget,
+}
+
+/// What offsets mapped by an [`OffsetMap`] point into.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum OffsetTarget {
+    /// The bytes of the file as read (UTF-8 input, a byte-order mark counted).
+    #[default]
+    File,
+    /// The decoded text, before any repair (UTF-16 and legacy encodings: their bytes are not
+    /// UTF-8, so no byte offset of the file would slice a character).
+    Decoded,
+    /// The article text extracted from a web page (see `load::html`), not its markup.
+    Extracted,
+}
+
+impl OffsetTarget {
+    /// Its name in the JSON output.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::File => "file",
+            Self::Decoded => "decoded_text",
+            Self::Extracted => "extracted_text",
+        }
+    }
 }
 
 /// One replacement made while repairing a text.
@@ -368,6 +395,7 @@ mod tests {
             edits: vec![edit(0..3, 0..6)],
             prefix: 3,
             decoded: vec![edit(7..10, 7..8)],
+            ..OffsetMap::default()
         };
         assert_eq!(map.to_original(3), 6 + 3);
         assert_eq!(map.to_original(4), 7 + 3);

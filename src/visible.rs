@@ -4,6 +4,12 @@
 //! the terminal (move the cursor, change colours, set the window title). Every front end passes
 //! input text through [`visible`] before it reaches a terminal, which swaps each control
 //! character for a visible symbol from the Unicode "Control Pictures" block (`ESC` → `␛`).
+//!
+//! Invisible characters are shown too, since they are how copied text gets disguised and a diff
+//! that counts them as a change must also let the reader see it (issue 9): zero-width spaces,
+//! non-joiners, word joiners and a byte-order mark inside text become `␣`; direction marks
+//! (LRM, RLM, ALM) become `⇄`. A zero-width joiner after an emoji or symbol stays: it binds
+//! emoji sequences (👩‍👧) and hides nothing.
 
 use std::borrow::Cow;
 
@@ -11,13 +17,18 @@ use std::borrow::Cow;
 /// ends are kept only if `keep_newlines`. Other text is returned unchanged (and unallocated).
 #[must_use]
 pub fn visible(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    let needs = |c: char| c.is_control() || is_bidi_control(c);
+    let needs = |c: char| c.is_control() || is_bidi_control(c) || is_invisible(c);
     if !text.chars().any(needs) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
+    let mut prev = ' ';
     for c in text.chars() {
+        let before = std::mem::replace(&mut prev, c);
         match c {
+            '\u{200d}' if is_symbol(before) => out.push(c),
+            '\u{200e}' | '\u{200f}' | '\u{061c}' => out.push('⇄'),
+            c if is_invisible(c) => out.push('␣'),
             '\n' if keep_newlines => out.push('\n'),
             '\r' if keep_newlines => {}
             '\t' => out.push_str("    "),
@@ -29,6 +40,20 @@ pub fn visible(text: &str, keep_newlines: bool) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Characters that take no room on screen: zero-width spaces and joiners, the word joiner and
+/// invisible operators, a byte-order mark, and the direction marks.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{061c}' | '\u{180e}'
+    )
+}
+
+/// An emoji or other symbol, after which a zero-width joiner builds a sequence.
+fn is_symbol(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace() && u32::from(c) >= 0x2000
 }
 
 /// Bidirectional overrides can reorder what the terminal shows ("Trojan Source").
@@ -53,6 +78,25 @@ mod tests {
     #[test]
     fn c1_controls_and_bidi_overrides_are_replaced() {
         assert_eq!(visible("x\u{9b}y\u{202e}z", false), "x�y�z");
+    }
+
+    #[test]
+    fn invisible_characters_are_shown() {
+        assert_eq!(
+            visible("a\u{200b}b\u{200c}c\u{2060}d\u{feff}e\u{200e}f\u{200f}g\u{61c}h", false),
+            "a␣b␣c␣d␣e⇄f⇄g⇄h"
+        );
+        // A joiner between letters hides something; inside an emoji sequence it does not.
+        assert_eq!(visible("x\u{200d}y", false), "x␣y");
+        assert_eq!(visible("👩\u{200d}👧", false), "👩\u{200d}👧");
+    }
+
+    #[test]
+    fn shown_symbols_take_one_column() {
+        use unicode_width::UnicodeWidthChar;
+        for c in ['␣', '⇄', '␛', '�'] {
+            assert_eq!(c.width(), Some(1), "{c}");
+        }
     }
 
     #[test]

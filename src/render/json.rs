@@ -12,6 +12,7 @@
 //!       "bytes": 5447,                 // size of the input as read
 //!       "encoding": "utf-8",           // encoding it was decoded from
 //!       "notes": ["repaired 14 mojibake sequences"],  // what loading noticed or changed
+//!       "offsets": "file",             // what spans index: "file" | "decoded_text" | "extracted_text"
 //!       "outlier_score": 23,           // how far it strays from the consensus: the sum of
 //!       "outlier_counts": {            //   these counts
 //!         "drifted": 2,                // facts where it gives another value than most versions
@@ -78,7 +79,10 @@
 //!
 //! - `start` and `end` are byte offsets `[start, end)` into that version's text **exactly as
 //!   read**: the file's bytes when it is UTF-8 (a byte-order mark counts), even where storydiff
-//!   repaired mojibake. A version that lacks a passage has no span in it. The same holds for the
+//!   repaired mojibake or replaced invalid bytes with U+FFFD (`"offsets": "file"`). For UTF-16
+//!   and legacy encodings they index the decoded text (`"decoded_text"`); for a web page, the
+//!   article text storydiff extracted from it, one block per paragraph separated by blank lines
+//!   (`"extracted_text"`), not the markup: the page's `notes` say so. A version that lacks a passage has no span in it. The same holds for the
 //!   `start` and `end` of fact readings; a reading's `text` is the repaired text, so it equals
 //!   the bytes it points to unless the version was repaired (see `notes`).
 //! - A moved passage is one passage holding the spans of both places, listed where it stands in
@@ -135,6 +139,7 @@ struct VersionDto<'a> {
     bytes: usize,
     encoding: &'a str,
     notes: &'a [String],
+    offsets: &'static str,
     outlier_score: usize,
     outlier_counts: facts::OutlierCountsDto,
 }
@@ -223,6 +228,7 @@ fn version<'a>(version: &'a Version, report: &FactReport) -> VersionDto<'a> {
         bytes: version.bytes,
         encoding: &version.encoding,
         notes: &version.notes,
+        offsets: version.offsets.target.name(),
         outlier_score: score.total(),
         outlier_counts: facts::outlier_counts(&score),
     }
