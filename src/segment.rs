@@ -56,9 +56,15 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
 /// Splits a text into sentences, headings and boilerplate lines, in reading order.
 #[must_use]
 pub fn sentences(text: &str, paragraphs: &[Range<usize>], keep_boilerplate: bool) -> Vec<Sentence> {
+    let mut kinds: Vec<PassageKind> = paragraphs
+        .iter()
+        .map(|p| classify(&text[p.clone()], keep_boilerplate))
+        .collect();
+    if !keep_boilerplate {
+        debris::mark_link_runs(text, paragraphs, &mut kinds);
+    }
     let mut out = Vec::new();
-    for (index, para) in paragraphs.iter().enumerate() {
-        let kind = classify(&text[para.clone()], keep_boilerplate);
+    for (index, (para, &kind)) in paragraphs.iter().zip(&kinds).enumerate() {
         if kind == PassageKind::Text {
             out.extend(
                 split_sentences(text, para.clone())
@@ -175,6 +181,7 @@ fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 }
 
 mod classify;
+mod debris;
 mod sentences;
 
 use classify::{classify, ends_sentence, is_boilerplate, is_list_item};

@@ -7,7 +7,9 @@
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
-use storydiff::{CompareOptions, Comparison, IgnoreOptions, Input, WordOp, compare};
+use storydiff::{
+    CompareOptions, Comparison, IgnoreOptions, Input, PassageStatus, WordOp, compare,
+};
 
 const WORDS: &[&str] = &[
     "Kyiv",
@@ -256,6 +258,23 @@ proptest! {
         prop_assert_eq!(by_name(&forward), by_name(&swapped));
         let again = run(&texts, &["a", "b", "c"], IgnoreOptions::default());
         prop_assert_eq!(by_name(&forward), by_name(&again));
+    }
+
+    #[test]
+    fn any_text_compared_with_itself_is_the_same(
+        text in "(?s)(.|\\PC|[ \n\u{ad}\u{200b}\u{200e}😀.]){0,200}",
+        words in versions(),
+    ) {
+        for text in [text, words[0].clone()] {
+            let c = run(&[text.clone(), text.clone()], &["a", "b"], IgnoreOptions::default());
+            prop_assert!(!c.differs(), "{:?} differs from itself", text);
+            for p in &c.passages {
+                prop_assert!(
+                    matches!(p.status, PassageStatus::Same | PassageStatus::Boilerplate),
+                    "{:?}: passage {} is {:?}", text, p.index, p.status
+                );
+            }
+        }
     }
 
     #[test]

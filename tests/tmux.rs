@@ -294,3 +294,43 @@ fn facts_panel_lists_the_donahue_spelling_and_enter_shows_it_underlined() {
     tmux.keys("q");
     tmux.wait_for("the shell", |s| counter(s).is_none());
 }
+
+#[test]
+fn viewer_restores_the_terminal_and_exits_128_plus_the_signal_on_sigint_and_sigterm() {
+    let _serial = serial();
+    if !tmux_installed() {
+        eprintln!("skipped: tmux is not installed (CI installs it with apt-get install -y tmux)");
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (signal, code) in [("INT", 130), ("QUIT", 131), ("TERM", 143)] {
+        let pid_file = std::env::temp_dir().join(format!(
+            "storydiff-signal-{signal}-{}.pid",
+            std::process::id()
+        ));
+        let tmux = Tmux::start(120, 40).expect("starting tmux");
+        tmux.line(&format!(
+            "cd '{}' && sh -c 'echo $$ > \"{}\"; exec \"{}\"'; echo \"exit=$?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-*icanon'",
+            root.display(),
+            pid_file.display(),
+            env!("CARGO_BIN_EXE_storydiff"),
+        ));
+        tmux.wait_for("the panes", |s| counter(s).is_some());
+        let pid = std::fs::read_to_string(&pid_file).expect("pid file");
+        let _ = std::fs::remove_file(&pid_file);
+        let killed = Command::new("kill")
+            .args([format!("-{signal}"), pid.trim().to_string()])
+            .status()
+            .expect("kill");
+        assert!(killed.success());
+        let screen = tmux.wait_for("the shell after the signal", |s| s.contains("exit="));
+        assert!(screen.contains(&format!("exit={code}")), "{signal}: {screen}");
+        let lines: Vec<&str> = screen.lines().map(str::trim).collect();
+        assert!(
+            lines.contains(&"icanon") && !lines.contains(&"-icanon"),
+            "{signal}: terminal left raw: {screen}"
+        );
+        // Back from the alternate screen: the shell's command line is on screen again.
+        assert!(screen.contains("stty -a"), "{signal}: {screen}");
+    }
+}

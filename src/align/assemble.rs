@@ -164,6 +164,14 @@ fn unowned_runs(v: usize, seg: &Segmented, owner: &[Owner]) -> Vec<(usize, Run)>
     let mut full_owner = vec![Owner::None; seg.sentences.len()];
     for (k, &full) in seg.aligned.iter().enumerate() {
         full_owner[full] = owner[k];
+        // Boilerplate between two sentences of one reading lies inside that reading's span:
+        // it belongs to that passage, not to one of its own, or the spans would overlap.
+        if let Some(&next) = seg.aligned.get(k + 1)
+            && owner[k] != Owner::None
+            && owner.get(k + 1) == Some(&owner[k])
+        {
+            full_owner[full + 1..next].fill(owner[k]);
+        }
     }
     let mut out: Vec<(usize, Run)> = Vec::new();
     let mut slot = 0;

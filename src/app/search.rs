@@ -8,6 +8,10 @@ use std::ops::Range;
 
 use super::layout::{EntryIx, Layout, Side};
 
+/// Longest query, in characters: longer than any phrase worth finding, short enough that a
+/// search over a book-length layout stays quick.
+pub const MAX_QUERY_CHARS: usize = 200;
+
 /// One occurrence of the query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
@@ -31,6 +35,12 @@ pub struct Search {
 }
 
 impl Search {
+    /// Whether the query has reached [`MAX_QUERY_CHARS`]: more typing is ignored.
+    #[must_use]
+    pub fn is_full(&self) -> bool {
+        self.query.chars().count() >= MAX_QUERY_CHARS
+    }
+
     /// Runs a query over a layout.
     #[must_use]
     pub fn new(query: String, layout: &Layout) -> Self {

@@ -1,18 +1,19 @@
 //! Taking the terminal over and always giving it back: raw mode and the alternate screen
 //! (ratatui's init, whose panic hook restores them), mouse capture (which ratatui leaves alone,
-//! so our own panic hook and guard undo it), and SIGTERM/SIGHUP (caught as flags the event loop
-//! polls, so the normal exit path restores the terminal).
+//! so our own panic hook and guard undo it), and SIGINT, SIGQUIT, SIGTERM and SIGHUP (caught as
+//! flags the event loop polls, so the normal exit path restores the terminal; then the program
+//! exits with 128 + the signal number, as shells expect of a program a signal ended).
 
 use std::io::{self, stdout};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicI32, Ordering};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use std::time::Duration;
 
-use signal_hook::consts::signal::{SIGHUP, SIGTERM};
+use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Handle;
 
 /// How long the event loop has to notice a termination signal before the watcher restores
@@ -27,21 +28,23 @@ const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 /// what it can and exits with 128 + the signal number, as the default action would.
 #[derive(Debug)]
 pub struct Signals {
-    raised: Arc<AtomicBool>,
+    /// The signal that arrived, 0 while none has.
+    raised: Arc<AtomicI32>,
     handle: Handle,
 }
 
 impl Signals {
     fn register() -> io::Result<Self> {
-        let raised = Arc::new(AtomicBool::new(false));
-        let mut incoming = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+        let raised = Arc::new(AtomicI32::new(0));
+        // SIGINT and SIGQUIT too: in raw mode Ctrl-C is a key, but `kill -INT` still arrives.
+        let mut incoming = signal_hook::iterator::Signals::new([SIGINT, SIGQUIT, SIGTERM, SIGHUP])?;
         let handle = incoming.handle();
         let flag = Arc::clone(&raised);
         std::thread::Builder::new()
             .name("storydiff-signals".into())
             .spawn(move || {
                 if let Some(signal) = incoming.forever().next() {
-                    flag.store(true, Ordering::SeqCst);
+                    flag.store(signal, Ordering::SeqCst);
                     std::thread::sleep(SIGNAL_GRACE);
                     let _ = execute!(stdout(), DisableMouseCapture);
                     let _ = ratatui::try_restore();
@@ -51,9 +54,14 @@ impl Signals {
         Ok(Self { raised, handle })
     }
 
-    /// Whether SIGTERM or SIGHUP arrived.
+    /// Whether SIGINT, SIGQUIT, SIGTERM or SIGHUP arrived.
     pub fn raised(&self) -> bool {
-        self.raised.load(Ordering::SeqCst)
+        self.signal().is_some()
+    }
+
+    /// The signal that arrived, if one did.
+    fn signal(&self) -> Option<i32> {
+        Some(self.raised.load(Ordering::SeqCst)).filter(|&s| s != 0)
     }
 }
 
@@ -89,6 +97,11 @@ pub fn with_terminal<R>(
     };
     // Restore whatever happened; an error of the viewer matters more than one of restoring.
     let restored = ratatui::try_restore();
+    if let Some(signal) = signals.signal() {
+        // The terminal is restored; end as the signal's default action would, so a shell or a
+        // script sees 128 + its number rather than success.
+        std::process::exit(128 + signal);
+    }
     drop(signals);
     let value = result?;
     restored.map(|()| value)

@@ -1,5 +1,6 @@
 //! What a paragraph is: web-page debris (boilerplate), a heading, a list item, or story text.
 
+use super::debris;
 use crate::model::PassageKind;
 
 /// Phrases that mark web-page debris when they make up a short line.
@@ -32,6 +33,23 @@ const BOILERPLATE_LINES: &[&str] = &[
     "print",
     "email",
     "all rights reserved",
+    "listen to this article",
+    "copy link",
+    "show comments",
+    "view comments",
+    "continue reading",
+    "story continues below advertisement",
+    "sign up here",
+    "most popular",
+    "most read",
+    "trending",
+    "trending now",
+    "top stories",
+    "related stories",
+    "more stories",
+    "you may also like",
+    "you might also like",
+    "recommended for you",
 ];
 
 /// Line starts that mark debris whatever follows ("Also Read: <another headline>").
@@ -47,7 +65,16 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "follow us on",
     "share this",
     "click here",
+    "tap here",
+    "reporting by",
+    "editing by",
+    "additional reporting by",
+    "writing by",
+    "our standards:",
     "photo:",
+    "photos:",
+    "file photo",
+    "credit:",
     "image:",
     "image source:",
     "copyright ©",
@@ -81,7 +108,10 @@ pub(super) fn is_boilerplate(paragraph: &str) -> bool {
     if words <= 25 && BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
-    is_byline(paragraph.trim())
+    if words <= 25 && lower.contains("all rights reserved") {
+        return true;
+    }
+    is_byline(paragraph.trim()) || debris::is_date_stamp(&lower) || debris::is_credit(&lower)
 }
 
 /// "By Benjamin D Applebaum", "By Jane Doe and John Roe": a short line of capitalised names.

@@ -21,6 +21,9 @@ impl App {
             return;
         };
         match action {
+            // A full query ignores further keys without searching again, so a pasted book
+            // costs one cheap check per character, not one search each (issue 9).
+            Action::SearchType(_) if self.search.as_ref().is_some_and(Search::is_full) => {}
             Action::SearchType(c) => self.edit_query(origin, |q| q.push(c)),
             Action::SearchErase => self.edit_query(origin, |q| {
                 q.pop();

@@ -363,3 +363,19 @@ fn help_scrolls_no_further_than_its_last_line() {
     press(&mut app, "k");
     assert!(matches!(app.mode(), Mode::Help { scroll, .. } if *scroll == max - 1));
 }
+
+#[test]
+fn a_pasted_flood_stops_at_the_query_bound_and_stays_responsive() {
+    let mut app = app();
+    press(&mut app, "/");
+    let started = std::time::Instant::now();
+    for _ in 0..20_000 {
+        app.update(Action::SearchType('x'));
+    }
+    let query = &app.search().unwrap().query;
+    assert_eq!(query.chars().count(), crate::app::search::MAX_QUERY_CHARS);
+    assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    // Keys still act: Backspace edits the query, Esc leaves the search.
+    press(&mut app, "<BS><Esc>");
+    assert_eq!(app.mode(), &Mode::Browse);
+}
