@@ -79,6 +79,24 @@ fn units<'t>(text: &'t str, tokens: &[Token], ignore: IgnoreOptions) -> Vec<Unit
     out
 }
 
+/// Makes the units cover the whole passage. Text at its start can belong to a token that began
+/// before it (UAX#29 glues a format character such as U+00AD or U+202E, or a combining mark, to
+/// the space before it), and a passage can be nothing but such a piece; that text must still
+/// be in the ops (issue 9).
+fn cover<'t>(mut units: Vec<Unit<'t>>, passage: &PassageText<'t>) -> Vec<Unit<'t>> {
+    let range = passage.range.clone();
+    match units.first_mut() {
+        Some(first) => first.range.start = first.range.start.min(range.start),
+        None if !passage.text[range.clone()].trim().is_empty() => units.push(Unit {
+            key: Cow::Borrowed(passage.text[range.clone()].trim()),
+            range,
+            class: TokenClass::Punct,
+        }),
+        None => {}
+    }
+    units
+}
+
 /// One stretch of the cleaned-up diff, in unit indices.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Segment {
@@ -137,8 +155,8 @@ pub fn diff_tokens(
     ignore: IgnoreOptions,
 ) -> WordDiff {
     let (base_text, other_text) = (base.text, other.text);
-    let base_units = units(base_text, base.tokens, ignore);
-    let other_units = units(other_text, other.tokens, ignore);
+    let base_units = cover(units(base_text, base.tokens, ignore), base);
+    let other_units = cover(units(other_text, other.tokens, ignore), other);
     let base_keys: Vec<&str> = base_units.iter().map(|u| u.key.as_ref()).collect();
     let other_keys: Vec<&str> = other_units.iter().map(|u| u.key.as_ref()).collect();
     // A deadline costs a clock read per step; only long passages can need one.
