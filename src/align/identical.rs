@@ -76,7 +76,9 @@ impl Gap {
             out.extend(beads);
             return;
         }
+        // Word for word the same: as certain as a pairing gets.
         let one = |i: usize, j: usize| Bead::Match {
+            confidence: 1.0,
             a: i..i + 1,
             b: j..j + 1,
         };
@@ -101,14 +103,14 @@ mod tests {
         let beads = vec![Bead::OnlyB(0..1), Bead::OnlyA(0..1)];
         assert_eq!(
             pair_identical(beads, &["A."], &["A."]),
-            [Bead::Match { a: 0..1, b: 0..1 }]
+            [Bead::Match { a: 0..1, b: 0..1, confidence: 1.0 }]
         );
     }
 
     #[test]
     fn only_the_identical_ends_of_a_gap_are_paired() {
         let beads = vec![
-            Bead::Match { a: 0..1, b: 0..1 },
+            Bead::Match { a: 0..1, b: 0..1, confidence: 1.0 },
             Bead::OnlyA(1..4),
             Bead::OnlyB(1..3),
         ];
@@ -116,10 +118,10 @@ mod tests {
         assert_eq!(
             out,
             [
-                Bead::Match { a: 0..1, b: 0..1 },
-                Bead::Match { a: 1..2, b: 1..2 },
+                Bead::Match { a: 0..1, b: 0..1, confidence: 1.0 },
+                Bead::Match { a: 1..2, b: 1..2, confidence: 1.0 },
                 Bead::OnlyA(2..3),
-                Bead::Match { a: 3..4, b: 2..3 },
+                Bead::Match { a: 3..4, b: 2..3, confidence: 1.0 },
             ]
         );
     }
