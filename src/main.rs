@@ -24,7 +24,10 @@ fn main() -> ExitCode {
         Err(err) => {
             // Library errors name their file and include their cause already. A file name can
             // hold escape sequences: shown as visible symbols, never sent to the terminal.
-            eprintln!("storydiff: {}", storydiff::visible::visible(&err.to_string(), false));
+            eprintln!(
+                "storydiff: {}",
+                storydiff::visible::visible(&err.to_string(), false)
+            );
             ExitCode::from(TROUBLE)
         }
     }

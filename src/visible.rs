@@ -44,6 +44,7 @@ pub fn visible(text: &str, keep_newlines: bool) -> Cow<'_, str> {
 
 /// Characters that take no room on screen: zero-width spaces and joiners, the word joiner and
 /// invisible operators, a byte-order mark, and the direction marks.
+#[must_use]
 pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
@@ -83,7 +84,10 @@ mod tests {
     #[test]
     fn invisible_characters_are_shown() {
         assert_eq!(
-            visible("a\u{200b}b\u{200c}c\u{2060}d\u{feff}e\u{200e}f\u{200f}g\u{61c}h", false),
+            visible(
+                "a\u{200b}b\u{200c}c\u{2060}d\u{feff}e\u{200e}f\u{200f}g\u{61c}h",
+                false
+            ),
             "a␣b␣c␣d␣e⇄f⇄g⇄h"
         );
         // A joiner between letters hides something; inside an emoji sequence it does not.

@@ -58,10 +58,16 @@ fn debris_lines_are_boilerplate_and_real_headings_are_not() {
                 found += usize::from(boilerplate);
             }
             if (label == Label::Boilerplate) != boilerplate {
-                wrong.push(format!("{label:?} read as boilerplate={boilerplate}: {}", &text[range]));
+                wrong.push(format!(
+                    "{label:?} read as boilerplate={boilerplate}: {}",
+                    &text[range]
+                ));
             }
         }
     }
-    eprintln!("debris found: {found} of {debris}; misread lines: {}", wrong.len());
-    assert!(wrong.is_empty(), "{:#?}", wrong);
+    eprintln!(
+        "debris found: {found} of {debris}; misread lines: {}",
+        wrong.len()
+    );
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }

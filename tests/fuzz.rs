@@ -41,20 +41,63 @@ impl Rng {
 /// Pieces generated inputs are made of: words, punctuation, emoji, invisible and control
 /// characters, markup, line ends, bytes that are not UTF-8.
 const PIECES: &[&[u8]] = &[
-    b"Kyiv", b"the", b"army", b"said", b"26", b"people", b"A.", b"a", b"...", b"Gen.",
-    b"U.S.", b" ", b" ", b"  ", b"\n", b"\n\n", b"\r\n", b"\t", b".", b",", b"\xe2\x80\x94",
-    "😀".as_bytes(), "👩\u{200d}👧".as_bytes(), "中文".as_bytes(), "naïve".as_bytes(),
-    "co\u{ad}operate".as_bytes(), "\u{200b}".as_bytes(), "\u{200e}".as_bytes(),
-    "\u{202e}".as_bytes(), "\u{feff}".as_bytes(), "\u{9b}".as_bytes(), b"\x1b[31m", b"\x7f",
-    b"\x07", b"\xff", b"\xc3", b"\x92", "Trumpâ€™s".as_bytes(), b"<p>", b"</p>", b"&amp;",
-    b"<html>", b"Also Read:", b"date 2025-11-19", b"By Jane Doe", b"Table of Contents",
-    b"Click here to subscribe", b"\xcc\x81", b"\"", "“talks”".as_bytes(),
+    b"Kyiv",
+    b"the",
+    b"army",
+    b"said",
+    b"26",
+    b"people",
+    b"A.",
+    b"a",
+    b"...",
+    b"Gen.",
+    b"U.S.",
+    b" ",
+    b" ",
+    b"  ",
+    b"\n",
+    b"\n\n",
+    b"\r\n",
+    b"\t",
+    b".",
+    b",",
+    b"\xe2\x80\x94",
+    "😀".as_bytes(),
+    "👩\u{200d}👧".as_bytes(),
+    "中文".as_bytes(),
+    "naïve".as_bytes(),
+    "co\u{ad}operate".as_bytes(),
+    "\u{200b}".as_bytes(),
+    "\u{200e}".as_bytes(),
+    "\u{202e}".as_bytes(),
+    "\u{feff}".as_bytes(),
+    "\u{9b}".as_bytes(),
+    b"\x1b[31m",
+    b"\x7f",
+    b"\x07",
+    b"\xff",
+    b"\xc3",
+    b"\x92",
+    "Trumpâ€™s".as_bytes(),
+    b"<p>",
+    b"</p>",
+    b"&amp;",
+    b"<html>",
+    b"Also Read:",
+    b"date 2025-11-19",
+    b"By Jane Doe",
+    b"Table of Contents",
+    b"Click here to subscribe",
+    b"\xcc\x81",
+    b"\"",
+    "“talks”".as_bytes(),
 ];
 
 fn generated(rng: &mut Rng) -> Vec<u8> {
     let mut out = Vec::new();
     for _ in 0..rng.below(60) {
-        out.extend_from_slice(*rng.pick(PIECES));
+        let piece: &[u8] = rng.pick::<&[u8]>(PIECES);
+        out.extend_from_slice(piece);
         if rng.below(3) == 0 {
             out.push(b' ');
         }
@@ -107,15 +150,27 @@ fn check_spans(c: &Comparison, inputs: &[Vec<u8>]) {
             .collect();
         spans.sort_by_key(|r| r.start);
         for pair in spans.windows(2) {
-            assert!(pair[0].end <= pair[1].start, "overlapping spans {pair:?} in {}", v.name);
+            assert!(
+                pair[0].end <= pair[1].start,
+                "overlapping spans {pair:?} in {}",
+                v.name
+            );
         }
         for range in &spans {
-            assert!(range.end <= v.text.len(), "span {range:?} past the text of {}", v.name);
+            assert!(
+                range.end <= v.text.len(),
+                "span {range:?} past the text of {}",
+                v.name
+            );
             let exact = v.offsets.target == OffsetTarget::File && v.offsets.edits.is_empty();
             if exact {
                 let bytes = &inputs[v.id.0];
                 let (start, end) = (v.original_offset(range.start), v.original_offset(range.end));
-                assert!(end <= bytes.len(), "span {start}..{end} past the file {}", v.name);
+                assert!(
+                    end <= bytes.len(),
+                    "span {start}..{end} past the file {}",
+                    v.name
+                );
                 if v.offsets.decoded.is_empty() {
                     assert_eq!(&bytes[start..end], v.text[range.clone()].as_bytes());
                 }
@@ -159,7 +214,12 @@ fn unsafe_char(c: char) -> bool {
 
 fn check_outputs(c: &Comparison) {
     let report = storydiff::facts::analyze(c);
-    for format in [Format::Inline, Format::SideBySide, Format::Unified, Format::Json] {
+    for format in [
+        Format::Inline,
+        Format::SideBySide,
+        Format::Unified,
+        Format::Json,
+    ] {
         let mut out = Vec::new();
         let options = PrintOptions {
             format,
@@ -200,11 +260,18 @@ fn generated_and_mutated_inputs_keep_every_invariant() {
             }
         };
         let a = make(&mut rng);
-        let b = if rng.below(4) == 0 { a.clone() } else { make(&mut rng) };
+        let b = if rng.below(4) == 0 {
+            a.clone()
+        } else {
+            make(&mut rng)
+        };
         let result = std::panic::catch_unwind(|| {
             let inputs = vec![a.clone(), b.clone()];
             let c = compare(
-                vec![Input::from_bytes("a", a.clone()), Input::from_bytes("b", b.clone())],
+                vec![
+                    Input::from_bytes("a", a.clone()),
+                    Input::from_bytes("b", b.clone()),
+                ],
                 &options(),
             )
             .expect("text compares");
@@ -212,7 +279,10 @@ fn generated_and_mutated_inputs_keep_every_invariant() {
             check_ops(&c);
             check_outputs(&c);
             let same = compare(
-                vec![Input::from_bytes("a", a.clone()), Input::from_bytes("a2", a.clone())],
+                vec![
+                    Input::from_bytes("a", a.clone()),
+                    Input::from_bytes("a2", a.clone()),
+                ],
                 &options(),
             )
             .expect("text compares");
@@ -241,7 +311,12 @@ fn the_binary_exits_0_1_or_2_and_keeps_stderr_terminal_safe() {
         std::fs::write(&a, generated(&mut rng)).expect("write");
         std::fs::write(&b, mutated(&mut rng, &seeds)).expect("write");
         let missing = dir.join("gone\u{1b}]0;owned\u{7}.txt");
-        for args in [vec![&a, &b], vec![&a, &a], vec![&missing, &b], vec![&a, &dir]] {
+        for args in [
+            vec![&a, &b],
+            vec![&a, &a],
+            vec![&missing, &b],
+            vec![&a, &dir],
+        ] {
             let out = Command::new(env!("CARGO_BIN_EXE_storydiff"))
                 .args(["--print", "--color", "never"])
                 .args(&args)

@@ -7,9 +7,7 @@
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
-use storydiff::{
-    CompareOptions, Comparison, IgnoreOptions, Input, PassageStatus, WordOp, compare,
-};
+use storydiff::{CompareOptions, Comparison, IgnoreOptions, Input, PassageStatus, WordOp, compare};
 
 const WORDS: &[&str] = &[
     "Kyiv",

@@ -324,7 +324,10 @@ fn viewer_restores_the_terminal_and_exits_128_plus_the_signal_on_sigint_and_sigt
             .expect("kill");
         assert!(killed.success());
         let screen = tmux.wait_for("the shell after the signal", |s| s.contains("exit="));
-        assert!(screen.contains(&format!("exit={code}")), "{signal}: {screen}");
+        assert!(
+            screen.contains(&format!("exit={code}")),
+            "{signal}: {screen}"
+        );
         let lines: Vec<&str> = screen.lines().map(str::trim).collect();
         assert!(
             lines.contains(&"icanon") && !lines.contains(&"-icanon"),

@@ -83,7 +83,10 @@ impl Gap {
             b: j..j + 1,
         };
         out.extend((0..head).map(|k| one(ra.start + k, rb.start + k)));
-        let (mid_a, mid_b) = (ra.start + head..ra.end - tail, rb.start + head..rb.end - tail);
+        let (mid_a, mid_b) = (
+            ra.start + head..ra.end - tail,
+            rb.start + head..rb.end - tail,
+        );
         if !mid_a.is_empty() {
             out.push(Bead::OnlyA(mid_a));
         }
@@ -103,14 +106,22 @@ mod tests {
         let beads = vec![Bead::OnlyB(0..1), Bead::OnlyA(0..1)];
         assert_eq!(
             pair_identical(beads, &["A."], &["A."]),
-            [Bead::Match { a: 0..1, b: 0..1, confidence: 1.0 }]
+            [Bead::Match {
+                a: 0..1,
+                b: 0..1,
+                confidence: 1.0
+            }]
         );
     }
 
     #[test]
     fn only_the_identical_ends_of_a_gap_are_paired() {
         let beads = vec![
-            Bead::Match { a: 0..1, b: 0..1, confidence: 1.0 },
+            Bead::Match {
+                a: 0..1,
+                b: 0..1,
+                confidence: 1.0,
+            },
             Bead::OnlyA(1..4),
             Bead::OnlyB(1..3),
         ];
@@ -118,10 +129,22 @@ mod tests {
         assert_eq!(
             out,
             [
-                Bead::Match { a: 0..1, b: 0..1, confidence: 1.0 },
-                Bead::Match { a: 1..2, b: 1..2, confidence: 1.0 },
+                Bead::Match {
+                    a: 0..1,
+                    b: 0..1,
+                    confidence: 1.0
+                },
+                Bead::Match {
+                    a: 1..2,
+                    b: 1..2,
+                    confidence: 1.0
+                },
                 Bead::OnlyA(2..3),
-                Bead::Match { a: 3..4, b: 2..3, confidence: 1.0 },
+                Bead::Match {
+                    a: 3..4,
+                    b: 2..3,
+                    confidence: 1.0
+                },
             ]
         );
     }

@@ -160,7 +160,9 @@ fn decode_utf8_with_stray_bytes(body: &[u8], prefix: usize) -> Decoded {
         }
     }
     let plural = if stray == 1 { "" } else { "s" };
-    let at = first.map_or(String::new(), |offset| format!(", the first at byte {offset}"));
+    let at = first.map_or(String::new(), |offset| {
+        format!(", the first at byte {offset}")
+    });
     Decoded {
         text,
         encoding: "utf-8".to_string(),

@@ -23,34 +23,106 @@ const PAGE_MARKERS: &[&str] = &["<!doctype html", "<html", "<head", "<body", "<m
 
 /// Elements whose text is never story text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "nav", "aside", "footer", "form",
-    "button", "select", "textarea", "iframe", "svg", "canvas", "figcaption", "menu", "dialog",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "nav",
+    "aside",
+    "footer",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "iframe",
+    "svg",
+    "canvas",
+    "figcaption",
+    "menu",
+    "dialog",
 ];
 
 /// Roles of page furniture.
 const SKIPPED_ROLES: &[&str] = &[
-    "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search",
-    "menu", "menubar",
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "dialog",
+    "alertdialog",
+    "search",
+    "menu",
+    "menubar",
 ];
 
 /// Words in a class or id that mark page furniture.
 const SKIPPED_CLASSES: &[&str] = &[
-    "cookie", "consent", "gdpr", "newsletter", "subscribe", "share", "social", "related",
-    "recommend", "promo", "advert", "sponsor", "sidebar", "comment", "breadcrumb", "popup",
-    "modal", "paywall", "signup", "outbrain", "taboola", "byline-share", "read-more",
+    "cookie",
+    "consent",
+    "gdpr",
+    "newsletter",
+    "subscribe",
+    "share",
+    "social",
+    "related",
+    "recommend",
+    "promo",
+    "advert",
+    "sponsor",
+    "sidebar",
+    "comment",
+    "breadcrumb",
+    "popup",
+    "modal",
+    "paywall",
+    "signup",
+    "outbrain",
+    "taboola",
+    "byline-share",
+    "read-more",
 ];
 
 /// Elements that end a paragraph before and after them.
 const BLOCKS: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "div",
-    "section", "article", "main", "header", "ul", "ol", "dl", "table", "tr", "td", "th", "br",
-    "hr", "figure", "address", "center", "body",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "br",
+    "hr",
+    "figure",
+    "address",
+    "center",
+    "body",
 ];
 
 /// Whether an input is a web page: by its extension, or by markup at its start.
 #[must_use]
 pub fn is_html(name: &str, text: &str) -> bool {
-    let extension = name.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase());
+    let extension = name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase());
     if extension.is_some_and(|ext| EXTENSIONS.contains(&ext.as_str())) {
         return true;
     }
@@ -123,7 +195,7 @@ fn article_root(document: &Html) -> ElementRef<'_> {
 
 /// Whether an element or one of its ancestors is page furniture.
 fn skipped_within(element: ElementRef<'_>) -> bool {
-    std::iter::successors(Some(*element), |n| n.parent())
+    std::iter::successors(Some(*element), ego_tree::NodeRef::parent)
         .filter_map(ElementRef::wrap)
         .any(is_furniture)
 }

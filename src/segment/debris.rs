@@ -19,13 +19,83 @@ const DATE_LABELS: &[&str] = &["date", "published", "updated", "posted", "last",
 
 /// Words a date stamp is made of, besides numbers.
 const DATE_WORDS: &[&str] = &[
-    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
-    "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
-    "november", "dec", "december", "mon", "monday", "tue", "tues", "tuesday", "wed",
-    "wednesday", "thu", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
-    "am", "pm", "a.m", "p.m", "et", "est", "edt", "pt", "pst", "pdt", "ct", "cst", "cdt", "gmt",
-    "utc", "bst", "cet", "cest", "ist", "at", "ago", "hour", "hours", "minute", "minutes", "min",
-    "mins", "day", "days", "week", "weeks", "|", "-", "•", "·", "updated", "published",
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "et",
+    "est",
+    "edt",
+    "pt",
+    "pst",
+    "pdt",
+    "ct",
+    "cst",
+    "cdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "ist",
+    "at",
+    "ago",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "|",
+    "-",
+    "•",
+    "·",
+    "updated",
+    "published",
 ];
 
 /// Pieces of photo and wire credits.
@@ -119,11 +189,13 @@ pub(super) fn mark_link_runs(text: &str, paragraphs: &[Range<usize>], kinds: &mu
             gap.matches('\n').count() + gap.matches('\r').count() - gap.matches("\r\n").count() >= 2
         }
     };
-    let title = |i: usize| kinds[i] != PassageKind::Text && is_title_like(&text[paragraphs[i].clone()]);
+    let title =
+        |i: usize| kinds[i] != PassageKind::Text && is_title_like(&text[paragraphs[i].clone()]);
     let mut marks = Vec::new();
     let mut i = 0;
     while i < paragraphs.len() {
-        let leader = kinds[i] == PassageKind::Boilerplate && is_leader(&text[paragraphs[i].clone()]);
+        let leader =
+            kinds[i] == PassageKind::Boilerplate && is_leader(&text[paragraphs[i].clone()]);
         let start = if leader { i + 1 } else { i };
         let mut end = start;
         while end < paragraphs.len()
@@ -152,7 +224,9 @@ pub(super) fn mark_link_runs(text: &str, paragraphs: &[Range<usize>], kinds: &mu
 /// A bare line that introduces links: "Also Read:", "Related Stories", "More from Reuters".
 fn is_leader(line: &str) -> bool {
     let lower = line.trim().to_lowercase();
-    let bare = lower.trim_end_matches([':', '.', '›', '»', '>', '-', '–']).trim();
+    let bare = lower
+        .trim_end_matches([':', '.', '›', '»', '>', '-', '–'])
+        .trim();
     LINK_LIST_LEADERS.contains(&bare)
         || bare
             .strip_prefix("more from ")
@@ -161,8 +235,8 @@ fn is_leader(line: &str) -> bool {
 
 /// Small words that stay lower case in title case.
 const SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "in", "on", "to", "for", "and", "at", "by", "with", "from", "or",
-    "as", "vs", "is",
+    "a", "an", "the", "of", "in", "on", "to", "for", "and", "at", "by", "with", "from", "or", "as",
+    "vs", "is",
 ];
 
 /// A link title: one short line, no finished sentence, most words capitalised.
@@ -209,7 +283,12 @@ mod tests {
         ] {
             assert!(is_date_stamp(stamp), "{stamp}");
         }
-        for heading in ["2025", "May Day protests", "Updated guidance for schools", "On 5 fronts"] {
+        for heading in [
+            "2025",
+            "May Day protests",
+            "Updated guidance for schools",
+            "On 5 fronts",
+        ] {
             assert!(!is_date_stamp(heading), "{heading}");
         }
     }
@@ -217,7 +296,9 @@ mod tests {
     #[test]
     fn credits_are_recognised() {
         assert!(is_credit("(Photo by Mary Ellen Shore/Getty Images)"));
-        assert!(is_credit("A downed line in Peoria, Ill. (AP Photo/Jim Cole)"));
+        assert!(is_credit(
+            "A downed line in Peoria, Ill. (AP Photo/Jim Cole)"
+        ));
         assert!(!is_credit("The photographer said the images were real."));
     }
 }

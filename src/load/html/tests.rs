@@ -54,7 +54,10 @@ fn html_is_told_by_extension_or_by_markup_at_the_start() {
 
 #[test]
 fn deeply_nested_markup_does_not_exhaust_the_stack() {
-    let page = format!("<html><body>{}<p>deep</p></body></html>", "<div>".repeat(100_000));
+    let page = format!(
+        "<html><body>{}<p>deep</p></body></html>",
+        "<div>".repeat(100_000)
+    );
     assert!(article_text(&page).contains("deep"));
 }
 
