@@ -152,3 +152,38 @@ fn a_text_without_content_words_compared_with_itself_is_same() {
         );
     }
 }
+
+/// Spans of one version, sorted, never overlap.
+fn assert_no_overlap(c: &Comparison) {
+    for v in &c.versions {
+        let mut spans: Vec<_> = c
+            .passages
+            .iter()
+            .filter_map(|p| p.span(v.id))
+            .map(|s| s.range.clone())
+            .collect();
+        spans.sort_by_key(|r| r.start);
+        for pair in spans.windows(2) {
+            assert!(pair[0].end <= pair[1].start, "{pair:?} overlap in {}", v.name);
+        }
+    }
+}
+
+#[test]
+fn boilerplate_inside_a_reading_is_not_a_passage_of_its_own_too() {
+    let base = "Kremlin spokesman Dmitry Peskov dismissed the reports as speculation and said \
+                talks with Washington were not planned.\n\
+                The army said 26 people died in Ternopil.\n";
+    let moved = "The army said 26 people died in Ternopil.\n\
+                 Kremlin spokesman Dmitry Peskov dismissed the reports.\n\
+                 Advertisement\n\
+                 He said talks with Washington were not planned, calling it speculation.\n";
+    let in_order = "Kremlin spokesman Dmitry Peskov dismissed the reports.\n\
+                    Advertisement\n\
+                    He said talks with Washington were not planned, calling it speculation.\n\
+                    The army said 26 people died in Ternopil.\n";
+    for other in [moved, in_order] {
+        let c = compare_texts(&[base, other]);
+        assert_no_overlap(&c);
+    }
+}
