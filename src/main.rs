@@ -3,6 +3,7 @@
 mod cli;
 
 use std::io::{self, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -68,9 +69,36 @@ fn print(
     facts: Option<&FactReport>,
     options: &PrintOptions,
 ) -> io::Result<()> {
+    stdout_is_open()?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     match render::print(&mut out, comparison, facts, options).and_then(|()| out.flush()) {
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        result => result,
+        // A full disk or a closed descriptor: said in the usual form, naming the output.
+        Err(err) => Err(io::Error::new(
+            err.kind(),
+            format!("standard output: {err}"),
+        )),
+        Ok(()) => Ok(()),
     }
+}
+
+/// Fails when standard output was closed (`storydiff a b >&-`): diff(1) says so and exits 2.
+/// Rust's runtime reopens a closed descriptor 1 on /dev/null for reading and writing before
+/// `main`, so on Linux that is what a closed stdout looks like (a shell's `> /dev/null` opens
+/// it write-only); elsewhere writes then vanish as they would into /dev/null.
+fn stdout_is_open() -> io::Result<()> {
+    let on_dev_null =
+        std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
+    let read_write = std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+        info.lines()
+            .find_map(|l| l.strip_prefix("flags:"))
+            .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+            .is_some_and(|flags| flags & 0o3 == 0o2)
+    });
+    if on_dev_null && read_write {
+        return Err(io::Error::other(
+            "standard output: Bad file descriptor (it is closed)",
+        ));
+    }
+    Ok(())
 }

@@ -5,6 +5,8 @@
 
 #[path = "cli/facts.rs"]
 mod facts;
+#[path = "cli/input.rs"]
+mod input;
 #[path = "cli/json_contract.rs"]
 mod json_contract;
 #[path = "cli/json_facts.rs"]

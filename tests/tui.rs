@@ -130,6 +130,19 @@ fn too_small_terminal_shows_a_message_and_recovers() {
 }
 
 #[test]
+fn the_too_small_message_is_whole_at_20_by_5() {
+    let mut app = viewer(&[0, 1], 120, 40);
+    app.update(Action::Resize {
+        width: 20,
+        height: 5,
+    });
+    let text = screen(&app, 20, 5);
+    for line in ["Too small", "20×5 < 40×10", "q to quit"] {
+        assert!(text.contains(line), "{line:?} cut:\n{text}");
+    }
+}
+
+#[test]
 fn every_pane_row_starts_its_passages_on_the_same_row_on_both_sides() {
     let app = viewer(&[0, 1, 2, 3, 4], 160, 48);
     let text = screen(&app, 160, 48);

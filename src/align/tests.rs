@@ -164,7 +164,11 @@ fn assert_no_overlap(c: &Comparison) {
             .collect();
         spans.sort_by_key(|r| r.start);
         for pair in spans.windows(2) {
-            assert!(pair[0].end <= pair[1].start, "{pair:?} overlap in {}", v.name);
+            assert!(
+                pair[0].end <= pair[1].start,
+                "{pair:?} overlap in {}",
+                v.name
+            );
         }
     }
 }

@@ -80,11 +80,20 @@ pub fn help_max_scroll(areas: &Areas) -> u16 {
 
 fn render_too_small(app: &App, width: u16, height: u16, area: Rect, buf: &mut Buffer) {
     let message = Message {
-        lines: vec![
-            Line::from("Terminal too small"),
-            Line::from(format!("{width}×{height}, need {MIN_WIDTH}×{MIN_HEIGHT}")),
-            Line::from("Enlarge it, or q to quit"),
-        ],
+        // Narrow terminals get short lines, so the message is whole down to 16 columns.
+        lines: if area.width >= 24 {
+            vec![
+                Line::from("Terminal too small"),
+                Line::from(format!("{width}×{height}, need {MIN_WIDTH}×{MIN_HEIGHT}")),
+                Line::from("Enlarge it, or q to quit"),
+            ]
+        } else {
+            vec![
+                Line::from("Too small"),
+                Line::from(format!("{width}×{height} < {MIN_WIDTH}×{MIN_HEIGHT}")),
+                Line::from("q to quit"),
+            ]
+        },
         style: app.theme.notice,
     };
     message.render(area, buf);

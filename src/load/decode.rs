@@ -47,15 +47,27 @@ const BINARY_ONE_IN: usize = 10;
 
 /// Decodes bytes; `None` when they look binary and the policy is [`BinaryPolicy::Reject`].
 pub fn decode(bytes: &[u8], policy: BinaryPolicy) -> Option<Decoded> {
-    let utf16 = utf16_by_bom(bytes);
+    let by_bom = utf16_by_bom(bytes);
+    let by_nuls = by_bom.is_none().then(|| utf16_by_nuls(bytes)).flatten();
     // NUL bytes are the classic binary signal, but every other byte of ASCII-range UTF-16 is one.
-    let has_nul = utf16.is_none() && bytes.contains(&0);
+    let has_nul = by_bom.is_none() && by_nuls.is_none() && bytes.contains(&0);
     if has_nul && policy == BinaryPolicy::Reject {
         return None;
     }
-    let mut decoded = match utf16 {
-        Some(encoding) => decode_utf16(&bytes[2..], encoding),
-        None => decode_unmarked(bytes),
+    let mut decoded = match (by_bom, by_nuls) {
+        (Some(encoding), _) => decode_utf16(&bytes[2..], encoding),
+        (None, Some(encoding)) => {
+            let mut decoded = decode_utf16(bytes, encoding);
+            decoded.notes.insert(
+                0,
+                format!(
+                    "decoded as {} (no byte-order mark; detected)",
+                    decoded.encoding
+                ),
+            );
+            decoded
+        }
+        (None, None) => decode_unmarked(bytes),
     };
     if has_nul || looks_binary(&decoded.text) {
         match policy {
@@ -76,6 +88,33 @@ fn utf16_by_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         [0xFF, 0xFE, ..] => Some(UTF_16LE),
         [0xFE, 0xFF, ..] => Some(UTF_16BE),
         _ => None,
+    }
+}
+
+/// UTF-16 without a byte-order mark, told by its NUL pattern: text in Latin script has a NUL
+/// as the high byte of most code units, so NULs fill the odd bytes (little-endian) or the even
+/// ones (big-endian) and almost never the other half. Binary data has NULs on both.
+fn utf16_by_nuls(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    let units = sample.len() / 2;
+    if units < 4 {
+        return None;
+    }
+    let even = sample.iter().step_by(2).filter(|b| **b == 0).count();
+    let odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|b| **b == 0)
+        .count();
+    // Most units carry the NUL on one side, and the other side is almost never NUL.
+    let clear = |nuls: usize, other: usize| nuls * 10 >= units * 6 && other * 50 <= units;
+    if clear(odd, even) {
+        Some(UTF_16LE)
+    } else if clear(even, odd) {
+        Some(UTF_16BE)
+    } else {
+        None
     }
 }
 

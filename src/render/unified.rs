@@ -117,12 +117,10 @@ pub fn print(out: &mut impl Write, comparison: &Comparison, context: usize) -> i
         if hunks.is_empty() {
             continue;
         }
-        writeln!(out, "--- a/{base_name}")?;
-        writeln!(
-            out,
-            "+++ b/{}",
-            visible(&comparison.version(version).name, false)
-        )?;
+        // As git does, an absolute path loses its leading slash: "a//tmp/x" is no path.
+        let new_name = visible(&comparison.version(version).name, false);
+        writeln!(out, "--- a/{}", base_name.trim_start_matches('/'))?;
+        writeln!(out, "+++ b/{}", new_name.trim_start_matches('/'))?;
         for hunk in hunks {
             write_hunk(out, &edits, hunk, &old, &new)?;
         }

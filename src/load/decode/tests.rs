@@ -181,3 +181,34 @@ fn odd_length_utf16_replaces_the_dangling_byte_and_says_so() {
     assert!(decoded.text.starts_with("some text here"));
     assert_eq!(decoded.notes, ["invalid utf-16le replaced with U+FFFD"]);
 }
+
+#[test]
+fn utf16_without_a_bom_is_told_by_its_nul_pattern() {
+    for little_endian in [true, false] {
+        let bytes = utf16(
+            "Kyiv talks resume. The army said 26 people died.",
+            little_endian,
+        );
+        let decoded = text(&bytes[2..]);
+        assert_eq!(
+            decoded.text,
+            "Kyiv talks resume. The army said 26 people died."
+        );
+        let name = if little_endian {
+            "utf-16le"
+        } else {
+            "utf-16be"
+        };
+        assert_eq!(decoded.encoding, name);
+        assert_eq!(
+            decoded.notes,
+            [format!("decoded as {name} (no byte-order mark; detected)")]
+        );
+    }
+}
+
+#[test]
+fn nuls_on_both_byte_positions_are_still_binary() {
+    let bytes: Vec<u8> = (0..200u8).flat_map(|i| [0, i, 0, 0, i, 7]).collect();
+    assert!(decode(&bytes, BinaryPolicy::Reject).is_none());
+}
