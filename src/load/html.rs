@@ -137,7 +137,7 @@ pub fn is_html(name: &str, text: &str) -> bool {
 /// The article text of a web page: one paragraph per block, blank lines between them.
 #[must_use]
 pub fn article_text(html: &str) -> String {
-    let document = Html::parse_document(html);
+    let document = Html::parse_document(&depth::cap_depth(html));
     let root = article_root(&document);
     let mut blocks = Blocks::default();
     if !root.descendent_elements().any(|e| e.value().name() == "h1") {
@@ -289,6 +289,8 @@ impl Blocks {
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+mod depth;
 
 #[cfg(test)]
 mod tests;
