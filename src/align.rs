@@ -3,6 +3,8 @@
 //!
 //! - [`features`] turns sentences into rarity-weighted stem vectors;
 //! - [`pair`] aligns the base with one other version (anchors, banded bead DP, moves);
+//! - `identical` pairs what the pair aligner left unpaired but is word for word the same (a
+//!   sentence without content words has no vector to pair on);
 //! - `assemble` merges the pairwise results into passages shared by all versions, places
 //!   added and boilerplate passages where they fall, and word-diffs each reading.
 //!
