@@ -323,7 +323,9 @@ fn viewer_restores_the_terminal_and_exits_128_plus_the_signal_on_sigint_and_sigt
             .status()
             .expect("kill");
         assert!(killed.success());
-        let screen = tmux.wait_for("the shell after the signal", |s| s.contains("exit="));
+        let screen = tmux.wait_for("the shell's stty after the signal", |s| {
+            s.lines().any(|l| matches!(l.trim(), "icanon" | "-icanon"))
+        });
         assert!(
             screen.contains(&format!("exit={code}")),
             "{signal}: {screen}"

@@ -120,3 +120,39 @@ fn ops_cover_both_texts_exactly() {
     }
     assert_eq!((b.as_str(), o.as_str()), (base, other));
 }
+
+/// The word diff of `text[start..]` against itself, with tokens taken from the whole text as
+/// the aligner does (tokenized once, then the passage's tokens picked out).
+fn ops_text_of_passage(text: &str, start: usize) -> String {
+    let tokens = tokens::tokenize(text, 0..text.len());
+    let range = start..text.len();
+    let passage = PassageText {
+        text,
+        range: range.clone(),
+        tokens: tokens::within(&tokens, range),
+    };
+    let diff = diff_tokens(&passage, &passage, IgnoreOptions::default());
+    diff.ops
+        .iter()
+        .map(|op| match op {
+            WordOp::Equal { base, .. } | WordOp::Delete { base, .. } => &text[base.clone()],
+            WordOp::Insert { other, .. } => &text[other.clone()],
+        })
+        .collect()
+}
+
+#[test]
+fn ops_keep_what_uax29_glued_to_the_space_before_a_passage() {
+    // A soft hyphen, a bidi override or a combining mark right after the space that ends the
+    // previous passage belongs to the token of that space, outside the passage's tokens.
+    for text in [
+        "Old. \u{ad}co\u{ad}operate now.",
+        "Old. \u{202e}Kyiv.",
+        "Old. \u{301}e talks.",
+    ] {
+        let start = "Old. ".len();
+        assert_eq!(ops_text_of_passage(text, start), &text[start..], "{text:?}");
+    }
+    // A passage that is nothing but such a piece.
+    assert_eq!(ops_text_of_passage("Old. \u{ad}", 5), "\u{ad}");
+}
