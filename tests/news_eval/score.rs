@@ -164,30 +164,7 @@ pub fn score(c: &Comparison, gold: &GoldPair, ids: [VersionId; 2], detail: &mut 
             );
         }
     }
-    // Wrong passages: a unit with no gold partner among the other side's units there.
-    let mut wrong: BTreeSet<usize> = BTreeSet::new();
-    for u in &units {
-        let Some(p) = at[u] else { continue };
-        if !carries_both(p) {
-            continue;
-        }
-        let others: Vec<&Unit> = units
-            .iter()
-            .filter(|o| o.side != u.side && at[o] == Some(p))
-            .collect();
-        let linked = others.iter().any(|o| {
-            let key = if u.side == 0 { (u, *o) } else { (*o, u) };
-            gold_links.contains(&key)
-        });
-        if !others.is_empty() && !linked && wrong.insert(p) {
-            let _ = writeln!(
-                detail,
-                "  wrong passage {p}: {:?} has no counterpart there",
-                u.snippet
-            );
-        }
-    }
-    score.wrong_passages = wrong.len();
+    score.wrong_passages = wrong_passages(&units, &at, &gold_links, &carries_both, detail);
     for u in &gold.alone {
         score.alone += 1;
         match at[u] {
@@ -215,6 +192,40 @@ pub fn score(c: &Comparison, gold: &GoldPair, ids: [VersionId; 2], detail: &mut 
 }
 
 type Link<'a> = (&'a Unit, &'a Unit);
+
+/// Passages that hold a unit with no gold partner among the other side's units there.
+fn wrong_passages(
+    units: &BTreeSet<Unit>,
+    at: &BTreeMap<&Unit, Option<usize>>,
+    gold_links: &BTreeSet<Link<'_>>,
+    carries_both: &dyn Fn(usize) -> bool,
+    detail: &mut String,
+) -> usize {
+    use std::fmt::Write;
+    let mut wrong: BTreeSet<usize> = BTreeSet::new();
+    for u in units {
+        let Some(p) = at[u] else { continue };
+        if !carries_both(p) {
+            continue;
+        }
+        let others: Vec<&Unit> = units
+            .iter()
+            .filter(|o| o.side != u.side && at[o] == Some(p))
+            .collect();
+        let linked = others.iter().any(|o| {
+            let key = if u.side == 0 { (u, *o) } else { (*o, u) };
+            gold_links.contains(&key)
+        });
+        if !others.is_empty() && !linked && wrong.insert(p) {
+            let _ = writeln!(
+                detail,
+                "  wrong passage {p}: {:?} has no counterpart there",
+                u.snippet
+            );
+        }
+    }
+    wrong.len()
+}
 
 /// Gold links outside the longest chain in order on both sides, grouped into blocks, and how
 /// many blocks the comparison shows as moved.
@@ -254,7 +265,7 @@ fn moved_blocks<'a>(
         }
         match blocks.last_mut() {
             Some(block) if !in_chain[i - 1] && i > 0 && block.last() == Some(&links[i - 1]) => {
-                block.push(*link)
+                block.push(*link);
             }
             _ => blocks.push(vec![*link]),
         }
