@@ -43,7 +43,7 @@ impl Scored {
                 }
             }
         } else {
-            scored.from_index(a, b);
+            scored.score_indexed(a, b);
         }
         scored
     }
@@ -58,7 +58,7 @@ impl Scored {
 
     /// Candidates through shared rare terms: a partial dot product over them ranks the
     /// candidates of each sentence, and the top few (from either side) get their full cosine.
-    fn from_index(&mut self, a: &Side<'_>, b: &Side<'_>) {
+    fn score_indexed(&mut self, a: &Side<'_>, b: &Side<'_>) {
         let mut proposed: Vec<(usize, usize)> = Vec::new();
         propose(a.vecs, b.vecs, |i, j| proposed.push((i, j)));
         propose(b.vecs, a.vecs, |j, i| proposed.push((i, j)));
@@ -125,7 +125,7 @@ pub(crate) fn score(a: &Side<'_>, b: &Side<'_>, i: usize, j: usize) -> f32 {
 /// Keeps `list` sorted best first and at most [`KEPT`] long. Ties go to the lower index, so the
 /// order does not depend on which side is scored first.
 fn keep_top(list: &mut Vec<(f32, usize)>, item: (f32, usize)) {
-    let pos = list.partition_point(|x| x.0 > item.0 || (x.0 == item.0 && x.1 < item.1));
+    let pos = list.partition_point(|x| x.0.total_cmp(&item.0).then(item.1.cmp(&x.1)).is_gt());
     if pos < KEPT {
         list.insert(pos, item);
         list.truncate(KEPT);

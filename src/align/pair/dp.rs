@@ -42,14 +42,14 @@ const BEADS: [(usize, usize); 8] = [
 /// at their places, for the second look to pair. Match confidences are set later, by
 /// `evidence::prune`.
 pub(super) fn in_order(a: &Side<'_>, b: &Side<'_>, frame: &[Link], early: &[Link]) -> Vec<Bead> {
-    let (n, m) = (a.vecs.len(), b.vecs.len());
+    let (a_len, b_len) = (a.vecs.len(), b.vecs.len());
     if early.is_empty() {
         let anchors: Vec<(usize, usize)> = frame.iter().map(|l| (l.a, l.b)).collect();
-        let band = Band::new(n, m, &anchors);
+        let band = Band::new(a_len, b_len, &anchors);
         return Dp::new(a, b, &band).run();
     }
-    let mut a_keep = vec![true; n];
-    let mut b_keep = vec![true; m];
+    let mut a_keep = vec![true; a_len];
+    let mut b_keep = vec![true; b_len];
     for link in early {
         a_keep[link.a] = false;
         b_keep[link.b] = false;
@@ -101,8 +101,8 @@ pub(super) fn in_order(a: &Side<'_>, b: &Side<'_>, frame: &[Link], early: &[Link
             }
         }
     }
-    fill(&mut out, &mut next_a, n, Bead::OnlyA);
-    fill(&mut out, &mut next_b, m, Bead::OnlyB);
+    fill(&mut out, &mut next_a, a_len, Bead::OnlyA);
+    fill(&mut out, &mut next_b, b_len, Bead::OnlyB);
     merge_runs(out)
 }
 
