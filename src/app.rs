@@ -21,6 +21,7 @@ mod screen;
 mod search;
 mod state;
 mod store;
+mod suspend;
 mod terminal;
 mod theme;
 mod view;
@@ -39,7 +40,7 @@ use ratatui::crossterm::event;
 pub use keymap::{Action, BINDINGS, Binding, Context, HelpLine, Key, action_for, help_lines};
 pub use layout::{EntryIx, FactMark, Fold, Side};
 pub use nav::Direction;
-pub use state::{App, Flow, Mode, Notice, Pair, Stepping};
+pub use state::{App, Effect, Flow, Mode, Notice, Pair, Stepping};
 pub use store::Place;
 pub use theme::{LIGHT, MONO, THEME, Theme, ThemeChoice, pick as pick_theme};
 pub use view::draw;
@@ -107,6 +108,15 @@ fn event_loop(
             }
         }
         app.update(Action::Tick);
+        match app.take_effect() {
+            Some(Effect::Suspend) => {
+                suspend::suspend(terminal)?;
+                // The terminal may have been resized meanwhile.
+                size = None;
+            }
+            Some(Effect::Copy(text)) => suspend::copy(&text)?,
+            None => {}
+        }
         if signals.raised() {
             return Ok(());
         }

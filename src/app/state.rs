@@ -8,6 +8,7 @@
 
 mod browse;
 mod facts;
+mod jump;
 mod modes;
 mod notice;
 mod refresh;
@@ -79,6 +80,11 @@ pub enum Mode {
         /// The search before this one.
         previous: Option<Search>,
     },
+    /// Typing a passage number to go to (`:`).
+    Goto {
+        /// The digits typed so far.
+        typed: String,
+    },
     /// The presence view.
     Presence(PresenceState),
     /// The facts panel.
@@ -124,6 +130,18 @@ impl Stepping {
         }
     }
 }
+
+/// Something the event loop does for the state, outside it: terminal I/O.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Give the terminal back and stop (Ctrl-Z); take it again when continued.
+    Suspend,
+    /// Put this text on the clipboard (OSC 52, where the terminal allows it).
+    Copy(String),
+}
+
+/// Ticks (of [`super::TICK`]) a message stays in the status line without a key pressed.
+const NOTICE_TICKS: usize = 50;
 
 /// Whether the program goes on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -181,6 +199,9 @@ pub struct App {
     pub(super) mode: Mode,
     pub(super) search: Option<Search>,
     pub(super) notice: Option<Notice>,
+    /// Ticks since the last key, for the notice to expire.
+    pub(super) idle_ticks: usize,
+    pub(super) effect: Option<Effect>,
     pub(super) busy: Option<Busy>,
     pub(super) flow: Flow,
     pub(super) theme: &'static Theme,
@@ -233,6 +254,8 @@ impl App {
             mode: Mode::Browse,
             search: None,
             notice: None,
+            idle_ticks: 0,
+            effect: None,
             busy: None,
             flow: Flow::Running,
             theme: &THEME,
@@ -304,6 +327,7 @@ impl App {
         match self.mode {
             Mode::Browse => Context::Browse,
             Mode::Search { .. } => Context::Search,
+            Mode::Goto { .. } => Context::Goto,
             Mode::Presence(_) => Context::Presence,
             Mode::Facts(_) => Context::Facts,
             Mode::Help { .. } => Context::Help,
@@ -343,11 +367,18 @@ impl App {
                 self.refresh();
             }
             Action::Tick => self.tick(),
+            Action::Suspend => self.effect = Some(Effect::Suspend),
+            Action::Unbound(key) => {
+                self.idle_ticks = 0;
+                self.notice = Some(Notice::UnknownKey(key.label()));
+            }
             _ => {
                 self.notice = None;
+                self.idle_ticks = 0;
                 match self.mode {
                     Mode::Browse => self.browse(action),
                     Mode::Search { .. } => self.searching(action),
+                    Mode::Goto { .. } => self.goto(action),
                     Mode::Presence(state) => self.presence(action, state),
                     Mode::Facts(state) => self.facts_panel(action, state),
                     Mode::Help { scroll, under } => self.help(action, scroll, under),
@@ -364,10 +395,19 @@ impl App {
             .max(1)
     }
 
-    /// Takes in background results and moves the spinner.
+    /// What the event loop is to do for the state, once.
+    pub fn take_effect(&mut self) -> Option<Effect> {
+        self.effect.take()
+    }
+
+    /// Takes in background results, moves the spinner, lets an old message go.
     fn tick(&mut self) {
         if let Some(busy) = &mut self.busy {
             busy.ticks += 1;
+        }
+        self.idle_ticks += 1;
+        if self.idle_ticks >= NOTICE_TICKS {
+            self.notice = None;
         }
         match self.store.collect() {
             Collected::Nothing => {}

@@ -28,6 +28,14 @@ impl App {
             Action::Up => self.scroll(-1),
             Action::PageDown => self.scroll(self.page()),
             Action::PageUp => self.scroll(-self.page()),
+            Action::HalfPageDown => self.scroll((self.page() / 2).max(1)),
+            Action::HalfPageUp => self.scroll(-(self.page() / 2).max(1)),
+            Action::StartGoto => {
+                self.mode = Mode::Goto {
+                    typed: String::new(),
+                }
+            }
+            Action::Copy => self.copy(),
             Action::Wheel(Direction::Forward) => self.scroll(WHEEL_ROWS),
             Action::Wheel(Direction::Backward) => self.scroll(-WHEEL_ROWS),
             Action::Top => self.select_edge(Direction::Backward),
@@ -69,7 +77,7 @@ impl App {
             Action::NextHit => self.step_hit(Direction::Forward),
             Action::PrevHit => self.step_hit(Direction::Backward),
             Action::Back if self.search.is_some() => self.search = None,
-            Action::Back => self.update(Action::Quit),
+            Action::Back => self.notice = Some(Notice::EscapeDoesNotQuit),
             _ => {}
         }
     }
@@ -130,7 +138,7 @@ impl App {
 
     /// Makes a passage of the model current and shows it: if the pair on screen does not show
     /// it, compares with the first version that carries it; if it is folded away, unfolds.
-    pub(super) fn go_to_passage(&mut self, passage: usize) {
+    pub(in crate::app) fn go_to_passage(&mut self, passage: usize) {
         let Some(shown) = &self.shown else { return };
         if shown.layout.entry_of_passage(passage).is_none() {
             let carrier = shown.comparison.passages[passage]
