@@ -12,6 +12,7 @@ mod jump;
 mod modes;
 mod notice;
 mod refresh;
+mod within;
 
 pub use notice::Notice;
 

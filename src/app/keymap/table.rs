@@ -136,16 +136,16 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Browse,
-        &[Char(':')],
-        A::StartGoto,
-        "go to passage N (:N Enter)",
+        &[Char('G'), Code(KeyCode::End)],
+        A::Bottom,
+        "go to the bottom",
         None,
     ),
     bind(
         Browse,
-        &[Char('G'), Code(KeyCode::End)],
-        A::Bottom,
-        "go to the bottom",
+        &[Char(':')],
+        A::StartGoto,
+        "go to passage N (:N Enter)",
         None,
     ),
     bind(

@@ -95,7 +95,11 @@ impl App {
     }
 
     /// To the next or previous divergent passage, or substantive change (see [`Stepping`]).
+    /// Inside a passage taller than the screen, its word changes come first.
     fn step_change(&mut self, direction: Direction) {
+        if self.step_within(direction) {
+            return;
+        }
         let height = self.height();
         let stepping = self.stepping;
         let Some(shown) = &self.shown else { return };
@@ -105,6 +109,9 @@ impl App {
                 Stepping::Divergent => e.status.is_divergent(),
                 Stepping::Substantive => e.is_substantive(),
             });
+        if found && direction == Direction::Backward {
+            self.enter_from_below();
+        }
         if !found {
             self.notice = Some(match (stepping, direction) {
                 (Stepping::Divergent, Direction::Forward) => Notice::NoChangeBelow,

@@ -57,6 +57,13 @@ pub enum Notice {
         /// How many passages there are.
         count: usize,
     },
+    /// `n`/`p` stepped to a word change inside a passage taller than the screen.
+    ChangeWithin {
+        /// Which change (1-based).
+        at: usize,
+        /// How many the passage has.
+        of: usize,
+    },
     /// `y` copied a passage to the clipboard.
     Copied {
         /// The passage number (1-based, as in the status line).

@@ -320,6 +320,9 @@ fn notice(notice: &Notice) -> String {
         Notice::NoSuchPassage { asked: None, count } => {
             format!("type a passage number from 1 to {count}, then Enter")
         }
+        Notice::ChangeWithin { at, of } => {
+            format!("change {at} of {of} inside this long passage")
+        }
         Notice::Copied { passage, chars } => {
             format!("copied passage {passage}, both sides ({chars} characters)")
         }
