@@ -51,7 +51,10 @@ fn run(args: cli::Args) -> anyhow::Result<ExitCode> {
         storydiff::app::run_with_theme(versions, options.compare, theme)?;
         return Ok(ExitCode::from(SAME));
     }
-    let comparison = match (storydiff::compare(inputs, &options.compare), &options.inputs) {
+    let comparison = match (
+        storydiff::compare(inputs, &options.compare),
+        &options.inputs,
+    ) {
         // Git shows a binary file as a note, and goes on with the next path.
         (Err(storydiff::Error::Binary { .. }), cli::Inputs::Git(call)) => {
             println!("{}", call.binary_note());

@@ -40,9 +40,7 @@ impl Env {
         let stdout_is_terminal = std::io::stdout().is_terminal();
         let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
         let width = |size: std::io::Result<ratatui::crossterm::terminal::WindowSize>| {
-            size.ok()
-                .map(|s| usize::from(s.columns))
-                .filter(|&c| c > 0)
+            size.ok().map(|s| usize::from(s.columns)).filter(|&c| c > 0)
         };
         let truthy = |name: &str| {
             var(name).is_some_and(|v| {

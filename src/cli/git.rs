@@ -136,7 +136,13 @@ mod tests {
     #[test]
     fn seven_arguments_shaped_as_gits_are_an_external_diff_call() {
         let call = ExternalDiff::from_args(&args(&[
-            "story.md", "/tmp/x/story.md", HEX, "100644", "story.md", ZERO, "100644",
+            "story.md",
+            "/tmp/x/story.md",
+            HEX,
+            "100644",
+            "story.md",
+            ZERO,
+            "100644",
         ]))
         .unwrap();
         assert_eq!(call.path, "story.md");
@@ -147,7 +153,13 @@ mod tests {
     #[test]
     fn an_added_file_and_a_rename_are_recognised_too() {
         let added = ExternalDiff::from_args(&args(&[
-            "n.md", "/dev/null", ".", ".", "n.md", HEX, "100644",
+            "n.md",
+            "/dev/null",
+            ".",
+            ".",
+            "n.md",
+            HEX,
+            "100644",
         ]));
         assert!(added.is_some());
         let renamed = ExternalDiff::from_args(&args(&[
@@ -173,7 +185,10 @@ mod tests {
 
     #[test]
     fn a_colon_names_a_revision_only_when_no_such_file_exists() {
-        assert_eq!(revision(Path::new("HEAD~3:story.md")), Some("HEAD~3:story.md"));
+        assert_eq!(
+            revision(Path::new("HEAD~3:story.md")),
+            Some("HEAD~3:story.md")
+        );
         assert_eq!(revision(Path::new(":story.md")), None);
         assert_eq!(revision(Path::new("story.md")), None);
         assert_eq!(revision(Path::new("C:\\story.md")), None);

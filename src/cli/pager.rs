@@ -10,9 +10,10 @@ use std::process::{Child, Command, Stdio};
 /// The pager command line, if output should go through one.
 #[must_use]
 pub fn command_line(storydiff_pager: Option<OsString>, pager: Option<OsString>) -> Option<String> {
-    let chosen = storydiff_pager
-        .or(pager)
-        .map_or_else(|| "less -R".to_string(), |p| p.to_string_lossy().into_owned());
+    let chosen = storydiff_pager.or(pager).map_or_else(
+        || "less -R".to_string(),
+        |p| p.to_string_lossy().into_owned(),
+    );
     let trimmed = chosen.trim();
     (!trimmed.is_empty() && trimmed != "cat").then(|| trimmed.to_string())
 }
@@ -79,7 +80,8 @@ mod tests {
 
     #[test]
     fn storydiff_pager_wins_over_pager_and_less_is_the_default() {
-        let line = |a: Option<&str>, b: Option<&str>| command_line(a.map(Into::into), b.map(Into::into));
+        let line =
+            |a: Option<&str>, b: Option<&str>| command_line(a.map(Into::into), b.map(Into::into));
         assert_eq!(line(Some("most"), Some("more")), Some("most".into()));
         assert_eq!(line(None, Some("more -s")), Some("more -s".into()));
         assert_eq!(line(None, None), Some("less -R".into()));

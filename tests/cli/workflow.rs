@@ -169,7 +169,10 @@ fn a_revision_and_path_reads_the_file_as_committed() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
-    assert!(stderr.starts_with("storydiff: HEAD~5:story.md: "), "{stderr}");
+    assert!(
+        stderr.starts_with("storydiff: HEAD~5:story.md: "),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -184,8 +187,14 @@ fn paging_goes_through_storydiff_pager_then_pager() {
         text(&cmd.output().unwrap().stdout)
     };
     let sed = "sed s/^/paged:/";
-    let out = paged(&[("STORYDIFF_PAGER", sed), ("PAGER", "false")], &["--paging=always"]);
-    assert!(!out.is_empty() && out.lines().all(|l| l.starts_with("paged:")), "{out}");
+    let out = paged(
+        &[("STORYDIFF_PAGER", sed), ("PAGER", "false")],
+        &["--paging=always"],
+    );
+    assert!(
+        !out.is_empty() && out.lines().all(|l| l.starts_with("paged:")),
+        "{out}"
+    );
     let out = paged(&[("PAGER", sed)], &["--paging=always"]);
     assert!(out.lines().all(|l| l.starts_with("paged:")), "{out}");
     // Not a terminal: `auto` does not page; `never` never does.
@@ -212,7 +221,10 @@ fn generate_prints_a_man_page_and_completions_for_every_shell() {
 
 #[test]
 fn the_config_file_sets_defaults_the_command_line_adds_to() {
-    let config = scratch("config-ignore-case.toml", b"ignore-case = true\npaging = \"always\"\n");
+    let config = scratch(
+        "config-ignore-case.toml",
+        b"ignore-case = true\npaging = \"always\"\n",
+    );
     storydiff()
         .args(case("case10"))
         .env("STORYDIFF_CONFIG", &config)
@@ -240,6 +252,9 @@ fn a_bad_config_file_is_trouble_named_in_the_message() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
-    assert!(stderr.contains("config-bad.toml: bad config file"), "{stderr}");
+    assert!(
+        stderr.contains("config-bad.toml: bad config file"),
+        "{stderr}"
+    );
     assert!(stderr.contains("pink"), "{stderr}");
 }

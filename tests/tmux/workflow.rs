@@ -63,7 +63,9 @@ fn viewer_keys_at_80_by_24_esc_goto_copy_hint_and_suspend() {
     );
 
     tmux.keys("C-d");
-    tmux.wait_for("Ctrl-D to scroll", |s| counter(s).is_some_and(|(i, _)| i > 7));
+    tmux.wait_for("Ctrl-D to scroll", |s| {
+        counter(s).is_some_and(|(i, _)| i > 7)
+    });
 
     tmux.keys("y");
     tmux.wait_for("the copy message", |s| s.contains("copied passage"));
@@ -84,18 +86,25 @@ fn viewer_keys_at_80_by_24_esc_goto_copy_hint_and_suspend() {
     tmux.line("stty -a; echo stty-done");
     let stty = tmux.wait_for("stty", |s| s.lines().any(|l| l.trim() == "stty-done"));
     let words: Vec<&str> = stty.split_whitespace().collect();
-    assert!(words.contains(&"icanon") && words.contains(&"echo"), "{stty}");
+    assert!(
+        words.contains(&"icanon") && words.contains(&"echo"),
+        "{stty}"
+    );
 }
 
 #[test]
 fn printed_output_on_a_terminal_is_paged_with_less_r() {
     let _serial = serial();
-    let Some(tmux) = terminal(100, 30) else { return };
+    let Some(tmux) = terminal(100, 30) else {
+        return;
+    };
     tmux.line(&format!(
         "'{}' -p {SEEDS}; echo pager-done",
         env!("CARGO_BIN_EXE_storydiff")
     ));
-    let paged = tmux.wait_for("less", |s| s.contains("000 = seeds/000_cda56540cce722a2.txt"));
+    let paged = tmux.wait_for("less", |s| {
+        s.contains("000 = seeds/000_cda56540cce722a2.txt")
+    });
     // The first page stays, and less waits (the output is longer than a screen).
     assert!(!paged.contains("pager-done"), "{paged}");
     assert!(!paged.contains("ESC["), "less -R passes colours:\n{paged}");
@@ -106,7 +115,9 @@ fn printed_output_on_a_terminal_is_paged_with_less_r() {
 #[test]
 fn piped_output_takes_the_width_of_the_controlling_terminal() {
     let _serial = serial();
-    let Some(tmux) = terminal(120, 30) else { return };
+    let Some(tmux) = terminal(120, 30) else {
+        return;
+    };
     let out = std::env::temp_dir().join(format!("storydiff-width-{}.txt", std::process::id()));
     tmux.line(&format!(
         "'{}' -f side-by-side {SEEDS} | cat > '{}'; echo width-done",

@@ -39,7 +39,10 @@ fn shifted_letters_match_their_uppercase_binding() {
 #[test]
 fn ctrl_letters_do_not_trigger_plain_letter_bindings() {
     let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
-    assert_eq!(action_for(&ctrl_n, Browse), Some(A::Unbound(Key::Ctrl('n'))));
+    assert_eq!(
+        action_for(&ctrl_n, Browse),
+        Some(A::Unbound(Key::Ctrl('n')))
+    );
 }
 
 #[test]

@@ -57,9 +57,10 @@ impl App {
         let key = shown.layout.key;
         let side = |version| {
             let name = &comparison.version(version).name;
-            let text = comparison
-                .passage_text(passage, version)
-                .map_or_else(|| "(not in this version)".to_string(), |t| t.trim().to_string());
+            let text = comparison.passage_text(passage, version).map_or_else(
+                || "(not in this version)".to_string(),
+                |t| t.trim().to_string(),
+            );
             format!("v{} {name}:\n{text}\n", version.0)
         };
         let text = format!("{}\n{}", side(key.base), side(key.compared));

@@ -66,7 +66,10 @@ impl App {
         let starts = change_starts(layout, entry.rows.clone());
         if let Some(&last) = starts.last() {
             let max_top = layout.rows.len().saturating_sub(height);
-            self.nav.top = last.saturating_sub(height / 4).min(max_top).max(self.nav.top);
+            self.nav.top = last
+                .saturating_sub(height / 4)
+                .min(max_top)
+                .max(self.nav.top);
         }
     }
 }

@@ -314,7 +314,10 @@ fn notice(notice: &Notice) -> String {
         Notice::Failed(message) => format!("comparison failed: {}", visible(message, false)),
         Notice::UnknownKey(key) => format!("{} does nothing here (? help)", visible(key, false)),
         Notice::EscapeDoesNotQuit => "nothing to close (q quits)".into(),
-        Notice::NoSuchPassage { asked: Some(n), count } => {
+        Notice::NoSuchPassage {
+            asked: Some(n),
+            count,
+        } => {
             format!("no passage {n}: passages go from 1 to {count}")
         }
         Notice::NoSuchPassage { asked: None, count } => {

@@ -20,12 +20,7 @@ fn screen(app: &mut App, width: u16, height: u16) -> Vec<String> {
 fn colon_number_enter_goes_to_that_passage() {
     let mut app = app();
     press(&mut app, ":5");
-    assert_eq!(
-        app.mode(),
-        &Mode::Goto {
-            typed: "5".into()
-        }
-    );
+    assert_eq!(app.mode(), &Mode::Goto { typed: "5".into() });
     press(&mut app, "<Enter>");
     assert_eq!(app.position().map(|(i, _)| i + 1), Some(5));
     assert_eq!(app.mode(), &Mode::Browse);
@@ -114,7 +109,13 @@ fn at_80_by_24_the_hints_keep_help_and_quit_and_a_message_keeps_the_passage_numb
     let status = &lines[22];
     let hints = &lines[23];
     assert!(status.contains("passage 1/7"), "{status}");
-    assert!(status.contains("substantive"), "the message shows too: {status}");
-    assert!(hints.contains("? help") && hints.contains("q quit"), "{hints}");
+    assert!(
+        status.contains("substantive"),
+        "the message shows too: {status}"
+    );
+    assert!(
+        hints.contains("? help") && hints.contains("q quit"),
+        "{hints}"
+    );
     assert!(hints.contains("n next"), "{hints}");
 }

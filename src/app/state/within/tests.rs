@@ -49,7 +49,10 @@ fn n_and_p_step_through_the_word_changes_of_a_passage_taller_than_the_screen() {
         assert!(tops.len() < 50, "n must end");
     }
     assert!(tops.len() > 3, "several steps inside: {tops:?}");
-    assert!(tops.windows(2).all(|w| w[0] < w[1]), "always down: {tops:?}");
+    assert!(
+        tops.windows(2).all(|w| w[0] < w[1]),
+        "always down: {tops:?}"
+    );
     press(&mut app, "p");
     assert!(matches!(app.notice(), Some(Notice::ChangeWithin { .. })));
     assert!(app.top() < *tops.last().unwrap());
