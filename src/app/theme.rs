@@ -369,3 +369,6 @@ pub const MONO: Theme = Theme {
     heat: [Color::Reset; 5],
     absent: DIM,
 };
+
+#[cfg(test)]
+mod tests;
