@@ -7,6 +7,9 @@ use std::ffi::OsString;
 use std::io::{self, Write};
 use std::process::{Child, Command, Stdio};
 
+/// The pager when neither `$STORYDIFF_PAGER` nor `$PAGER` names one.
+const DEFAULT: &str = "less -R";
+
 /// The pager command line, if output should go through one.
 #[must_use]
 pub fn command_line(storydiff_pager: Option<OsString>, pager: Option<OsString>) -> Option<String> {
@@ -24,8 +27,13 @@ fn spawn() -> Option<Child> {
         std::env::var_os("STORYDIFF_PAGER"),
         std::env::var_os("PAGER"),
     )?;
-    let mut command = if cfg!(unix) {
-        // As git does: the shell splits the command line and honours its quoting.
+    let mut command = if line == DEFAULT {
+        // Run directly, so that a missing less fails to start and the output goes to stdout.
+        let mut c = Command::new("less");
+        c.arg("-R");
+        c
+    } else if cfg!(unix) {
+        // As git does: the shell splits the user's command line and honours its quoting.
         let mut c = Command::new("sh");
         c.arg("-c").arg(&line);
         c
