@@ -151,6 +151,9 @@ pub enum Inputs {
     Bundled,
     /// Git's external-diff call for one path.
     Git(git::ExternalDiff),
+    /// Git's external-diff call for a path with merge conflicts: one argument, nothing to
+    /// compare.
+    GitUnmerged(PathBuf),
 }
 
 impl Inputs {
@@ -160,6 +163,7 @@ impl Inputs {
             Self::Files(paths) => git::read_files(paths),
             Self::Bundled => Ok(storydiff::load::bundled_seeds()),
             Self::Git(call) => call.read(),
+            Self::GitUnmerged(_) => Ok(Vec::new()),
         }
     }
 }
@@ -212,8 +216,11 @@ impl Args {
     pub fn into_options(self, env: &Env) -> Options {
         let config = &env.config;
         let git = git::ExternalDiff::from_args(&self.files);
+        let unmerged = (git.is_none() && env.git_diff_call && self.files.len() == 1)
+            .then(|| self.files[0].clone());
+        let from_git = git.is_some() || unmerged.is_some();
         // Git pipes an external diff into its own pager: colour and size as for a terminal.
-        let terminal = env.stdout_is_terminal || (git.is_some() && env.git_pager_in_use);
+        let terminal = env.stdout_is_terminal || (from_git && env.git_pager_in_use);
         let format = self.format.map_or(Format::Inline, FormatArg::format);
         let styling = match (self.color, format) {
             // JSON is data: never colour it.
@@ -237,26 +244,29 @@ impl Args {
             _ => self.context.unwrap_or(0),
         };
         // Git pages a diff itself (or was told not to, `--no-pager`).
-        let paging = match git {
-            Some(_) => Paging::Never,
-            None => self.paging.or(config.paging).unwrap_or(Paging::Auto),
+        let paging = if from_git {
+            Paging::Never
+        } else {
+            self.paging.or(config.paging).unwrap_or(Paging::Auto)
         };
         let output = output(
-            self.print || git.is_some(),
+            self.print || from_git,
             self.format.is_some(),
             env.stdout_is_terminal,
             paging,
         );
-        let exit = match &git {
-            Some(_) if !env.git_trusts_exit_code => ExitStatus::Success,
-            _ => ExitStatus::Diff,
+        let exit = if from_git && !env.git_trusts_exit_code {
+            ExitStatus::Success
+        } else {
+            ExitStatus::Diff
         };
         Options {
             output,
-            inputs: match git {
-                Some(call) => Inputs::Git(call),
-                None if self.files.is_empty() => Inputs::Bundled,
-                None => Inputs::Files(self.files),
+            inputs: match (git, unmerged) {
+                (Some(call), _) => Inputs::Git(call),
+                (None, Some(path)) => Inputs::GitUnmerged(path),
+                (None, None) if self.files.is_empty() => Inputs::Bundled,
+                (None, None) => Inputs::Files(self.files),
             },
             compare: CompareOptions {
                 base: self.base,

@@ -38,6 +38,11 @@ fn run(args: cli::Args) -> anyhow::Result<ExitCode> {
         ..cli::Env::detect()
     };
     let options = args.into_options(&env);
+    if let cli::Inputs::GitUnmerged(path) = &options.inputs {
+        // As git's own diff says of a path with merge conflicts.
+        println!("* Unmerged path {}", path.display());
+        return Ok(ExitCode::from(SAME));
+    }
     let inputs = options.inputs.read()?;
     if options.output == cli::Output::Viewer {
         // The viewer aligns in the background itself (with a progress line), so it takes the

@@ -27,6 +27,9 @@ pub struct Env {
     pub tty_columns: Option<usize>,
     /// Whether git runs a pager that our output goes to (`GIT_PAGER_IN_USE`).
     pub git_pager_in_use: bool,
+    /// Whether git runs us as an external diff (`GIT_DIFF_PATH_COUNTER` is set): then a single
+    /// argument is a path with merge conflicts.
+    pub git_diff_call: bool,
     /// Whether git wants diff(1)'s exit status from an external diff
     /// (`GIT_EXTERNAL_DIFF_TRUST_EXIT_CODE`).
     pub git_trusts_exit_code: bool,
@@ -62,6 +65,7 @@ impl Env {
                 .then(|| width(ratatui::crossterm::terminal::window_size()))
                 .flatten(),
             git_pager_in_use: truthy("GIT_PAGER_IN_USE"),
+            git_diff_call: var("GIT_DIFF_PATH_COUNTER").is_some(),
             git_trusts_exit_code: truthy("GIT_EXTERNAL_DIFF_TRUST_EXIT_CODE"),
             config: Config::default(),
         }

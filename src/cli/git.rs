@@ -5,7 +5,8 @@
 //! Git calls an external diff once per changed path with seven arguments,
 //! `path old-file old-hex old-mode new-file new-hex new-mode`, plus `new-path` and a
 //! description for a rename (nine). A side that does not exist is `/dev/null` with hex and mode
-//! `.`. Git expects exit status 0 unless told to trust it (`GIT_EXTERNAL_DIFF_TRUST_EXIT_CODE`,
+//! `.`. A path with merge conflicts comes alone (one argument, [`super::Inputs::GitUnmerged`]).
+//! Git expects exit status 0 unless told to trust it (`GIT_EXTERNAL_DIFF_TRUST_EXIT_CODE`,
 //! `diff.<driver>.trustExitCode`); any other status stops the whole diff.
 
 use std::path::{Path, PathBuf};

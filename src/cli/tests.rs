@@ -233,3 +233,18 @@ fn the_config_file_supplies_the_theme_and_ignore_options_the_command_line_overri
     assert_eq!(options(&["--theme", "dark"], &env).theme, ThemeChoice::Dark);
     assert_eq!(options(&[], &Env::default()).theme, ThemeChoice::Auto);
 }
+
+#[test]
+fn one_path_from_git_is_a_path_with_merge_conflicts() {
+    let git = Env {
+        git_diff_call: true,
+        ..Env::default()
+    };
+    let unmerged = options(&["story.md"], &git);
+    assert_eq!(unmerged.inputs, Inputs::GitUnmerged("story.md".into()));
+    assert_eq!(unmerged.exit, ExitStatus::Success);
+    assert_eq!(
+        options(&["story.md"], &Env::default()).inputs,
+        Inputs::Files(vec!["story.md".into()])
+    );
+}

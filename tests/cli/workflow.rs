@@ -258,3 +258,23 @@ fn a_bad_config_file_is_trouble_named_in_the_message() {
     );
     assert!(stderr.contains("pink"), "{stderr}");
 }
+
+#[test]
+fn a_path_with_merge_conflicts_is_noted_and_the_diff_goes_on() {
+    let Some(dir) = repo("unmerged") else { return };
+    git(&dir, &["checkout", "-q", "-b", "other"]).unwrap();
+    git(&dir, &["commit", "-q", "-am", "other"]).unwrap();
+    git(&dir, &["checkout", "-q", "-"]).unwrap();
+    std::fs::write(dir.join("story.md"), "The council met on Friday.\n").unwrap();
+    git(&dir, &["commit", "-q", "-am", "mine"]).unwrap();
+    assert!(git(&dir, &["merge", "-q", "other"]).is_none(), "a conflict");
+    let out = git_command(&dir)
+        .env("GIT_EXTERNAL_DIFF", BIN)
+        // The index holds the conflict: git calls the external diff with the path alone.
+        .args(["--no-pager", "diff", "--cached"])
+        .output()
+        .unwrap();
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{}{stdout}", text(&out.stderr));
+    assert!(stdout.contains("* Unmerged path story.md"), "{stdout}");
+}
