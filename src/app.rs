@@ -11,6 +11,7 @@
 //!                                   view::draw(&App) ─▶ widgets (draw only)
 //! ```
 
+mod effect;
 mod facts_panel;
 mod keymap;
 mod layout;
@@ -21,7 +22,6 @@ mod screen;
 mod search;
 mod state;
 mod store;
-mod suspend;
 mod terminal;
 mod theme;
 mod view;
@@ -110,11 +110,11 @@ fn event_loop(
         app.update(Action::Tick);
         match app.take_effect() {
             Some(Effect::Suspend) => {
-                suspend::suspend(terminal)?;
+                effect::suspend(terminal)?;
                 // The terminal may have been resized meanwhile.
                 size = None;
             }
-            Some(Effect::Copy(text)) => suspend::copy(&text)?,
+            Some(Effect::Copy(text)) => effect::copy(&text)?,
             None => {}
         }
         if signals.raised() {

@@ -12,9 +12,11 @@ mod jump;
 mod modes;
 mod notice;
 mod refresh;
+mod settings;
 mod within;
 
 pub use notice::Notice;
+pub use settings::Stepping;
 
 pub(super) use modes::{PRESENCE_FOOTER, PRESENCE_HEADER};
 
@@ -22,6 +24,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
+
+pub use super::effect::Effect;
 
 use super::facts_panel::{FactsState, FactsTable};
 use super::keymap::{self, Action, Context};
@@ -110,37 +114,6 @@ pub enum Underlay {
     Facts(FactsState),
 }
 
-/// What `n`/`p` stop at (`m` switches).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Stepping {
-    /// Every divergent passage (skipping same passages and boilerplate).
-    #[default]
-    Divergent,
-    /// Only substantive changes: a fact or quotation differs, text was added or removed;
-    /// typography and rewording are skipped.
-    Substantive,
-}
-
-impl Stepping {
-    /// The other mode.
-    #[must_use]
-    pub fn toggled(self) -> Self {
-        match self {
-            Self::Divergent => Self::Substantive,
-            Self::Substantive => Self::Divergent,
-        }
-    }
-}
-
-/// Something the event loop does for the state, outside it: terminal I/O.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Give the terminal back and stop (Ctrl-Z); take it again when continued.
-    Suspend,
-    /// Put this text on the clipboard (OSC 52, where the terminal allows it).
-    Copy(String),
-}
-
 /// Ticks (of [`super::TICK`]) a message stays in the status line without a key pressed.
 const NOTICE_TICKS: usize = 50;
 
@@ -163,30 +136,6 @@ pub struct Busy {
     /// Ticks seen, for the spinner.
     pub ticks: usize,
 }
-
-/// The ignore settings `i` cycles through, from strict to lenient.
-const IGNORE_CYCLE: [IgnoreOptions; 4] = [
-    IgnoreOptions {
-        case: false,
-        punctuation: false,
-        quotes: false,
-    },
-    IgnoreOptions {
-        case: false,
-        punctuation: false,
-        quotes: true,
-    },
-    IgnoreOptions {
-        case: false,
-        punctuation: true,
-        quotes: true,
-    },
-    IgnoreOptions {
-        case: true,
-        punctuation: true,
-        quotes: true,
-    },
-];
 
 /// The whole state of the viewer.
 #[derive(Debug)]
@@ -415,12 +364,6 @@ impl App {
             Collected::Something => self.refresh(),
             Collected::Crashed => self.flow = Flow::Crashed,
         }
-    }
-
-    /// The next ignore setting in the cycle.
-    pub(super) fn next_ignore(current: IgnoreOptions) -> IgnoreOptions {
-        let at = IGNORE_CYCLE.iter().position(|i| *i == current);
-        IGNORE_CYCLE[at.map_or(0, |i| (i + 1) % IGNORE_CYCLE.len())]
     }
 }
 

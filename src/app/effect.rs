@@ -1,5 +1,6 @@
-//! Terminal effects the state asks for (see [`super::Effect`]): Ctrl-Z suspends the viewer
-//! as a shell job, and `y` copies to the clipboard with OSC 52.
+//! Terminal effects the state asks for ([`Effect`], taken by the event loop after each
+//! update): Ctrl-Z suspends the viewer as a shell job, and `y` copies to the clipboard with
+//! OSC 52. The state stays free of terminal I/O, so its tests see what was asked for.
 //!
 //! Raw mode turns Ctrl-Z into a key, so suspending is ours to do: give the terminal back
 //! (mouse capture, the alternate screen, raw mode), stop with SIGTSTP as the shell expects,
@@ -13,6 +14,15 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
+
+/// Something the event loop does for the state, outside it: terminal I/O.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Give the terminal back and stop (Ctrl-Z); take it again when continued.
+    Suspend,
+    /// Put this text on the clipboard (OSC 52, where the terminal allows it).
+    Copy(String),
+}
 
 /// Stops the program until it is continued, with the terminal in its normal state meanwhile.
 pub fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
