@@ -95,9 +95,12 @@ fn print(comparison: &Comparison, options: &cli::Options) -> io::Result<()> {
         render::print(&mut out, comparison, facts.as_ref(), &options.print)
     });
     // A full disk or a closed descriptor: said in the usual form, naming the output.
-    written.map_err(|err| match paged {
-        false => io::Error::new(err.kind(), format!("standard output: {err}")),
-        true => err,
+    written.map_err(|err| {
+        if paged {
+            err
+        } else {
+            io::Error::new(err.kind(), format!("standard output: {err}"))
+        }
     })
 }
 
