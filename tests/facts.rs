@@ -123,7 +123,7 @@ fn harmless_rewording_flags_nothing() {
             "\"difficult but necessary concessions from both sides\".",
         )
         .replace("The 28-point plan", "The 28 point plan")
-        .replace("$105m (£80m)", "$105 million")
+        .replace("$105m (£80m)", "$105 million (£80m)")
         .replace("after 360 days", "after a 360-day term")
         .replace("arrived in Kyiv", "landed in Kyiv")
         .replace("officials said, and", "according to officials, while");

@@ -8,6 +8,7 @@
 //! sentence segmentation and tokenizing).
 
 mod dates;
+mod furniture;
 mod names;
 mod numbers;
 mod quotes;
@@ -121,7 +122,8 @@ pub fn extract(text: &str) -> Extraction {
     for (index, (sentence, toks)) in sentences.iter().zip(&toks).enumerate() {
         let heading = sentence.kind == PassageKind::Heading;
         let mut taken = vec![false; toks.len()];
-        let mut i = 0;
+        let mut i = furniture::furniture(toks);
+        taken[..i].iter_mut().for_each(|t| *t = true);
         while i < toks.len() {
             let found = dates::match_at(toks, i).or_else(|| numbers::match_at(toks, i));
             match found {

@@ -21,12 +21,16 @@ pub(super) const TITLES: &[(&str, &str)] = &[
     ("Corporal", "Corporal"),
     ("Dame", "Dame"),
     ("Deputy", "Deputy"),
+    ("Det", "Detective"),
+    ("Detective", "Detective"),
     ("Dr", "Doctor"),
     ("Emir", "Emir"),
     ("Gen", "General"),
     ("General", "General"),
     ("Gov", "Governor"),
     ("Governor", "Governor"),
+    ("Insp", "Inspector"),
+    ("Inspector", "Inspector"),
     ("Judge", "Judge"),
     ("King", "King"),
     ("Lieut", "Lieutenant"),
@@ -63,9 +67,22 @@ pub(super) const TITLES: &[(&str, &str)] = &[
     ("Senator", "Senator"),
     ("Sergeant", "Sergeant"),
     ("Sgt", "Sergeant"),
+    ("Sgt-Maj", "Sergeant Major"),
+    ("Srg", "Sergeant"),
+    ("Sergt", "Sergeant"),
     ("Sheikh", "Sheikh"),
     ("Sir", "Sir"),
+    ("Supt", "Superintendent"),
+    ("Superintendent", "Superintendent"),
     ("Vice", "Vice"),
+];
+
+/// Capitalised words that belong to the title after them ("Foreign Minister", "Prime
+/// Minister", "Station Sergeant"): a name does not split before the title there.
+pub(super) const TITLE_MODIFIERS: &[&str] = &[
+    "Acting", "Assistant", "Attorney", "Chief", "Detective", "Executive", "Finance", "First",
+    "Foreign", "Former", "Health", "Home", "Interior", "Justice", "Lance", "Master", "Prime",
+    "Senior", "Station", "Supreme", "Trade",
 ];
 
 /// Words inside a name that name a body, not a person: they end a person's words.
