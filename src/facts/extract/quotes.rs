@@ -5,6 +5,10 @@
 //! one is open and no letter follows it, so apostrophes ("Trump’s") never end a quotation. A
 //! curly opening mark left open at the end of a paragraph (news style for quotations that run
 //! on) quotes to the end of the paragraph.
+//!
+//! Quotations overlap only as deep as [`MAX_DEPTH`] and only the outermost unclosed one runs
+//! to the end of its paragraph, so their extents add up to at most twice the text, however
+//! many marks are left open (a page of unclosed quotes must not yield quadratic output).
 
 use std::ops::Range;
 
@@ -21,6 +25,10 @@ pub(super) struct QuoteSpan {
     /// The words inside, trimmed.
     pub inner: Range<usize>,
 }
+
+/// How deeply nested a quotation may be and still be a fact of its own: a quotation and a
+/// quotation inside it.
+const MAX_DEPTH: usize = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mark {
@@ -95,9 +103,11 @@ fn find_in(text: &str, para: Range<usize>, out: &mut Vec<QuoteSpan>) {
         prev = Some(c);
     }
     // A curly opening mark still open at the end of the paragraph quotes to its end.
+    // Only the outermost: every mark opened inside it is inside it anyway.
     for o in stack
         .into_iter()
         .filter(|o| o.explicit && o.mark == Mark::Double)
+        .take(1)
     {
         let inner = trim(text, o.at + o.len..para.end);
         if text[inner.clone()].split_whitespace().count() >= 3 {
@@ -124,7 +134,7 @@ fn close(
     let open = stack[pos];
     stack.truncate(pos);
     let inner = trim(text, open.at + open.len..at);
-    if text[inner.clone()].chars().any(char::is_alphanumeric) {
+    if pos < MAX_DEPTH && text[inner.clone()].chars().any(char::is_alphanumeric) {
         out.push(QuoteSpan {
             outer: open.at..at + c.len_utf8(),
             inner,
@@ -322,5 +332,16 @@ mod tests {
             [Some("Dmitry Peskov".to_string())]
         );
         assert_eq!(speakers("It was called “a fact-finding mission”."), [None]);
+    }
+
+    #[test]
+    fn unclosed_and_deeply_nested_marks_stay_linear() {
+        let unclosed = "“word ".repeat(2000);
+        let nested = format!("{}x{}", "“‘".repeat(500), "’”".repeat(500));
+        for text in [unclosed, nested] {
+            let quotes = find(&text, &[0..text.len()]);
+            let total: usize = quotes.iter().map(|q| q.outer.len()).sum();
+            assert!(total <= 2 * text.len(), "{total} bytes of quotes in {}", text.len());
+        }
     }
 }
