@@ -48,6 +48,7 @@ pub use model::{
 };
 
 use crate::model::Comparison;
+use model::FactKind as Kind;
 use extract::Extraction;
 
 /// Extracts the facts of every version and compares them through the passage alignment.
@@ -77,7 +78,15 @@ pub fn analyze_extracted(c: &Comparison, extractions: &[Extraction]) -> FactRepo
     let located = pair::locate(c, extractions);
     let mut groups = pair::pair(c, extractions, &located);
     rescue::rescue(c, extractions, &mut groups);
-    let judged = judge::judge(c, extractions, &groups);
+    // A role only one version states compares with nothing.
+    groups.retain(|g| {
+        let m = g.members[0];
+        g.members.len() > 1 || extractions[m.version.0].facts[m.fact].kind != Kind::Role
+    });
+    let mut judged = judge::judge(c, extractions, &groups);
+    // Roles are reported where corresponding sentences disagree on them; agreement on who
+    // did what is what a reader assumes.
+    judged.retain(|j| j.fact.kind != Kind::Role || j.fact.status != FactStatus::Agree);
     let outliers = judge::scores(c, &judged);
     let (significance, ranking) = significance::assess(c, &judged);
     FactReport {

@@ -63,11 +63,12 @@ pub fn version(story: &str, n: u64) -> String {
         return story.to_string();
     }
     let mut rng = Rng::new(n);
-    let mut sentences: Vec<String> = sentences(story)
-        .into_iter()
-        .filter(|_| !rng.chance(60))
-        .map(|s| reword(&s, &mut rng))
-        .collect();
+    let mut sentences = Vec::new();
+    for s in sentences(story) {
+        if !rng.chance(60) {
+            sentences.push(reword(&s, &mut rng));
+        }
+    }
     if sentences.len() > 3 && rng.chance(300) {
         let i = (rng.next() as usize) % (sentences.len() - 1);
         sentences.swap(i, i + 1);

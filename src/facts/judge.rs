@@ -102,17 +102,20 @@ fn judge_group(
             });
         clusters[m.version.0] = Some(k + 1);
     }
-    let carriers: Vec<VersionId> = c.passages[group.passage]
-        .spans
-        .iter()
-        .map(|s| s.version)
-        .collect();
-    let solo = members.len() == 1 && carriers.len() == 1;
+    let spans = &c.passages[group.passage].spans;
+    let mut carries = vec![false; c.versions.len()];
+    for s in spans {
+        carries[s.version.0] = true;
+    }
+    let solo = members.len() == 1 && spans.len() == 1;
+    // A role is compared where corresponding sentences both state one; a sentence without
+    // it says nothing about it.
     let missing_from: Vec<VersionId> = c
         .versions
         .iter()
         .map(|v| v.id)
-        .filter(|v| clusters[v.0].is_none() && (solo || carriers.contains(v)))
+        .filter(|_| kind != FactKind::Role)
+        .filter(|v| clusters[v.0].is_none() && (solo || carries[v.0]))
         .filter(|v| kind != FactKind::Name || !mentions.names(*v, fact(&members[0])))
         .collect();
     for v in &missing_from {
@@ -184,23 +187,24 @@ fn judge_group(
 /// The consensus cluster: most versions, then the base's, then a stated value, then the
 /// earliest version's.
 fn consensus_cluster(clusters: &Clusters, base: VersionId) -> usize {
-    // Size, holds the base, is a stated value, earliest version.
+    // Size, holds the base, is a stated value, earliest version; counted in one pass.
     type Rank = (usize, bool, bool, std::cmp::Reverse<usize>);
-    let mut best: Option<(Rank, usize)> = None;
-    for (first, k) in clusters
-        .iter()
-        .enumerate()
-        .filter_map(|(v, k)| k.map(|k| (v, k)))
-    {
-        if best.is_some_and(|(_, b)| b == k) || clusters[..first].contains(&Some(k)) {
-            continue;
+    let max = clusters.iter().filter_map(|k| *k).max().unwrap_or(0);
+    let mut size = vec![0_usize; max + 1];
+    let mut first = vec![usize::MAX; max + 1];
+    for (v, k) in clusters.iter().enumerate() {
+        if let Some(k) = *k {
+            size[k] += 1;
+            first[k] = first[k].min(v);
         }
-        let size = clusters.iter().filter(|c| **c == Some(k)).count();
+    }
+    let mut best: Option<(Rank, usize)> = None;
+    for k in (0..=max).filter(|&k| size[k] > 0) {
         let rank = (
-            size,
+            size[k],
             clusters[base.0] == Some(k),
             k != ABSENT,
-            std::cmp::Reverse(first),
+            std::cmp::Reverse(first[k]),
         );
         if best.is_none_or(|(r, _)| rank > r) {
             best = Some((rank, k));
@@ -212,25 +216,26 @@ fn consensus_cluster(clusters: &Clusters, base: VersionId) -> usize {
 /// The value cluster with the most versions (the earliest on ties).
 fn largest_value(clusters: &Clusters) -> usize {
     let max = clusters.iter().filter_map(|k| *k).max().unwrap_or(0);
+    let mut size = vec![0_usize; max + 1];
+    for k in clusters.iter().filter_map(|k| *k) {
+        size[k] += 1;
+    }
     (1..=max)
-        .max_by_key(|k| {
-            (
-                clusters.iter().filter(|c| **c == Some(*k)).count(),
-                std::cmp::Reverse(*k),
-            )
-        })
+        .max_by_key(|&k| (size[k], std::cmp::Reverse(k)))
         .unwrap_or(1)
 }
 
 /// The value written most often in a cluster; ties go to the longest ("General Chris Donahue"
 /// over "Donahue").
 fn consensus_value<'a>(values: impl Iterator<Item = &'a str>) -> String {
-    let values: Vec<&str> = values.collect();
-    let count = |v: &str| values.iter().filter(|x| **x == v).count();
-    values
-        .iter()
-        .max_by_key(|v| (count(v), v.len()))
-        .map(|v| (*v).to_string())
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for v in values {
+        *counts.entry(v).or_insert(0) += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(v, n)| (*n, v.len(), std::cmp::Reverse(*v)))
+        .map(|(v, _)| v.to_string())
         .unwrap_or_default()
 }
 
@@ -247,6 +252,7 @@ fn reading(c: &Comparison, fact: &Extracted, member: &Member) -> FactReading {
         span: fact.range.clone(),
         passage: member.passage,
         speaker,
+        rescued: member.rescued,
     }
 }
 

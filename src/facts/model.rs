@@ -23,6 +23,10 @@ pub enum FactKind {
     Name,
     /// Words in quotation marks, with their speaker when the sentence names one.
     Quote,
+    /// Who does what: an actor and an action, with negation and hedging ("Russia to give up",
+    /// "has not confirmed", "reportedly"); the speaker of a quotation. Only reported when
+    /// corresponding sentences disagree.
+    Role,
 }
 
 impl FactKind {
@@ -36,6 +40,7 @@ impl FactKind {
             Self::Duration => "duration",
             Self::Name => "name",
             Self::Quote => "quote",
+            Self::Role => "role",
         }
     }
 
@@ -100,6 +105,9 @@ pub struct FactReading {
     pub passage: usize,
     /// For a quotation: who the sentence says spoke it, when it names someone.
     pub speaker: Option<String>,
+    /// Matched by its value to a fact in another passage, where the alignment left both
+    /// sentences unpaired (the reading's [`FactReading::passage`] is that other passage).
+    pub rescued: bool,
 }
 
 /// A quotation's wording in one version against the consensus wording.

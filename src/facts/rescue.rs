@@ -1,11 +1,16 @@
-//! Rescue: joining groups that the passage alignment kept apart.
+//! Rescue: joining groups that the passage alignment kept apart, where it left both sides
+//! unpaired.
 //!
-//! Rewrites move and merge sentences, so the aligner sometimes leaves a sentence of one version
-//! unaligned (or aligned to a neighbour) while its fact is plainly the same as another
-//! version's: "at least 26 people" in one passage, "26 fatalities" in another. A group that
-//! lacks some versions is joined with a group of only those versions when the facts relate and
+//! Facts are compared between sentences that correspond. Rewrites move and merge sentences,
+//! though, so the aligner sometimes leaves a sentence of one version unaligned while its fact is
+//! plainly the same as another version's: "at least 26 people" in a passage only some versions
+//! carry, "26 fatalities" in one only the others carry. Such groups may be joined, and only
+//! such: each group's versions must lack the other group's passage (a version that carries a
+//! passage has had its chance to state the fact there). They join when the facts relate and
 //! their sentences say the same thing (shared content words), or when the value is distinctive
-//! and each version states it once ("28-point", "$105 million"). Names join on the name alone.
+//! and each version states it once ("28-point", "$105 million"); names on the name alone. The
+//! joined readings are marked [`super::FactReading::rescued`], so the output can say so. Roles
+//! are never rescued: who does what is compared in corresponding sentences only.
 
 use std::collections::HashMap;
 
@@ -21,6 +26,9 @@ use crate::model::Comparison;
 const WINDOW: usize = 8;
 /// How many groups with an equal value are tried, nearest first.
 const EQUAL_TRIES: usize = 8;
+/// How many groups of the window are tried for one group: bounds the cost per group whatever
+/// the number of versions.
+const WINDOW_TRIES: usize = 64;
 
 /// Joins partial groups; groups that were joined into others are removed.
 pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Vec<Group>) {
@@ -33,26 +41,46 @@ pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Ve
         index.entry((anchor.kind, key(anchor))).or_default().push(g);
     }
     let counts = ValueCounts::new(extractions);
+    let carried = Carried::new(c);
     let mut alive = vec![true; groups.len()];
     let mut order: Vec<usize> = (0..groups.len())
         .filter(|&g| groups[g].members.len() < versions)
+        .filter(|&g| fact(&groups[g].members[0]).kind != FactKind::Role)
         .collect();
     order.sort_by_key(|&g| (std::cmp::Reverse(groups[g].members.len()), g));
+    let mut has = vec![false; versions];
     for g in order {
         while alive[g] && groups[g].members.len() < versions {
+            has.iter_mut().for_each(|h| *h = false);
+            for m in &groups[g].members {
+                has[m.version.0] = true;
+            }
             let anchor = groups[g].members[0];
             let a = fact(&anchor);
+            let here = groups[g].passage;
+            // Both sides unpaired: no version of either group carries the other's passage.
             let fits = |h: usize| {
-                h != g && alive[h] && !groups[h].members.iter().any(|m| groups[g].has(m.version))
+                let other = &groups[h];
+                h != g
+                    && alive[h]
+                    && other.members.iter().all(|m| !has[m.version.0])
+                    && other.members.iter().all(|m| !carried.has(here, m.version.0))
+                    && groups[g]
+                        .members
+                        .iter()
+                        .all(|m| !carried.has(other.passage, m.version.0))
             };
             let equal = index.get(&(a.kind, key(a))).map_or(&[][..], Vec::as_slice);
-            let near = nearest(equal, groups, groups[g].passage)
+            let near = nearest(equal, groups, here)
                 .into_iter()
                 .filter(|&h| fits(h))
                 .take(EQUAL_TRIES);
-            let lo = groups.partition_point(|x| x.passage + WINDOW < groups[g].passage);
-            let hi = groups.partition_point(|x| x.passage <= groups[g].passage + WINDOW);
-            let window = (lo..hi).filter(|&h| fits(h));
+            let lo = groups.partition_point(|x| x.passage + WINDOW < here);
+            let hi = groups.partition_point(|x| x.passage <= here + WINDOW);
+            let window = (lo..hi)
+                .filter(|&h| alive[h] && fact(&groups[h].members[0]).kind == a.kind)
+                .filter(|&h| fits(h))
+                .take(WINDOW_TRIES);
             let mut best: Option<(Relation, f32, usize)> = None;
             for h in near.chain(window) {
                 let b = fact(&groups[h].members[0]);
@@ -71,7 +99,7 @@ pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Ve
                 if !unique && !accepts(a.kind, relation, similarity) {
                     continue;
                 }
-                let distance = groups[h].passage.abs_diff(groups[g].passage) as f32;
+                let distance = groups[h].passage.abs_diff(here) as f32;
                 let rank = (relation, similarity - distance / 1000.0, usize::MAX - h);
                 if best.is_none_or(|(r, s, _)| (rank.0, rank.1) > (r, s)) {
                     best = Some((relation, rank.1, h));
@@ -80,7 +108,9 @@ pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Ve
             let Some((_, _, h)) = best else { break };
             alive[h] = false;
             let moved: Vec<Member> = std::mem::take(&mut groups[h].members);
-            groups[g].members.extend(moved);
+            groups[g]
+                .members
+                .extend(moved.into_iter().map(|m| Member { rescued: true, ..m }));
         }
     }
     let mut keep = alive.into_iter();
@@ -110,7 +140,30 @@ fn distinctive(fact: &Extracted) -> bool {
         FactKind::Number => {
             fact.value.contains([' ', '%']) || fact.value.parse::<f64>().is_ok_and(|n| n >= 10.0)
         }
-        FactKind::Date | FactKind::Name | FactKind::Quote => false,
+        FactKind::Date | FactKind::Name | FactKind::Quote | FactKind::Role => false,
+    }
+}
+
+/// Which versions carry each passage, for the both-sides-unpaired test.
+struct Carried {
+    versions: usize,
+    bits: Vec<bool>,
+}
+
+impl Carried {
+    fn new(c: &Comparison) -> Self {
+        let versions = c.versions.len();
+        let mut bits = vec![false; versions * c.passages.len()];
+        for p in &c.passages {
+            for s in &p.spans {
+                bits[p.index * versions + s.version.0] = true;
+            }
+        }
+        Self { versions, bits }
+    }
+
+    fn has(&self, passage: usize, version: usize) -> bool {
+        self.bits[passage * self.versions + version]
     }
 }
 

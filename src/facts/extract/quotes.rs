@@ -180,7 +180,7 @@ pub(super) fn speaker(
     facts: &[Extracted],
     sentences: &[Range<usize>],
     quote: &QuoteSpan,
-) -> Option<String> {
+) -> Option<(String, Range<usize>)> {
     let first = sentences.partition_point(|s| s.end <= quote.outer.start);
     let last = sentences.partition_point(|s| s.start < quote.outer.end);
     let from = sentences.get(first)?.start;
@@ -212,7 +212,7 @@ pub(super) fn speaker(
             .and_then(|prev| first_person(facts, &sentences[prev])),
     }?;
     match &pick.detail {
-        Detail::Name(parts) => Some(parts.words.join(" ")),
+        Detail::Name(parts) => Some((parts.words.join(" "), pick.range.clone())),
         _ => None,
     }
 }
