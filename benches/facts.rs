@@ -57,7 +57,12 @@ struct Row {
 
 fn measure(story: &str, count: usize) -> Result<Row, String> {
     let inputs: Vec<Input> = (0..count as u64)
-        .map(|n| Input::from_bytes(format!("v{n:03}.txt"), story::version(story, n).into_bytes()))
+        .map(|n| {
+            Input::from_bytes(
+                format!("v{n:03}.txt"),
+                story::version(story, n).into_bytes(),
+            )
+        })
         .collect();
     let options = CompareOptions::default();
     let (compare_s, comparison) = time(|| compare(inputs.clone(), &options));
@@ -112,7 +117,14 @@ fn main() -> ExitCode {
             Ok(r) => {
                 println!(
                     "{:>8} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.2} {:>9} {:>6}",
-                    r.count, r.compare, r.analyze, r.json, r.table, r.json_mb, r.table_lines, r.facts
+                    r.count,
+                    r.compare,
+                    r.analyze,
+                    r.json,
+                    r.table,
+                    r.json_mb,
+                    r.table_lines,
+                    r.facts
                 );
                 rows.push(r);
             }

@@ -20,15 +20,17 @@ mod story;
 pub fn default_story() -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let seed = include_str!("../seeds/000_cda56540cce722a2.txt");
-    let extra = std::fs::read_to_string(root.join("tests/facts_eval/harbour/0.txt"))
-        .unwrap_or_default();
+    let extra =
+        std::fs::read_to_string(root.join("tests/facts_eval/harbour/0.txt")).unwrap_or_default();
     format!("{}\n\n{}", seed.trim_end(), extra.trim_end())
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (Some(count), Some(out)) = (args.first().and_then(|n| n.parse::<u64>().ok()), args.get(1))
-    else {
+    let (Some(count), Some(out)) = (
+        args.first().and_then(|n| n.parse::<u64>().ok()),
+        args.get(1),
+    ) else {
         eprintln!("usage: many_versions COUNT OUT_DIR [STORY_FILE...]");
         return ExitCode::from(2);
     };

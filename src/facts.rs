@@ -48,8 +48,8 @@ pub use model::{
 };
 
 use crate::model::Comparison;
-use model::FactKind as Kind;
 use extract::Extraction;
+use model::FactKind as Kind;
 
 /// Extracts the facts of every version and compares them through the passage alignment.
 #[must_use]

@@ -55,7 +55,12 @@ const SYNONYMS: [(&str, &str); 16] = [
 ];
 
 /// Debris lines a web copy picks up.
-const DEBRIS: [&str; 4] = ["Share this article", "Advertisement", "Read more:", "Related"];
+const DEBRIS: [&str; 4] = [
+    "Share this article",
+    "Advertisement",
+    "Read more:",
+    "Related",
+];
 
 /// Rewrites `story` as version `n` (version 0 is the story itself).
 pub fn version(story: &str, n: u64) -> String {
@@ -94,7 +99,11 @@ pub fn version(story: &str, n: u64) -> String {
     let per_paragraph = 1 + (rng.next() % 4) as usize;
     for (i, s) in sentences.iter().enumerate() {
         out.push_str(s);
-        out.push_str(if (i + 1) % per_paragraph == 0 { "\n\n" } else { " " });
+        out.push_str(if (i + 1) % per_paragraph == 0 {
+            "\n\n"
+        } else {
+            " "
+        });
     }
     out.trim_end().to_string() + "\n"
 }

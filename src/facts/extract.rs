@@ -167,7 +167,12 @@ pub fn extract(text: &str) -> Extraction {
         };
         has_quote[sentence] = true;
         let found = quotes::speaker(text, &facts, &ranges, &q);
-        if let Some((name, range)) = &found {
+        if let Some(quotes::Speaker {
+            name,
+            range,
+            attributed: true,
+        }) = &found
+        {
             // Who is quoted is a role of its own: a copy may put the words in another mouth.
             let actor = name.split(' ').next_back().unwrap_or(name).to_lowercase();
             let parts = RoleParts {
@@ -184,7 +189,7 @@ pub fn extract(text: &str) -> Extraction {
                 detail: Detail::Role(parts),
             });
         }
-        let speaker = found.map(|(name, _)| name);
+        let speaker = found.map(|s| s.name);
         quoted.push(Extracted {
             kind: FactKind::Quote,
             value: quotes::normalise(text, q.inner.clone()),

@@ -6,9 +6,10 @@
 //! plainly the same as another version's: "at least 26 people" in a passage only some versions
 //! carry, "26 fatalities" in one only the others carry. Such groups may be joined, and only
 //! such: each group's versions must lack the other group's passage (a version that carries a
-//! passage has had its chance to state the fact there). They join when the facts relate and
-//! their sentences say the same thing (shared content words), or when the value is distinctive
-//! and each version states it once ("28-point", "$105 million"); names on the name alone. The
+//! passage has had its chance to state the fact there, unless its pairing is weak). They join
+//! when the facts relate and their sentences say the same thing (shared content words); names
+//! on the name alone. One exception: a distinctive value that each version states exactly once
+//! ("28-point", "$105 million") is one fact wherever the versions put it. The
 //! joined readings are marked [`super::FactReading::rescued`], so the output can say so. Roles
 //! are never rescued: who does what is compared in corresponding sentences only.
 
@@ -30,6 +31,9 @@ const EQUAL_TRIES: usize = 8;
 /// the number of versions.
 const WINDOW_TRIES: usize = 64;
 
+/// A sentence: (version, index into its extraction's sentences).
+type Sentence = (usize, usize);
+
 /// Joins partial groups; groups that were joined into others are removed.
 pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Vec<Group>) {
     let versions = c.versions.len();
@@ -45,9 +49,20 @@ pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Ve
     let mut alive = vec![true; groups.len()];
     let mut order: Vec<usize> = (0..groups.len())
         .filter(|&g| groups[g].members.len() < versions)
-        .filter(|&g| fact(&groups[g].members[0]).kind != FactKind::Role)
         .collect();
-    order.sort_by_key(|&g| (std::cmp::Reverse(groups[g].members.len()), g));
+    // Roles last: they follow the sentence links the other facts' joins make.
+    let is_role = |g: usize| fact(&groups[g].members[0]).kind == FactKind::Role;
+    order.sort_by_key(|&g| (is_role(g), std::cmp::Reverse(groups[g].members.len()), g));
+    let mut links: HashMap<Sentence, Vec<Sentence>> = HashMap::new();
+    let sentence = |m: &Member| (m.version.0, fact(m).sentence);
+    // Role groups by the sentence of their anchor, to follow links from.
+    let mut roles_in: HashMap<Sentence, Vec<usize>> = HashMap::new();
+    for g in (0..groups.len()).filter(|&g| is_role(g)) {
+        roles_in
+            .entry(sentence(&groups[g].members[0]))
+            .or_default()
+            .push(g);
+    }
     let mut has = vec![false; versions];
     for g in order {
         while alive[g] && groups[g].members.len() < versions {
@@ -58,13 +73,17 @@ pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Ve
             let anchor = groups[g].members[0];
             let a = fact(&anchor);
             let here = groups[g].passage;
-            // Both sides unpaired: no version of either group carries the other's passage.
             let fits = |h: usize| {
+                h != g && alive[h] && groups[h].members.iter().all(|m| !has[m.version.0])
+            };
+            // Both sides unpaired: no version of either group firmly carries the other's
+            // passage, so neither sentence has a counterpart the fact could be compared with.
+            let unpaired = |h: usize| {
                 let other = &groups[h];
-                h != g
-                    && alive[h]
-                    && other.members.iter().all(|m| !has[m.version.0])
-                    && other.members.iter().all(|m| !carried.has(here, m.version.0))
+                other
+                    .members
+                    .iter()
+                    .all(|m| !carried.has(here, m.version.0))
                     && groups[g]
                         .members
                         .iter()
@@ -81,6 +100,18 @@ pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Ve
                 .filter(|&h| alive[h] && fact(&groups[h].members[0]).kind == a.kind)
                 .filter(|&h| fits(h))
                 .take(WINDOW_TRIES);
+            // For a role: the roles of every sentence linked to one of the group's.
+            let mut linked_roles: Vec<usize> = Vec::new();
+            if a.kind == FactKind::Role {
+                for m in &groups[g].members {
+                    for other in links.get(&sentence(m)).map_or(&[][..], Vec::as_slice) {
+                        linked_roles.extend(roles_in.get(other).map_or(&[][..], Vec::as_slice));
+                    }
+                }
+                linked_roles.retain(|&h| fits(h));
+                linked_roles.truncate(WINDOW_TRIES);
+            }
+            let window = window.chain(linked_roles);
             let mut best: Option<(Relation, f32, usize)> = None;
             for h in near.chain(window) {
                 let b = fact(&groups[h].members[0]);
@@ -96,7 +127,22 @@ pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Ve
                         .iter()
                         .chain(&groups[h].members)
                         .all(|m| counts.once(m, fact(m)));
-                if !unique && !accepts(a.kind, relation, similarity) {
+                // A distinctive value each version states once is one fact wherever it stands
+                // ("28-point"); anything else joins only sentences the alignment left unpaired.
+                let linked = || {
+                    let other = sentence(&groups[h].members[0]);
+                    groups[g]
+                        .members
+                        .iter()
+                        .any(|m| links.get(&sentence(m)).is_some_and(|l| l.contains(&other)))
+                };
+                let accepted = if a.kind == FactKind::Role {
+                    // Who did what, compared in sentences another fact already tied together.
+                    unpaired(h) && linked()
+                } else {
+                    unpaired(h) && accepts(a.kind, relation, similarity)
+                };
+                if !unique && !accepted {
                     continue;
                 }
                 let distance = groups[h].passage.abs_diff(here) as f32;
@@ -108,6 +154,12 @@ pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Ve
             let Some((_, _, h)) = best else { break };
             alive[h] = false;
             let moved: Vec<Member> = std::mem::take(&mut groups[h].members);
+            let anchor_sentence = sentence(&anchor);
+            for m in &moved {
+                let other = sentence(m);
+                links.entry(anchor_sentence).or_default().push(other);
+                links.entry(other).or_default().push(anchor_sentence);
+            }
             groups[g]
                 .members
                 .extend(moved.into_iter().map(|m| Member { rescued: true, ..m }));
@@ -144,7 +196,8 @@ fn distinctive(fact: &Extracted) -> bool {
     }
 }
 
-/// Which versions carry each passage, for the both-sides-unpaired test.
+/// Which versions firmly carry each passage, for the both-sides-unpaired test: a version with
+/// a span there whose pairing with the base is not weak ([`crate::Reading::is_weak`]).
 struct Carried {
     versions: usize,
     bits: Vec<bool>,
@@ -156,7 +209,10 @@ impl Carried {
         let mut bits = vec![false; versions * c.passages.len()];
         for p in &c.passages {
             for s in &p.spans {
-                bits[p.index * versions + s.version.0] = true;
+                let weak = p
+                    .reading(s.version)
+                    .is_some_and(crate::model::Reading::is_weak);
+                bits[p.index * versions + s.version.0] = !weak;
             }
         }
         Self { versions, bits }

@@ -75,7 +75,10 @@ mod tests {
             facts("By Hannah Wells, Staff Reporter\nUpdated: 19/11/2025 15:05\n\nIt burned."),
             Vec::<String>::new()
         );
-        assert_eq!(facts("RIVERSIDE — 3 March 2024, 09:15\n\nIt rained."), Vec::<String>::new());
+        assert_eq!(
+            facts("RIVERSIDE — 3 March 2024, 09:15\n\nIt rained."),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

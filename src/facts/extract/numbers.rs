@@ -90,7 +90,11 @@ pub(super) fn match_at(toks: &[Tok<'_>], i: usize) -> Option<Matched> {
         }
         // A number word glued to another word is part of that word: "one-sided",
         // "three-way" are no counts (digits are: "28-point", "34-year-old").
-        let compound = if num.spelled { None } else { hyphen.then(|| singular(&unit)) };
+        let compound = if num.spelled {
+            None
+        } else {
+            hyphen.then(|| singular(&unit))
+        };
         if let Some(base) = measure_unit(&unit).or(compound) {
             let value = format!("{} {base}", format_number(num.value));
             return Some(matched(unit_at + 1, FactKind::Number, value));

@@ -180,7 +180,7 @@ pub(super) fn speaker(
     facts: &[Extracted],
     sentences: &[Range<usize>],
     quote: &QuoteSpan,
-) -> Option<(String, Range<usize>)> {
+) -> Option<Speaker> {
     let first = sentences.partition_point(|s| s.end <= quote.outer.start);
     let last = sentences.partition_point(|s| s.start < quote.outer.end);
     let from = sentences.get(first)?.start;
@@ -203,18 +203,58 @@ pub(super) fn speaker(
         .filter(person)
         .max_by_key(|f| f.range.end)
         .or_else(|| before_all().max_by_key(|f| f.range.end));
-    let pick = match (after, before) {
-        (Some(a), _) if attributes(&text[quote.outer.end..a.range.start]) => Some(*a),
-        (_, Some(b)) => Some(*b),
+    let (pick, attributed) = match (after, before) {
+        (Some(a), _) if attributes(&text[quote.outer.end..a.range.start]) => (Some(*a), true),
+        (_, Some(b)) => (Some(*b), speaks(&text[b.range.end..quote.outer.start])),
         // "“…,” he told state media": the speaker is the person the previous sentence is about.
-        (_, None) => first
-            .checked_sub(1)
-            .and_then(|prev| first_person(facts, &sentences[prev])),
-    }?;
+        (_, None) => (
+            first
+                .checked_sub(1)
+                .and_then(|prev| first_person(facts, &sentences[prev])),
+            pronoun_attributes(&text[quote.outer.end..to]),
+        ),
+    };
+    let pick = pick?;
     match &pick.detail {
-        Detail::Name(parts) => Some((parts.words.join(" "), pick.range.clone())),
+        Detail::Name(parts) => Some(Speaker {
+            name: parts.words.join(" "),
+            range: pick.range.clone(),
+            attributed,
+        }),
         _ => None,
     }
+}
+
+/// Who a quotation's sentence names as its speaker.
+pub(super) struct Speaker {
+    /// The name without title ("Marco Rubio").
+    pub name: String,
+    /// Where the name stands.
+    pub range: Range<usize>,
+    /// Whether a speech verb or the position ties the name to the words ("Brooks said", ",”
+    /// he said"), rather than its being the nearest person.
+    pub attributed: bool,
+}
+
+/// Whether the text between a name and a quotation has a speech verb ("Rubio wrote on X that
+/// “…”"), within a few words.
+fn speaks(between: &str) -> bool {
+    between
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .any(|w| SPEECH_VERBS.contains(&w.to_lowercase().as_str()) || w == "demanded")
+}
+
+/// Whether the words after a quotation attribute it to a pronoun (",” he said").
+fn pronoun_attributes(after: &str) -> bool {
+    let words: Vec<String> = after
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    matches!(words.as_slice(), [p, v] if ["he", "she", "they"].contains(&p.as_str()) && SPEECH_VERBS.contains(&v.as_str()))
 }
 
 /// The first person named in a sentence.
@@ -341,7 +381,11 @@ mod tests {
         for text in [unclosed, nested] {
             let quotes = find(&text, &[0..text.len()]);
             let total: usize = quotes.iter().map(|q| q.outer.len()).sum();
-            assert!(total <= 2 * text.len(), "{total} bytes of quotes in {}", text.len());
+            assert!(
+                total <= 2 * text.len(),
+                "{total} bytes of quotes in {}",
+                text.len()
+            );
         }
     }
 }

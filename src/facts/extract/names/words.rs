@@ -80,9 +80,27 @@ pub(super) const TITLES: &[(&str, &str)] = &[
 /// Capitalised words that belong to the title after them ("Foreign Minister", "Prime
 /// Minister", "Station Sergeant"): a name does not split before the title there.
 pub(super) const TITLE_MODIFIERS: &[&str] = &[
-    "Acting", "Assistant", "Attorney", "Chief", "Detective", "Executive", "Finance", "First",
-    "Foreign", "Former", "Health", "Home", "Interior", "Justice", "Lance", "Master", "Prime",
-    "Senior", "Station", "Supreme", "Trade",
+    "Acting",
+    "Assistant",
+    "Attorney",
+    "Chief",
+    "Detective",
+    "Executive",
+    "Finance",
+    "First",
+    "Foreign",
+    "Former",
+    "Health",
+    "Home",
+    "Interior",
+    "Justice",
+    "Lance",
+    "Master",
+    "Prime",
+    "Senior",
+    "Station",
+    "Supreme",
+    "Trade",
 ];
 
 /// Words inside a name that name a body, not a person: they end a person's words.

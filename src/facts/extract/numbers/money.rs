@@ -26,7 +26,10 @@ pub(super) fn money_at(toks: &[Tok<'_>], i: usize) -> Option<Matched> {
     let num = number_at(toks, j).filter(|n| !n.spelled)?;
     j = num.end;
     // "€140bn euros" says the currency twice.
-    if toks.get(j).is_some_and(|t| currency_word(&t.text.to_lowercase()).is_some()) {
+    if toks
+        .get(j)
+        .is_some_and(|t| currency_word(&t.text.to_lowercase()).is_some())
+    {
         j += 1;
     }
     Some(matched(

@@ -75,7 +75,10 @@ fn money_scales_and_conversions_normalise() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert_eq!((got[0].1, got[0].2.as_str()), ("$105m", "$105 million"));
     assert_eq!((got[1].1, got[1].2.as_str()), ("£80m", "£80 million"));
-    assert_eq!(one("€140bn euros"), (FactKind::Money, "€140 billion".into()));
+    assert_eq!(
+        one("€140bn euros"),
+        (FactKind::Money, "€140 billion".into())
+    );
     assert_eq!(
         one("140 billion euros"),
         (FactKind::Money, "€140 billion".into())
@@ -163,8 +166,14 @@ fn adjacent_number_words_do_not_merge_wrongly() {
 #[test]
 fn hyphenated_words_are_not_numbers() {
     assert_eq!(found("a one-sided deal, a three-way split"), []);
-    assert_eq!(one("a 34-year-old man"), (FactKind::Number, "34 year old".into()));
-    assert_eq!(one("a one-day summit"), (FactKind::Duration, "1 day".into()));
+    assert_eq!(
+        one("a 34-year-old man"),
+        (FactKind::Number, "34 year old".into())
+    );
+    assert_eq!(
+        one("a one-day summit"),
+        (FactKind::Duration, "1 day".into())
+    );
 }
 
 #[test]
