@@ -45,6 +45,15 @@ pub(super) fn relate(a: &Extracted, b: &Extracted) -> Relation {
         _ => match a.kind {
             FactKind::Quote => relate_quotes(a, b),
             _ if shape(a.kind, &a.value) == shape(b.kind, &b.value) => Relation::Similar,
+            // "the August meeting" and "a 2024 summit" date one event, less or more precisely.
+            FactKind::Date
+                if matches!(
+                    (shape(a.kind, &a.value), shape(b.kind, &b.value)),
+                    (Shape::Year, Shape::Month) | (Shape::Month, Shape::Year)
+                ) =>
+            {
+                Relation::Similar
+            }
             _ => Relation::Different,
         },
     }

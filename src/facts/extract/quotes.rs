@@ -203,22 +203,31 @@ pub(super) fn speaker(
         .filter(person)
         .max_by_key(|f| f.range.end)
         .or_else(|| before_all().max_by_key(|f| f.range.end));
-    let (pick, attributed) = match (after, before) {
-        (Some(a), _) if attributes(&text[quote.outer.end..a.range.start]) => (Some(*a), true),
-        (_, Some(b)) => (Some(*b), speaks(&text[b.range.end..quote.outer.start])),
-        // "“…,” he told state media": the speaker is the person the previous sentence is about.
-        (_, None) => (
-            first
-                .checked_sub(1)
-                .and_then(|prev| first_person(facts, &sentences[prev])),
-            pronoun_attributes(&text[quote.outer.end..to]),
+    // Where the attribution stands: the name, or the pronoun for a speaker named earlier.
+    let (pick, attributed, at) = match (after, before) {
+        (Some(a), _) if attributes(&text[quote.outer.end..a.range.start]) => (Some(*a), true, None),
+        (_, Some(b)) => (
+            Some(*b),
+            speaks(&text[b.range.end..quote.outer.start]),
+            None,
         ),
+        // "“…,” he told state media": the speaker is the person the previous sentence is about.
+        (_, None) => {
+            let pronoun = pronoun_attributes(text, quote.outer.end..to);
+            (
+                first
+                    .checked_sub(1)
+                    .and_then(|prev| first_person(facts, &sentences[prev])),
+                pronoun.is_some(),
+                pronoun,
+            )
+        }
     };
     let pick = pick?;
     match &pick.detail {
         Detail::Name(parts) => Some(Speaker {
             name: parts.words.join(" "),
-            range: pick.range.clone(),
+            range: at.unwrap_or_else(|| pick.range.clone()),
             attributed,
         }),
         _ => None,
@@ -246,15 +255,18 @@ fn speaks(between: &str) -> bool {
         .any(|w| SPEECH_VERBS.contains(&w.to_lowercase().as_str()) || w == "demanded")
 }
 
-/// Whether the words after a quotation attribute it to a pronoun (",” he said").
-fn pronoun_attributes(after: &str) -> bool {
-    let words: Vec<String> = after
+/// Where the words after a quotation attribute it to a pronoun (",” he said").
+fn pronoun_attributes(text: &str, after: Range<usize>) -> Option<Range<usize>> {
+    let slice = &text[after.clone()];
+    let mut words = slice
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .take(2)
-        .map(str::to_lowercase)
-        .collect();
-    matches!(words.as_slice(), [p, v] if ["he", "she", "they"].contains(&p.as_str()) && SPEECH_VERBS.contains(&v.as_str()))
+        .map(|w| (w.as_ptr() as usize - slice.as_ptr() as usize, w));
+    let (p_at, pronoun) = words.next()?;
+    let (v_at, verb) = words.next()?;
+    let pronoun = ["he", "she", "they"].contains(&pronoun.to_lowercase().as_str());
+    let verb_ok = SPEECH_VERBS.contains(&verb.to_lowercase().as_str());
+    (pronoun && verb_ok).then(|| after.start + p_at..after.start + v_at + verb.len())
 }
 
 /// The first person named in a sentence.
