@@ -43,8 +43,8 @@ mod rescue;
 mod significance;
 
 pub use model::{
-    ChangeClass, Fact, FactKind, FactReading, FactReport, FactStatus, Misquote, Reason,
-    Significance, VersionClass, VersionScore,
+    ChangeClass, Fact, FactKind, FactReading, FactReport, FactStatus, Misquote, ReadingGroup,
+    Reason, Significance, VersionClass, VersionScore,
 };
 
 use crate::model::Comparison;

@@ -68,12 +68,13 @@ pub fn version(story: &str, n: u64) -> String {
         return story.to_string();
     }
     let mut rng = Rng::new(n);
-    let mut sentences = Vec::new();
+    let mut kept = Vec::new();
     for s in sentences(story) {
         if !rng.chance(60) {
-            sentences.push(reword(&s, &mut rng));
+            kept.push(reword(&s, &mut rng));
         }
     }
+    let mut sentences = kept;
     if sentences.len() > 3 && rng.chance(300) {
         let i = (rng.next() as usize) % (sentences.len() - 1);
         sentences.swap(i, i + 1);

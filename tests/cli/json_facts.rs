@@ -31,6 +31,7 @@ pub struct FactReading {
     pub end: usize,
     pub passage: usize,
     pub speaker: Option<String>,
+    pub rescued: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -50,7 +51,9 @@ pub struct OutlierCounts {
     pub removed: usize,
 }
 
-const KINDS: [&str; 6] = ["number", "money", "date", "duration", "name", "quote"];
+const KINDS: [&str; 7] = [
+    "number", "money", "date", "duration", "name", "quote", "role",
+];
 const STATUSES: [&str; 4] = ["agree", "drift", "missing", "misquote"];
 const CLASSES: [&str; 3] = ["typography", "rewording", "substantive"];
 const REASONS: [&str; 6] = [
