@@ -411,6 +411,30 @@ mod tests {
     }
 
     #[test]
+    fn many_versions_show_the_departures_as_a_distribution() {
+        let texts: Vec<Option<&str>> = (0..14)
+            .map(|i| {
+                Some(if i == 5 || i == 9 {
+                    "The strike killed 27 people in Ternopil."
+                } else {
+                    "The strike killed 26 people in Ternopil."
+                })
+            })
+            .collect();
+        let c = fixture::comparison(&[fixture::text(&texts)], 0);
+        let panel = FactsTable::build(&c, &analyze(&c));
+        let row = panel
+            .rows
+            .iter()
+            .find(|r| r.kind == FactKind::Number)
+            .expect("the count drifts");
+        assert_eq!(text(&row.deviating), "27 ×2: v5 v9");
+        let detail: Vec<String> = row.detail.iter().map(text).collect();
+        assert_eq!(detail.len(), 3, "heading and one line per reading: {detail:?}");
+        assert!(detail[1].contains("×12") && detail[2].contains("×2"), "{detail:?}");
+    }
+
+    #[test]
     fn drifted_facts_come_first_with_their_outliers_and_readings() {
         let c = fixture::story();
         let report = analyze(&c);
