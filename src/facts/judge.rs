@@ -6,6 +6,7 @@
 //! cluster. The largest cluster is the consensus (ties go to the cluster holding the base, then
 //! to a stated value), and every version outside it is an outlier.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::extract::{Detail, Extracted, Extraction};
@@ -31,15 +32,24 @@ const ABSENT: usize = 0;
 /// The capitalised words of each version, wherever they stand (sentence starts and headings
 /// too): a version that names someone anywhere does not leave them out, whatever passage the
 /// aligner put the mention in.
-struct Mentions<'a>(Vec<HashSet<&'a str>>);
+struct Mentions<'a>(Vec<HashSet<Cow<'a, str>>>);
 
 impl<'a> Mentions<'a> {
     fn new(c: &'a Comparison) -> Self {
-        let words = |text: &'a str| -> HashSet<&'a str> {
-            text.split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+        let words = |text: &'a str| -> HashSet<Cow<'a, str>> {
+            let mut set: HashSet<Cow<'a, str>> = text
+                .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
                 .flat_map(|w| std::iter::once(w).chain(w.split('-')))
                 .filter(|w| w.starts_with(char::is_uppercase))
-                .collect()
+                .map(Cow::Borrowed)
+                .collect();
+            // Dotted acronyms name what their plain form does: "U.S." = "US".
+            for w in text.split(|ch: char| !ch.is_alphanumeric() && ch != '.') {
+                if w.contains('.') && w.starts_with(char::is_uppercase) {
+                    set.insert(Cow::Owned(w.replace('.', "")));
+                }
+            }
+            set
         };
         Self(c.versions.iter().map(|v| words(&v.text)).collect())
     }
@@ -50,7 +60,7 @@ impl<'a> Mentions<'a> {
         let Detail::Name(parts) = &name.detail else {
             return false;
         };
-        let has = |w: &String| self.0[v.0].contains(w.as_str());
+        let has = |w: &String| self.0[v.0].contains(&Cow::Borrowed(w.as_str()));
         match (parts.is_person(), parts.words.first(), parts.words.last()) {
             (true, _, Some(surname)) => has(surname),
             (false, Some(first), Some(last)) => has(first) || has(last),
@@ -121,7 +131,13 @@ fn judge_group(
     for v in &missing_from {
         clusters[v.0] = Some(ABSENT);
     }
-    let chosen = consensus_cluster(&clusters, c.base);
+    // A fact only one version states, in a passage only it carries, is that version's extra:
+    // the others lack the passage and cannot be said to leave it out.
+    let chosen = if solo && !missing_from.is_empty() {
+        ABSENT
+    } else {
+        consensus_cluster(&clusters, c.base)
+    };
     let outliers: Vec<VersionId> = (0..clusters.len())
         .filter(|&v| clusters[v].is_some_and(|k| k != chosen))
         .map(VersionId)
