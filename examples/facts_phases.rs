@@ -43,6 +43,10 @@ fn main() {
     for _ in 0..3 {
         let t = Instant::now();
         let r = storydiff::facts::analyze(&c);
-        eprintln!("analyze  {:.3}s  {} facts", t.elapsed().as_secs_f64(), r.facts.len());
+        eprintln!(
+            "analyze  {:.3}s  {} facts",
+            t.elapsed().as_secs_f64(),
+            r.facts.len()
+        );
     }
 }

@@ -14,6 +14,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[path = "many_versions/story.rs"]
 mod story;
 
 /// The default story: about 1,000 words of news text.

@@ -117,8 +117,10 @@ fn sentences(story: &str) -> Vec<String> {
         let mut rest = line;
         while let Some(i) = rest.find(". ").filter(|&i| i > 3) {
             let (head, tail) = rest.split_at(i + 1);
-            // Keep abbreviations ("Gen. Chris") in their sentence.
-            if tail.trim_start().starts_with(char::is_lowercase) || head.ends_with(" Gen.") {
+            // Keep abbreviations ("Gen. Chris", "Sgt. Maj.") in their sentence.
+            let last = head.rsplit(' ').next().unwrap_or("");
+            let abbreviation = last.len() <= 5 && last.starts_with(char::is_uppercase);
+            if tail.trim_start().starts_with(char::is_lowercase) || abbreviation {
                 break;
             }
             out.push(head.to_string());

@@ -273,12 +273,18 @@ fn heading(comparison: &Comparison, fact: &Fact) -> PanelLine {
                 .iter()
                 .filter(|v| carries(comparison, fact, v.id))
                 .count();
-            line.push(piece(" · consensus: ", Tone::Quiet));
-            line.push(piece(text, Tone::Plain));
-            line.push(piece(
-                format!(" ({agreeing} of {carrying} versions with the passage)"),
-                Tone::Quiet,
-            ));
+            // Two versions have no consensus, only the base and a difference from it.
+            if comparison.versions.len() == 2 {
+                line.push(piece(" · base: ", Tone::Quiet));
+                line.push(piece(text, Tone::Plain));
+            } else {
+                line.push(piece(" · consensus: ", Tone::Quiet));
+                line.push(piece(text, Tone::Plain));
+                line.push(piece(
+                    format!(" ({agreeing} of {carrying} versions with the passage)"),
+                    Tone::Quiet,
+                ));
+            }
         }
         None => line.push(piece(" · most versions do not state it", Tone::Quiet)),
     }
