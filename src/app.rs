@@ -11,6 +11,7 @@
 //!                                   view::draw(&App) ─▶ widgets (draw only)
 //! ```
 
+mod effect;
 mod facts_panel;
 mod keymap;
 mod layout;
@@ -39,9 +40,9 @@ use ratatui::crossterm::event;
 pub use keymap::{Action, BINDINGS, Binding, Context, HelpLine, Key, action_for, help_lines};
 pub use layout::{EntryIx, FactMark, Fold, Side};
 pub use nav::Direction;
-pub use state::{App, Flow, Mode, Notice, Pair, Stepping};
+pub use state::{App, Effect, Flow, Mode, Notice, Pair, Stepping};
 pub use store::Place;
-pub use theme::{MONO, THEME, Theme};
+pub use theme::{LIGHT, MONO, THEME, Theme, ThemeChoice, pick as pick_theme};
 pub use view::draw;
 
 use crate::model::Version;
@@ -56,6 +57,16 @@ const TICK: Duration = Duration::from_millis(100);
 ///
 /// The terminal is restored on return, on error, on panic and on SIGTERM/SIGHUP.
 pub fn run(versions: Vec<Version>, options: CompareOptions) -> io::Result<()> {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    run_with_theme(versions, options, theme::pick(ThemeChoice::Dark, no_color))
+}
+
+/// [`run`] with the colours chosen by the caller ([`pick_theme`]).
+pub fn run_with_theme(
+    versions: Vec<Version>,
+    options: CompareOptions,
+    theme: &'static Theme,
+) -> io::Result<()> {
     // Refuse what cannot be compared before taking the terminal over.
     let count = versions.len();
     if count < 2 {
@@ -67,11 +78,6 @@ pub fn run(versions: Vec<Version>, options: CompareOptions) -> io::Result<()> {
             count,
         }));
     }
-    let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        &MONO
-    } else {
-        &THEME
-    };
     let app = App::new(versions, options, Place::Background).with_theme(theme);
     terminal::with_terminal(|terminal, signals| event_loop(terminal, signals, app))
 }
@@ -102,6 +108,15 @@ fn event_loop(
             }
         }
         app.update(Action::Tick);
+        match app.take_effect() {
+            Some(Effect::Suspend) => {
+                effect::suspend(terminal)?;
+                // The terminal may have been resized meanwhile.
+                size = None;
+            }
+            Some(Effect::Copy(text)) => effect::copy(&text)?,
+            None => {}
+        }
         if signals.raised() {
             return Ok(());
         }

@@ -71,13 +71,7 @@ pub fn align_pair(a: &Side<'_>, b: &Side<'_>) -> Vec<Bead> {
     let frame = heaviest_chain(&seeds);
     let early = moves::off_frame(a, b, &seeds, &frame);
     let beads = dp::in_order(a, b, &frame, &early);
-    if std::env::var_os("STORYDIFF_DEBUG_PAIR").is_some() {
-        eprintln!("frame {frame:?}\nearly {early:?}\ndp {beads:?}");
-    }
     let beads = evidence::prune(beads, a, b, &scored);
-    if std::env::var_os("STORYDIFF_DEBUG_PAIR").is_some() {
-        eprintln!("pruned {beads:?}");
-    }
     moves::second_look(beads, &early, a, b, &scored)
 }
 

@@ -74,9 +74,9 @@ pub fn load_all() -> Vec<GoldPair> {
 
 pub fn load(path: &Path) -> GoldPair {
     let stem = path.file_stem().unwrap().to_string_lossy().to_string();
-    let (a, b) = stem.split_once('-').expect("AAA-BBB.tsv");
+    let (first, second) = stem.split_once('-').expect("AAA-BBB.tsv");
     let mut pair = GoldPair {
-        ids: [a.to_string(), b.to_string()],
+        ids: [first.to_string(), second.to_string()],
         links: Vec::new(),
         alone: Vec::new(),
         debris: Vec::new(),
@@ -90,8 +90,8 @@ pub fn load(path: &Path) -> GoldPair {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        let f: Vec<&str> = line.split('\t').collect();
-        match f.as_slice() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        match fields.as_slice() {
             ["link", x, y, kind] => pair
                 .links
                 .push((unit(0, x), unit(1, y), *kind == "partial")),

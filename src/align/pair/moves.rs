@@ -7,6 +7,8 @@
 //! still says the same thing), in order when both stand in the same gap between pairings, as a
 //! move otherwise. Consecutive moves to consecutive places form one moved block.
 
+use std::ops::Range;
+
 use super::super::features::{cosine, sum};
 use super::candidates::{SEED_MARGIN, Scored};
 use super::evidence::Evidence;
@@ -106,7 +108,7 @@ pub(super) fn second_look(
         // sentences that compete for one counterpart are settled by what else each could pair.
         let mut weight = vec![vec![0.0f32; open_b.len()]; open_a.len()];
         for (x, &i) in open_a.iter().enumerate() {
-            for &(sim, j) in &scored.a_top[i] {
+            for &(sim, j) in scored.a_top[i].iter() {
                 if let Ok(y) = open_b.binary_search(&j)
                     && qualifies(i, j).is_some()
                 {
@@ -171,25 +173,91 @@ fn group_leftovers(
 ) -> Vec<Bead> {
     let (one, many) = if flip { (a, b) } else { (b, a) };
     let top = if flip { &scored.a_top } else { &scored.b_top };
-    let mut one_free = vec![false; one.vecs.len()];
-    let mut many_free = vec![false; many.vecs.len()];
+    let (mut a_free, mut b_free) = (vec![false; a.vecs.len()], vec![false; b.vecs.len()]);
     for bead in &beads {
-        match (bead, flip) {
-            (Bead::OnlyA(r), false) | (Bead::OnlyB(r), true) => {
-                r.clone().for_each(|i| many_free[i] = true)
-            }
-            (Bead::OnlyB(r), false) | (Bead::OnlyA(r), true) => {
-                r.clone().for_each(|j| one_free[j] = true)
-            }
+        match bead {
+            Bead::OnlyA(r) => r.clone().for_each(|i| a_free[i] = true),
+            Bead::OnlyB(r) => r.clone().for_each(|j| b_free[j] = true),
             _ => {}
         }
     }
-    let mut found: Vec<(std::ops::Range<usize>, usize, f32)> = Vec::new();
-    // The gap (in-order pairings before it) of every free sentence, to tell a group that stands
-    // in order from a moved one.
-    let (mut a_gap, mut b_gap) = (vec![0usize; a.vecs.len()], vec![0usize; b.vecs.len()]);
+    let (a_gap, b_gap) = in_order_gaps(&beads, a.vecs.len(), b.vecs.len());
+    let mut found: Vec<(Range<usize>, usize, f32)> = Vec::new();
+    for k in 0..one.vecs.len() {
+        let (one_free, many_free) = if flip {
+            (&a_free, &b_free)
+        } else {
+            (&b_free, &a_free)
+        };
+        // Headings pair one to one; groups are story text only.
+        if !one_free[k] || one.heading[k] || one.vecs[k].chars < MOVE_MIN_CHARS {
+            continue;
+        }
+        let single = top[k].first().map_or(0.0, |c| c.0);
+        let free = |x: usize| many_free[x] && !many.heading[x];
+        if let Some((run, e)) = best_window(one, k, many, &top[k], &free)
+            && e.sim > single + GROUP_GAIN
+            && move_supported(&e)
+        {
+            let (one_free, many_free) = if flip {
+                (&mut a_free, &mut b_free)
+            } else {
+                (&mut b_free, &mut a_free)
+            };
+            run.clone().for_each(|x| many_free[x] = false);
+            one_free[k] = false;
+            found.push((run, k, e.confidence()));
+        }
+    }
+    if found.is_empty() {
+        return beads;
+    }
+    let mut out = Vec::with_capacity(beads.len() + found.len());
+    for bead in beads {
+        match bead {
+            Bead::OnlyA(r) => {
+                // A group is emitted at the place of its base sentences.
+                for (run, k, confidence) in &found {
+                    let (ra, rb) = if flip {
+                        (*k..*k + 1, run.clone())
+                    } else {
+                        (run.clone(), *k..*k + 1)
+                    };
+                    if r.contains(&ra.start) {
+                        let confidence = *confidence;
+                        out.push(if a_gap[ra.start] == b_gap[rb.start] {
+                            Bead::Match {
+                                a: ra,
+                                b: rb,
+                                confidence,
+                            }
+                        } else {
+                            Bead::Moved {
+                                a: ra,
+                                b: rb,
+                                confidence,
+                            }
+                        });
+                    }
+                }
+                out.extend(split_out(r, &a_free).into_iter().map(Bead::OnlyA));
+            }
+            Bead::OnlyB(r) => out.extend(split_out(r, &b_free).into_iter().map(Bead::OnlyB)),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// How much better than its best single counterpart a run must match a sentence.
+const GROUP_GAIN: f32 = 0.05;
+
+/// The gap (number of in-order pairings before it) of every one-sided sentence, to tell a pair
+/// that stands in order from a moved one.
+fn in_order_gaps(beads: &[Bead], a_len: usize, b_len: usize) -> (Vec<usize>, Vec<usize>) {
+    let (mut a_gap, mut b_gap) = (vec![0; a_len], vec![0; b_len]);
     let mut gap = 0;
-    for bead in &beads {
+    for bead in beads {
         match bead {
             Bead::Match { .. } => gap += 1,
             Bead::OnlyA(r) => r.clone().for_each(|i| a_gap[i] = gap),
@@ -197,110 +265,53 @@ fn group_leftovers(
             Bead::Moved { .. } => {}
         }
     }
-    for j in 0..one.vecs.len() {
-        // Headings pair one to one; groups are story text only.
-        if !one_free[j] || one.heading[j] || one.vecs[j].chars < MOVE_MIN_CHARS {
+    (a_gap, b_gap)
+}
+
+/// The run of free sentences of `many` (2 to [`GROUP_MAX`] long, around one of sentence `k`'s
+/// candidates) that matches sentence `k` of `one` best.
+fn best_window(
+    one: &Side<'_>,
+    k: usize,
+    many: &Side<'_>,
+    candidates: &[(f32, usize)],
+    free: &dyn Fn(usize) -> bool,
+) -> Option<(Range<usize>, Evidence)> {
+    let mut best: Option<(Range<usize>, Evidence)> = None;
+    for &(_, at) in candidates {
+        if !free(at) {
             continue;
         }
-        let single = top[j].first().map_or(0.0, |c| c.0);
-        let mut best: Option<(f32, std::ops::Range<usize>, Evidence)> = None;
-        for &(_, i) in &top[j] {
-            let free = |k: usize| many_free[k] && !many.heading[k];
-            if !free(i) {
-                continue;
-            }
-            // Windows of free sentences around the candidate.
-            let lo = (i.saturating_sub(GROUP_MAX - 1)..=i)
-                .rev()
-                .take_while(|&k| free(k))
-                .last()
-                .unwrap_or(i);
-            let hi = (i..(i + GROUP_MAX).min(many.vecs.len()))
-                .take_while(|&k| free(k))
-                .last()
-                .unwrap_or(i);
-            for start in lo..=i {
-                for end in i + 1..=hi + 1 {
-                    if end - start < 2 || end - start > GROUP_MAX {
-                        continue;
-                    }
-                    let run = start..end;
-                    let e = if flip {
-                        Evidence::of(one, &(j..j + 1), many, &run)
-                    } else {
-                        Evidence::of(many, &run, one, &(j..j + 1))
-                    };
-                    if best.as_ref().is_none_or(|b| e.sim > b.0) {
-                        best = Some((e.sim, run, e));
-                    }
+        let lo = (at.saturating_sub(GROUP_MAX - 1)..=at)
+            .rev()
+            .take_while(|&x| free(x))
+            .last()
+            .unwrap_or(at);
+        let hi = (at..(at + GROUP_MAX).min(many.vecs.len()))
+            .take_while(|&x| free(x))
+            .last()
+            .unwrap_or(at);
+        for start in lo..=at {
+            for end in at + 1..=hi + 1 {
+                if !(2..=GROUP_MAX).contains(&(end - start)) {
+                    continue;
+                }
+                let e = Evidence::of(many, &(start..end), one, &(k..k + 1));
+                if best.as_ref().is_none_or(|b| e.sim > b.1.sim) {
+                    best = Some((start..end, e));
                 }
             }
         }
-        if std::env::var_os("STORYDIFF_DEBUG_PAIR").is_some() {
-            eprintln!(
-                "group j{j} flip {flip} single {single:.2} best {:?}",
-                best.as_ref().map(|b| (b.0, b.1.clone(), b.2.keys))
-            );
-        }
-        if let Some((sim, run, e)) = best
-            && sim > single + 0.05
-            && move_supported(&e)
-            && run.clone().all(|k| many_free[k])
-        {
-            run.clone().for_each(|k| many_free[k] = false);
-            one_free[j] = false;
-            found.push((run, j, e.confidence()));
-        }
     }
-    if found.is_empty() {
-        return beads;
-    }
-    let (a_free, b_free) = if flip {
-        (&one_free, &many_free)
-    } else {
-        (&many_free, &one_free)
-    };
-    let mut out = Vec::with_capacity(beads.len() + found.len());
-    for bead in beads {
-        match bead {
-            Bead::OnlyA(r) => {
-                // A found group is emitted at the place of its base sentences.
-                for (run, j, confidence) in &found {
-                    let (ra, rb) = if flip {
-                        (*j..*j + 1, run.clone())
-                    } else {
-                        (run.clone(), *j..*j + 1)
-                    };
-                    if r.contains(&ra.start) {
-                        let in_order = a_gap[ra.start] == b_gap[rb.start];
-                        out.push(if in_order {
-                            Bead::Match {
-                                a: ra,
-                                b: rb,
-                                confidence: *confidence,
-                            }
-                        } else {
-                            Bead::Moved {
-                                a: ra,
-                                b: rb,
-                                confidence: *confidence,
-                            }
-                        });
-                    }
-                }
-                out.extend(split_out(r, a_free).into_iter().map(Bead::OnlyA));
-            }
-            Bead::OnlyB(r) => out.extend(split_out(r, b_free).into_iter().map(Bead::OnlyB)),
-            other => out.push(other),
-        }
-    }
-    out
+    best
 }
 
 /// Similarity two leads need to pair: a news story opens with its summary, so the first
 /// sentences of two versions of one story tell the same event even when spun beyond lexical
 /// recognition. Position is the evidence here; the pairing is shown weak.
 const LEAD_MIN: f32 = 0.05;
+/// Leads paired on position alone are shown weak at most.
+const LEAD_CONFIDENCE: f32 = 0.4;
 
 /// The two versions' leads (first story sentences, not headings), when both are still unpaired
 /// and share something.
@@ -315,13 +326,14 @@ fn leads(
     let lead = |side: &Side<'_>| {
         (0..side.vecs.len()).find(|&k| !side.heading[k] && side.vecs[k].chars >= MOVE_MIN_CHARS)
     };
-    let (i, j) = (lead(a)?, lead(b)?);
-    let open = a_gap[i].is_some()
-        && a_partner[i].is_none()
-        && b_gap[j].is_some()
-        && b_partner[j].is_none();
-    let e = Evidence::of(a, &(i..i + 1), b, &(j..j + 1));
-    (open && e.sim >= LEAD_MIN).then(|| (i, j, e.confidence().min(0.4)))
+    let (lead_a, lead_b) = (lead(a)?, lead(b)?);
+    let open = a_gap[lead_a].is_some()
+        && a_partner[lead_a].is_none()
+        && b_gap[lead_b].is_some()
+        && b_partner[lead_b].is_none();
+    let evidence = Evidence::of(a, &(lead_a..lead_a + 1), b, &(lead_b..lead_b + 1));
+    (open && evidence.sim >= LEAD_MIN)
+        .then(|| (lead_a, lead_b, evidence.confidence().min(LEAD_CONFIDENCE)))
 }
 
 /// A sentence left unpaired next to a group joins it when it shares enough with the group's
@@ -399,8 +411,8 @@ fn extend(mut beads: Vec<Bead>, a: &Side<'_>, b: &Side<'_>) -> Vec<Bead> {
 }
 
 /// The runs of `r` whose sentences are still free.
-fn split_out(r: std::ops::Range<usize>, free: &[bool]) -> Vec<std::ops::Range<usize>> {
-    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+fn split_out(r: Range<usize>, free: &[bool]) -> Vec<Range<usize>> {
+    let mut runs: Vec<Range<usize>> = Vec::new();
     for k in r.filter(|&k| free[k]) {
         match runs.last_mut() {
             Some(last) if last.end == k => last.end = k + 1,
