@@ -87,7 +87,7 @@ fn measure(story: &str, count: usize) -> Result<Row, String> {
         json: json_s,
         table: table_s,
         json_mb: json.len() as f64 / 1e6,
-        table_lines: table.iter().filter(|b| **b == b'\n').count(),
+        table_lines: String::from_utf8_lossy(&table).lines().count(),
         facts: report.facts.len(),
     })
 }

@@ -18,7 +18,7 @@ use std::process::ExitCode;
 mod story;
 
 /// The default story: about 1,000 words of news text.
-pub fn default_story() -> String {
+fn default_story() -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let seed = include_str!("../seeds/000_cda56540cce722a2.txt");
     let extra =

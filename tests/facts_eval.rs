@@ -211,32 +211,49 @@ fn versions_in(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// (set, versions, labels, floors: found share, most false alarms, most unlabelled drifts).
-fn sets() -> Vec<(&'static str, Vec<PathBuf>, PathBuf, f64, usize, usize)> {
+/// A labelled set and its floors.
+struct Set {
+    name: &'static str,
+    versions: Vec<PathBuf>,
+    labels: PathBuf,
+    /// Least share of `differ` and `fact` labels found.
+    found: f64,
+    /// Most false alarms.
+    false_alarms: usize,
+    /// Most drifted facts no label explains.
+    unlabelled: usize,
+}
+
+fn sets() -> Vec<Set> {
     let eval = root().join("tests/facts_eval");
+    let set = |name, versions, labels, found, unlabelled| Set {
+        name,
+        versions,
+        labels,
+        found,
+        false_alarms: 0,
+        unlabelled,
+    };
     vec![
-        (
+        set(
             "seeds",
             versions_in(&root().join("seeds")),
             eval.join("seeds.tsv"),
             0.85,
-            0,
             3,
         ),
-        (
+        set(
             "harbour",
             versions_in(&eval.join("harbour")),
             eval.join("harbour/labels.tsv"),
             0.85,
-            0,
             2,
         ),
-        (
+        set(
             "council",
             versions_in(&eval.join("council")),
             eval.join("council/labels.tsv"),
             0.8,
-            0,
             2,
         ),
     ]
@@ -249,7 +266,15 @@ fn labelled_facts_are_found_without_false_alarms() {
         "set", "versions", "found", "missed", "found%", "false alarms", "unlabelled"
     );
     let mut problems = Vec::new();
-    for (name, files, labels_path, floor, max_false, max_unlabelled) in sets() {
+    for Set {
+        name,
+        versions: files,
+        labels: labels_path,
+        found: floor,
+        false_alarms: max_false,
+        unlabelled: max_unlabelled,
+    } in sets()
+    {
         let c = comparison(&files);
         let report = analyze(&c);
         let mut notes = Vec::new();

@@ -158,49 +158,7 @@ pub fn extract(text: &str) -> Extraction {
     }
     let ranges: Vec<Range<usize>> = sentences.iter().map(|s| s.range.clone()).collect();
     facts.sort_by_key(|f| (f.range.start, f.range.end));
-    let spans = quotes::find(text, &paragraphs);
-    let mut quoted = Vec::with_capacity(spans.len());
-    let mut has_quote = vec![false; ranges.len()];
-    for q in spans {
-        let Some(sentence) = sentence_of(&ranges, q.outer.start) else {
-            continue;
-        };
-        has_quote[sentence] = true;
-        let found = quotes::speaker(text, &facts, &ranges, &q);
-        if let Some(quotes::Speaker {
-            name,
-            range,
-            attributed: true,
-        }) = &found
-        {
-            // Who is quoted is a role of its own: a copy may put the words in another mouth.
-            let actor = name.split(' ').next_back().unwrap_or(name).to_lowercase();
-            let parts = RoleParts {
-                actor,
-                action: "quoted",
-                negated: false,
-                hedged: false,
-            };
-            quoted.push(Extracted {
-                kind: FactKind::Role,
-                value: parts.value(),
-                range: range.clone(),
-                sentence: sentence_of(&ranges, range.start).unwrap_or(sentence),
-                detail: Detail::Role(parts),
-            });
-        }
-        let speaker = found.map(|s| s.name);
-        quoted.push(Extracted {
-            kind: FactKind::Quote,
-            value: quotes::normalise(text, q.inner.clone()),
-            range: q.outer,
-            sentence,
-            detail: Detail::Quote {
-                inner: q.inner,
-                speaker,
-            },
-        });
-    }
+    let (quoted, has_quote) = quotations(text, &paragraphs, &ranges, &facts);
     facts.extend(quoted.into_iter().filter(|q| !q.value.is_empty()));
     for (index, toks) in toks.iter().enumerate() {
         facts.extend(
@@ -220,6 +178,60 @@ pub fn extract(text: &str) -> Extraction {
         facts,
         sentences: ranges,
     }
+}
+
+/// The quotations of a text, with the roles of their attributed speakers, and which sentences
+/// hold a quotation.
+fn quotations(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    ranges: &[Range<usize>],
+    facts: &[Extracted],
+) -> (Vec<Extracted>, Vec<bool>) {
+    let spans = quotes::find(text, paragraphs);
+    let mut quoted = Vec::with_capacity(spans.len());
+    let mut has_quote = vec![false; ranges.len()];
+    for q in spans {
+        let Some(sentence) = sentence_of(ranges, q.outer.start) else {
+            continue;
+        };
+        has_quote[sentence] = true;
+        let found = quotes::speaker(text, facts, ranges, &q);
+        if let Some(quotes::Speaker {
+            name,
+            range,
+            attributed: true,
+        }) = &found
+        {
+            // Who is quoted is a role of its own: a copy may put the words in another mouth.
+            let actor = name.split(' ').next_back().unwrap_or(name).to_lowercase();
+            let parts = RoleParts {
+                actor,
+                action: "quoted",
+                negated: false,
+                hedged: false,
+            };
+            quoted.push(Extracted {
+                kind: FactKind::Role,
+                value: parts.value(),
+                range: range.clone(),
+                sentence: sentence_of(ranges, range.start).unwrap_or(sentence),
+                detail: Detail::Role(parts),
+            });
+        }
+        let speaker = found.map(|s| s.name);
+        quoted.push(Extracted {
+            kind: FactKind::Quote,
+            value: quotes::normalise(text, q.inner.clone()),
+            range: q.outer,
+            sentence,
+            detail: Detail::Quote {
+                inner: q.inner,
+                speaker,
+            },
+        });
+    }
+    (quoted, has_quote)
 }
 
 /// Index of the sentence that contains a byte offset.

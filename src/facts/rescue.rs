@@ -53,20 +53,12 @@ pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Ve
     // Roles last: they follow the sentence links the other facts' joins make.
     let is_role = |g: usize| fact(&groups[g].members[0]).kind == FactKind::Role;
     order.sort_by_key(|&g| (is_role(g), std::cmp::Reverse(groups[g].members.len()), g));
-    let mut links: HashMap<Sentence, Vec<Sentence>> = HashMap::new();
     let sentence = |m: &Member| (m.version.0, fact(m).sentence);
-    // Role groups by the sentence of their anchor, to follow links from.
-    let mut roles_in: HashMap<Sentence, Vec<usize>> = HashMap::new();
-    for g in (0..groups.len()).filter(|&g| is_role(g)) {
-        roles_in
-            .entry(sentence(&groups[g].members[0]))
-            .or_default()
-            .push(g);
-    }
+    let mut links = Links::new(groups, &is_role, &sentence);
     let mut has = vec![false; versions];
     for g in order {
         while alive[g] && groups[g].members.len() < versions {
-            has.iter_mut().for_each(|h| *h = false);
+            has.fill(false);
             for m in &groups[g].members {
                 has[m.version.0] = true;
             }
@@ -75,19 +67,6 @@ pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Ve
             let here = groups[g].passage;
             let fits = |h: usize| {
                 h != g && alive[h] && groups[h].members.iter().all(|m| !has[m.version.0])
-            };
-            // Both sides unpaired: no version of either group firmly carries the other's
-            // passage, so neither sentence has a counterpart the fact could be compared with.
-            let unpaired = |h: usize| {
-                let other = &groups[h];
-                other
-                    .members
-                    .iter()
-                    .all(|m| !carried.has(here, m.version.0))
-                    && groups[g]
-                        .members
-                        .iter()
-                        .all(|m| !carried.has(other.passage, m.version.0))
             };
             let equal = index.get(&(a.kind, key(a))).map_or(&[][..], Vec::as_slice);
             let near = nearest(equal, groups, here)
@@ -101,16 +80,13 @@ pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Ve
                 .filter(|&h| fits(h))
                 .take(WINDOW_TRIES);
             // For a role: the roles of every sentence linked to one of the group's.
-            let mut linked_roles: Vec<usize> = Vec::new();
-            if a.kind == FactKind::Role {
-                for m in &groups[g].members {
-                    for other in links.get(&sentence(m)).map_or(&[][..], Vec::as_slice) {
-                        linked_roles.extend(roles_in.get(other).map_or(&[][..], Vec::as_slice));
-                    }
-                }
-                linked_roles.retain(|&h| fits(h));
-                linked_roles.truncate(WINDOW_TRIES);
-            }
+            let mut linked_roles = if a.kind == FactKind::Role {
+                links.roles_near(&groups[g].members, &sentence)
+            } else {
+                Vec::new()
+            };
+            linked_roles.retain(|&h| fits(h));
+            linked_roles.truncate(WINDOW_TRIES);
             let window = window.chain(linked_roles);
             let mut best: Option<(Relation, f32, usize)> = None;
             for h in near.chain(window) {
@@ -128,20 +104,15 @@ pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Ve
                         .chain(&groups[h].members)
                         .all(|m| counts.once(m, fact(m)));
                 // A distinctive value each version states once is one fact wherever it stands
-                // ("28-point"); anything else joins only sentences the alignment left unpaired.
-                let linked = || {
-                    let other = sentence(&groups[h].members[0]);
-                    groups[g]
-                        .members
-                        .iter()
-                        .any(|m| links.get(&sentence(m)).is_some_and(|l| l.contains(&other)))
-                };
-                let accepted = if a.kind == FactKind::Role {
-                    // Who did what, compared in sentences another fact already tied together.
-                    unpaired(h) && linked()
-                } else {
-                    unpaired(h) && accepts(a.kind, relation, similarity)
-                };
+                // ("28-point"); anything else joins only sentences the alignment left unpaired,
+                // a role only in sentences another fact already tied together.
+                let accepted = unpaired(&carried, groups, g, h)
+                    && if a.kind == FactKind::Role {
+                        let other = sentence(&groups[h].members[0]);
+                        links.linked(&groups[g].members, other, &sentence)
+                    } else {
+                        accepts(a.kind, relation, similarity)
+                    };
                 if !unique && !accepted {
                     continue;
                 }
@@ -154,12 +125,7 @@ pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Ve
             let Some((_, _, h)) = best else { break };
             alive[h] = false;
             let moved: Vec<Member> = std::mem::take(&mut groups[h].members);
-            let anchor_sentence = sentence(&anchor);
-            for m in &moved {
-                let other = sentence(m);
-                links.entry(anchor_sentence).or_default().push(other);
-                links.entry(other).or_default().push(anchor_sentence);
-            }
+            links.record(sentence(&anchor), moved.iter().map(&sentence));
             groups[g]
                 .members
                 .extend(moved.into_iter().map(|m| Member { rescued: true, ..m }));
@@ -167,6 +133,80 @@ pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Ve
     }
     let mut keep = alive.into_iter();
     groups.retain(|_| keep.next().unwrap_or(false));
+}
+
+/// Both sides unpaired: no version of either group firmly carries the other's passage, so
+/// neither sentence has a counterpart the fact could be compared with.
+fn unpaired(carried: &Carried, groups: &[Group], g: usize, h: usize) -> bool {
+    let (a, b) = (&groups[g], &groups[h]);
+    b.members
+        .iter()
+        .all(|m| !carried.has(a.passage, m.version.0))
+        && a.members
+            .iter()
+            .all(|m| !carried.has(b.passage, m.version.0))
+}
+
+/// Sentences tied together by the facts joined so far, and the role groups of each sentence:
+/// where roles may be compared across passages.
+struct Links {
+    links: HashMap<Sentence, Vec<Sentence>>,
+    roles_in: HashMap<Sentence, Vec<usize>>,
+}
+
+impl Links {
+    fn new(
+        groups: &[Group],
+        is_role: &dyn Fn(usize) -> bool,
+        sentence: &dyn Fn(&Member) -> Sentence,
+    ) -> Self {
+        let mut roles_in: HashMap<Sentence, Vec<usize>> = HashMap::new();
+        for g in (0..groups.len()).filter(|&g| is_role(g)) {
+            roles_in
+                .entry(sentence(&groups[g].members[0]))
+                .or_default()
+                .push(g);
+        }
+        Self {
+            links: HashMap::new(),
+            roles_in,
+        }
+    }
+
+    fn linked_to(&self, s: Sentence) -> &[Sentence] {
+        self.links.get(&s).map_or(&[][..], Vec::as_slice)
+    }
+
+    /// The role groups of every sentence linked to one of these members'.
+    fn roles_near(&self, members: &[Member], sentence: &dyn Fn(&Member) -> Sentence) -> Vec<usize> {
+        let mut out = Vec::new();
+        for m in members {
+            for other in self.linked_to(sentence(m)) {
+                out.extend(self.roles_in.get(other).map_or(&[][..], Vec::as_slice));
+            }
+        }
+        out
+    }
+
+    /// Whether a sentence is linked to one of these members'.
+    fn linked(
+        &self,
+        members: &[Member],
+        other: Sentence,
+        sentence: &dyn Fn(&Member) -> Sentence,
+    ) -> bool {
+        members
+            .iter()
+            .any(|m| self.linked_to(sentence(m)).contains(&other))
+    }
+
+    /// Ties an anchor's sentence to the sentences of the facts joined to it.
+    fn record(&mut self, anchor: Sentence, joined: impl Iterator<Item = Sentence>) {
+        for other in joined {
+            self.links.entry(anchor).or_default().push(other);
+            self.links.entry(other).or_default().push(anchor);
+        }
+    }
 }
 
 /// Whether two facts in different passages may be joined, given how they relate and how alike

@@ -96,6 +96,13 @@ pub fn print(
     let any = sections.iter().any(|s| !s.facts.is_empty());
     if comparison.versions.len() >= distribution::MIN_VERSIONS {
         // Many versions: one line per fact, its readings as a distribution.
+        let view = distribution::View {
+            comparison,
+            labels: &labels,
+            painter,
+            width,
+            bracket: options.styling == Styling::Plain,
+        };
         if any {
             writeln!(out)?;
             write_key(out, painter, options.styling, width, key)?;
@@ -105,16 +112,7 @@ pub fn print(
             let title = format!("── {}", section.title);
             write_wrapped(out, painter, Style::Header, &title, width, 3)?;
             for fact in &section.facts {
-                distribution::write_fact(
-                    out,
-                    comparison,
-                    &labels,
-                    painter,
-                    width,
-                    fact,
-                    section.tone,
-                    options.styling == Styling::Plain,
-                )?;
+                distribution::write_fact(out, &view, fact, section.tone)?;
             }
         }
     } else {

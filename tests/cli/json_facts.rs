@@ -102,6 +102,12 @@ pub fn check(doc: &Document, files: &[Vec<u8>]) {
         );
         for reading in &fact.readings {
             check_reading(doc, files, reading);
+            if reading.rescued {
+                assert_ne!(
+                    reading.passage, fact.passage,
+                    "a rescued reading stands elsewhere"
+                );
+            }
             if reading.speaker.is_some() {
                 assert_eq!(fact.kind, "quote", "only quotations have speakers");
             }

@@ -391,7 +391,7 @@ mod tests {
         let unclosed = "“word ".repeat(2000);
         let nested = format!("{}x{}", "“‘".repeat(500), "’”".repeat(500));
         for text in [unclosed, nested] {
-            let quotes = find(&text, &[0..text.len()]);
+            let quotes = find(&text, std::slice::from_ref(&(0..text.len())));
             let total: usize = quotes.iter().map(|q| q.outer.len()).sum();
             assert!(
                 total <= 2 * text.len(),

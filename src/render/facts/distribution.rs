@@ -39,17 +39,30 @@ pub(super) fn write_header(out: &mut dyn Write, painter: Painter, width: usize) 
     writeln!(out)
 }
 
+/// What the lines are written for.
+pub(super) struct View<'a> {
+    pub comparison: &'a Comparison,
+    pub labels: &'a Labels,
+    pub painter: Painter,
+    pub width: usize,
+    /// Without colour: departures are bracketed `‹…›`.
+    pub bracket: bool,
+}
+
 /// One fact as a line (wrapped to the width): passage, kind, status, then its readings.
 pub(super) fn write_fact(
     out: &mut dyn Write,
-    comparison: &Comparison,
-    labels: &Labels,
-    painter: Painter,
-    width: usize,
+    view: &View<'_>,
     fact: &Fact,
     tone: Tone,
-    bracket: bool,
 ) -> io::Result<()> {
+    let View {
+        comparison,
+        labels,
+        painter,
+        width,
+        bracket,
+    } = *view;
     let status = if fact.status == FactStatus::Drift && fact.spelling_change {
         "spelling"
     } else {
