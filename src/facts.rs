@@ -29,6 +29,7 @@
 //! let values: Vec<(FactKind, &str)> = facts.iter().map(|f| (f.kind, f.value.as_str())).collect();
 //! assert_eq!(values, [
 //!     (FactKind::Name, "General Chris Donahue"),
+//!     (FactKind::Role, "donahue say"),
 //!     (FactKind::Number, "26"),
 //!     (FactKind::Date, "November 25"),
 //! ]);
