@@ -24,15 +24,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (va, vb) = (load(a)?, load(b)?);
     let prep = |v: &storydiff::Version| {
         let paras = segment::paragraphs(&v.text);
-        let sents: Vec<_> = segment::sentences(&v.text, &paras, false)
-            .into_iter()
-            .filter(|s| s.kind != PassageKind::Boilerplate)
+        let all = segment::sentences(&v.text, &paras, false);
+        let aligned: Vec<usize> = (0..all.len())
+            .filter(|&i| all[i].kind != PassageKind::Boilerplate)
             .collect();
+        let quoted = storydiff::align::quotation_continues(&v.text, &all, &aligned);
+        let sents: Vec<_> = aligned.iter().map(|&i| all[i].clone()).collect();
         let toks = tokens::tokenize(&v.text, 0..v.text.len());
-        (sents, toks)
+        (sents, toks, quoted)
     };
-    let (sa, ta) = prep(&va);
-    let (sb, tb) = prep(&vb);
+    let (sa, ta, qa) = prep(&va);
+    let (sb, tb, qb) = prep(&vb);
     let ranges = [
         sa.iter().map(|s| s.range.clone()).collect::<Vec<_>>(),
         sb.iter().map(|s| s.range.clone()).collect::<Vec<_>>(),
@@ -64,10 +66,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         &Side {
             vecs: &vecs[0],
             heading: &ha,
+            quote_continues: &qa,
         },
         &Side {
             vecs: &vecs[1],
             heading: &hb,
+            quote_continues: &qb,
         },
     );
     for bead in beads {

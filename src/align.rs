@@ -80,6 +80,11 @@ pub fn align(versions: &[Version], options: &CompareOptions) -> Vec<Passage> {
         .zip(&ranges)
         .map(|(text, ranges)| ranges.iter().map(|r| &text[r.clone()]).collect())
         .collect();
+    let in_quote: Vec<Vec<bool>> = segmented
+        .iter()
+        .zip(versions)
+        .map(|(s, v)| quotation_continues(&v.text, &s.sentences, &s.aligned))
+        .collect();
     let base = options.base;
     // Each pair is aligned on vectors weighted by that pair's own vocabulary, so how two
     // versions pair never depends on which other versions were loaded. With two versions those
@@ -100,6 +105,7 @@ pub fn align(versions: &[Version], options: &CompareOptions) -> Vec<Passage> {
         let side = |k: usize, of: usize| pair::Side {
             vecs: pair_vectors[k],
             heading: &headings[of],
+            quote_continues: &in_quote[of],
         };
         let beads = pair::align_pair(&side(0, base), &side(1, v));
         identical::pair_identical(beads, &sentence_texts[base], &sentence_texts[v])
@@ -109,6 +115,36 @@ pub fn align(versions: &[Version], options: &CompareOptions) -> Vec<Passage> {
         pairs[v] = Some(beads);
     }
     assemble::assemble(versions, &segmented, &vectors, &pairs, options)
+}
+
+/// For each aligned sentence, whether a quotation it opens runs on into the next sentence of
+/// its paragraph ("… from both sides. For that reason, we are working …”"): a quotation is
+/// one statement, which the aligner keeps in one group.
+#[must_use]
+pub fn quotation_continues(text: &str, sentences: &[Sentence], aligned: &[usize]) -> Vec<bool> {
+    let mut out = vec![false; aligned.len()];
+    let mut depth = 0usize;
+    let mut straight_open = false;
+    for (k, &i) in aligned.iter().enumerate() {
+        let sentence = &sentences[i];
+        let starts_paragraph = k == 0 || sentences[aligned[k - 1]].paragraph != sentence.paragraph;
+        if starts_paragraph {
+            (depth, straight_open) = (0, false);
+        }
+        for c in text[sentence.range.clone()].chars() {
+            match c {
+                '“' | '«' | '„' => depth += 1,
+                '”' | '»' => depth = depth.saturating_sub(1),
+                '"' => straight_open = !straight_open,
+                _ => {}
+            }
+        }
+        let next_same_paragraph = aligned
+            .get(k + 1)
+            .is_some_and(|&n| sentences[n].paragraph == sentence.paragraph);
+        out[k] = next_same_paragraph && (depth > 0 || straight_open);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -29,6 +29,7 @@
 //! let values: Vec<(FactKind, &str)> = facts.iter().map(|f| (f.kind, f.value.as_str())).collect();
 //! assert_eq!(values, [
 //!     (FactKind::Name, "General Chris Donahue"),
+//!     (FactKind::Role, "donahue say"),
 //!     (FactKind::Number, "26"),
 //!     (FactKind::Date, "November 25"),
 //! ]);
@@ -43,21 +44,20 @@ mod rescue;
 mod significance;
 
 pub use model::{
-    ChangeClass, Fact, FactKind, FactReading, FactReport, FactStatus, Misquote, Reason,
-    Significance, VersionClass, VersionScore,
+    ChangeClass, Fact, FactKind, FactReading, FactReport, FactStatus, Misquote, ReadingGroup,
+    Reason, Significance, VersionClass, VersionScore,
 };
 
 use crate::model::Comparison;
 use extract::Extraction;
+use model::FactKind as Kind;
 
 /// Extracts the facts of every version and compares them through the passage alignment.
 #[must_use]
 pub fn analyze(c: &Comparison) -> FactReport {
-    let extractions: Vec<Extraction> = c
-        .versions
-        .iter()
-        .map(|v| extract::extract(&v.text))
-        .collect();
+    // Each version is read on its own: in parallel, one chunk per core.
+    let extractions: Vec<Extraction> =
+        crate::par::map(&c.versions, Some(2), |v| extract::extract(&v.text));
     analyze_extracted(c, &extractions)
 }
 
@@ -77,7 +77,15 @@ pub fn analyze_extracted(c: &Comparison, extractions: &[Extraction]) -> FactRepo
     let located = pair::locate(c, extractions);
     let mut groups = pair::pair(c, extractions, &located);
     rescue::rescue(c, extractions, &mut groups);
-    let judged = judge::judge(c, extractions, &groups);
+    // A role only one version states compares with nothing.
+    groups.retain(|g| {
+        let m = g.members[0];
+        g.members.len() > 1 || extractions[m.version.0].facts[m.fact].kind != Kind::Role
+    });
+    let mut judged = judge::judge(c, extractions, &groups);
+    // Roles are reported where corresponding sentences disagree on them; agreement on who
+    // did what is what a reader assumes.
+    judged.retain(|j| j.fact.kind != Kind::Role || j.fact.status != FactStatus::Agree);
     let outliers = judge::scores(c, &judged);
     let (significance, ranking) = significance::assess(c, &judged);
     FactReport {

@@ -123,7 +123,7 @@ fn harmless_rewording_flags_nothing() {
             "\"difficult but necessary concessions from both sides\".",
         )
         .replace("The 28-point plan", "The 28 point plan")
-        .replace("$105m (£80m)", "$105 million")
+        .replace("$105m (£80m)", "$105 million (£80m)")
         .replace("after 360 days", "after a 360-day term")
         .replace("arrived in Kyiv", "landed in Kyiv")
         .replace("officials said, and", "according to officials, while");
@@ -328,15 +328,24 @@ mod seeds {
         let drifts: Vec<Vec<(usize, &str)>> = report
             .facts
             .iter()
-            .filter(|f| f.status == FactStatus::Drift)
+            .filter(|f| f.status == FactStatus::Drift && f.kind != FactKind::Role)
             .map(values)
             .collect();
-        // Donohue, Sergey, 2020/2024 and January 2017 — and at most one other.
+        // Donohue, Sergey, 2020/2024/August and January 2017 — and at most one other.
         assert!(drifts.len() <= 5, "{drifts:#?}");
+        // Roles: the Donbas swap (and 003's "reportedly" on it), 002's "allegedly".
+        let roles = report
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Role && f.status == FactStatus::Drift)
+            .count();
+        assert!(roles <= 3, "{roles} role drifts");
         // Most divergent facts are facts some rewrites leave out; their number is guarded so
-        // that noise (names, weekdays) cannot creep back in unnoticed.
+        // that noise (names, weekdays) cannot creep back in unnoticed. Since facts are compared
+        // only between corresponding sentences (issue 8), a fact a rewrite moved into another,
+        // paired sentence is left out there and extra here: 62 on the seeds.
         let divergent = report.divergent().count();
-        assert!(divergent <= 55, "{divergent} divergent facts");
+        assert!(divergent <= 65, "{divergent} divergent facts");
         assert!(
             report.agreeing() >= 90,
             "{} agreeing facts",

@@ -61,6 +61,9 @@ pub struct Side<'a> {
     pub vecs: &'a [SentenceVec],
     /// Whether each sentence is a heading (headings pair with headings only).
     pub heading: &'a [bool],
+    /// Whether each sentence's quotation runs on into the next sentence (the two are not
+    /// separated when a group is trimmed).
+    pub quote_continues: &'a [bool],
 }
 
 /// Aligns two sentence sequences.

@@ -168,7 +168,66 @@ fn consensus_text(comparison: &Comparison, fact: &Fact) -> Option<String> {
     ))
 }
 
+/// From this many versions on, a fact's readings are shown as a distribution (issue 8).
+const MANY_VERSIONS: usize = 12;
+
+/// Versions named after a reading in a distribution before the rest are counted.
+const NAMED: usize = 8;
+
+/// "v17 v88", the first [`NAMED`] versions, then "+N".
+fn version_list(versions: &[VersionId]) -> String {
+    let mut out: Vec<String> = versions
+        .iter()
+        .take(NAMED)
+        .map(|v| format!("v{}", v.0))
+        .collect();
+    if versions.len() > NAMED {
+        out.push(format!("+{}", versions.len() - NAMED));
+    }
+    out.join(" ")
+}
+
+/// The departures of a fact of many versions: each reading other than the most common, and the
+/// versions that leave it out, with their versions ("27 ×2: v17 v88 · left out ×3: v4 v9 v11").
+fn departures(fact: &Fact) -> PanelLine {
+    let mut line = Vec::new();
+    let groups = fact.distribution();
+    let mut parts: Vec<(String, Vec<VersionId>, Tone)> = groups
+        .into_iter()
+        .filter(|g| g.versions.iter().any(|v| fact.is_outlier(*v)))
+        .map(|g| (one_line(&g.text), g.versions, Tone::Strays))
+        .collect();
+    let left_out: Vec<VersionId> = fact
+        .missing_from
+        .iter()
+        .copied()
+        .filter(|v| fact.is_outlier(*v))
+        .collect();
+    if !left_out.is_empty() {
+        parts.push(("left out".to_string(), left_out, Tone::Quiet));
+    }
+    for (n, (text, versions, tone)) in parts.into_iter().enumerate() {
+        if n > 0 {
+            line.push(piece(" · ", Tone::Quiet));
+        }
+        line.push(piece(format!("{text} ×{}", versions.len()), tone));
+        line.push(piece(format!(": {}", version_list(&versions)), Tone::Quiet));
+    }
+    line
+}
+
 fn row(comparison: &Comparison, index: usize, fact: &Fact) -> FactRow {
+    if comparison.versions.len() >= MANY_VERSIONS {
+        return FactRow {
+            fact: index,
+            passage: fact.passage,
+            kind: fact.kind,
+            status: fact.status,
+            consensus: consensus_text(comparison, fact),
+            deviating: departures(fact),
+            detail: detail(comparison, fact),
+        };
+    }
     let mut deviating = Vec::new();
     for (n, v) in fact.outliers.iter().enumerate() {
         if n > 0 {
@@ -214,20 +273,57 @@ fn heading(comparison: &Comparison, fact: &Fact) -> PanelLine {
                 .iter()
                 .filter(|v| carries(comparison, fact, v.id))
                 .count();
-            line.push(piece(" · consensus: ", Tone::Quiet));
-            line.push(piece(text, Tone::Plain));
-            line.push(piece(
-                format!(" ({agreeing} of {carrying} versions with the passage)"),
-                Tone::Quiet,
-            ));
+            // Two versions have no consensus, only the base and a difference from it.
+            if comparison.versions.len() == 2 {
+                line.push(piece(" · base: ", Tone::Quiet));
+                line.push(piece(text, Tone::Plain));
+            } else {
+                line.push(piece(" · consensus: ", Tone::Quiet));
+                line.push(piece(text, Tone::Plain));
+                line.push(piece(
+                    format!(" ({agreeing} of {carrying} versions with the passage)"),
+                    Tone::Quiet,
+                ));
+            }
         }
         None => line.push(piece(" · most versions do not state it", Tone::Quiet)),
     }
     line
 }
 
+/// The detail of a fact of many versions: heading, then one line per reading with its count
+/// and versions, the departing ones marked.
+fn distribution_detail(comparison: &Comparison, fact: &Fact) -> Vec<PanelLine> {
+    let mut lines = vec![heading(comparison, fact)];
+    for group in fact.distribution() {
+        let strays = group.versions.iter().any(|v| fact.is_outlier(*v));
+        let tone = if strays { Tone::Strays } else { Tone::Plain };
+        lines.push(vec![
+            piece(if strays { " ✗ " } else { "   " }, Tone::Strays),
+            piece(format!("×{:<4} ", group.versions.len()), Tone::Quiet),
+            piece(one_line(&group.text), tone),
+            piece(format!("  {}", version_list(&group.versions)), Tone::Quiet),
+        ]);
+    }
+    if !fact.missing_from.is_empty() {
+        lines.push(vec![
+            piece("   ", Tone::Quiet),
+            piece(format!("×{:<4} ", fact.missing_from.len()), Tone::Quiet),
+            piece("— leaves it out", Tone::Quiet),
+            piece(
+                format!("  {}", version_list(&fact.missing_from)),
+                Tone::Quiet,
+            ),
+        ]);
+    }
+    lines
+}
+
 /// The detail of a fact: heading, every version's reading, misquote diffs.
 fn detail(comparison: &Comparison, fact: &Fact) -> Vec<PanelLine> {
+    if comparison.versions.len() >= MANY_VERSIONS {
+        return distribution_detail(comparison, fact);
+    }
     let mut lines = vec![heading(comparison, fact)];
     for version in &comparison.versions {
         let v = version.id;
@@ -318,6 +414,37 @@ mod tests {
 
     fn text(line: &PanelLine) -> String {
         line.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn many_versions_show_the_departures_as_a_distribution() {
+        let texts: Vec<Option<&str>> = (0..14)
+            .map(|i| {
+                Some(if i == 5 || i == 9 {
+                    "The strike killed 27 people in Ternopil."
+                } else {
+                    "The strike killed 26 people in Ternopil."
+                })
+            })
+            .collect();
+        let c = fixture::comparison(&[fixture::text(&texts)], 0);
+        let panel = FactsTable::build(&c, &analyze(&c));
+        let row = panel
+            .rows
+            .iter()
+            .find(|r| r.kind == FactKind::Number)
+            .expect("the count drifts");
+        assert_eq!(text(&row.deviating), "27 ×2: v5 v9");
+        let detail: Vec<String> = row.detail.iter().map(text).collect();
+        assert_eq!(
+            detail.len(),
+            3,
+            "heading and one line per reading: {detail:?}"
+        );
+        assert!(
+            detail[1].contains("×12") && detail[2].contains("×2"),
+            "{detail:?}"
+        );
     }
 
     #[test]

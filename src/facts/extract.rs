@@ -8,9 +8,11 @@
 //! sentence segmentation and tokenizing).
 
 mod dates;
+mod furniture;
 mod names;
 mod numbers;
 mod quotes;
+mod roles;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -21,6 +23,7 @@ use crate::tokens::{self, TokenClass};
 
 use super::model::FactKind;
 pub use names::NameParts;
+pub use roles::RoleParts;
 
 /// One fact token found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +47,8 @@ pub enum Detail {
     Plain,
     /// A name: its title and the words that identify the person or body.
     Name(NameParts),
+    /// A role: an actor, an action, negation and hedging.
+    Role(RoleParts),
     /// A quotation: the words between the marks and who spoke them.
     Quote {
         /// Byte range of the words inside the quotation marks.
@@ -121,7 +126,8 @@ pub fn extract(text: &str) -> Extraction {
     for (index, (sentence, toks)) in sentences.iter().zip(&toks).enumerate() {
         let heading = sentence.kind == PassageKind::Heading;
         let mut taken = vec![false; toks.len()];
-        let mut i = 0;
+        let mut i = furniture::furniture(toks);
+        taken[..i].iter_mut().for_each(|t| *t = true);
         while i < toks.len() {
             let found = dates::match_at(toks, i).or_else(|| numbers::match_at(toks, i));
             match found {
@@ -152,13 +158,68 @@ pub fn extract(text: &str) -> Extraction {
     }
     let ranges: Vec<Range<usize>> = sentences.iter().map(|s| s.range.clone()).collect();
     facts.sort_by_key(|f| (f.range.start, f.range.end));
-    let spans = quotes::find(text, &paragraphs);
+    let (quoted, has_quote) = quotations(text, &paragraphs, &ranges, &facts);
+    facts.extend(quoted.into_iter().filter(|q| !q.value.is_empty()));
+    for (index, toks) in toks.iter().enumerate() {
+        facts.extend(
+            roles::extract(toks, has_quote[index])
+                .into_iter()
+                .map(|role| Extracted {
+                    kind: FactKind::Role,
+                    value: role.parts.value(),
+                    range: role.range,
+                    sentence: index,
+                    detail: Detail::Role(role.parts),
+                }),
+        );
+    }
+    facts.sort_by_key(|f| (f.range.start, f.range.end));
+    Extraction {
+        facts,
+        sentences: ranges,
+    }
+}
+
+/// The quotations of a text, with the roles of their attributed speakers, and which sentences
+/// hold a quotation.
+fn quotations(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    ranges: &[Range<usize>],
+    facts: &[Extracted],
+) -> (Vec<Extracted>, Vec<bool>) {
+    let spans = quotes::find(text, paragraphs);
     let mut quoted = Vec::with_capacity(spans.len());
+    let mut has_quote = vec![false; ranges.len()];
     for q in spans {
-        let Some(sentence) = sentence_of(&ranges, q.outer.start) else {
+        let Some(sentence) = sentence_of(ranges, q.outer.start) else {
             continue;
         };
-        let speaker = quotes::speaker(text, &facts, &ranges, &q);
+        has_quote[sentence] = true;
+        let found = quotes::speaker(text, facts, ranges, &q);
+        if let Some(quotes::Speaker {
+            name,
+            range,
+            attributed: true,
+        }) = &found
+        {
+            // Who is quoted is a role of its own: a copy may put the words in another mouth.
+            let actor = name.split(' ').next_back().unwrap_or(name).to_lowercase();
+            let parts = RoleParts {
+                actor,
+                action: "quoted",
+                negated: false,
+                hedged: false,
+            };
+            quoted.push(Extracted {
+                kind: FactKind::Role,
+                value: parts.value(),
+                range: range.clone(),
+                sentence: sentence_of(ranges, range.start).unwrap_or(sentence),
+                detail: Detail::Role(parts),
+            });
+        }
+        let speaker = found.map(|s| s.name);
         quoted.push(Extracted {
             kind: FactKind::Quote,
             value: quotes::normalise(text, q.inner.clone()),
@@ -170,12 +231,7 @@ pub fn extract(text: &str) -> Extraction {
             },
         });
     }
-    facts.extend(quoted.into_iter().filter(|q| !q.value.is_empty()));
-    facts.sort_by_key(|f| (f.range.start, f.range.end));
-    Extraction {
-        facts,
-        sentences: ranges,
-    }
+    (quoted, has_quote)
 }
 
 /// Index of the sentence that contains a byte offset.
@@ -276,12 +332,13 @@ mod tests {
         let kinds: Vec<FactKind> = got.iter().map(|f| f.0).collect();
         assert_eq!(
             kinds,
-            [Date, Name, Money, Duration, Number, Quote],
+            [Date, Name, Role, Money, Duration, Number, Quote],
             "{got:?}"
         );
         assert_eq!(got[0].1, "Nov. 25");
         assert_eq!(got[1].1, "Gen. Chris Donahue");
-        assert_eq!(got[5].2, "we are done");
+        assert_eq!(got[2].2, "donahue quoted");
+        assert_eq!(got[6].2, "we are done");
     }
 
     #[test]

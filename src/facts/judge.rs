@@ -6,6 +6,7 @@
 //! cluster. The largest cluster is the consensus (ties go to the cluster holding the base, then
 //! to a stated value), and every version outside it is an outlier.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::extract::{Detail, Extracted, Extraction};
@@ -31,15 +32,24 @@ const ABSENT: usize = 0;
 /// The capitalised words of each version, wherever they stand (sentence starts and headings
 /// too): a version that names someone anywhere does not leave them out, whatever passage the
 /// aligner put the mention in.
-struct Mentions<'a>(Vec<HashSet<&'a str>>);
+struct Mentions<'a>(Vec<HashSet<Cow<'a, str>>>);
 
 impl<'a> Mentions<'a> {
     fn new(c: &'a Comparison) -> Self {
-        let words = |text: &'a str| -> HashSet<&'a str> {
-            text.split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+        let words = |text: &'a str| -> HashSet<Cow<'a, str>> {
+            let mut set: HashSet<Cow<'a, str>> = text
+                .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
                 .flat_map(|w| std::iter::once(w).chain(w.split('-')))
                 .filter(|w| w.starts_with(char::is_uppercase))
-                .collect()
+                .map(Cow::Borrowed)
+                .collect();
+            // Dotted acronyms name what their plain form does: "U.S." = "US".
+            for w in text.split(|ch: char| !ch.is_alphanumeric() && ch != '.') {
+                if w.contains('.') && w.starts_with(char::is_uppercase) {
+                    set.insert(Cow::Owned(w.replace('.', "")));
+                }
+            }
+            set
         };
         Self(c.versions.iter().map(|v| words(&v.text)).collect())
     }
@@ -50,7 +60,7 @@ impl<'a> Mentions<'a> {
         let Detail::Name(parts) = &name.detail else {
             return false;
         };
-        let has = |w: &String| self.0[v.0].contains(w.as_str());
+        let has = |w: &String| self.0[v.0].contains(&Cow::Borrowed(w.as_str()));
         match (parts.is_person(), parts.words.first(), parts.words.last()) {
             (true, _, Some(surname)) => has(surname),
             (false, Some(first), Some(last)) => has(first) || has(last),
@@ -102,23 +112,32 @@ fn judge_group(
             });
         clusters[m.version.0] = Some(k + 1);
     }
-    let carriers: Vec<VersionId> = c.passages[group.passage]
-        .spans
-        .iter()
-        .map(|s| s.version)
-        .collect();
-    let solo = members.len() == 1 && carriers.len() == 1;
+    let spans = &c.passages[group.passage].spans;
+    let mut carries = vec![false; c.versions.len()];
+    for s in spans {
+        carries[s.version.0] = true;
+    }
+    let solo = members.len() == 1 && spans.len() == 1;
+    // A role is compared where corresponding sentences both state one; a sentence without
+    // it says nothing about it.
     let missing_from: Vec<VersionId> = c
         .versions
         .iter()
         .map(|v| v.id)
-        .filter(|v| clusters[v.0].is_none() && (solo || carriers.contains(v)))
+        .filter(|_| kind != FactKind::Role)
+        .filter(|v| clusters[v.0].is_none() && (solo || carries[v.0]))
         .filter(|v| kind != FactKind::Name || !mentions.names(*v, fact(&members[0])))
         .collect();
     for v in &missing_from {
         clusters[v.0] = Some(ABSENT);
     }
-    let chosen = consensus_cluster(&clusters, c.base);
+    // A fact only one version states, in a passage only it carries, is that version's extra:
+    // the others lack the passage and cannot be said to leave it out.
+    let chosen = if solo && !missing_from.is_empty() {
+        ABSENT
+    } else {
+        consensus_cluster(&clusters, c.base)
+    };
     let outliers: Vec<VersionId> = (0..clusters.len())
         .filter(|&v| clusters[v].is_some_and(|k| k != chosen))
         .map(VersionId)
@@ -184,23 +203,24 @@ fn judge_group(
 /// The consensus cluster: most versions, then the base's, then a stated value, then the
 /// earliest version's.
 fn consensus_cluster(clusters: &Clusters, base: VersionId) -> usize {
-    // Size, holds the base, is a stated value, earliest version.
+    // Size, holds the base, is a stated value, earliest version; counted in one pass.
     type Rank = (usize, bool, bool, std::cmp::Reverse<usize>);
-    let mut best: Option<(Rank, usize)> = None;
-    for (first, k) in clusters
-        .iter()
-        .enumerate()
-        .filter_map(|(v, k)| k.map(|k| (v, k)))
-    {
-        if best.is_some_and(|(_, b)| b == k) || clusters[..first].contains(&Some(k)) {
-            continue;
+    let max = clusters.iter().filter_map(|k| *k).max().unwrap_or(0);
+    let mut size = vec![0_usize; max + 1];
+    let mut first = vec![usize::MAX; max + 1];
+    for (v, k) in clusters.iter().enumerate() {
+        if let Some(k) = *k {
+            size[k] += 1;
+            first[k] = first[k].min(v);
         }
-        let size = clusters.iter().filter(|c| **c == Some(k)).count();
+    }
+    let mut best: Option<(Rank, usize)> = None;
+    for k in (0..=max).filter(|&k| size[k] > 0) {
         let rank = (
-            size,
+            size[k],
             clusters[base.0] == Some(k),
             k != ABSENT,
-            std::cmp::Reverse(first),
+            std::cmp::Reverse(first[k]),
         );
         if best.is_none_or(|(r, _)| rank > r) {
             best = Some((rank, k));
@@ -212,25 +232,26 @@ fn consensus_cluster(clusters: &Clusters, base: VersionId) -> usize {
 /// The value cluster with the most versions (the earliest on ties).
 fn largest_value(clusters: &Clusters) -> usize {
     let max = clusters.iter().filter_map(|k| *k).max().unwrap_or(0);
+    let mut size = vec![0_usize; max + 1];
+    for k in clusters.iter().filter_map(|k| *k) {
+        size[k] += 1;
+    }
     (1..=max)
-        .max_by_key(|k| {
-            (
-                clusters.iter().filter(|c| **c == Some(*k)).count(),
-                std::cmp::Reverse(*k),
-            )
-        })
+        .max_by_key(|&k| (size[k], std::cmp::Reverse(k)))
         .unwrap_or(1)
 }
 
 /// The value written most often in a cluster; ties go to the longest ("General Chris Donahue"
 /// over "Donahue").
 fn consensus_value<'a>(values: impl Iterator<Item = &'a str>) -> String {
-    let values: Vec<&str> = values.collect();
-    let count = |v: &str| values.iter().filter(|x| **x == v).count();
-    values
-        .iter()
-        .max_by_key(|v| (count(v), v.len()))
-        .map(|v| (*v).to_string())
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for v in values {
+        *counts.entry(v).or_insert(0) += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(v, n)| (*n, v.len(), std::cmp::Reverse(*v)))
+        .map(|(v, _)| v.to_string())
         .unwrap_or_default()
 }
 
@@ -247,6 +268,7 @@ fn reading(c: &Comparison, fact: &Extracted, member: &Member) -> FactReading {
         span: fact.range.clone(),
         passage: member.passage,
         speaker,
+        rescued: member.rescued,
     }
 }
 

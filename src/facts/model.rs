@@ -23,6 +23,10 @@ pub enum FactKind {
     Name,
     /// Words in quotation marks, with their speaker when the sentence names one.
     Quote,
+    /// Who does what: an actor and an action, with negation and hedging ("Russia to give up",
+    /// "has not confirmed", "reportedly"); the speaker of a quotation. Only reported when
+    /// corresponding sentences disagree.
+    Role,
 }
 
 impl FactKind {
@@ -36,6 +40,7 @@ impl FactKind {
             Self::Duration => "duration",
             Self::Name => "name",
             Self::Quote => "quote",
+            Self::Role => "role",
         }
     }
 
@@ -100,6 +105,9 @@ pub struct FactReading {
     pub passage: usize,
     /// For a quotation: who the sentence says spoke it, when it names someone.
     pub speaker: Option<String>,
+    /// Matched by its value to a fact in another passage, where the alignment left both
+    /// sentences unpaired (the reading's [`FactReading::passage`] is that other passage).
+    pub rescued: bool,
 }
 
 /// A quotation's wording in one version against the consensus wording.
@@ -152,6 +160,37 @@ impl Fact {
     pub fn is_outlier(&self, version: VersionId) -> bool {
         self.outliers.contains(&version)
     }
+
+    /// The readings grouped by value, the most common first (then in version order): how a
+    /// front end shows a fact of many versions ("26 ×198 · 27 ×2: v17 v88"). Versions that
+    /// leave the fact out are not included (see [`Fact::missing_from`]).
+    #[must_use]
+    pub fn distribution(&self) -> Vec<ReadingGroup> {
+        let mut groups: Vec<ReadingGroup> = Vec::new();
+        for r in &self.readings {
+            match groups.iter_mut().find(|g| g.value == r.value) {
+                Some(g) => g.versions.push(r.version),
+                None => groups.push(ReadingGroup {
+                    value: r.value.clone(),
+                    text: r.text.clone(),
+                    versions: vec![r.version],
+                }),
+            }
+        }
+        groups.sort_by_key(|g| std::cmp::Reverse(g.versions.len()));
+        groups
+    }
+}
+
+/// The versions that read a fact alike (see [`Fact::distribution`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadingGroup {
+    /// The normalised value they share.
+    pub value: String,
+    /// How the first of them writes it.
+    pub text: String,
+    /// The versions, in version order.
+    pub versions: Vec<VersionId>,
 }
 
 /// How far one version strays from the consensus of all versions.

@@ -6,10 +6,15 @@
 //! diff when the base is involved (a base offset is carried over the diff into the other
 //! version), else as relative positions within the passage. Unmatched facts start groups of
 //! their own.
+//!
+//! A fact is scored against a few representatives of a group (its first member and the first
+//! member of each other value, at most [`MAX_REPS`]), not against every member, so pairing
+//! costs the same per version whether there are 5 versions or 500.
 
 use std::ops::Range;
 
 use super::extract::{Detail, Extracted, Extraction};
+use super::model::FactKind;
 use super::relate::{Relation, neighbours, relate};
 use crate::model::{Comparison, PassageKind, Reading, VersionId, WordOp};
 
@@ -21,7 +26,12 @@ pub(super) struct Member {
     pub fact: usize,
     /// The passage the fact stands in.
     pub passage: usize,
+    /// Joined to the group by the rescue, from a passage the alignment left unpaired.
+    pub rescued: bool,
 }
+
+/// Most representatives a group keeps for scoring.
+const MAX_REPS: usize = 4;
 
 /// Facts of several versions taken to be one fact.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +40,8 @@ pub(super) struct Group {
     pub passage: usize,
     /// At most one member per version; the first is the anchor the others were matched to.
     pub members: Vec<Member>,
+    /// Members new facts are scored against: the anchor, then the first of each other value.
+    pub reps: Vec<Member>,
 }
 
 impl Group {
@@ -134,6 +146,7 @@ fn match_version(ctx: &PassageCtx<'_>, groups: &mut Vec<Group>, v: VersionId, fa
         version: v,
         fact,
         passage: ctx.passage,
+        rescued: false,
     };
     let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
     for (g, group) in groups.iter().enumerate() {
@@ -141,9 +154,9 @@ fn match_version(ctx: &PassageCtx<'_>, groups: &mut Vec<Group>, v: VersionId, fa
             continue;
         }
         for (k, &f) in facts.iter().enumerate() {
-            // The best match among the group's members: a quotation may echo any of them.
+            // The best match among the group's representatives: a quotation may echo any.
             let best = group
-                .members
+                .reps
                 .iter()
                 .filter_map(|m| score(ctx, *m, member(f)))
                 .max_by(f32::total_cmp);
@@ -161,13 +174,20 @@ fn match_version(ctx: &PassageCtx<'_>, groups: &mut Vec<Group>, v: VersionId, fa
         }
         group_taken[g] = true;
         fact_taken[k] = true;
-        groups[g].members.push(member(facts[k]));
+        let m = member(facts[k]);
+        let value = |m: &Member| &ctx.extractions[m.version.0].facts[m.fact].value;
+        let group = &mut groups[g];
+        if group.reps.len() < MAX_REPS && group.reps.iter().all(|r| value(r) != value(&m)) {
+            group.reps.push(m);
+        }
+        group.members.push(m);
     }
     for (k, &f) in facts.iter().enumerate() {
         if !fact_taken[k] {
             groups.push(Group {
                 passage: ctx.passage,
                 members: vec![member(f)],
+                reps: vec![member(f)],
             });
         }
     }
@@ -206,6 +226,8 @@ fn score(ctx: &PassageCtx<'_>, anchor: Member, other: Member) -> Option<f32> {
     };
     let base = match relation {
         Relation::Same => 3.0,
+        // Corresponding sentences that share an action: the roles are one fact.
+        Relation::Similar if a.kind == FactKind::Role => 2.0,
         Relation::Spelling => 2.5,
         Relation::Similar if delta <= 0.35 || replaced || context() => 2.0,
         Relation::Different if replaced && (a.kind.is_quantity() || both_people(a, b)) => 1.0,

@@ -31,9 +31,29 @@ pub(super) fn relate(a: &Extracted, b: &Extracted) -> Relation {
     match (&a.detail, &b.detail) {
         (Detail::Name(x), Detail::Name(y)) => relate_names(x, y),
         _ if a.value == b.value => Relation::Same,
+        // Roles meet on a shared action; an actor spelt a letter apart is the same actor (the
+        // name fact reports the spelling).
+        (Detail::Role(x), Detail::Role(y)) if x.action == y.action => {
+            let actor = x.actor == y.actor || is_spelling_variant(&x.actor, &y.actor);
+            if actor && x.negated == y.negated && x.hedged == y.hedged {
+                Relation::Same
+            } else {
+                Relation::Similar
+            }
+        }
+        (Detail::Role(_), _) | (_, Detail::Role(_)) => Relation::Different,
         _ => match a.kind {
             FactKind::Quote => relate_quotes(a, b),
             _ if shape(a.kind, &a.value) == shape(b.kind, &b.value) => Relation::Similar,
+            // "the August meeting" and "a 2024 summit" date one event, less or more precisely.
+            FactKind::Date
+                if matches!(
+                    (shape(a.kind, &a.value), shape(b.kind, &b.value)),
+                    (Shape::Year, Shape::Month) | (Shape::Month, Shape::Year)
+                ) =>
+            {
+                Relation::Similar
+            }
             _ => Relation::Different,
         },
     }
@@ -120,7 +140,7 @@ fn shape(kind: FactKind, value: &str) -> Shape<'_> {
         }
         FactKind::Date if value.ends_with("day") => Shape::Weekday,
         FactKind::Date => Shape::Month,
-        FactKind::Name | FactKind::Quote => Shape::Other,
+        FactKind::Name | FactKind::Quote | FactKind::Role => Shape::Other,
     }
 }
 

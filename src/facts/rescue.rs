@@ -1,11 +1,17 @@
-//! Rescue: joining groups that the passage alignment kept apart.
+//! Rescue: joining groups that the passage alignment kept apart, where it left both sides
+//! unpaired.
 //!
-//! Rewrites move and merge sentences, so the aligner sometimes leaves a sentence of one version
-//! unaligned (or aligned to a neighbour) while its fact is plainly the same as another
-//! version's: "at least 26 people" in one passage, "26 fatalities" in another. A group that
-//! lacks some versions is joined with a group of only those versions when the facts relate and
-//! their sentences say the same thing (shared content words), or when the value is distinctive
-//! and each version states it once ("28-point", "$105 million"). Names join on the name alone.
+//! Facts are compared between sentences that correspond. Rewrites move and merge sentences,
+//! though, so the aligner sometimes leaves a sentence of one version unaligned while its fact is
+//! plainly the same as another version's: "at least 26 people" in a passage only some versions
+//! carry, "26 fatalities" in one only the others carry. Such groups may be joined, and only
+//! such: each group's versions must lack the other group's passage (a version that carries a
+//! passage has had its chance to state the fact there, unless its pairing is weak). They join
+//! when the facts relate and their sentences say the same thing (shared content words); names
+//! on the name alone. One exception: a distinctive value that each version states exactly once
+//! ("28-point", "$105 million") is one fact wherever the versions put it. The
+//! joined readings are marked [`super::FactReading::rescued`], so the output can say so. Roles
+//! are never rescued: who does what is compared in corresponding sentences only.
 
 use std::collections::HashMap;
 
@@ -21,6 +27,12 @@ use crate::model::Comparison;
 const WINDOW: usize = 8;
 /// How many groups with an equal value are tried, nearest first.
 const EQUAL_TRIES: usize = 8;
+/// How many groups of the window are tried for one group: bounds the cost per group whatever
+/// the number of versions.
+const WINDOW_TRIES: usize = 64;
+
+/// A sentence: (version, index into its extraction's sentences).
+type Sentence = (usize, usize);
 
 /// Joins partial groups; groups that were joined into others are removed.
 pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Vec<Group>) {
@@ -33,26 +45,49 @@ pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Ve
         index.entry((anchor.kind, key(anchor))).or_default().push(g);
     }
     let counts = ValueCounts::new(extractions);
+    let carried = Carried::new(c);
     let mut alive = vec![true; groups.len()];
     let mut order: Vec<usize> = (0..groups.len())
         .filter(|&g| groups[g].members.len() < versions)
         .collect();
-    order.sort_by_key(|&g| (std::cmp::Reverse(groups[g].members.len()), g));
+    // Roles last: they follow the sentence links the other facts' joins make.
+    let is_role = |g: usize| fact(&groups[g].members[0]).kind == FactKind::Role;
+    order.sort_by_key(|&g| (is_role(g), std::cmp::Reverse(groups[g].members.len()), g));
+    let sentence = |m: &Member| (m.version.0, fact(m).sentence);
+    let mut links = Links::new(groups, &is_role, &sentence);
+    let mut has = vec![false; versions];
     for g in order {
         while alive[g] && groups[g].members.len() < versions {
+            has.fill(false);
+            for m in &groups[g].members {
+                has[m.version.0] = true;
+            }
             let anchor = groups[g].members[0];
             let a = fact(&anchor);
+            let here = groups[g].passage;
             let fits = |h: usize| {
-                h != g && alive[h] && !groups[h].members.iter().any(|m| groups[g].has(m.version))
+                h != g && alive[h] && groups[h].members.iter().all(|m| !has[m.version.0])
             };
             let equal = index.get(&(a.kind, key(a))).map_or(&[][..], Vec::as_slice);
-            let near = nearest(equal, groups, groups[g].passage)
+            let near = nearest(equal, groups, here)
                 .into_iter()
                 .filter(|&h| fits(h))
                 .take(EQUAL_TRIES);
-            let lo = groups.partition_point(|x| x.passage + WINDOW < groups[g].passage);
-            let hi = groups.partition_point(|x| x.passage <= groups[g].passage + WINDOW);
-            let window = (lo..hi).filter(|&h| fits(h));
+            let lo = groups.partition_point(|x| x.passage + WINDOW < here);
+            let hi = groups.partition_point(|x| x.passage <= here + WINDOW);
+            let window = (lo..hi)
+                .filter(|&h| alive[h] && fact(&groups[h].members[0]).kind == a.kind)
+                .filter(|&h| fits(h))
+                .take(WINDOW_TRIES);
+            // For a role: the roles of every sentence linked to one of the group's.
+            let mut linked_roles = if a.kind == FactKind::Role {
+                links.roles_near(&groups[g].members, &sentence)
+            } else {
+                Vec::new()
+            };
+            linked_roles.retain(|&h| fits(h));
+            linked_roles.truncate(WINDOW_TRIES);
+            let window = window.chain(linked_roles);
             let mut best: Option<(Relation, f32, usize)> = None;
             for h in near.chain(window) {
                 let b = fact(&groups[h].members[0]);
@@ -68,10 +103,20 @@ pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Ve
                         .iter()
                         .chain(&groups[h].members)
                         .all(|m| counts.once(m, fact(m)));
-                if !unique && !accepts(a.kind, relation, similarity) {
+                // A distinctive value each version states once is one fact wherever it stands
+                // ("28-point"); anything else joins only sentences the alignment left unpaired,
+                // a role only in sentences another fact already tied together.
+                let accepted = unpaired(&carried, groups, g, h)
+                    && if a.kind == FactKind::Role {
+                        let other = sentence(&groups[h].members[0]);
+                        links.linked(&groups[g].members, other, &sentence)
+                    } else {
+                        accepts(a.kind, relation, similarity)
+                    };
+                if !unique && !accepted {
                     continue;
                 }
-                let distance = groups[h].passage.abs_diff(groups[g].passage) as f32;
+                let distance = groups[h].passage.abs_diff(here) as f32;
                 let rank = (relation, similarity - distance / 1000.0, usize::MAX - h);
                 if best.is_none_or(|(r, s, _)| (rank.0, rank.1) > (r, s)) {
                     best = Some((relation, rank.1, h));
@@ -80,11 +125,88 @@ pub(super) fn rescue(c: &Comparison, extractions: &[Extraction], groups: &mut Ve
             let Some((_, _, h)) = best else { break };
             alive[h] = false;
             let moved: Vec<Member> = std::mem::take(&mut groups[h].members);
-            groups[g].members.extend(moved);
+            links.record(sentence(&anchor), moved.iter().map(&sentence));
+            groups[g]
+                .members
+                .extend(moved.into_iter().map(|m| Member { rescued: true, ..m }));
         }
     }
     let mut keep = alive.into_iter();
     groups.retain(|_| keep.next().unwrap_or(false));
+}
+
+/// Both sides unpaired: no version of either group firmly carries the other's passage, so
+/// neither sentence has a counterpart the fact could be compared with.
+fn unpaired(carried: &Carried, groups: &[Group], g: usize, h: usize) -> bool {
+    let (a, b) = (&groups[g], &groups[h]);
+    b.members
+        .iter()
+        .all(|m| !carried.has(a.passage, m.version.0))
+        && a.members
+            .iter()
+            .all(|m| !carried.has(b.passage, m.version.0))
+}
+
+/// Sentences tied together by the facts joined so far, and the role groups of each sentence:
+/// where roles may be compared across passages.
+struct Links {
+    links: HashMap<Sentence, Vec<Sentence>>,
+    roles_in: HashMap<Sentence, Vec<usize>>,
+}
+
+impl Links {
+    fn new(
+        groups: &[Group],
+        is_role: &dyn Fn(usize) -> bool,
+        sentence: &dyn Fn(&Member) -> Sentence,
+    ) -> Self {
+        let mut roles_in: HashMap<Sentence, Vec<usize>> = HashMap::new();
+        for g in (0..groups.len()).filter(|&g| is_role(g)) {
+            roles_in
+                .entry(sentence(&groups[g].members[0]))
+                .or_default()
+                .push(g);
+        }
+        Self {
+            links: HashMap::new(),
+            roles_in,
+        }
+    }
+
+    fn linked_to(&self, s: Sentence) -> &[Sentence] {
+        self.links.get(&s).map_or(&[][..], Vec::as_slice)
+    }
+
+    /// The role groups of every sentence linked to one of these members'.
+    fn roles_near(&self, members: &[Member], sentence: &dyn Fn(&Member) -> Sentence) -> Vec<usize> {
+        let mut out = Vec::new();
+        for m in members {
+            for other in self.linked_to(sentence(m)) {
+                out.extend(self.roles_in.get(other).map_or(&[][..], Vec::as_slice));
+            }
+        }
+        out
+    }
+
+    /// Whether a sentence is linked to one of these members'.
+    fn linked(
+        &self,
+        members: &[Member],
+        other: Sentence,
+        sentence: &dyn Fn(&Member) -> Sentence,
+    ) -> bool {
+        members
+            .iter()
+            .any(|m| self.linked_to(sentence(m)).contains(&other))
+    }
+
+    /// Ties an anchor's sentence to the sentences of the facts joined to it.
+    fn record(&mut self, anchor: Sentence, joined: impl Iterator<Item = Sentence>) {
+        for other in joined {
+            self.links.entry(anchor).or_default().push(other);
+            self.links.entry(other).or_default().push(anchor);
+        }
+    }
 }
 
 /// Whether two facts in different passages may be joined, given how they relate and how alike
@@ -110,7 +232,34 @@ fn distinctive(fact: &Extracted) -> bool {
         FactKind::Number => {
             fact.value.contains([' ', '%']) || fact.value.parse::<f64>().is_ok_and(|n| n >= 10.0)
         }
-        FactKind::Date | FactKind::Name | FactKind::Quote => false,
+        FactKind::Date | FactKind::Name | FactKind::Quote | FactKind::Role => false,
+    }
+}
+
+/// Which versions firmly carry each passage, for the both-sides-unpaired test: a version with
+/// a span there whose pairing with the base is not weak ([`crate::Reading::is_weak`]).
+struct Carried {
+    versions: usize,
+    bits: Vec<bool>,
+}
+
+impl Carried {
+    fn new(c: &Comparison) -> Self {
+        let versions = c.versions.len();
+        let mut bits = vec![false; versions * c.passages.len()];
+        for p in &c.passages {
+            for s in &p.spans {
+                let weak = p
+                    .reading(s.version)
+                    .is_some_and(crate::model::Reading::is_weak);
+                bits[p.index * versions + s.version.0] = !weak;
+            }
+        }
+        Self { versions, bits }
+    }
+
+    fn has(&self, passage: usize, version: usize) -> bool {
+        self.bits[passage * self.versions + version]
     }
 }
 

@@ -41,6 +41,7 @@
 //! each fact is printed as a block, one line per version, instead.
 
 mod cell;
+mod distribution;
 mod misquote;
 mod summary;
 mod table;
@@ -85,25 +86,74 @@ pub fn print(
     let width = options.width;
     write_legend(out, comparison, &labels, painter, width)?;
     let sections = sections(report, options.facts);
+    let key = Key {
+        pair: comparison.versions.len() == 2,
+        rescued: sections
+            .iter()
+            .flat_map(|s| &s.facts)
+            .any(|f| f.readings.iter().any(|r| r.rescued)),
+    };
+    let any = sections.iter().any(|s| !s.facts.is_empty());
+    if comparison.versions.len() >= distribution::MIN_VERSIONS {
+        // Many versions: one line per fact, its readings as a distribution.
+        let view = distribution::View {
+            comparison,
+            labels: &labels,
+            painter,
+            width,
+            bracket: options.styling == Styling::Plain,
+        };
+        if any {
+            writeln!(out)?;
+            write_key(out, painter, options.styling, width, key)?;
+            distribution::write_header(out, painter, width)?;
+        }
+        for section in &sections {
+            let title = format!("── {}", section.title);
+            write_wrapped(out, painter, Style::Header, &title, width, 3)?;
+            for fact in &section.facts {
+                distribution::write_fact(out, &view, fact, section.tone)?;
+            }
+        }
+    } else {
+        write_table(out, comparison, &labels, options, &sections, key)?;
+    }
+    writeln!(out)?;
+    let summary = summary::summary(report, options.facts);
+    write_wrapped(out, painter, Style::Faint, &summary, width, 2)?;
+    summary::write_scores(out, comparison, &labels, painter, width, &report.outliers)
+}
+
+/// One row per fact and one column per version, each misquote's word diffs under its row.
+fn write_table(
+    out: &mut dyn Write,
+    comparison: &Comparison,
+    labels: &Labels,
+    options: &PrintOptions,
+    sections: &[Section<'_>],
+    key: Key,
+) -> io::Result<()> {
+    let painter = Painter::new(options.styling);
+    let width = options.width;
     let rows: Vec<Vec<Row>> = sections
         .iter()
         .map(|s| {
             s.facts
                 .iter()
-                .map(|f| Row::of(f, comparison.versions.len(), options.styling, s.tone))
+                .map(|f| Row::of(f, comparison, options.styling, s.tone))
                 .collect()
         })
         .collect();
     let table = Table::fit(
         &rows.iter().flatten().collect::<Vec<_>>(),
-        &labels,
+        labels,
         comparison.versions.len(),
         width,
         painter,
     );
     if rows.iter().any(|r| !r.is_empty()) {
         writeln!(out)?;
-        write_key(out, painter, options.styling, width)?;
+        write_key(out, painter, options.styling, width, key)?;
         table.write_header(out)?;
     }
     for (section, rows) in sections.iter().zip(&rows) {
@@ -112,14 +162,11 @@ pub fn print(
         for (row, fact) in rows.iter().zip(&section.facts) {
             table.write_row(out, row)?;
             for misquote in &fact.misquotes {
-                misquote::write_misquote(out, comparison, &labels, painter, width, misquote)?;
+                misquote::write_misquote(out, comparison, labels, painter, width, misquote)?;
             }
         }
     }
-    writeln!(out)?;
-    let summary = summary::summary(report, options.facts);
-    write_wrapped(out, painter, Style::Faint, &summary, width, 2)?;
-    summary::write_scores(out, &labels, painter, width, &report.outliers)
+    Ok(())
 }
 
 /// `000 = 000_cda5….txt (base)` for each version, then its notes; cut to the width.
@@ -149,12 +196,22 @@ fn write_legend(
     Ok(())
 }
 
+/// What the key must explain.
+#[derive(Debug, Clone, Copy)]
+struct Key {
+    /// Two versions: there is no consensus, only a difference from the base.
+    pair: bool,
+    /// Some reading was matched from another passage (`⇄`).
+    rescued: bool,
+}
+
 /// What the marks in the cells mean.
 fn write_key(
     out: &mut dyn Write,
     painter: Painter,
     styling: Styling,
     width: usize,
+    what: Key,
 ) -> io::Result<()> {
     let mut key = StyledText::new(painter);
     match styling {
@@ -163,9 +220,24 @@ fn write_key(
     }
     key.push(
         Style::Faint,
-        " strays from the consensus; — the version leaves the fact out; · it lacks the \
-         passage; # is the passage, numbered as in the other formats",
+        if what.pair {
+            " differs from the base"
+        } else {
+            " strays from the consensus"
+        },
     );
+    key.push(
+        Style::Faint,
+        "; — the version leaves the fact out; · it lacks the passage; # is the passage, \
+         numbered as in the other formats",
+    );
+    if what.rescued {
+        key.push(
+            Style::Faint,
+            "; ⇄ matched by value in another passage, where the alignment paired neither \
+             sentence",
+        );
+    }
     for line in key.wrap(width) {
         line.write(out, painter)?;
         writeln!(out)?;

@@ -51,6 +51,7 @@
 //!   ],
 //!   "facts": [                         // every fact, by passage, then by position
 //!     { "kind": "number",              // "number" | "money" | "date" | "duration" | "name" | "quote"
+//!                                      //   | "role" (who does what; listed only when it drifts)
 //!       "passage": 0,                  // index of the passage it belongs to
 //!       "status": "drift",             // "agree" | "drift" | "missing" | "misquote"
 //!       "consensus": "26",             // the value most versions give; null when most do not
@@ -63,7 +64,9 @@
 //!           "start": 14, "end": 16,    // byte offsets, like the passages' spans
 //!           "passage": 0,              // where the reading stands (another passage when the
 //!                                      //   aligner put its sentence elsewhere)
-//!           "speaker": null } ],       // for a quote: who the sentence says spoke it, or null
+//!           "speaker": null,           // for a quote: who the sentence says spoke it, or null
+//!           "rescued": false } ],      // matched by value across passages the alignment left
+//!                                      //   unpaired on both sides (then "passage" differs)
 //!       "missing_from": [],            // versions that carry the passage but do not state it
 //!       "outliers": [1],               // versions that deviate from the consensus
 //!       "misquotes": [                 // for a misquote: each deviating wording's word diff

@@ -31,6 +31,7 @@ pub struct FactReading {
     pub end: usize,
     pub passage: usize,
     pub speaker: Option<String>,
+    pub rescued: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -50,7 +51,9 @@ pub struct OutlierCounts {
     pub removed: usize,
 }
 
-const KINDS: [&str; 6] = ["number", "money", "date", "duration", "name", "quote"];
+const KINDS: [&str; 7] = [
+    "number", "money", "date", "duration", "name", "quote", "role",
+];
 const STATUSES: [&str; 4] = ["agree", "drift", "missing", "misquote"];
 const CLASSES: [&str; 3] = ["typography", "rewording", "substantive"];
 const REASONS: [&str; 6] = [
@@ -99,6 +102,12 @@ pub fn check(doc: &Document, files: &[Vec<u8>]) {
         );
         for reading in &fact.readings {
             check_reading(doc, files, reading);
+            if reading.rescued {
+                assert_ne!(
+                    reading.passage, fact.passage,
+                    "a rescued reading stands elsewhere"
+                );
+            }
             if reading.speaker.is_some() {
                 assert_eq!(fact.kind, "quote", "only quotations have speakers");
             }

@@ -15,7 +15,9 @@ use std::ops::Range;
 use crate::tokens::{self, TokenClass};
 
 use super::{Lexicon, Tok, after_opening, dates, first_word};
-use words::{CONNECTORS, DEMONYM_SUFFIXES, DEMONYMS, DESIGNATORS, STARTERS, TITLES};
+use words::{
+    CONNECTORS, DEMONYM_SUFFIXES, DEMONYMS, DESIGNATORS, STARTERS, TITLE_MODIFIERS, TITLES,
+};
 
 /// What identifies a name: its title and its words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,9 +206,19 @@ pub(super) fn extract(
             }
         }
         i = parts.last().map_or(i, |p| p.last) + 1;
-        if let Some(name) = build(text, toks, &parts) {
-            names.push(name);
-        }
+        // "in Europe Gen Chris Donahue": a place word before a title is no part of the title,
+        // so the person's name starts at the title ("Foreign Minister" keeps its modifier).
+        let split = parts.iter().position(|p| matches!(p.role, Role::Title(_)));
+        let split = split.filter(|&k| {
+            k > 0
+                && parts[k - 1].role == Role::Word
+                && !TITLE_MODIFIERS.contains(&toks[parts[k - 1].first].text)
+        });
+        let runs = match split {
+            Some(k) => vec![&parts[..k], &parts[k..]],
+            None => vec![&parts[..]],
+        };
+        names.extend(runs.into_iter().filter_map(|run| build(text, toks, run)));
     }
     names
 }

@@ -88,9 +88,19 @@ pub(super) fn match_at(toks: &[Tok<'_>], i: usize) -> Option<Matched> {
                 duration_value(num.value, base),
             ));
         }
-        if let Some(base) = measure_unit(&unit).or_else(|| hyphen.then(|| singular(&unit))) {
+        // A number word glued to another word is part of that word: "one-sided",
+        // "three-way" are no counts (digits are: "28-point", "34-year-old").
+        let compound = if num.spelled {
+            None
+        } else {
+            hyphen.then(|| singular(&unit))
+        };
+        if let Some(base) = measure_unit(&unit).or(compound) {
             let value = format!("{} {base}", format_number(num.value));
             return Some(matched(unit_at + 1, FactKind::Number, value));
+        }
+        if num.spelled && hyphen {
+            return None;
         }
     }
     if num.plain4 && (1800.0..=2100.0).contains(&num.value) {
@@ -108,8 +118,11 @@ pub(super) fn matched(end: usize, kind: FactKind, value: String) -> Matched {
 }
 
 /// "F-16", "COVID-19": digits glued by a hyphen to letters are part of a name, not a count;
-/// "10:30" is a clock time.
+/// "10:30" is a clock time; "2025-11-19" and "19/11/2025" are date stamps of the page.
 fn is_identifier_part(toks: &[Tok<'_>], i: usize) -> bool {
+    if in_date_stamp(toks, i) {
+        return true;
+    }
     let glued = |k: usize| toks.get(k).is_some_and(|t| !t.gap);
     let number = |k: usize| toks.get(k).is_some_and(|t| t.class == TokenClass::Number);
     let code = i >= 2
@@ -126,6 +139,32 @@ fn is_identifier_part(toks: &[Tok<'_>], i: usize) -> bool {
     let time_end =
         i >= 2 && number(i) && glued(i) && toks[i - 1].is(":") && glued(i - 1) && number(i - 2);
     code || time_start || time_end
+}
+
+/// Whether token `i` is one of three or more numbers glued by `-`, `/` or `.`: a date stamp
+/// ("2025-11-19", "19/11/2025", "19.11.2025"), which dates the page, not the story.
+pub(super) fn in_date_stamp(toks: &[Tok<'_>], i: usize) -> bool {
+    let number = |k: usize| toks.get(k).is_some_and(|t| t.class == TokenClass::Number);
+    let separator = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| !t.gap && matches!(t.text, "-" | "/" | "." | "‐" | "‑"))
+            && toks.get(k + 1).is_some_and(|t| !t.gap)
+    };
+    if !number(i) {
+        return false;
+    }
+    // Walk back to the first number of the run, then count the run.
+    let mut first = i;
+    while first >= 2 && separator(first - 1) && number(first - 2) {
+        first -= 2;
+    }
+    let mut count = 1;
+    let mut k = first;
+    while separator(k + 1) && number(k + 2) {
+        count += 1;
+        k += 2;
+    }
+    count >= 3
 }
 
 /// The plural form a duration is normalised to, for each way of writing the unit.

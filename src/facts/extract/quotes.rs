@@ -5,6 +5,10 @@
 //! one is open and no letter follows it, so apostrophes ("Trump’s") never end a quotation. A
 //! curly opening mark left open at the end of a paragraph (news style for quotations that run
 //! on) quotes to the end of the paragraph.
+//!
+//! Quotations overlap only as deep as [`MAX_DEPTH`] and only the outermost unclosed one runs
+//! to the end of its paragraph, so their extents add up to at most twice the text, however
+//! many marks are left open (a page of unclosed quotes must not yield quadratic output).
 
 use std::ops::Range;
 
@@ -21,6 +25,10 @@ pub(super) struct QuoteSpan {
     /// The words inside, trimmed.
     pub inner: Range<usize>,
 }
+
+/// How deeply nested a quotation may be and still be a fact of its own: a quotation and a
+/// quotation inside it.
+const MAX_DEPTH: usize = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mark {
@@ -95,9 +103,11 @@ fn find_in(text: &str, para: Range<usize>, out: &mut Vec<QuoteSpan>) {
         prev = Some(c);
     }
     // A curly opening mark still open at the end of the paragraph quotes to its end.
+    // Only the outermost: every mark opened inside it is inside it anyway.
     for o in stack
         .into_iter()
         .filter(|o| o.explicit && o.mark == Mark::Double)
+        .take(1)
     {
         let inner = trim(text, o.at + o.len..para.end);
         if text[inner.clone()].split_whitespace().count() >= 3 {
@@ -124,7 +134,7 @@ fn close(
     let open = stack[pos];
     stack.truncate(pos);
     let inner = trim(text, open.at + open.len..at);
-    if text[inner.clone()].chars().any(char::is_alphanumeric) {
+    if pos < MAX_DEPTH && text[inner.clone()].chars().any(char::is_alphanumeric) {
         out.push(QuoteSpan {
             outer: open.at..at + c.len_utf8(),
             inner,
@@ -170,7 +180,7 @@ pub(super) fn speaker(
     facts: &[Extracted],
     sentences: &[Range<usize>],
     quote: &QuoteSpan,
-) -> Option<String> {
+) -> Option<Speaker> {
     let first = sentences.partition_point(|s| s.end <= quote.outer.start);
     let last = sentences.partition_point(|s| s.start < quote.outer.end);
     let from = sentences.get(first)?.start;
@@ -193,18 +203,70 @@ pub(super) fn speaker(
         .filter(person)
         .max_by_key(|f| f.range.end)
         .or_else(|| before_all().max_by_key(|f| f.range.end));
-    let pick = match (after, before) {
-        (Some(a), _) if attributes(&text[quote.outer.end..a.range.start]) => Some(*a),
-        (_, Some(b)) => Some(*b),
+    // Where the attribution stands: the name, or the pronoun for a speaker named earlier.
+    let (pick, attributed, at) = match (after, before) {
+        (Some(a), _) if attributes(&text[quote.outer.end..a.range.start]) => (Some(*a), true, None),
+        (_, Some(b)) => (
+            Some(*b),
+            speaks(&text[b.range.end..quote.outer.start]),
+            None,
+        ),
         // "“…,” he told state media": the speaker is the person the previous sentence is about.
-        (_, None) => first
-            .checked_sub(1)
-            .and_then(|prev| first_person(facts, &sentences[prev])),
-    }?;
+        (_, None) => {
+            let pronoun = pronoun_attributes(text, quote.outer.end..to);
+            (
+                first
+                    .checked_sub(1)
+                    .and_then(|prev| first_person(facts, &sentences[prev])),
+                pronoun.is_some(),
+                pronoun,
+            )
+        }
+    };
+    let pick = pick?;
     match &pick.detail {
-        Detail::Name(parts) => Some(parts.words.join(" ")),
+        Detail::Name(parts) => Some(Speaker {
+            name: parts.words.join(" "),
+            range: at.unwrap_or_else(|| pick.range.clone()),
+            attributed,
+        }),
         _ => None,
     }
+}
+
+/// Who a quotation's sentence names as its speaker.
+pub(super) struct Speaker {
+    /// The name without title ("Marco Rubio").
+    pub name: String,
+    /// Where the name stands.
+    pub range: Range<usize>,
+    /// Whether a speech verb or the position ties the name to the words ("Brooks said", ",”
+    /// he said"), rather than its being the nearest person.
+    pub attributed: bool,
+}
+
+/// Whether the text between a name and a quotation has a speech verb ("Rubio wrote on X that
+/// “…”"), within a few words.
+fn speaks(between: &str) -> bool {
+    between
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .any(|w| SPEECH_VERBS.contains(&w.to_lowercase().as_str()) || w == "demanded")
+}
+
+/// Where the words after a quotation attribute it to a pronoun (",” he said").
+fn pronoun_attributes(text: &str, after: Range<usize>) -> Option<Range<usize>> {
+    let slice = &text[after.clone()];
+    let mut words = slice
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(|w| (w.as_ptr() as usize - slice.as_ptr() as usize, w));
+    let (p_at, pronoun) = words.next()?;
+    let (v_at, verb) = words.next()?;
+    let pronoun = ["he", "she", "they"].contains(&pronoun.to_lowercase().as_str());
+    let verb_ok = SPEECH_VERBS.contains(&verb.to_lowercase().as_str());
+    (pronoun && verb_ok).then(|| after.start + p_at..after.start + v_at + verb.len())
 }
 
 /// The first person named in a sentence.
@@ -322,5 +384,20 @@ mod tests {
             [Some("Dmitry Peskov".to_string())]
         );
         assert_eq!(speakers("It was called “a fact-finding mission”."), [None]);
+    }
+
+    #[test]
+    fn unclosed_and_deeply_nested_marks_stay_linear() {
+        let unclosed = "“word ".repeat(2000);
+        let nested = format!("{}x{}", "“‘".repeat(500), "’”".repeat(500));
+        for text in [unclosed, nested] {
+            let quotes = find(&text, std::slice::from_ref(&(0..text.len())));
+            let total: usize = quotes.iter().map(|q| q.outer.len()).sum();
+            assert!(
+                total <= 2 * text.len(),
+                "{total} bytes of quotes in {}",
+                text.len()
+            );
+        }
     }
 }

@@ -27,14 +27,32 @@ pub struct Cell {
 
 impl Cell {
     /// A cell for one version's stand on a fact.
-    pub(super) fn of(fact: &Fact, version: VersionId, styling: Styling, tone: Tone) -> Self {
-        let outlier = fact.is_outlier(version);
-        let (text, quiet) = match fact.reading(version) {
-            Some(reading) => (one_line(&reading.text), tone == Tone::Quiet),
+    /// `carries`: whether the version has the fact's passage at all.
+    pub(super) fn of(
+        fact: &Fact,
+        version: VersionId,
+        carries: bool,
+        styling: Styling,
+        tone: Tone,
+    ) -> Self {
+        let (text, quiet, outlier) = match fact.reading(version) {
+            // A reading matched from another passage says so: `⇄`.
+            Some(reading) if reading.rescued => (
+                format!("⇄ {}", one_line(&reading.text)),
+                tone == Tone::Quiet,
+                fact.is_outlier(version),
+            ),
+            Some(reading) => (
+                one_line(&reading.text),
+                tone == Tone::Quiet,
+                fact.is_outlier(version),
+            ),
             // Carries the passage but does not state the fact.
-            None if fact.missing_from.contains(&version) => ("—".to_string(), true),
-            // Lacks the passage.
-            None => ("·".to_string(), true),
+            None if carries && fact.missing_from.contains(&version) => {
+                ("—".to_string(), true, fact.is_outlier(version))
+            }
+            // Lacks the passage: nothing to blame it for here.
+            None => ("·".to_string(), true, false),
         };
         let style = if outlier {
             Style::Outlier

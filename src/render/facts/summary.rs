@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use super::{is_calendar_only, is_missing, write_hanging, write_wrapped};
 use crate::facts::{Fact, FactReport, FactStatus, VersionScore};
+use crate::model::Comparison;
 use crate::render::FactRows;
 use crate::render::outline::Labels;
 use crate::render::style::{Painter, Style};
@@ -58,6 +59,7 @@ pub(super) fn summary(report: &FactReport, rows: FactRows) -> String {
 /// when one does.
 pub(super) fn write_scores(
     out: &mut dyn Write,
+    comparison: &Comparison,
     labels: &Labels,
     painter: Painter,
     width: usize,
@@ -66,8 +68,34 @@ pub(super) fn write_scores(
     if scores.is_empty() {
         return Ok(());
     }
+    // Two versions have no consensus: say what the compared one does otherwise than the base.
+    if scores.len() == 2 {
+        let title = "what differs: where the compared version departs from the base";
+        write_wrapped(out, painter, Style::Header, title, width, 2)?;
+        for score in scores.iter().filter(|s| s.version != comparison.base) {
+            let lead = format!("{}  ", labels.get(score.version));
+            let mut body = StyledText::new(painter);
+            let parts = score_parts(score);
+            let parts = if score.total() == 0 {
+                "the same facts and passages as the base".to_string()
+            } else {
+                parts
+            };
+            body.push(Style::Plain, &parts);
+            write_hanging(out, painter, &lead, &body, width)?;
+        }
+        return Ok(());
+    }
     let title = "outlier score: how far each version strays from the consensus of all";
     write_wrapped(out, painter, Style::Header, title, width, 2)?;
+    // Many versions: the ten that stray most, then how many more there are.
+    let mut shown: Vec<&VersionScore> = scores.iter().collect();
+    let many = scores.len() >= super::distribution::MIN_VERSIONS;
+    if many {
+        shown.sort_by_key(|s| (std::cmp::Reverse(s.total()), s.version));
+        shown.truncate(TOP_SCORES);
+        shown.sort_by_key(|s| s.version);
+    }
     let top = scores.iter().map(VersionScore::total).max().unwrap_or(0);
     let strays_most = scores.iter().filter(|s| s.total() == top).count() == 1 && top > 0;
     let digits = top.to_string().len();
@@ -76,7 +104,7 @@ pub(super) fn write_scores(
         .map(|s| text::width(labels.get(s.version)))
         .max()
         .unwrap_or(0);
-    for score in scores {
+    for score in shown.iter().copied() {
         let label = labels.get(score.version);
         let pad = " ".repeat(label_width - text::width(label));
         let lead = format!("{label}{pad}  {:>digits$}  ", score.total());
@@ -88,8 +116,15 @@ pub(super) fn write_scores(
         }
         write_hanging(out, painter, &lead, &body, width)?;
     }
+    if many && scores.len() > shown.len() {
+        let rest = format!("  … and {} more versions", scores.len() - shown.len());
+        write_wrapped(out, painter, Style::Faint, &rest, width, 2)?;
+    }
     Ok(())
 }
+
+/// How many versions' scores are listed when there are many.
+const TOP_SCORES: usize = 10;
 
 /// `facts: 2 drifted, 5 left out, 2 extra; passages: 8 added, 6 removed`, zeros left out.
 fn score_parts(score: &VersionScore) -> String {

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::Tone;
 use super::cell::Cell;
 use crate::facts::{Fact, FactStatus};
-use crate::model::VersionId;
+use crate::model::{Comparison, VersionId};
 use crate::render::outline::Labels;
 use crate::render::style::{Painter, Style, Styling};
 use crate::render::text;
@@ -29,7 +29,8 @@ pub struct Row {
 
 impl Row {
     /// The row of a fact in a comparison of `versions` versions.
-    pub fn of(fact: &Fact, versions: usize, styling: Styling, tone: Tone) -> Self {
+    pub fn of(fact: &Fact, comparison: &Comparison, styling: Styling, tone: Tone) -> Self {
+        let passage = &comparison.passages[fact.passage];
         Self {
             // Numbered from 1, as in the passage headers of the other printers.
             passage: (fact.passage + 1).to_string(),
@@ -39,8 +40,10 @@ impl Row {
             } else {
                 fact.status.name()
             },
-            cells: (0..versions)
-                .map(|v| Cell::of(fact, VersionId(v), styling, tone))
+            cells: comparison
+                .versions
+                .iter()
+                .map(|v| Cell::of(fact, v.id, passage.span(v.id).is_some(), styling, tone))
                 .collect(),
             tone,
         }

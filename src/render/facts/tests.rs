@@ -149,3 +149,37 @@ fn a_calendar_word_alone_is_calendar_only_but_a_dated_day_is_not() {
 fn two_versions_set_the_other_against_the_base() {
     insta::assert_snapshot!(plain(&story(), 80));
 }
+
+/// Fourteen copies of one line, two of which give another count.
+fn many_copies() -> Comparison {
+    let names: Vec<String> = (0..14).map(|i| format!("{i:03}_v.txt")).collect();
+    let texts: Vec<&str> = (0..14)
+        .map(|i| {
+            if i == 5 || i == 9 {
+                "The strike killed 27 people in Ternopil."
+            } else {
+                "The strike killed 26 people in Ternopil."
+            }
+        })
+        .collect();
+    let versions: Vec<(&str, &str)> = names
+        .iter()
+        .map(String::as_str)
+        .zip(texts.iter().copied())
+        .collect();
+    let row: Vec<Option<usize>> = vec![Some(0); 14];
+    Builder::new(&versions).passage(&row).build()
+}
+
+#[test]
+fn many_versions_show_each_fact_as_a_distribution_naming_the_departures() {
+    let out = plain(&many_copies(), 100);
+    let row = out
+        .lines()
+        .find(|l| l.contains("number  "))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(row.contains("26 ×12 · ‹27 ×2: 005 009›"), "{out}");
+    // One line per fact, not a column per version; the ten highest scores only.
+    assert!(out.lines().count() < 40, "{out}");
+    assert!(out.contains("… and 4 more versions"), "{out}");
+}

@@ -30,6 +30,7 @@ struct ReadingDto<'a> {
     end: usize,
     passage: usize,
     speaker: Option<&'a str>,
+    rescued: bool,
 }
 
 #[derive(Serialize)]
@@ -90,6 +91,7 @@ fn reading<'a>(comparison: &Comparison, reading: &'a FactReading) -> ReadingDto<
         end: span.end,
         passage: reading.passage,
         speaker: reading.speaker.as_deref(),
+        rescued: reading.rescued,
     }
 }
 

@@ -127,3 +127,33 @@ fn names_tell_people_from_bodies() {
         .collect();
     assert_eq!(people, [true, true, false, false]);
 }
+
+#[test]
+fn a_place_before_a_title_is_not_part_of_the_name() {
+    assert_eq!(
+        names("He met the top commander in Europe Gen Chris Donohue today."),
+        [
+            ("Europe", "Europe".into()),
+            ("Gen Chris Donohue", "General Chris Donohue".into())
+        ]
+    );
+    assert_eq!(
+        names("He met Russian Foreign Minister Sergei Lavrov."),
+        [(
+            "Russian Foreign Minister Sergei Lavrov",
+            "Minister Sergei Lavrov".into()
+        )]
+    );
+}
+
+#[test]
+fn sergeant_abbreviations_normalise_alike() {
+    for text in [
+        "He met Sgt. Paul Rennick.",
+        "He met Sergeant Paul Rennick.",
+        "He met Srg Paul Rennick.",
+        "He met Sgt Paul Rennick.",
+    ] {
+        assert_eq!(values(text), ["Sergeant Paul Rennick"], "{text}");
+    }
+}

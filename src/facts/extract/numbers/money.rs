@@ -1,6 +1,6 @@
 //! Amounts of money: a currency sign or code before the amount ("$105m", "US$1.5bn",
-//! "EUR 5 million") or a currency word after it ("105 million dollars"), with an optional
-//! conversion in parentheses that belongs to the same fact ("$105m (£80m)").
+//! "EUR 5 million") or a currency word after it ("105 million dollars"). A conversion in
+//! parentheses ("$105m (£80m)") is a fact of its own: a copy may convert otherwise or drop it.
 
 use crate::facts::model::FactKind;
 
@@ -25,28 +25,18 @@ pub(super) fn money_at(toks: &[Tok<'_>], i: usize) -> Option<Matched> {
     };
     let num = number_at(toks, j).filter(|n| !n.spelled)?;
     j = num.end;
-    let end = conversion_end(toks, j).unwrap_or(j);
+    // "€140bn euros" says the currency twice.
+    if toks
+        .get(j)
+        .is_some_and(|t| currency_word(&t.text.to_lowercase()).is_some())
+    {
+        j += 1;
+    }
     Some(matched(
-        end,
+        j,
         FactKind::Money,
         format!("{currency}{}", format_amount(num.value)),
     ))
-}
-
-/// The end of a parenthesised conversion right after an amount: "$105m (£80m)".
-fn conversion_end(toks: &[Tok<'_>], j: usize) -> Option<usize> {
-    if !toks.get(j)?.is("(") {
-        return None;
-    }
-    let close = (j + 1..toks.len().min(j + 8)).find(|&k| toks[k].is(")"))?;
-    let inner = &toks[j + 1..close];
-    let has_sign = inner
-        .iter()
-        .any(|t| currency_sign(t.text).is_some() || currency_code(t.text).is_some());
-    let has_digit = inner
-        .iter()
-        .any(|t| t.text.starts_with(|c: char| c.is_ascii_digit()));
-    (has_sign && has_digit).then_some(close + 1)
 }
 
 fn currency_sign(s: &str) -> Option<&'static str> {

@@ -70,11 +70,18 @@ fn money_scales_and_conversions_normalise() {
         one("a $105m package"),
         (FactKind::Money, "$105 million".into())
     );
+    // A conversion is a fact of its own: a copy may convert otherwise or drop it.
     let got = found("it cost $105m (£80m) in all");
-    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!((got[0].1, got[0].2.as_str()), ("$105m", "$105 million"));
+    assert_eq!((got[1].1, got[1].2.as_str()), ("£80m", "£80 million"));
     assert_eq!(
-        (got[0].1, got[0].2.as_str()),
-        ("$105m (£80m)", "$105 million")
+        one("€140bn euros"),
+        (FactKind::Money, "€140 billion".into())
+    );
+    assert_eq!(
+        one("140 billion euros"),
+        (FactKind::Money, "€140 billion".into())
     );
     assert_eq!(
         one("US$1.5bn in aid"),
@@ -154,4 +161,24 @@ fn adjacent_number_words_do_not_merge_wrongly() {
         .map(|f| f.2)
         .collect();
     assert_eq!(got, ["2", "3 days"]);
+}
+
+#[test]
+fn hyphenated_words_are_not_numbers() {
+    assert_eq!(found("a one-sided deal, a three-way split"), []);
+    assert_eq!(
+        one("a 34-year-old man"),
+        (FactKind::Number, "34 year old".into())
+    );
+    assert_eq!(
+        one("a one-day summit"),
+        (FactKind::Duration, "1 day".into())
+    );
+}
+
+#[test]
+fn date_stamps_and_clock_times_are_not_facts() {
+    assert_eq!(found("date 2025-11-19 14:32 GMT"), []);
+    assert_eq!(found("Updated: 19/11/2025 15:05"), []);
+    assert_eq!(found("on 19.11.2025"), []);
 }
