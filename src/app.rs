@@ -11,7 +11,6 @@
 //!                                   view::draw(&App) ─▶ widgets (draw only)
 //! ```
 
-mod facts_panel;
 mod keymap;
 mod layout;
 mod nav;
@@ -28,7 +27,7 @@ mod widgets;
 mod worker;
 
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 
 use std::io;
 use std::time::Duration;

@@ -40,8 +40,11 @@ pub mod load;
 pub mod model;
 pub mod options;
 mod par;
+pub mod present;
 pub mod render;
 pub mod segment;
+#[cfg(test)]
+mod testing;
 pub mod tokens;
 pub mod visible;
 

@@ -25,15 +25,11 @@
 pub mod facts;
 pub mod inline;
 pub mod json;
-pub mod outline;
 pub mod side_by_side;
 pub mod stat;
 pub mod style;
 pub mod text;
 pub mod unified;
-
-#[cfg(test)]
-mod testing;
 
 use std::io::{self, Write};
 

@@ -9,16 +9,13 @@
 
 mod entries;
 mod place;
-mod styled;
-mod underline;
-mod wrap;
 
 use std::ops::Range;
 
+pub use crate::present::marks::{FactMark, PairFacts};
+pub use crate::present::text::{Ink, Run, Side, StyledText};
 use entries::entries;
 use place::Builder;
-pub use styled::{Ink, Side, StyledText};
-pub use underline::{FactMark, PairFacts, carries};
 
 use crate::facts::{ChangeClass, FactReport};
 use crate::model::{Comparison, PassageKind, PassageStatus, Placement, VersionId};
@@ -101,18 +98,6 @@ impl Entry {
     pub fn side(&self, side: Side) -> Option<&StyledText> {
         self.text[side.index()].as_ref()
     }
-}
-
-/// A stretch of an entry's text (or of one row of it): a byte range into [`StyledText::text`],
-/// with an ink and, for a fact the pair disagrees on, a mark.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Run {
-    /// Byte range into the side's text.
-    pub range: Range<usize>,
-    /// How it is drawn.
-    pub ink: Ink,
-    /// Underlined as a fact.
-    pub fact: Option<FactMark>,
 }
 
 /// What one pane shows on one row.

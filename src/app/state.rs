@@ -21,7 +21,6 @@ use std::time::Instant;
 
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
-use super::facts_panel::{FactsState, FactsTable};
 use super::keymap::{self, Action, Context};
 use super::layout::{Fold, Layout};
 use super::nav::{Direction, Nav};
@@ -34,6 +33,7 @@ use super::theme::{THEME, Theme};
 use crate::facts::FactReport;
 use crate::model::{Comparison, Version, VersionId};
 use crate::options::{CompareOptions, IgnoreOptions};
+use crate::present::facts::{FactsState, FactsTable};
 
 /// The pair of versions and the settings the user asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -21,10 +21,10 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::PrintOptions;
-use super::outline::{self, Item, Labels, Scope, Tally};
 use super::style::{Painter, Style};
 use super::text::{self, Line, Side, StyledText};
 use crate::model::{Comparison, Passage, PassageStatus, VersionId};
+use crate::present::outline::{self, Item, Labels, Scope, Tally};
 use crate::visible::visible;
 
 /// What every part of the printer reads.

@@ -11,11 +11,11 @@
 use std::io::{self, Write};
 
 use super::inline::{boilerplate_line, folded_line, moved_here_line, write_notes};
-use super::outline::{self, Item, Labels, Scope, Tally};
 use super::style::{Painter, Style};
 use super::text::{self, Line, Side, StyledText};
 use super::{MIN_WIDTH, PrintOptions};
 use crate::model::{Comparison, Passage, VersionId};
+use crate::present::outline::{self, Item, Labels, Scope, Tally};
 use crate::visible::visible;
 
 /// The divider between the columns.

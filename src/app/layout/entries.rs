@@ -2,10 +2,10 @@
 //! and their styled text on each side (with the pair's fact underlines cut in).
 
 use super::Entry;
-use super::styled::{self, Ink, Side, StyledText};
-use super::underline::PairFacts;
 use crate::facts::{ChangeClass, FactReport};
 use crate::model::{Comparison, Passage, PassageKind, PassageStatus, VersionId};
+use crate::present::marks::PairFacts;
+use crate::present::text::{self as styled, Ink, Side, StyledText};
 
 /// The passages that the base or the compared version carries, with their status for the pair.
 pub(super) fn entries(

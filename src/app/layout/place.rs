@@ -3,11 +3,11 @@
 
 use std::ops::Range;
 
-use super::wrap::wrap;
 use super::{
     Cell, Destination, Entry, EntryIx, Fold, LayoutKey, Moves, Row, Run, Side, StyledText,
 };
 use crate::model::{Comparison, PassageStatus, VersionId};
+use crate::present::wrap::wrap;
 
 /// Collects rows while entries are placed.
 pub(super) struct Builder<'a> {

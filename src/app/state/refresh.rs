@@ -6,13 +6,13 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::{App, Busy, Mode, Notice, Pair, Shown, Underlay};
-use crate::app::facts_panel::FactsTable;
 use crate::app::layout::{Entry, EntryIx, Layout, LayoutKey};
 use crate::app::nav::Nav;
 use crate::app::overview::Overview;
 use crate::app::presence::{self, PresenceTable};
 use crate::app::store::{Analysis, CompareKey, Lookup};
 use crate::model::VersionId;
+use crate::present::facts::FactsTable;
 
 impl App {
     /// Brings what is shown up to date with the wanted pair and the screen: asks the store for

@@ -8,9 +8,9 @@ use ratatui::style::{Color, Style};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::facts_panel::{FactsState, FactsTable, LIST_HEADER, Piece, Tone};
 use crate::app::theme::Theme;
 use crate::facts::FactStatus;
+use crate::present::facts::{FactsState, FactsTable, LIST_HEADER, Piece, Tone};
 
 /// The panel.
 #[derive(Debug, Clone)]

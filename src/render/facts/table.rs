@@ -7,7 +7,7 @@ use super::Tone;
 use super::cell::Cell;
 use crate::facts::{Fact, FactStatus};
 use crate::model::VersionId;
-use crate::render::outline::Labels;
+use crate::present::outline::Labels;
 use crate::render::style::{Painter, Style, Styling};
 use crate::render::text;
 

@@ -7,8 +7,7 @@
 
 use std::ops::Range;
 
-use super::Run;
-use super::underline::FactMark;
+use super::marks::FactMark;
 use crate::model::{Version, WordOp};
 use crate::visible::visible;
 
@@ -37,6 +36,18 @@ pub enum Ink {
     InsertedAccent,
     /// The label of a gap, a move note, a fold line.
     Note,
+}
+
+/// A stretch of a passage's text on one side (or of one wrapped line of it): a byte range into [`StyledText::text`],
+/// with an ink and, for a fact the pair disagrees on, a mark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    /// Byte range into the side's text.
+    pub range: Range<usize>,
+    /// How it is drawn.
+    pub ink: Ink,
+    /// Underlined as a fact.
+    pub fact: Option<FactMark>,
 }
 
 /// Which pane.

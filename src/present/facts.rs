@@ -3,7 +3,7 @@
 //! version's reading. Prepared from a [`FactReport`] the first time the panel opens; the widget
 //! only lays it out.
 
-use super::layout::carries;
+use super::marks::carries;
 use crate::facts::{Fact, FactKind, FactReport, FactStatus};
 use crate::model::{Comparison, VersionId, WordOp};
 use crate::visible::visible;

@@ -1,0 +1,21 @@
+//! What every front end shows, prepared once and without any I/O: the step between the model
+//! and the printers ([`crate::render`]), the viewer (`app`) and the HTML report ([`crate::html`]).
+//!
+//! Nothing here knows a terminal or a web page. Text carries neutral inks ([`text::Ink`]) and
+//! fact marks ([`marks::FactMark`]) that each front end maps to its own look: ANSI escapes,
+//! ratatui styles, CSS classes. So one passage has one number, one percentage, one status and
+//! one label everywhere.
+//!
+//! | module | what it is for |
+//! |---|---|
+//! | [`outline`] | which passages a view shows, folds, moved-here marks; version labels, passage numbers, headers, the one percent format, the `weak` mark |
+//! | [`text`] | a passage's text on one side as inked runs, from the word ops, with accents and fact marks |
+//! | [`wrap`] | word wrapping by display width (CJK, emoji, closing punctuation) |
+//! | [`marks`] | which fact readings two versions disagree on, to be underlined |
+//! | [`facts`] | the facts table: rows of facts the versions disagree on, deviating readings, details |
+
+pub mod facts;
+pub mod marks;
+pub mod outline;
+pub mod text;
+pub mod wrap;
