@@ -72,6 +72,8 @@ pub struct Entry {
     pub status: PassageStatus,
     /// Similarity of the compared version's text to the base's.
     pub similarity: f32,
+    /// Whether the pairing of the two texts rests on thin evidence ([`crate::model::Reading::is_weak`]).
+    pub weak: bool,
     /// How much the compared version's change matters (`None` where the pair does not differ).
     pub class: Option<ChangeClass>,
     /// How many facts the pair disagrees on in this passage (they are underlined).

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::model::{
-    Comparison, Passage, PassageKind, PassageStatus, Placement, Version, VersionId,
+    Comparison, Passage, PassageKind, PassageStatus, Placement, Reading, Version, VersionId,
 };
 
 /// Which versions a view looks at.
@@ -234,6 +234,51 @@ pub fn place(
     ))
 }
 
+/// The one passage numbering every front end uses: `passage 4/31`, 1-based, over all passages
+/// of the comparison (not over the passages one pair of versions shows).
+#[must_use]
+pub fn number(comparison: &Comparison, passage: usize) -> String {
+    format!("passage {}/{}", passage + 1, comparison.passages.len())
+}
+
+/// A passage's status over all versions, in words that say how many versions it concerns when
+/// there are three or more: `removed in 1 of 4` rather than `removed` for a passage that three
+/// compared versions still carry.
+#[must_use]
+pub fn overall_status(comparison: &Comparison, passage: usize) -> String {
+    let Some(p) = comparison.passages.get(passage) else {
+        return String::new();
+    };
+    let status = status(comparison, p, Scope::All).unwrap_or(p.status);
+    let compared = p.readings.len();
+    let with = p.readings.iter().filter(|r| r.status == status).count();
+    if compared > 1 && status.is_divergent() && with < compared {
+        format!("{} in {with} of {compared}", status.name())
+    } else {
+        status.name().to_string()
+    }
+}
+
+/// The mark of a pairing that rests on thin evidence ([`Reading::is_weak`]).
+pub const WEAK: &str = "weak";
+
+/// A reading's figures: `72%` for a changed or moved reading, `72% · weak` when its pairing is
+/// weak; `None` for other statuses, which have no similarity worth a figure.
+#[must_use]
+pub fn figures(reading: &Reading) -> Option<String> {
+    matches!(
+        reading.status,
+        PassageStatus::Changed | PassageStatus::Moved
+    )
+    .then(|| {
+        if reading.is_weak() {
+            format!("{} · {WEAK}", percent(reading.similarity))
+        } else {
+            percent(reading.similarity)
+        }
+    })
+}
+
 /// A similarity as a whole percentage; anything short of identical stays below 100%.
 #[must_use]
 pub fn percent(similarity: f32) -> String {
@@ -264,9 +309,8 @@ pub fn moved_to(labels: &Labels, version: VersionId, placement: Placement) -> Op
 pub fn header(comparison: &Comparison, labels: &Labels, passage: &Passage, scope: Scope) -> String {
     let status = status(comparison, passage, scope).unwrap_or(passage.status);
     let mut out = format!(
-        "── passage {}/{} · {}",
-        passage.index + 1,
-        comparison.passages.len(),
+        "── {} · {}",
+        number(comparison, passage.index),
         status.name()
     );
     let pair = match scope {
@@ -284,6 +328,14 @@ pub fn header(comparison: &Comparison, labels: &Labels, passage: &Passage, scope
     };
     if matches!(status, PassageStatus::Changed | PassageStatus::Moved) {
         let _ = write!(out, " · {}", percent(similarity));
+        // Weak when the pair's reading is, or (all versions at once) when any reading is.
+        let weak = match pair {
+            Some(v) => passage.reading(v).is_some_and(Reading::is_weak),
+            None => passage.readings.iter().any(Reading::is_weak),
+        };
+        if weak {
+            let _ = write!(out, " · {WEAK}");
+        }
     }
     let base_place = place(comparison, labels, passage, comparison.base);
     let places: Vec<String> = match pair {

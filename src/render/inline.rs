@@ -188,8 +188,8 @@ fn write_readings(out: &mut dyn Write, ctx: &Ctx, passage: &Passage) -> io::Resu
             outline::place(comparison, &ctx.labels, passage, reading.version).unwrap_or_default()
         );
         let _ = write!(sub, " · {}", reading.status.name());
-        if reading.status != PassageStatus::Added {
-            let _ = write!(sub, " · {}", outline::percent(reading.similarity));
+        if let Some(figures) = outline::figures(reading) {
+            let _ = write!(sub, " · {figures}");
         }
         if let Some(moved) = outline::moved_to(&ctx.labels, reading.version, reading.placement) {
             let _ = write!(sub, " · {moved}");

@@ -26,6 +26,9 @@ pub(super) fn entries(
                 kind: p.kind,
                 status,
                 similarity,
+                weak: p
+                    .reading(compared)
+                    .is_some_and(crate::model::Reading::is_weak),
                 class: pair_class(facts, p.index, compared, status),
                 facts: underlines.count(p.index),
                 rows: 0..0,

@@ -85,7 +85,7 @@ impl Builder<'_> {
         });
         if let Some(destination) = moves.went(ix) {
             let place = match destination {
-                Destination::After(t) => format!("after passage {}", t.0 + 1),
+                Destination::After(t) => format!("after passage {}", entries[t.0].passage + 1),
                 Destination::First => "first".to_string(),
             };
             let note = format!(
@@ -137,7 +137,7 @@ impl Builder<'_> {
                 Cell::Note(format!(
                     "↳ {} has passage {} here: “{excerpt}” · Enter: go",
                     self.label(self.key.compared),
-                    moved.0 + 1
+                    entries[moved.0].passage + 1
                 ))
             })
             .collect()
