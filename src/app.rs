@@ -45,6 +45,7 @@ pub use view::draw;
 
 use crate::model::Version;
 use crate::options::CompareOptions;
+use crate::present::Styling;
 
 /// How long to wait for input before checking on background work and signals.
 const TICK: Duration = Duration::from_millis(100);
@@ -53,8 +54,11 @@ const TICK: Duration = Duration::from_millis(100);
 /// `options.base` among them); the comparison runs in the background while a progress line
 /// shows.
 ///
+/// `styling` is the command line's choice (`--color`, `NO_COLOR`): without colour the viewer
+/// draws with the monochrome theme.
+///
 /// The terminal is restored on return, on error, on panic and on SIGTERM/SIGHUP.
-pub fn run(versions: Vec<Version>, options: CompareOptions) -> io::Result<()> {
+pub fn run(versions: Vec<Version>, options: CompareOptions, styling: Styling) -> io::Result<()> {
     // Refuse what cannot be compared before taking the terminal over.
     let count = versions.len();
     if count < 2 {
@@ -66,13 +70,17 @@ pub fn run(versions: Vec<Version>, options: CompareOptions) -> io::Result<()> {
             count,
         }));
     }
-    let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        &MONO
-    } else {
-        &THEME
-    };
-    let app = App::new(versions, options, Place::Background).with_theme(theme);
+    let app = App::new(versions, options, Place::Background).with_theme(theme(styling));
     terminal::with_terminal(|terminal, signals| event_loop(terminal, signals, app))
+}
+
+/// The theme for the command line's choice of colour: the monochrome one without colour.
+#[must_use]
+pub fn theme(styling: Styling) -> &'static Theme {
+    match styling {
+        Styling::Color => &THEME,
+        Styling::Plain => &MONO,
+    }
 }
 
 /// Draw → event → keymap → update, until the user quits or a signal arrives.
@@ -109,5 +117,17 @@ fn event_loop(
             Flow::Quit => return Ok(()),
             Flow::Crashed => return Err(io::Error::other("the aligner stopped unexpectedly")),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_lines_colour_choice_picks_the_theme() {
+        assert_eq!(*theme(Styling::Color), THEME);
+        assert_eq!(*theme(Styling::Plain), MONO);
+        assert_ne!(THEME, MONO);
     }
 }

@@ -32,6 +32,7 @@
 //! ```
 
 pub mod align;
+mod analysis;
 pub mod app;
 pub mod diff;
 pub mod error;
@@ -48,6 +49,7 @@ mod testing;
 pub mod tokens;
 pub mod visible;
 
+pub use analysis::Analysis;
 pub use error::{Error, Result};
 pub use load::Input;
 pub use model::{
@@ -55,6 +57,12 @@ pub use model::{
     WordOp,
 };
 pub use options::{CompareOptions, IgnoreOptions};
+
+/// Loads the inputs and compares them: the one result the printers, the viewer and the HTML
+/// report read (facts are found the first time one of them asks).
+pub fn analyze(inputs: Vec<Input>, options: &CompareOptions) -> Result<Analysis> {
+    compare(inputs, options).map(Analysis::new)
+}
 
 /// Loads the inputs and compares them. The first input is version 0.
 pub fn compare(inputs: Vec<Input>, options: &CompareOptions) -> Result<Comparison> {

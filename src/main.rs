@@ -6,10 +6,9 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use storydiff::facts::FactReport;
 use storydiff::load::load_version;
 use storydiff::render::{self, PrintOptions};
-use storydiff::{Comparison, VersionId};
+use storydiff::{Analysis, VersionId};
 
 /// The versions have the same text (under the ignore options).
 const SAME: u8 = 0;
@@ -22,8 +21,9 @@ fn main() -> ExitCode {
     match run(cli::Args::parse()) {
         Ok(code) => code,
         Err(err) => {
-            // Library errors name their file and include their cause already.
-            eprintln!("storydiff: {err}");
+            // Library errors name their file and include their cause already; the command line
+            // is ours, so the hint that names a flag is added here.
+            eprintln!("storydiff: {err}{}", hint(&err));
             ExitCode::from(TROUBLE)
         }
     }
@@ -40,32 +40,40 @@ fn run(args: cli::Args) -> anyhow::Result<ExitCode> {
             .enumerate()
             .map(|(i, input)| load_version(VersionId(i), input, &options.compare))
             .collect::<storydiff::Result<Vec<_>>>()?;
-        storydiff::app::run(versions, options.compare)?;
+        storydiff::app::run(versions, options.compare, options.print.styling)?;
         return Ok(ExitCode::from(SAME));
     }
-    let comparison = storydiff::compare(inputs, &options.compare)?;
-    // Fact analysis costs as much as the comparison on long inputs: only for formats showing it.
-    let facts = options
-        .print
-        .format
-        .shows_facts()
-        .then(|| storydiff::facts::analyze(&comparison));
-    print(&comparison, facts.as_ref(), &options.print)?;
-    Ok(ExitCode::from(if comparison.differs() {
+    let analysis = storydiff::analyze(inputs, &options.compare)?;
+    print(&analysis, &options.print)?;
+    Ok(ExitCode::from(if analysis.comparison.differs() {
         DIFFER
     } else {
         SAME
     }))
 }
 
+/// The flag that would get past a library error, if there is one. (The viewer hands library
+/// errors back inside an `io::Error`.)
+fn hint(err: &anyhow::Error) -> &'static str {
+    let library = err.chain().find_map(|cause| {
+        cause.downcast_ref::<storydiff::Error>().or_else(|| {
+            cause
+                .downcast_ref::<io::Error>()?
+                .get_ref()?
+                .downcast_ref::<storydiff::Error>()
+        })
+    });
+    match library {
+        Some(storydiff::Error::Binary { .. }) => " (use --text to compare it anyway)",
+        Some(storydiff::Error::BaseOutOfRange { .. }) => "; see --base",
+        _ => "",
+    }
+}
+
 /// Prints to stdout; a reader that went away (`| head`) is not an error.
-fn print(
-    comparison: &Comparison,
-    facts: Option<&FactReport>,
-    options: &PrintOptions,
-) -> io::Result<()> {
+fn print(analysis: &Analysis, options: &PrintOptions) -> io::Result<()> {
     let mut out = io::BufWriter::new(io::stdout().lock());
-    match render::print(&mut out, comparison, facts, options).and_then(|()| out.flush()) {
+    match render::print(&mut out, analysis, options).and_then(|()| out.flush()) {
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         result => result,
     }

@@ -19,3 +19,14 @@ pub mod marks;
 pub mod outline;
 pub mod text;
 pub mod wrap;
+
+/// Whether output carries colour or marks changes with text only; the command line decides it
+/// once (`--color`, `NO_COLOR`, a dumb terminal) for the printers and the viewer alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Styling {
+    /// Colours and text attributes; changed words are not bracketed.
+    Color,
+    /// Plain text (printers bracket changed words as wdiff does; the viewer uses reverse video
+    /// and underlines).
+    Plain,
+}

@@ -206,7 +206,7 @@ impl App {
             ignore: options.ignore,
         };
         let mut store = Store::new(comparison.versions.clone(), options.clone(), Place::Inline);
-        store.insert(key, Analysis::of(comparison));
+        store.insert(key, Analysis::with_facts(comparison));
         Self::assemble(store, key.base.0, key.ignore)
     }
 

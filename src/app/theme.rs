@@ -2,7 +2,7 @@
 //!
 //! Colours are from the 256-colour palette rather than 24-bit RGB: it renders the same in
 //! terminals without true colour (macOS Terminal, older tmux setups). The palette assumes a dark
-//! background, as most terminal themes are. `NO_COLOR` selects [`MONO`], which uses attributes
+//! background, as most terminal themes are. Without colour (`--color never`, `NO_COLOR`) the viewer uses [`MONO`], which uses attributes
 //! only (reverse, bold, underline, dim).
 
 use ratatui::style::{Color, Modifier, Style};
@@ -11,7 +11,7 @@ use super::layout::{FactMark, Ink};
 use crate::model::PassageStatus;
 
 /// The styles of every part of the screen.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
     /// Story text of a changed passage (equal words).
     pub text: Style,
@@ -89,7 +89,7 @@ pub struct Theme {
 }
 
 /// One colour per passage status (gutter symbols, overview strip, presence view).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StatusColors {
     /// Same in both versions.
     pub same: Color,

@@ -10,7 +10,7 @@ use crate::app::layout::{Entry, EntryIx, Layout, LayoutKey};
 use crate::app::nav::Nav;
 use crate::app::overview::Overview;
 use crate::app::presence::{self, PresenceTable};
-use crate::app::store::{Analysis, CompareKey, Lookup};
+use crate::app::store::{CompareKey, Lookup};
 use crate::model::VersionId;
 use crate::present::facts::FactsTable;
 
@@ -23,8 +23,11 @@ impl App {
             ignore: self.pair.ignore,
         };
         // Asked first, so that a background comparison starts before the screen size is known.
-        let Analysis { comparison, facts } = match self.store.request(key) {
-            Lookup::Ready(analysis) => analysis,
+        let (comparison, facts) = match self.store.request(key) {
+            Lookup::Ready(analysis) => (
+                Arc::clone(&analysis.comparison),
+                Arc::clone(analysis.facts()),
+            ),
             Lookup::Pending => {
                 self.busy.get_or_insert(Busy {
                     since: Instant::now(),
