@@ -37,6 +37,7 @@ pub mod app;
 pub mod diff;
 pub mod error;
 pub mod facts;
+pub mod html;
 pub mod load;
 pub mod model;
 pub mod options;

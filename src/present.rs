@@ -13,10 +13,12 @@
 //! | [`wrap`] | word wrapping by display width (CJK, emoji, closing punctuation) |
 //! | [`marks`] | which fact readings two versions disagree on, to be underlined |
 //! | [`facts`] | the facts table: rows of facts the versions disagree on, deviating readings, details |
+//! | [`presence`] | every passage × every version: carried or not, status, similarity |
 
 pub mod facts;
 pub mod marks;
 pub mod outline;
+pub mod presence;
 pub mod text;
 pub mod wrap;
 

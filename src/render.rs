@@ -12,6 +12,7 @@
 //! | [`unified`] | a unified diff of the passage texts, one passage per line, that `patch` applies |
 //! | [`stat`] | one line of counts per compared version |
 //! | [`facts`] | a table of the facts that drift, go missing or are misquoted between versions |
+//! | [`crate::html`] | a self-contained HTML report: versions side by side, facts, presence |
 //!
 //! Text from the input never reaches the terminal raw: the human-readable printers pass every
 //! piece of it through [`crate::visible::visible`] (JSON escapes control characters instead).
@@ -52,13 +53,15 @@ pub enum Format {
     Stat,
     /// A table of the facts that differ between versions.
     Facts,
+    /// A self-contained HTML report ([`crate::html`]).
+    Html,
 }
 
 impl Format {
     /// Whether the format shows facts (so printing it asks the [`Analysis`] for them).
     #[must_use]
     pub fn shows_facts(self) -> bool {
-        matches!(self, Self::Json | Self::Facts)
+        matches!(self, Self::Json | Self::Facts | Self::Html)
     }
 }
 
@@ -112,5 +115,6 @@ pub fn print(out: &mut impl Write, analysis: &Analysis, options: &PrintOptions) 
         Format::Unified => unified::print(out, comparison, options.context),
         Format::Stat => stat::print(out, comparison),
         Format::Facts => facts::print(out, comparison, analysis.facts(), options),
+        Format::Html => crate::html::write(out, analysis),
     }
 }

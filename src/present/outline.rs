@@ -143,6 +143,29 @@ fn moved_marks(comparison: &Comparison, scope: Scope) -> BTreeMap<Option<usize>,
     marks
 }
 
+/// A passage's status and similarity for one pair of versions, as a side-by-side view shows
+/// them: added or removed by which side carries it, 1 for same, 0 for added and removed.
+#[must_use]
+pub fn pair_status(p: &Passage, base: VersionId, compared: VersionId) -> (PassageStatus, f32) {
+    let reading = p.reading(compared);
+    let similarity = reading.map_or(0.0, |r| r.similarity);
+    let status = match (p.span(base).is_some(), p.span(compared).is_some()) {
+        _ if p.kind == PassageKind::Boilerplate => PassageStatus::Boilerplate,
+        (false, _) => PassageStatus::Added,
+        (_, false) => PassageStatus::Removed,
+        (true, true) => match reading.map(|r| r.status) {
+            Some(s @ (PassageStatus::Changed | PassageStatus::Moved)) => s,
+            _ => PassageStatus::Same,
+        },
+    };
+    let similarity = match status {
+        PassageStatus::Same => 1.0,
+        PassageStatus::Added | PassageStatus::Removed => 0.0,
+        _ => similarity,
+    };
+    (status, similarity)
+}
+
 /// Short labels for versions: the numeric prefix of the file names when every version has a
 /// distinct one (`000_cda5….txt` → `000`), else `v0`, `v1`, ….
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,11 +7,12 @@
 
 use std::ops::Range;
 
-use super::marks::FactMark;
-use crate::model::{Version, WordOp};
+use super::marks::{FactMark, PairFacts};
+use crate::model::{Comparison, Passage, PassageKind, PassageStatus, Version, VersionId, WordOp};
 use crate::visible::visible;
 
-/// What a stretch of pane text is; the view turns it into a style from the theme.
+/// What a stretch of passage text is; each front end turns it into its own look (a ratatui style
+/// from the viewer's theme, a CSS class in the HTML report).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Ink {
     /// Story text that both versions share, in a passage that changed.
@@ -50,7 +51,27 @@ pub struct Run {
     pub fact: Option<FactMark>,
 }
 
-/// Which pane.
+impl Ink {
+    /// A neutral name for the ink (`deleted`, `inserted-accent`, …): the HTML report's CSS class.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Same => "same",
+            Self::Heading => "heading",
+            Self::Boilerplate => "boilerplate",
+            Self::Removed => "removed",
+            Self::Added => "added",
+            Self::Deleted => "deleted",
+            Self::Inserted => "inserted",
+            Self::DeletedAccent => "deleted-accent",
+            Self::InsertedAccent => "inserted-accent",
+            Self::Note => "note",
+        }
+    }
+}
+
+/// Which side of a pair: the base (left) or the compared version (right).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Side {
     /// The base version, left.
@@ -237,6 +258,43 @@ pub fn from_ops(
         }
     }
     painter.finish()
+}
+
+/// The styled text of a passage on both sides of a pair (the base and `compared`), for its
+/// status in the pair, with the pair's fact marks.
+#[must_use]
+pub fn pair_texts(
+    comparison: &Comparison,
+    p: &Passage,
+    compared: VersionId,
+    status: PassageStatus,
+    underlines: &PairFacts,
+) -> [Option<StyledText>; 2] {
+    let shared = match (status, p.kind) {
+        (PassageStatus::Boilerplate, _) => Ink::Boilerplate,
+        (PassageStatus::Same, _) => Ink::Same,
+        (PassageStatus::Added, _) => Ink::Added,
+        (PassageStatus::Removed, _) => Ink::Removed,
+        (_, PassageKind::Heading) => Ink::Heading,
+        _ => Ink::Text,
+    };
+    let ops = p
+        .reading(compared)
+        .map(|r| r.ops.as_slice())
+        .unwrap_or_default();
+    let ids = [comparison.base, compared];
+    Side::BOTH.map(|side| {
+        let id = ids[side.index()];
+        let span = p.span(id)?;
+        let version = comparison.version(id);
+        let both = p.span(ids[0]).is_some() && p.span(ids[1]).is_some();
+        let marks = underlines.marks(side.index());
+        Some(if both && !ops.is_empty() {
+            from_ops(version, ops, side, shared, marks)
+        } else {
+            plain(version, span.range.clone(), shared, marks)
+        })
+    })
 }
 
 #[cfg(test)]
