@@ -75,18 +75,21 @@ pub fn align(versions: &[Version], options: &CompareOptions) -> Vec<Passage> {
         })
         .collect();
     let base = options.base;
-    let base_side = pair::Side {
-        vecs: &vectors[base],
-        heading: &headings[base],
-    };
+    // Each pair is aligned on vectors weighted by that pair's own vocabulary, so how two
+    // versions pair never depends on which other versions were loaded.
     let pairs: Vec<Option<Vec<pair::Bead>>> = (0..versions.len())
         .map(|v| {
             (v != base).then(|| {
-                let side = pair::Side {
-                    vecs: &vectors[v],
-                    heading: &headings[v],
+                let pair_vectors = features::vectors(
+                    &[texts[base], texts[v]],
+                    &[all_tokens[base], all_tokens[v]],
+                    &[ranges[base].clone(), ranges[v].clone()],
+                );
+                let side = |k: usize, of: usize| pair::Side {
+                    vecs: &pair_vectors[k],
+                    heading: &headings[of],
                 };
-                pair::align_pair(&base_side, &side)
+                pair::align_pair(&side(0, base), &side(1, v))
             })
         })
         .collect();

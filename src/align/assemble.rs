@@ -28,6 +28,8 @@ struct GroupReading {
     /// Aligned-sentence indices of the version.
     sentences: Range<usize>,
     moved: bool,
+    /// The lowest confidence among the pairings that make up this reading.
+    confidence: f32,
 }
 
 /// Sentences of one version, outside every base group, that form one passage.
@@ -43,8 +45,9 @@ struct Run {
 #[derive(Debug, Clone)]
 struct Draft {
     kind: PassageKind,
-    /// Per version: full-sentence range and whether it is out of order.
-    parts: Vec<Option<(Range<usize>, bool)>>,
+    /// Per version: full-sentence range, whether it is out of order, and the pairing's
+    /// confidence.
+    parts: Vec<Option<(Range<usize>, bool, f32)>>,
 }
 
 pub(super) fn assemble(
@@ -123,14 +126,16 @@ fn version_readings(
 ) -> (Vec<Option<GroupReading>>, Vec<Owner>) {
     let mut per_group: Vec<Option<GroupReading>> = vec![None; group_count];
     for bead in beads {
-        if let Bead::Match { a, b } = bead {
+        if let Bead::Match { a, b, confidence } = bead {
             let g = group_of[a.start];
             let reading = per_group[g].get_or_insert(GroupReading {
                 sentences: b.clone(),
                 moved: false,
+                confidence: *confidence,
             });
             reading.sentences.start = reading.sentences.start.min(b.start);
             reading.sentences.end = reading.sentences.end.max(b.end);
+            reading.confidence = reading.confidence.min(*confidence);
         }
     }
     let mut owner = vec![Owner::None; m];
@@ -144,13 +149,14 @@ fn version_readings(
     // A move survives only if its text is not inside an in-order group's range and its group
     // has nothing else from this version; otherwise it is read as removed here, added there.
     for bead in beads {
-        if let Bead::Moved { a, b } = bead {
+        if let Bead::Moved { a, b, confidence } = bead {
             let g = group_of[a.start];
             let free = b.clone().all(|j| owner[j] == Owner::None);
             if free && per_group[g].is_none() {
                 per_group[g] = Some(GroupReading {
                     sentences: b.clone(),
                     moved: true,
+                    confidence: *confidence,
                 });
                 b.clone().for_each(|j| owner[j] = Owner::Moved(g));
             }
@@ -262,10 +268,14 @@ fn group_draft(
     let full = |seg: &Segmented, r: &Range<usize>| seg.aligned[r.start]..seg.aligned[r.end - 1] + 1;
     let base_seg = &segmented[base];
     let mut parts = vec![None; segmented.len()];
-    parts[base] = Some((full(base_seg, group), false));
+    parts[base] = Some((full(base_seg, group), false, 1.0));
     for (v, per_group) in readings.iter().enumerate() {
         if let Some(Some(reading)) = per_group.get(g) {
-            parts[v] = Some((full(&segmented[v], &reading.sentences), reading.moved));
+            parts[v] = Some((
+                full(&segmented[v], &reading.sentences),
+                reading.moved,
+                reading.confidence,
+            ));
         }
     }
     let all_headings = base_seg.aligned[group.clone()]
@@ -293,7 +303,7 @@ fn merge_runs(
             &vectors[run.version],
             &run.sentences,
         );
-        let part = Some((run.sentences.clone(), false));
+        let part = Some((run.sentences.clone(), false, 1.0));
         if run.kind != PassageKind::Boilerplate {
             let best = drafts
                 .iter()
@@ -324,22 +334,5 @@ fn merge_runs(
 fn run_vector(seg: &Segmented, vectors: &[SentenceVec], full: &Range<usize>) -> SentenceVec {
     let first = seg.aligned.partition_point(|&i| i < full.start);
     let last = seg.aligned.partition_point(|&i| i < full.end);
-    let mut terms: Vec<(u32, f32)> = vectors[first..last]
-        .iter()
-        .flat_map(|v| v.terms.iter().copied())
-        .collect();
-    terms.sort_unstable_by_key(|t| t.0);
-    let mut merged: Vec<(u32, f32)> = Vec::with_capacity(terms.len());
-    for (id, w) in terms {
-        match merged.last_mut() {
-            Some(last) if last.0 == id => last.1 += w,
-            _ => merged.push((id, w)),
-        }
-    }
-    let norm2 = merged.iter().map(|t| t.1 * t.1).sum();
-    SentenceVec {
-        terms: merged,
-        norm2,
-        chars: 0,
-    }
+    super::features::sum(vectors[first..last].iter())
 }

@@ -22,6 +22,27 @@ pub struct SentenceVec {
     pub norm2: f32,
     /// Number of alphanumeric characters (a length for the length tie-breaker).
     pub chars: usize,
+    /// Term ids of the sentence's numbers and likely names, sorted: the words a rewrite keeps,
+    /// and so the strongest evidence that two sentences tell the same thing.
+    pub keys: Vec<u32>,
+}
+
+/// How many key terms (numbers, names) two sentences or groups share.
+#[must_use]
+pub fn shared_keys(a: &[u32], b: &[u32]) -> usize {
+    let (mut ia, mut ib, mut count) = (0, 0, 0);
+    while ia < a.len() && ib < b.len() {
+        match a[ia].cmp(&b[ib]) {
+            std::cmp::Ordering::Less => ia += 1,
+            std::cmp::Ordering::Greater => ib += 1,
+            std::cmp::Ordering::Equal => {
+                count += 1;
+                ia += 1;
+                ib += 1;
+            }
+        }
+    }
+    count
 }
 
 /// Dot product of two sparse vectors.
@@ -51,6 +72,36 @@ pub fn cosine(a: &SentenceVec, b: &SentenceVec) -> f32 {
         (dot(a, b) / denom).min(1.0)
     } else {
         0.0
+    }
+}
+
+/// The vector of a group of sentences: the sum of their vectors (keys and lengths combined).
+#[must_use]
+pub fn sum<'a>(vecs: impl Iterator<Item = &'a SentenceVec>) -> SentenceVec {
+    let mut terms: Vec<(u32, f32)> = Vec::new();
+    let mut keys: Vec<u32> = Vec::new();
+    let mut chars = 0;
+    for v in vecs {
+        terms.extend_from_slice(&v.terms);
+        keys.extend_from_slice(&v.keys);
+        chars += v.chars;
+    }
+    terms.sort_unstable_by_key(|t| t.0);
+    let mut merged: Vec<(u32, f32)> = Vec::with_capacity(terms.len());
+    for (id, w) in terms {
+        match merged.last_mut() {
+            Some(last) if last.0 == id => last.1 += w,
+            _ => merged.push((id, w)),
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    let norm2 = merged.iter().map(|t| t.1 * t.1).sum();
+    SentenceVec {
+        terms: merged,
+        norm2,
+        chars,
+        keys,
     }
 }
 
@@ -234,6 +285,7 @@ pub fn vectors(
                             _ => merged.push((id, boost, 1)),
                         }
                     }
+                    let keys: Vec<u32> = merged.iter().filter(|t| t.1 > 1.0).map(|t| t.0).collect();
                     let terms: Vec<(u32, f32)> = merged
                         .into_iter()
                         .map(|(id, boost, tf)| {
@@ -245,6 +297,7 @@ pub fn vectors(
                         terms,
                         norm2,
                         chars,
+                        keys,
                     }
                 })
                 .collect()

@@ -1,22 +1,32 @@
-//! Alignment of two sentence sequences: anchors, a banded bead DP between them, then moves.
+//! Alignment of two sentence sequences, for news rewrites that reorder, merge, split and spin.
 //!
-//! 1. Anchors: sentence pairs that are each other's best match by a clear margin, found through
-//!    an inverted index of rare terms (no all-pairs step); a longest increasing subsequence keeps
-//!    the ones in order.
-//! 2. A Gale–Church style DP over beads {1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3}, with cost
-//!    `1 − cosine` of the groups' summed vectors, searched only in a band around the line
-//!    through the anchors — near-linear in the number of sentences.
-//! 3. Moves: sentences the DP left unpaired on both sides that match each other well.
+//! Order is evidence, not a constraint:
+//!
+//! 1. [`candidates`]: every sentence's best counterparts anywhere in the other version (all pairs
+//!    for an article, through an inverted index of rare terms for a book). Pairs that are each
+//!    other's best by a clear margin are *seeds*.
+//! 2. The heaviest chain of seeds in order on both sides is the *frame*: the reading order the
+//!    two versions share. Strong seeds off the frame are moves, taken out before step 3.
+//! 3. [`dp`]: a Gale–Church style bead DP over the remaining sentences, anchored on the frame,
+//!    finds in-order 1–1, 1–n and n–1 groups.
+//! 4. [`evidence`]: every group must earn its pairing (similarity, shared names and numbers); a
+//!    sentence that contributes nothing, or has a much better counterpart elsewhere, is detached,
+//!    and a pairing without evidence is undone. Each pairing gets a confidence.
+//! 5. [`moves`]: a second look at the sentences left unpaired on both sides, with a lower bar when
+//!    they share the story's names and numbers; a pair in the same gap is an in-order match the
+//!    DP missed, any other is a move. Consecutive moves form one moved block.
+//!
+//! Every step is symmetric in the two sides, so aligning B to A mirrors aligning A to B.
 
 use std::ops::Range;
 
-use super::features::{SentenceVec, cosine};
+use super::features::SentenceVec;
 
+mod assignment;
+pub(crate) mod candidates;
 mod dp;
+mod evidence;
 mod moves;
-
-use dp::{Band, Dp};
-use moves::detect_moves;
 
 /// One step of a pairwise alignment, in sentence indices of the two sequences.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +37,8 @@ pub enum Bead {
         a: Range<usize>,
         /// Other sentences.
         b: Range<usize>,
+        /// How strongly the evidence supports the pairing, 0..=1.
+        confidence: f32,
     },
     /// `a` and `b` correspond, but `b` stands out of the base's order.
     Moved {
@@ -34,6 +46,8 @@ pub enum Bead {
         a: Range<usize>,
         /// Other sentences, elsewhere.
         b: Range<usize>,
+        /// How strongly the evidence supports the pairing, 0..=1.
+        confidence: f32,
     },
     /// Only the base has these sentences (here).
     OnlyA(Range<usize>),
@@ -45,111 +59,71 @@ pub enum Bead {
 pub struct Side<'a> {
     /// Vectors of the sentences.
     pub vecs: &'a [SentenceVec],
-    /// Whether each sentence is a heading (headings pair with headings).
+    /// Whether each sentence is a heading (headings pair with headings only).
     pub heading: &'a [bool],
 }
-
-/// Terms whose postings list is longer than this are too common to propose candidates.
-const MAX_POSTINGS: usize = 64;
-/// How many candidates per sentence get their full cosine computed.
-const RESCORED_CANDIDATES: usize = 4;
-/// Similarity and margin an anchor needs.
-const ANCHOR_MIN: f32 = 0.5;
-const ANCHOR_MARGIN: f32 = 0.8;
 
 /// Aligns two sentence sequences.
 #[must_use]
 pub fn align_pair(a: &Side<'_>, b: &Side<'_>) -> Vec<Bead> {
-    let (n, m) = (a.vecs.len(), b.vecs.len());
-    let candidates = best_matches(a.vecs, b.vecs);
-    let anchors = anchors(&candidates);
-    let band = Band::new(n, m, &anchors);
-    let beads = Dp::new(a, b, &band).run();
-    detect_moves(beads, a, b)
+    let scored = candidates::Scored::new(a, b);
+    let seeds = scored.seeds();
+    let frame = heaviest_chain(&seeds);
+    let early = moves::off_frame(a, b, &seeds, &frame);
+    let beads = dp::in_order(a, b, &frame, &early);
+    let beads = evidence::prune(beads, a, b, &scored);
+    moves::second_look(beads, &early, a, b, &scored)
 }
 
-/// For each sentence of `a`, its best and second-best match in `b` (similarity, index), and the
-/// best for each sentence of `b` — found through shared rare terms only.
-struct Candidates {
-    a_best: Vec<(f32, Option<usize>, f32)>,
-    b_best: Vec<(f32, Option<usize>)>,
+/// A candidate pairing of sentence `a` with sentence `b`, with its similarity.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Link {
+    pub a: usize,
+    pub b: usize,
+    pub sim: f32,
 }
 
-fn best_matches(a: &[SentenceVec], b: &[SentenceVec]) -> Candidates {
-    best_matches_among(a, b, &vec![true; a.len()], &vec![true; b.len()])
-}
-
-fn best_matches_among(
-    a: &[SentenceVec],
-    b: &[SentenceVec],
-    a_open: &[bool],
-    b_open: &[bool],
-) -> Candidates {
-    let mut postings: rustc_hash::FxHashMap<u32, Vec<(usize, f32)>> =
-        rustc_hash::FxHashMap::default();
-    for (j, v) in b.iter().enumerate().filter(|(j, _)| b_open[*j]) {
-        for &(term, weight) in &v.terms {
-            postings.entry(term).or_default().push((j, weight));
+/// The chain of links, increasing on both sides, with the largest total similarity. `links`
+/// need not be sorted. O(k log k) with a Fenwick tree of prefix maxima over `b`.
+pub(crate) fn heaviest_chain(links: &[Link]) -> Vec<Link> {
+    let mut order: Vec<usize> = (0..links.len()).collect();
+    // Sorted by `a`, and by `b` descending within one `a`, so two links of one `a` never chain.
+    order.sort_by(|&x, &y| {
+        (links[x].a, std::cmp::Reverse(links[x].b))
+            .cmp(&(links[y].a, std::cmp::Reverse(links[y].b)))
+    });
+    let width = links.iter().map(|l| l.b + 1).max().unwrap_or(0);
+    // tree[k] = (best total, link index) over b in the node's range.
+    let mut tree: Vec<(f32, usize)> = vec![(0.0, usize::MAX); width + 1];
+    let mut total = vec![0.0f32; links.len()];
+    let mut prev = vec![usize::MAX; links.len()];
+    for &k in &order {
+        let (mut best, mut from) = (0.0f32, usize::MAX);
+        let mut i = links[k].b; // prefix over b' < b: indices 1..=b
+        while i > 0 {
+            if tree[i].0 > best {
+                (best, from) = tree[i];
+            }
+            i &= i - 1;
+        }
+        total[k] = best + links[k].sim;
+        prev[k] = from;
+        let mut i = links[k].b + 1;
+        while i <= width {
+            if total[k] > tree[i].0 {
+                tree[i] = (total[k], k);
+            }
+            i += i & i.wrapping_neg();
         }
     }
-    let mut acc = vec![0.0f32; b.len()];
-    let mut touched: Vec<usize> = Vec::new();
-    let mut a_best = vec![(0.0, None, 0.0); a.len()];
-    let mut b_best = vec![(0.0, None); b.len()];
-    for (i, v) in a.iter().enumerate().filter(|(i, _)| a_open[*i]) {
-        for &(term, weight) in &v.terms {
-            let Some(list) = postings.get(&term) else {
-                continue;
-            };
-            if list.len() > MAX_POSTINGS {
-                continue;
-            }
-            for &(j, other) in list {
-                if acc[j] == 0.0 {
-                    touched.push(j);
-                }
-                acc[j] += weight * other;
-            }
-        }
-        // The partial dot over rare terms ranks candidates; only the top few get the real
-        // cosine, which also counts the common terms the partial dot skipped.
-        if touched.len() > RESCORED_CANDIDATES {
-            touched.select_nth_unstable_by(RESCORED_CANDIDATES, |x, y| acc[*y].total_cmp(&acc[*x]));
-        }
-        let mut best = (0.0f32, None, 0.0f32);
-        for &j in touched.iter().take(RESCORED_CANDIDATES) {
-            let sim = cosine(v, &b[j]);
-            if sim > best.0 {
-                best = (sim, Some(j), best.0);
-            } else if sim > best.2 {
-                best.2 = sim;
-            }
-            if sim > b_best[j].0 {
-                b_best[j] = (sim, Some(i));
-            }
-        }
-        for &j in &touched {
-            acc[j] = 0.0;
-        }
-        touched.clear();
-        a_best[i] = best;
+    let mut out = Vec::new();
+    let mut cur = (0..links.len()).max_by(|&x, &y| total[x].total_cmp(&total[y]).then(y.cmp(&x)));
+    while let Some(k) = cur {
+        out.push(links[k]);
+        cur = (prev[k] != usize::MAX).then_some(prev[k]);
     }
-    Candidates { a_best, b_best }
-}
-
-/// Mutual best matches with a clear margin, kept in increasing order on both sides.
-fn anchors(c: &Candidates) -> Vec<(usize, usize)> {
-    let pairs: Vec<(usize, usize)> = c
-        .a_best
-        .iter()
-        .enumerate()
-        .filter_map(|(i, &(sim, j, second))| {
-            let j = j?;
-            let mutual = c.b_best[j].1 == Some(i);
-            (mutual && sim >= ANCHOR_MIN && second <= sim * ANCHOR_MARGIN).then_some((i, j))
-        })
-        .collect();
-    longest_increasing(&pairs)
+    out.reverse();
+    out
 }
 
 /// Longest subsequence of `pairs` (sorted by first) whose second components increase.
@@ -190,4 +164,44 @@ fn merge_runs(beads: Vec<Bead>) -> Vec<Bead> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(a: usize, b: usize, sim: f32) -> Link {
+        Link { a, b, sim }
+    }
+
+    #[test]
+    fn the_heaviest_chain_prefers_total_similarity_over_length() {
+        // Two weak links in order against one strong crossing link.
+        let links = [link(0, 2, 0.9), link(1, 0, 0.3), link(2, 1, 0.3)];
+        let chain = heaviest_chain(&links);
+        assert_eq!(chain, vec![link(0, 2, 0.9)]);
+    }
+
+    #[test]
+    fn the_heaviest_chain_keeps_an_in_order_run_and_drops_the_crossing_one() {
+        let links = [
+            link(0, 0, 0.8),
+            link(1, 4, 0.7),
+            link(2, 1, 0.8),
+            link(3, 2, 0.8),
+        ];
+        let chain = heaviest_chain(&links);
+        assert_eq!(
+            chain,
+            vec![link(0, 0, 0.8), link(2, 1, 0.8), link(3, 2, 0.8)]
+        );
+    }
+
+    #[test]
+    fn the_heaviest_chain_never_uses_one_side_twice() {
+        let links = [link(0, 0, 0.5), link(0, 1, 0.5), link(1, 1, 0.5)];
+        let chain = heaviest_chain(&links);
+        assert_eq!(chain.len(), 2);
+        assert!(chain.windows(2).all(|w| w[0].a < w[1].a && w[0].b < w[1].b));
+    }
 }

@@ -28,20 +28,20 @@ pub(super) fn build_passage(
         .iter()
         .enumerate()
         .filter_map(|(v, p)| {
-            p.as_ref().map(|(r, _)| Span {
+            p.as_ref().map(|(r, _, _)| Span {
                 version: VersionId(v),
                 range: span_of(v, r),
             })
         })
         .collect();
-    let base_range = draft.parts[base].as_ref().map(|(r, _)| span_of(base, r));
+    let base_range = draft.parts[base].as_ref().map(|(r, _, _)| span_of(base, r));
     let boilerplate = draft.kind == PassageKind::Boilerplate;
     let readings: Vec<Reading> = (0..versions.len())
         .filter(|&v| v != base)
         .map(|v| {
             let other = draft.parts[v]
                 .as_ref()
-                .map(|(r, moved)| (span_of(v, r), *moved));
+                .map(|(r, moved, confidence)| (span_of(v, r), *moved, *confidence));
             reading(
                 v,
                 base_range.clone(),
@@ -67,7 +67,7 @@ pub(super) fn build_passage(
 fn reading(
     v: usize,
     base_range: Option<Range<usize>>,
-    other: Option<(Range<usize>, bool)>,
+    other: Option<(Range<usize>, bool, f32)>,
     boilerplate: bool,
     versions: &[Version],
     segmented: &[Segmented],
@@ -80,8 +80,9 @@ fn reading(
         range,
     };
     let version = VersionId(v);
+    let confidence = other.as_ref().map_or(1.0, |o| o.2);
     let (status, similarity, ops, placement) = match (base_range, other) {
-        (Some(b), Some((o, moved))) => {
+        (Some(b), Some((o, moved, _))) => {
             let d = diff::diff_tokens(&passage(base, b), &passage(v, o), options.ignore);
             let status = if boilerplate {
                 PassageStatus::Boilerplate
@@ -114,12 +115,18 @@ fn reading(
             Placement::InOrder,
         ),
     };
+    // Identical text needs no evidence; a one-sided reading has no pairing to doubt.
+    let confidence = if matches!(status, PassageStatus::Changed | PassageStatus::Moved) {
+        confidence
+    } else {
+        1.0
+    };
     Reading {
         version,
         status,
         similarity,
         placement,
-        confidence: 1.0,
+        confidence,
         ops,
     }
 }

@@ -1,80 +1,447 @@
-//! Moves: sentences the DP left unpaired on both sides that match each other well.
+//! Moves, and a second look at the sentences left unpaired.
+//!
+//! Moves are found twice. Before the in-order DP, strong seeds off the frame are taken out
+//! ([`off_frame`]), so the DP cannot pair a moved sentence with a weak neighbour in its old
+//! place. After it, [`second_look`] pairs sentences left unpaired on both sides: with a lower bar
+//! when they share the story's names and numbers (a sentence whose actors or figures changed
+//! still says the same thing), in order when both stand in the same gap between pairings, as a
+//! move otherwise. Consecutive moves to consecutive places form one moved block.
 
-use super::{ANCHOR_MARGIN, Bead, Side, best_matches_among, longest_increasing, merge_runs};
+use std::ops::Range;
 
-/// Similarity a pair of leftover sentences needs to count as moved (with the anchors' margin
-/// over the runner-up, so a topically close sentence elsewhere is not taken for a move). A
-/// sentence whose only edit is a number already falls near 0.4, numbers weighing much.
-const MOVE_MIN: f32 = 0.35;
+use super::super::features::{cosine, sum};
+use super::candidates::{SEED_MARGIN, Scored};
+use super::evidence::Evidence;
+use super::{Bead, Link, Side, longest_increasing, merge_runs};
 
+/// Up to this many leftover pairs, leftovers are paired by an optimal assignment.
+const ASSIGNMENT_CELLS: usize = 40_000;
+
+/// Similarity a seed off the frame needs to be taken as a move before the DP.
+const EARLY_MOVE_MIN: f32 = 0.4;
 /// Moved text must be long enough to be told apart from chance (git uses 20 alphanumerics).
 const MOVE_MIN_CHARS: usize = 20;
+/// A leftover pair that would be a move needs this similarity, or shared key terms.
+const LEFTOVER_MOVE_MIN: f32 = 0.3;
 
-/// Pairs sentences the DP left unpaired on both sides when they match well: each such pair
-/// either fits in order (the DP missed it; it becomes a match) or is a move.
-pub(super) fn detect_moves(beads: Vec<Bead>, a: &Side<'_>, b: &Side<'_>) -> Vec<Bead> {
-    let mut a_open = vec![false; a.vecs.len()];
-    let mut b_open = vec![false; b.vecs.len()];
-    for bead in &beads {
-        match bead {
-            Bead::OnlyA(r) => r
-                .clone()
-                .for_each(|i| a_open[i] = a.vecs[i].chars >= MOVE_MIN_CHARS),
-            Bead::OnlyB(r) => r
-                .clone()
-                .for_each(|j| b_open[j] = b.vecs[j].chars >= MOVE_MIN_CHARS),
-            _ => {}
-        }
+/// Seeds off the frame that are strong enough to be moves.
+pub(super) fn off_frame(a: &Side<'_>, b: &Side<'_>, seeds: &[Link], frame: &[Link]) -> Vec<Link> {
+    let mut in_frame = vec![false; a.vecs.len()];
+    for link in frame {
+        in_frame[link.a] = true;
     }
-    if !a_open.contains(&true) || !b_open.contains(&true) {
-        return beads;
-    }
-    let c = best_matches_among(a.vecs, b.vecs, &a_open, &b_open);
-    let mut a_partner: Vec<Option<usize>> = vec![None; a.vecs.len()];
-    let mut b_partner: Vec<Option<usize>> = vec![None; b.vecs.len()];
-    for (i, &(sim, j, second)) in c.a_best.iter().enumerate() {
-        if let Some(j) = j
-            && sim >= MOVE_MIN
-            && second <= sim * ANCHOR_MARGIN
-            && c.b_best[j].1 == Some(i)
-        {
-            a_partner[i] = Some(j);
-            b_partner[j] = Some(i);
-        }
-    }
-    rebuild_with_moves(beads, &a_partner, &b_partner)
+    seeds
+        .iter()
+        .filter(|l| {
+            !in_frame[l.a]
+                && l.sim >= EARLY_MOVE_MIN
+                && a.vecs[l.a].chars >= MOVE_MIN_CHARS
+                && b.vecs[l.b].chars >= MOVE_MIN_CHARS
+        })
+        .copied()
+        .collect()
 }
 
-/// Rebuilds the bead list with the pairs found among leftovers. A pair whose two sentences lie
-/// in the same gap between two matches (and in order with the other pairs there) is a match the
-/// DP missed; any other pair is a move, emitted at the base sentence's place.
-fn rebuild_with_moves(
+/// Whether a leftover pair may become a move: moves are the costliest mistake to show, so they
+/// need more than an in-order pairing does.
+fn move_supported(e: &Evidence) -> bool {
+    e.sim >= LEFTOVER_MOVE_MIN
+        || (e.sim >= 0.18 && e.keys >= 1)
+        || (e.sim >= 0.16 && e.keys >= 2)
+        || (e.sim >= 0.1 && e.keys >= 3)
+}
+
+/// Pairs sentences left unpaired on both sides (including those of early moves) and rebuilds the
+/// bead list with them: in the same gap, in order, they are matches; otherwise moves.
+pub(super) fn second_look(
     beads: Vec<Bead>,
-    a_partner: &[Option<usize>],
-    b_partner: &[Option<usize>],
+    early: &[Link],
+    a: &Side<'_>,
+    b: &Side<'_>,
+    scored: &Scored,
 ) -> Vec<Bead> {
-    // Which gap (number of matches before it) each leftover sentence sits in.
-    let mut a_gap = vec![usize::MAX; a_partner.len()];
-    let mut b_gap = vec![usize::MAX; b_partner.len()];
-    let mut gap = 0;
+    // Which gap (number of pairings before it) each unpaired sentence sits in.
+    let mut a_gap = vec![None; a.vecs.len()];
+    let mut b_gap = vec![None; b.vecs.len()];
+    let mut gap = 0usize;
     for bead in &beads {
         match bead {
             Bead::Match { .. } | Bead::Moved { .. } => gap += 1,
-            Bead::OnlyA(r) => r.clone().for_each(|i| a_gap[i] = gap),
-            Bead::OnlyB(r) => r.clone().for_each(|j| b_gap[j] = gap),
+            Bead::OnlyA(r) => r.clone().for_each(|i| a_gap[i] = Some(gap)),
+            Bead::OnlyB(r) => r.clone().for_each(|j| b_gap[j] = Some(gap)),
         }
     }
+    let mut a_partner: Vec<Option<(usize, f32)>> = vec![None; a.vecs.len()];
+    let mut b_partner: Vec<Option<(usize, f32)>> = vec![None; b.vecs.len()];
+    for link in early {
+        let e = Evidence::of(a, &(link.a..link.a + 1), b, &(link.b..link.b + 1));
+        a_partner[link.a] = Some((link.b, e.confidence()));
+        b_partner[link.b] = Some((link.a, e.confidence()));
+    }
+    // The runner-up that counts against a best match is one that is not its neighbour: a
+    // sentence split in two has two good counterparts side by side, and `extend` joins them.
+    let best_open = |top: &[(f32, usize)], open: &dyn Fn(usize) -> bool| {
+        let mut found = top.iter().filter(|(_, k)| open(*k));
+        let best = found.next().copied();
+        let second = best.map_or(0.0, |(_, at)| {
+            found.find(|(_, k)| k.abs_diff(at) > 1).map_or(0.0, |s| s.0)
+        });
+        (best, second)
+    };
+    if let Some((i, j, confidence)) = leads(a, b, &a_gap, &b_gap, &a_partner, &b_partner) {
+        a_partner[i] = Some((j, confidence));
+        b_partner[j] = Some((i, confidence));
+    }
+    let a_open = |i: usize| a_gap[i].is_some() && a_partner[i].is_none();
+    let b_open = |j: usize| b_gap[j].is_some() && b_partner[j].is_none();
+    let qualifies = |i: usize, j: usize| {
+        let e = Evidence::of(a, &(i..i + 1), b, &(j..j + 1));
+        let same_gap = a_gap[i] == b_gap[j];
+        let long = a.vecs[i].chars >= MOVE_MIN_CHARS && b.vecs[j].chars >= MOVE_MIN_CHARS;
+        ((same_gap && e.supported()) || (long && move_supported(&e))).then(|| e.confidence())
+    };
+    let open_a: Vec<usize> = (0..a.vecs.len()).filter(|&i| a_open(i)).collect();
+    let open_b: Vec<usize> = (0..b.vecs.len()).filter(|&j| b_open(j)).collect();
+    let mut found: Vec<(usize, usize, f32)> = Vec::new();
+    if open_a.len().saturating_mul(open_b.len()) <= ASSIGNMENT_CELLS {
+        // Few leftovers (an article): the pairing with the largest total similarity, so two
+        // sentences that compete for one counterpart are settled by what else each could pair.
+        let mut weight = vec![vec![0.0f32; open_b.len()]; open_a.len()];
+        for (x, &i) in open_a.iter().enumerate() {
+            for &(sim, j) in &scored.a_top[i] {
+                if let Ok(y) = open_b.binary_search(&j)
+                    && qualifies(i, j).is_some()
+                {
+                    weight[x][y] = sim;
+                }
+            }
+            for (y, &j) in open_b.iter().enumerate() {
+                if weight[x][y] == 0.0
+                    && scored.b_top[j].iter().any(|c| c.1 == i)
+                    && qualifies(i, j).is_some()
+                {
+                    weight[x][y] = crate::align::pair::candidates::score(a, b, i, j);
+                }
+            }
+        }
+        for (x, y) in super::assignment::max_weight(&weight) {
+            let (i, j) = (open_a[x], open_b[y]);
+            if let Some(confidence) = qualifies(i, j) {
+                found.push((i, j, confidence));
+            }
+        }
+    } else {
+        for &i in &open_a {
+            let (Some((sim, j)), second) = best_open(&scored.a_top[i], &b_open) else {
+                continue;
+            };
+            let (Some((_, back)), b_second) = best_open(&scored.b_top[j], &a_open) else {
+                continue;
+            };
+            if back != i || second > sim * SEED_MARGIN || b_second > sim * SEED_MARGIN {
+                continue;
+            }
+            if let Some(confidence) = qualifies(i, j) {
+                found.push((i, j, confidence));
+            }
+        }
+    }
+    for (i, j, confidence) in found {
+        a_partner[i] = Some((j, confidence));
+        b_partner[j] = Some((i, confidence));
+    }
+    let beads = rebuild(beads, &a_partner, &b_partner, &a_gap, &b_gap);
+    let beads = extend(beads, a, b);
+    let beads = group_leftovers(beads, a, b, scored, false);
+    let beads = group_leftovers(beads, a, b, scored, true);
+    extend(beads, a, b)
+}
+
+/// The most sentences a leftover group may hold.
+const GROUP_MAX: usize = 4;
+
+/// Pairs one unpaired sentence of one side with a run of unpaired sentences of the other that
+/// together tell what it tells (a list and the sentence that sums it up, a paragraph condensed
+/// into one sentence), when the run matches it better than any one sentence did. `flip` swaps
+/// the roles of the two sides, so the pass is symmetric.
+fn group_leftovers(
+    beads: Vec<Bead>,
+    a: &Side<'_>,
+    b: &Side<'_>,
+    scored: &Scored,
+    flip: bool,
+) -> Vec<Bead> {
+    let (one, many) = if flip { (a, b) } else { (b, a) };
+    let top = if flip { &scored.a_top } else { &scored.b_top };
+    let (mut a_free, mut b_free) = (vec![false; a.vecs.len()], vec![false; b.vecs.len()]);
+    for bead in &beads {
+        match bead {
+            Bead::OnlyA(r) => r.clone().for_each(|i| a_free[i] = true),
+            Bead::OnlyB(r) => r.clone().for_each(|j| b_free[j] = true),
+            _ => {}
+        }
+    }
+    let (a_gap, b_gap) = in_order_gaps(&beads, a.vecs.len(), b.vecs.len());
+    let mut found: Vec<(Range<usize>, usize, f32)> = Vec::new();
+    for k in 0..one.vecs.len() {
+        let (one_free, many_free) = if flip {
+            (&a_free, &b_free)
+        } else {
+            (&b_free, &a_free)
+        };
+        // Headings pair one to one; groups are story text only.
+        if !one_free[k] || one.heading[k] || one.vecs[k].chars < MOVE_MIN_CHARS {
+            continue;
+        }
+        let single = top[k].first().map_or(0.0, |c| c.0);
+        let free = |x: usize| many_free[x] && !many.heading[x];
+        if let Some((run, e)) = best_window(one, k, many, &top[k], &free)
+            && e.sim > single + GROUP_GAIN
+            && move_supported(&e)
+        {
+            let (one_free, many_free) = if flip {
+                (&mut a_free, &mut b_free)
+            } else {
+                (&mut b_free, &mut a_free)
+            };
+            run.clone().for_each(|x| many_free[x] = false);
+            one_free[k] = false;
+            found.push((run, k, e.confidence()));
+        }
+    }
+    if found.is_empty() {
+        return beads;
+    }
+    let mut out = Vec::with_capacity(beads.len() + found.len());
+    for bead in beads {
+        match bead {
+            Bead::OnlyA(r) => {
+                // A group is emitted at the place of its base sentences.
+                for (run, k, confidence) in &found {
+                    let (ra, rb) = if flip {
+                        (*k..*k + 1, run.clone())
+                    } else {
+                        (run.clone(), *k..*k + 1)
+                    };
+                    if r.contains(&ra.start) {
+                        let confidence = *confidence;
+                        out.push(if a_gap[ra.start] == b_gap[rb.start] {
+                            Bead::Match {
+                                a: ra,
+                                b: rb,
+                                confidence,
+                            }
+                        } else {
+                            Bead::Moved {
+                                a: ra,
+                                b: rb,
+                                confidence,
+                            }
+                        });
+                    }
+                }
+                out.extend(split_out(r, &a_free).into_iter().map(Bead::OnlyA));
+            }
+            Bead::OnlyB(r) => out.extend(split_out(r, &b_free).into_iter().map(Bead::OnlyB)),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// How much better than its best single counterpart a run must match a sentence.
+const GROUP_GAIN: f32 = 0.05;
+
+/// The gap (number of in-order pairings before it) of every one-sided sentence, to tell a pair
+/// that stands in order from a moved one.
+fn in_order_gaps(beads: &[Bead], a_len: usize, b_len: usize) -> (Vec<usize>, Vec<usize>) {
+    let (mut a_gap, mut b_gap) = (vec![0; a_len], vec![0; b_len]);
+    let mut gap = 0;
+    for bead in beads {
+        match bead {
+            Bead::Match { .. } => gap += 1,
+            Bead::OnlyA(r) => r.clone().for_each(|i| a_gap[i] = gap),
+            Bead::OnlyB(r) => r.clone().for_each(|j| b_gap[j] = gap),
+            Bead::Moved { .. } => {}
+        }
+    }
+    (a_gap, b_gap)
+}
+
+/// The run of free sentences of `many` (2 to [`GROUP_MAX`] long, around one of sentence `k`'s
+/// candidates) that matches sentence `k` of `one` best.
+fn best_window(
+    one: &Side<'_>,
+    k: usize,
+    many: &Side<'_>,
+    candidates: &[(f32, usize)],
+    free: &dyn Fn(usize) -> bool,
+) -> Option<(Range<usize>, Evidence)> {
+    let mut best: Option<(Range<usize>, Evidence)> = None;
+    for &(_, at) in candidates {
+        if !free(at) {
+            continue;
+        }
+        let lo = (at.saturating_sub(GROUP_MAX - 1)..=at)
+            .rev()
+            .take_while(|&x| free(x))
+            .last()
+            .unwrap_or(at);
+        let hi = (at..(at + GROUP_MAX).min(many.vecs.len()))
+            .take_while(|&x| free(x))
+            .last()
+            .unwrap_or(at);
+        for start in lo..=at {
+            for end in at + 1..=hi + 1 {
+                if !(2..=GROUP_MAX).contains(&(end - start)) {
+                    continue;
+                }
+                let e = Evidence::of(many, &(start..end), one, &(k..k + 1));
+                if best.as_ref().is_none_or(|b| e.sim > b.1.sim) {
+                    best = Some((start..end, e));
+                }
+            }
+        }
+    }
+    best
+}
+
+/// Similarity two leads need to pair: a news story opens with its summary, so the first
+/// sentences of two versions of one story tell the same event even when spun beyond lexical
+/// recognition. Position is the evidence here; the pairing is shown weak.
+const LEAD_MIN: f32 = 0.05;
+/// Leads paired on position alone are shown weak at most.
+const LEAD_CONFIDENCE: f32 = 0.4;
+
+/// The two versions' leads (first story sentences, not headings), when both are still unpaired
+/// and share something.
+fn leads(
+    a: &Side<'_>,
+    b: &Side<'_>,
+    a_gap: &[Option<usize>],
+    b_gap: &[Option<usize>],
+    a_partner: &[Option<(usize, f32)>],
+    b_partner: &[Option<(usize, f32)>],
+) -> Option<(usize, usize, f32)> {
+    let lead = |side: &Side<'_>| {
+        (0..side.vecs.len()).find(|&k| !side.heading[k] && side.vecs[k].chars >= MOVE_MIN_CHARS)
+    };
+    let (lead_a, lead_b) = (lead(a)?, lead(b)?);
+    let open = a_gap[lead_a].is_some()
+        && a_partner[lead_a].is_none()
+        && b_gap[lead_b].is_some()
+        && b_partner[lead_b].is_none();
+    let evidence = Evidence::of(a, &(lead_a..lead_a + 1), b, &(lead_b..lead_b + 1));
+    (open && evidence.sim >= LEAD_MIN)
+        .then(|| (lead_a, lead_b, evidence.confidence().min(LEAD_CONFIDENCE)))
+}
+
+/// A sentence left unpaired next to a group joins it when it shares enough with the group's
+/// other side (a list's introduction, the second half of a sentence split in two).
+const EXTEND_MIN: f32 = 0.18;
+
+/// Grows paired groups by unpaired neighbours that belong to them.
+fn extend(mut beads: Vec<Bead>, a: &Side<'_>, b: &Side<'_>) -> Vec<Bead> {
+    let mut a_free = vec![false; a.vecs.len()];
+    let mut b_free = vec![false; b.vecs.len()];
+    for bead in &beads {
+        match bead {
+            Bead::OnlyA(r) => r.clone().for_each(|i| a_free[i] = true),
+            Bead::OnlyB(r) => r.clone().for_each(|j| b_free[j] = true),
+            _ => {}
+        }
+    }
+    let (mut taken_a, mut taken_b) = (Vec::new(), Vec::new());
+    for bead in &mut beads {
+        let (Bead::Match { a: ra, b: rb, .. } | Bead::Moved { a: ra, b: rb, .. }) = bead else {
+            continue;
+        };
+        loop {
+            let mut grew = false;
+            let other = sum(b.vecs[rb.clone()].iter());
+            for i in [ra.start.checked_sub(1), Some(ra.end)]
+                .into_iter()
+                .flatten()
+            {
+                if a_free.get(i) == Some(&true)
+                    && !a.heading[i]
+                    && !a.heading[ra.start]
+                    && cosine(&a.vecs[i], &other) >= EXTEND_MIN
+                {
+                    a_free[i] = false;
+                    taken_a.push(i);
+                    *ra = ra.start.min(i)..ra.end.max(i + 1);
+                    grew = true;
+                }
+            }
+            let other = sum(a.vecs[ra.clone()].iter());
+            for j in [rb.start.checked_sub(1), Some(rb.end)]
+                .into_iter()
+                .flatten()
+            {
+                if b_free.get(j) == Some(&true)
+                    && !b.heading[j]
+                    && !b.heading[rb.start]
+                    && cosine(&b.vecs[j], &other) >= EXTEND_MIN
+                {
+                    b_free[j] = false;
+                    taken_b.push(j);
+                    *rb = rb.start.min(j)..rb.end.max(j + 1);
+                    grew = true;
+                }
+            }
+            if !grew {
+                break;
+            }
+        }
+    }
+    if taken_a.is_empty() && taken_b.is_empty() {
+        return beads;
+    }
+    // Take the absorbed sentences out of their one-sided runs (they stand at a run's edge).
+    let mut out = Vec::with_capacity(beads.len());
+    for bead in beads {
+        match bead {
+            Bead::OnlyA(r) => out.extend(split_out(r, &a_free).into_iter().map(Bead::OnlyA)),
+            Bead::OnlyB(r) => out.extend(split_out(r, &b_free).into_iter().map(Bead::OnlyB)),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The runs of `r` whose sentences are still free.
+fn split_out(r: Range<usize>, free: &[bool]) -> Vec<Range<usize>> {
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    for k in r.filter(|&k| free[k]) {
+        match runs.last_mut() {
+            Some(last) if last.end == k => last.end = k + 1,
+            _ => runs.push(k..k + 1),
+        }
+    }
+    runs
+}
+
+/// Rebuilds the bead list with the pairs found among leftovers. A pair whose two sentences lie
+/// in the same gap between two pairings (and in order with the other pairs there) is a match the
+/// DP missed; any other pair is a move, emitted at the base sentence's place.
+fn rebuild(
+    beads: Vec<Bead>,
+    a_partner: &[Option<(usize, f32)>],
+    b_partner: &[Option<(usize, f32)>],
+    a_gap: &[Option<usize>],
+    b_gap: &[Option<usize>],
+) -> Vec<Bead> {
     let in_gap_pairs: Vec<(usize, usize)> = a_partner
         .iter()
         .enumerate()
-        .filter_map(|(i, p)| p.map(|j| (i, j)))
+        .filter_map(|(i, p)| p.map(|(j, _)| (i, j)))
         .filter(|&(i, j)| a_gap[i] == b_gap[j])
         .collect();
     let mut in_order = vec![false; a_partner.len()];
     for (i, _) in longest_increasing(&in_gap_pairs) {
         in_order[i] = true;
     }
-
     let mut out: Vec<Bead> = Vec::with_capacity(beads.len());
     let mut gap_a: Vec<usize> = Vec::new();
     let mut gap_b: Vec<usize> = Vec::new();
@@ -85,18 +452,21 @@ fn rebuild_with_moves(
             let j = gap_b.get(ib).copied();
             match (i, j) {
                 (Some(i), _) if a_partner[i].is_some() && !in_order[i] => {
-                    let j = a_partner[i].expect("checked");
+                    let (j, confidence) = a_partner[i].expect("checked");
                     out.push(Bead::Moved {
                         a: i..i + 1,
                         b: j..j + 1,
+                        confidence,
                     });
                     ia += 1;
                 }
-                (_, Some(j)) if b_partner[j].is_some_and(|i| !in_order[i]) => ib += 1,
-                (Some(i), Some(j)) if in_order[i] && a_partner[i] == Some(j) => {
+                (_, Some(j)) if b_partner[j].is_some_and(|(i, _)| !in_order[i]) => ib += 1,
+                (Some(i), Some(j)) if in_order[i] && a_partner[i].is_some_and(|p| p.0 == j) => {
+                    let confidence = a_partner[i].map_or(1.0, |p| p.1);
                     out.push(Bead::Match {
                         a: i..i + 1,
                         b: j..j + 1,
+                        confidence,
                     });
                     ia += 1;
                     ib += 1;
@@ -143,16 +513,22 @@ fn rebuild_with_moves(
     merge_runs(merge_moves(out))
 }
 
-/// Joins moves of consecutive sentences to consecutive places into one moved group.
+/// Joins moves of consecutive sentences to consecutive places into one moved block.
 fn merge_moves(beads: Vec<Bead>) -> Vec<Bead> {
     let mut out: Vec<Bead> = Vec::with_capacity(beads.len());
     for bead in beads {
         match (out.last_mut(), &bead) {
-            (Some(Bead::Moved { a: pa, b: pb }), Bead::Moved { a, b })
-                if pa.end == a.start && pb.end == b.start =>
-            {
+            (
+                Some(Bead::Moved {
+                    a: pa,
+                    b: pb,
+                    confidence: pc,
+                }),
+                Bead::Moved { a, b, confidence },
+            ) if pa.end == a.start && pb.end == b.start => {
                 pa.end = a.end;
                 pb.end = b.end;
+                *pc = pc.min(*confidence);
             }
             _ => out.push(bead),
         }

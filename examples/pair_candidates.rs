@@ -1,0 +1,82 @@
+//! Shows how the pair aligner sees two versions: each sentence's best counterparts with their
+//! similarity and shared key terms, and the beads it chose. For tuning against the labelled
+//! seed pairs: `cargo run --release --example pair_candidates -- seeds/000_*.txt seeds/004_*.txt`.
+
+use storydiff::align::features::{self, cosine, shared_keys};
+use storydiff::align::pair::{self, Bead, Side};
+use storydiff::model::PassageKind;
+use storydiff::{CompareOptions, Input, segment, tokens};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let paths: Vec<String> = std::env::args().skip(1).collect();
+    let [a, b] = paths.as_slice() else {
+        return Err("usage: pair_candidates A B".into());
+    };
+    let options = CompareOptions::default();
+    let load = |p: &String| -> Result<_, Box<dyn std::error::Error>> {
+        let input = Input::from_bytes(p.clone(), std::fs::read(p)?);
+        Ok(storydiff::load::load_version(
+            storydiff::VersionId(0),
+            input,
+            &options,
+        )?)
+    };
+    let (va, vb) = (load(a)?, load(b)?);
+    let prep = |v: &storydiff::Version| {
+        let paras = segment::paragraphs(&v.text);
+        let sents: Vec<_> = segment::sentences(&v.text, &paras, false)
+            .into_iter()
+            .filter(|s| s.kind != PassageKind::Boilerplate)
+            .collect();
+        let toks = tokens::tokenize(&v.text, 0..v.text.len());
+        (sents, toks)
+    };
+    let (sa, ta) = prep(&va);
+    let (sb, tb) = prep(&vb);
+    let ranges = [
+        sa.iter().map(|s| s.range.clone()).collect::<Vec<_>>(),
+        sb.iter().map(|s| s.range.clone()).collect::<Vec<_>>(),
+    ];
+    let vecs = features::vectors(&[&va.text, &vb.text], &[&ta, &tb], &ranges);
+    let ha: Vec<bool> = sa.iter().map(|s| s.kind == PassageKind::Heading).collect();
+    let hb: Vec<bool> = sb.iter().map(|s| s.kind == PassageKind::Heading).collect();
+    let short = |t: &str| t.chars().take(60).collect::<String>();
+    for (i, s) in sa.iter().enumerate() {
+        println!("a{i:<3} {}", short(&va.text[s.range.clone()]));
+        let mut c: Vec<(f32, usize, usize)> = (0..sb.len())
+            .map(|j| {
+                (
+                    cosine(&vecs[0][i], &vecs[1][j]),
+                    shared_keys(&vecs[0][i].keys, &vecs[1][j].keys),
+                    j,
+                )
+            })
+            .collect();
+        c.sort_by(|x, y| y.0.total_cmp(&x.0));
+        for (sim, keys, j) in c.iter().take(3) {
+            println!(
+                "      {sim:.2} k{keys} b{j:<3} {}",
+                short(&vb.text[sb[*j].range.clone()])
+            );
+        }
+    }
+    let beads = pair::align_pair(
+        &Side {
+            vecs: &vecs[0],
+            heading: &ha,
+        },
+        &Side {
+            vecs: &vecs[1],
+            heading: &hb,
+        },
+    );
+    for bead in beads {
+        match bead {
+            Bead::Match { a, b, confidence } => println!("match a{a:?} b{b:?} {confidence:.2}"),
+            Bead::Moved { a, b, confidence } => println!("MOVED a{a:?} b{b:?} {confidence:.2}"),
+            Bead::OnlyA(r) => println!("only  a{r:?}"),
+            Bead::OnlyB(r) => println!("only        b{r:?}"),
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,171 @@
+//! Candidate counterparts: for every sentence, its best matches anywhere in the other version.
+//!
+//! An article's sentence pairs are cheap to score, so below [`ALL_PAIRS`] cells every pair gets
+//! its cosine. Above it (books), candidates come from an inverted index of the rarer terms and
+//! only the top few get their full cosine, so cost stays near-linear. Headings are scored only
+//! against headings.
+
+use rustc_hash::FxHashMap;
+
+use super::super::features::{SentenceVec, cosine};
+use super::{Link, Side};
+
+/// Up to this many sentence pairs, every pair is scored.
+const ALL_PAIRS: usize = 250_000;
+/// Terms whose postings list is longer than this are too common to propose candidates.
+const MAX_POSTINGS: usize = 64;
+/// How many candidates per sentence are kept (and, through the index, rescored).
+const KEPT: usize = 4;
+/// Similarity a seed needs: below it, a best match is as likely chance as correspondence.
+pub(super) const SEED_MIN: f32 = 0.3;
+/// A seed's runner-up (on either side) must score below this share of the seed.
+pub(super) const SEED_MARGIN: f32 = 0.8;
+
+/// Each sentence's best counterparts on the other side, best first.
+pub(crate) struct Scored {
+    /// `a_top[i]`: up to [`KEPT`] (similarity, index in `b`), best first.
+    pub a_top: Vec<Vec<(f32, usize)>>,
+    /// `b_top[j]`: up to [`KEPT`] (similarity, index in `a`), best first.
+    pub b_top: Vec<Vec<(f32, usize)>>,
+}
+
+impl Scored {
+    pub(crate) fn new(a: &Side<'_>, b: &Side<'_>) -> Self {
+        let (n, m) = (a.vecs.len(), b.vecs.len());
+        let mut scored = Self {
+            a_top: vec![Vec::new(); n],
+            b_top: vec![Vec::new(); m],
+        };
+        if n.saturating_mul(m) <= ALL_PAIRS {
+            for i in 0..n {
+                for j in 0..m {
+                    scored.offer(i, j, score(a, b, i, j));
+                }
+            }
+        } else {
+            scored.score_indexed(a, b);
+        }
+        scored
+    }
+
+    fn offer(&mut self, i: usize, j: usize, sim: f32) {
+        if sim <= 0.0 {
+            return;
+        }
+        keep_top(&mut self.a_top[i], (sim, j));
+        keep_top(&mut self.b_top[j], (sim, i));
+    }
+
+    /// Candidates through shared rare terms: a partial dot product over them ranks the
+    /// candidates of each sentence, and the top few (from either side) get their full cosine.
+    fn score_indexed(&mut self, a: &Side<'_>, b: &Side<'_>) {
+        let mut proposed: Vec<(usize, usize)> = Vec::new();
+        propose(a.vecs, b.vecs, |i, j| proposed.push((i, j)));
+        propose(b.vecs, a.vecs, |j, i| proposed.push((i, j)));
+        proposed.sort_unstable();
+        proposed.dedup();
+        for (i, j) in proposed {
+            self.offer(i, j, score(a, b, i, j));
+        }
+    }
+
+    /// Pairs that are each other's best match, similar enough, with a clear margin over the
+    /// runner-up on both sides.
+    pub(crate) fn seeds(&self) -> Vec<Link> {
+        self.a_top
+            .iter()
+            .enumerate()
+            .filter_map(|(i, top)| {
+                let &(sim, j) = top.first()?;
+                let mutual = self.b_top[j].first().is_some_and(|&(_, k)| k == i);
+                // A neighbour of the best match is no rival: a sentence split in two has two
+                // good counterparts side by side, which the DP groups.
+                let clear = |list: &Vec<(f32, usize)>| {
+                    let at = list[0].1;
+                    list[1..]
+                        .iter()
+                        .find(|s| s.1.abs_diff(at) > 1)
+                        .is_none_or(|s| s.0 <= sim * SEED_MARGIN)
+                };
+                (mutual && sim >= SEED_MIN && clear(top) && clear(&self.b_top[j])).then_some(Link {
+                    a: i,
+                    b: j,
+                    sim,
+                })
+            })
+            .collect()
+    }
+
+    /// The best similarity sentence `i` of `a` has with any sentence of `b` outside `except`.
+    pub(crate) fn best_a_outside(&self, i: usize, except: &std::ops::Range<usize>) -> f32 {
+        best_outside(&self.a_top[i], except)
+    }
+
+    /// The best similarity sentence `j` of `b` has with any sentence of `a` outside `except`.
+    pub(crate) fn best_b_outside(&self, j: usize, except: &std::ops::Range<usize>) -> f32 {
+        best_outside(&self.b_top[j], except)
+    }
+}
+
+fn best_outside(top: &[(f32, usize)], except: &std::ops::Range<usize>) -> f32 {
+    top.iter()
+        .find(|(_, k)| !except.contains(k))
+        .map_or(0.0, |&(sim, _)| sim)
+}
+
+/// Similarity of two sentences; zero between a heading and story text.
+pub(crate) fn score(a: &Side<'_>, b: &Side<'_>, i: usize, j: usize) -> f32 {
+    if a.heading[i] == b.heading[j] {
+        cosine(&a.vecs[i], &b.vecs[j])
+    } else {
+        0.0
+    }
+}
+
+/// Keeps `list` sorted best first and at most [`KEPT`] long. Ties go to the lower index, so the
+/// order does not depend on which side is scored first.
+fn keep_top(list: &mut Vec<(f32, usize)>, item: (f32, usize)) {
+    let pos = list.partition_point(|x| x.0.total_cmp(&item.0).then(item.1.cmp(&x.1)).is_gt());
+    if pos < KEPT {
+        list.insert(pos, item);
+        list.truncate(KEPT);
+    }
+}
+
+/// For each sentence of `from`, the sentences of `to` that share the most rare-term weight.
+fn propose(from: &[SentenceVec], to: &[SentenceVec], mut out: impl FnMut(usize, usize)) {
+    let mut postings: FxHashMap<u32, Vec<(usize, f32)>> = FxHashMap::default();
+    for (j, v) in to.iter().enumerate() {
+        for &(term, weight) in &v.terms {
+            postings.entry(term).or_default().push((j, weight));
+        }
+    }
+    let mut acc = vec![0.0f32; to.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    for (i, v) in from.iter().enumerate() {
+        for &(term, weight) in &v.terms {
+            let Some(list) = postings.get(&term) else {
+                continue;
+            };
+            if list.len() > MAX_POSTINGS {
+                continue;
+            }
+            for &(j, other) in list {
+                if acc[j] == 0.0 {
+                    touched.push(j);
+                }
+                acc[j] += weight * other;
+            }
+        }
+        if touched.len() > KEPT {
+            touched.select_nth_unstable_by(KEPT, |x, y| acc[*y].total_cmp(&acc[*x]));
+        }
+        for &j in touched.iter().take(KEPT) {
+            out(i, j);
+        }
+        for &j in &touched {
+            acc[j] = 0.0;
+        }
+        touched.clear();
+    }
+}

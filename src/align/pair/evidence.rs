@@ -1,0 +1,145 @@
+//! Evidence for a pairing: better unpaired than wrong.
+//!
+//! The in-order DP pairs whatever is cheapest, and a monotone alignment will pair two unrelated
+//! sentences that happen to stand between the same anchors. Each group it formed is checked:
+//! a sentence at the edge of a group that shares (almost) nothing with the other side, or has a
+//! much better counterpart elsewhere, is detached; a group whose two sides are neither similar
+//! enough nor share the story's names and numbers is undone. Thresholds are calibrated on the
+//! labelled seed pairs (`tests/eval/news/`): see [`supported`].
+
+use std::ops::Range;
+
+use super::super::features::{SentenceVec, cosine, shared_keys, sum};
+use super::candidates::Scored;
+use super::{Bead, Side, merge_runs};
+
+/// A sentence that adds less than this similarity to its group's other side is not part of it.
+const CONTRIBUTION_MIN: f32 = 0.08;
+/// A sentence whose best counterpart elsewhere beats its share in the group by this much is
+/// detached (the second look may pair it there).
+const BETTER_ELSEWHERE: f32 = 0.2;
+
+/// Similarity of two groups, and how many key terms (names, numbers) they share.
+pub(super) struct Evidence {
+    pub sim: f32,
+    pub keys: usize,
+}
+
+impl Evidence {
+    pub(super) fn of(a: &Side<'_>, ra: &Range<usize>, b: &Side<'_>, rb: &Range<usize>) -> Self {
+        let (va, vb) = (group(a, ra), group(b, rb));
+        Self {
+            sim: cosine(&va, &vb),
+            keys: shared_keys(&va.keys, &vb.keys),
+        }
+    }
+
+    /// Whether the evidence is enough to pair: high similarity, or moderate similarity backed
+    /// by shared names and numbers.
+    pub(super) fn supported(&self) -> bool {
+        supported(self.sim, self.keys)
+    }
+
+    /// How sure the pairing is, 0..=1; below [`crate::model::WEAK_CONFIDENCE`] it is shown weak.
+    pub(super) fn confidence(&self) -> f32 {
+        let lexical = (self.sim - 0.1) / 0.4;
+        let keys = 0.12 * self.keys.min(4) as f32;
+        (lexical + keys).clamp(0.0, 1.0)
+    }
+}
+
+/// The pairing threshold: similarity alone, or less similarity with shared key terms.
+pub(super) fn supported(sim: f32, keys: usize) -> bool {
+    sim >= 0.22 || (sim >= 0.14 && keys >= 1) || (sim >= 0.08 && keys >= 3)
+}
+
+/// The summed vector of a group of consecutive sentences.
+fn group(side: &Side<'_>, r: &Range<usize>) -> SentenceVec {
+    if r.len() == 1 {
+        return side.vecs[r.start].clone();
+    }
+    sum(side.vecs[r.clone()].iter())
+}
+
+/// Checks every in-order group: detaches sentences that do not belong, undoes pairings without
+/// evidence, and sets each remaining group's confidence.
+pub(super) fn prune(beads: Vec<Bead>, a: &Side<'_>, b: &Side<'_>, scored: &Scored) -> Vec<Bead> {
+    let mut out = Vec::with_capacity(beads.len());
+    for bead in beads {
+        let Bead::Match { a: ra, b: rb, .. } = bead else {
+            out.push(bead);
+            continue;
+        };
+        let (ra, rb, before, after) = trim(ra, rb, a, b, scored);
+        out.extend(before);
+        let evidence = Evidence::of(a, &ra, b, &rb);
+        if evidence.supported() {
+            out.push(Bead::Match {
+                a: ra,
+                b: rb,
+                confidence: evidence.confidence(),
+            });
+        } else {
+            out.push(Bead::OnlyA(ra));
+            out.push(Bead::OnlyB(rb));
+        }
+        out.extend(after);
+    }
+    merge_runs(out)
+}
+
+/// Detaches edge sentences of a group that do not belong to it; returns the group left and the
+/// one-sided beads to put before and after it.
+fn trim(
+    mut ra: Range<usize>,
+    mut rb: Range<usize>,
+    a: &Side<'_>,
+    b: &Side<'_>,
+    scored: &Scored,
+) -> (Range<usize>, Range<usize>, Vec<Bead>, Vec<Bead>) {
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    loop {
+        let mut changed = false;
+        if ra.len() > 1 {
+            let other = group(b, &rb);
+            for edge in [ra.start, ra.end - 1] {
+                let share = cosine(&a.vecs[edge], &other);
+                let elsewhere = scored.best_a_outside(edge, &rb);
+                if share < CONTRIBUTION_MIN || elsewhere > share + BETTER_ELSEWHERE {
+                    if edge == ra.start {
+                        before.push(Bead::OnlyA(edge..edge + 1));
+                        ra.start += 1;
+                    } else {
+                        after.push(Bead::OnlyA(edge..edge + 1));
+                        ra.end -= 1;
+                    }
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        if rb.len() > 1 {
+            let other = group(a, &ra);
+            for edge in [rb.start, rb.end - 1] {
+                let share = cosine(&b.vecs[edge], &other);
+                let elsewhere = scored.best_b_outside(edge, &ra);
+                if share < CONTRIBUTION_MIN || elsewhere > share + BETTER_ELSEWHERE {
+                    if edge == rb.start {
+                        before.push(Bead::OnlyB(edge..edge + 1));
+                        rb.start += 1;
+                    } else {
+                        after.push(Bead::OnlyB(edge..edge + 1));
+                        rb.end -= 1;
+                    }
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    after.reverse();
+    (ra, rb, before, after)
+}

@@ -1,0 +1,291 @@
+//! Scores a comparison against the gold links of one pair of versions.
+//!
+//! Each labelled unit is located by its snippet and assigned to the passage whose span in its
+//! version holds the snippet's first byte. Two units of different sides are *predicted linked*
+//! when they share a passage that both versions carry. Precision and recall are over unit links;
+//! a *wrong passage* holds a unit that has no gold link to any unit of the other side in that
+//! passage (a sentence absorbed into a passage it does not belong to); a unit that stands alone
+//! is *kept alone* when its passage lacks the other version. *Moved blocks* are the gold links
+//! outside the longest in-order chain of gold links, grouped into runs that are consecutive in
+//! both versions; a block is recovered when most of its links land in one passage whose reading
+//! is moved.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use storydiff::{Comparison, PassageStatus, VersionId};
+
+use super::gold::{GoldPair, Unit, locate};
+
+#[derive(Debug, Default, Clone)]
+pub struct Score {
+    pub gold: usize,
+    pub predicted: usize,
+    pub correct: usize,
+    /// Gold links marked full (the two sentences say the same thing), and how many were found.
+    pub gold_full: usize,
+    pub correct_full: usize,
+    pub wrong_passages: usize,
+    pub moved_blocks: usize,
+    pub moved_recovered: usize,
+    pub alone: usize,
+    pub alone_kept: usize,
+}
+
+impl Score {
+    pub fn add(&mut self, o: &Score) {
+        self.gold += o.gold;
+        self.predicted += o.predicted;
+        self.correct += o.correct;
+        self.gold_full += o.gold_full;
+        self.correct_full += o.correct_full;
+        self.wrong_passages += o.wrong_passages;
+        self.moved_blocks += o.moved_blocks;
+        self.moved_recovered += o.moved_recovered;
+        self.alone += o.alone;
+        self.alone_kept += o.alone_kept;
+    }
+    pub fn precision(&self) -> f64 {
+        ratio(self.correct, self.predicted)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.correct, self.gold)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    /// Recall of the full links: what a reader must see side by side.
+    pub fn full_recall(&self) -> f64 {
+        ratio(self.correct_full, self.gold_full)
+    }
+    /// F1 of precision over all links and recall over full links.
+    pub fn full_f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.full_recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    pub fn moved_share(&self) -> f64 {
+        if self.moved_blocks == 0 {
+            1.0
+        } else {
+            ratio(self.moved_recovered, self.moved_blocks)
+        }
+    }
+    pub fn alone_share(&self) -> f64 {
+        ratio(self.alone_kept, self.alone)
+    }
+}
+
+fn ratio(num: usize, den: usize) -> f64 {
+    if den == 0 {
+        1.0
+    } else {
+        num as f64 / den as f64
+    }
+}
+
+/// The passage (index) whose span in `version` contains `offset`.
+fn passage_at(c: &Comparison, version: VersionId, offset: usize) -> Option<usize> {
+    c.passages.iter().position(|p| {
+        p.span(version)
+            .is_some_and(|s| s.range.start <= offset && offset < s.range.end)
+    })
+}
+
+/// Scores `c`, in which the pair's first side is version `ids[0]` and its second `ids[1]`; one
+/// of them must be the comparison's base.
+pub fn score(c: &Comparison, gold: &GoldPair, ids: [VersionId; 2], detail: &mut String) -> Score {
+    use std::fmt::Write;
+    let units = gold.units();
+    let mut at: BTreeMap<&Unit, Option<usize>> = BTreeMap::new();
+    let mut offset: BTreeMap<&Unit, usize> = BTreeMap::new();
+    for u in &units {
+        let v = ids[u.side];
+        let off = locate(c.version(v), &u.snippet);
+        offset.insert(u, off);
+        at.insert(u, passage_at(c, v, off));
+    }
+    let gold_links: BTreeSet<(&Unit, &Unit)> = gold.links.iter().map(|(a, b, _)| (a, b)).collect();
+    let carries_both = |p: usize| {
+        let passage = &c.passages[p];
+        passage.span(ids[0]).is_some() && passage.span(ids[1]).is_some()
+    };
+    let side = |s: usize| units.iter().filter(move |u| u.side == s);
+    let mut score = Score {
+        gold: gold_links.len(),
+        ..Score::default()
+    };
+    for a in side(0) {
+        for b in side(1) {
+            if let (Some(pa), Some(pb)) = (at[a], at[b])
+                && pa == pb
+                && carries_both(pa)
+            {
+                score.predicted += 1;
+                if gold_links.contains(&(a, b)) {
+                    score.correct += 1;
+                } else {
+                    let _ = writeln!(
+                        detail,
+                        "  extra link in passage {pa}: {:?} ~ {:?}",
+                        a.snippet, b.snippet
+                    );
+                }
+            }
+        }
+    }
+    for (a, b, partial) in &gold.links {
+        if !partial {
+            score.gold_full += 1;
+            if at[a].is_some() && at[a] == at[b] {
+                score.correct_full += 1;
+            } else {
+                let _ = writeln!(
+                    detail,
+                    "  missed FULL link: {:?} ~ {:?}",
+                    a.snippet, b.snippet
+                );
+            }
+        }
+    }
+    for (a, b) in &gold_links {
+        if !(at[a].is_some() && at[a] == at[b]) {
+            let _ = writeln!(
+                detail,
+                "  missed link: {:?} (passage {:?}) ~ {:?} (passage {:?})",
+                a.snippet, at[a], b.snippet, at[b]
+            );
+        }
+    }
+    score.wrong_passages = wrong_passages(&units, &at, &gold_links, &carries_both, detail);
+    for u in &gold.alone {
+        score.alone += 1;
+        match at[u] {
+            Some(p) if carries_both(p) => {
+                let _ = writeln!(
+                    detail,
+                    "  paired but alone in gold: {:?} (passage {p})",
+                    u.snippet
+                );
+            }
+            _ => score.alone_kept += 1,
+        }
+    }
+    let (blocks, recovered) = moved_blocks(c, &gold_links, &offset, &at, ids);
+    score.moved_blocks = blocks.len();
+    score.moved_recovered = recovered;
+    for block in &blocks {
+        let _ = writeln!(
+            detail,
+            "  gold moved block: {:?}",
+            block.iter().map(|(a, _)| &a.snippet).collect::<Vec<_>>()
+        );
+    }
+    score
+}
+
+type Link<'a> = (&'a Unit, &'a Unit);
+
+/// Passages that hold a unit with no gold partner among the other side's units there.
+fn wrong_passages(
+    units: &BTreeSet<Unit>,
+    at: &BTreeMap<&Unit, Option<usize>>,
+    gold_links: &BTreeSet<Link<'_>>,
+    carries_both: &dyn Fn(usize) -> bool,
+    detail: &mut String,
+) -> usize {
+    use std::fmt::Write;
+    let mut wrong: BTreeSet<usize> = BTreeSet::new();
+    for u in units {
+        let Some(p) = at[u] else { continue };
+        if !carries_both(p) {
+            continue;
+        }
+        let others: Vec<&Unit> = units
+            .iter()
+            .filter(|o| o.side != u.side && at[o] == Some(p))
+            .collect();
+        let linked = others.iter().any(|o| {
+            let key = if u.side == 0 { (u, *o) } else { (*o, u) };
+            gold_links.contains(&key)
+        });
+        if !others.is_empty() && !linked && wrong.insert(p) {
+            let _ = writeln!(
+                detail,
+                "  wrong passage {p}: {:?} has no counterpart there",
+                u.snippet
+            );
+        }
+    }
+    wrong.len()
+}
+
+/// Gold links outside the longest chain in order on both sides, grouped into blocks, and how
+/// many blocks the comparison shows as moved.
+fn moved_blocks<'a>(
+    c: &Comparison,
+    gold_links: &BTreeSet<Link<'a>>,
+    offset: &BTreeMap<&Unit, usize>,
+    at: &BTreeMap<&Unit, Option<usize>>,
+    ids: [VersionId; 2],
+) -> (Vec<Vec<Link<'a>>>, usize) {
+    let mut links: Vec<Link<'a>> = gold_links.iter().copied().collect();
+    links.sort_by_key(|(a, b)| (offset[a], offset[b]));
+    // Longest chain increasing in both offsets (quadratic: a story has a few dozen links).
+    let n = links.len();
+    let mut best = vec![1usize; n];
+    let mut prev = vec![usize::MAX; n];
+    for i in 0..n {
+        for j in 0..i {
+            let ok = offset[links[j].0] <= offset[links[i].0]
+                && offset[links[j].1] <= offset[links[i].1];
+            if ok && best[j] + 1 > best[i] {
+                best[i] = best[j] + 1;
+                prev[i] = j;
+            }
+        }
+    }
+    let mut in_chain = vec![false; n];
+    let mut k = (0..n).max_by_key(|&i| best[i]);
+    while let Some(i) = k {
+        in_chain[i] = true;
+        k = (prev[i] != usize::MAX).then_some(prev[i]);
+    }
+    let mut blocks: Vec<Vec<Link<'a>>> = Vec::new();
+    for (i, link) in links.iter().enumerate() {
+        if in_chain[i] {
+            continue;
+        }
+        match blocks.last_mut() {
+            Some(block) if !in_chain[i - 1] && i > 0 && block.last() == Some(&links[i - 1]) => {
+                block.push(*link);
+            }
+            _ => blocks.push(vec![*link]),
+        }
+    }
+    let moved_here = |p: usize| {
+        let base = c.base;
+        let other = if ids[0] == base { ids[1] } else { ids[0] };
+        c.passages[p]
+            .reading(other)
+            .is_some_and(|r| r.status == PassageStatus::Moved)
+    };
+    let recovered = blocks
+        .iter()
+        .filter(|block| {
+            let hits = block
+                .iter()
+                .filter(|(a, b)| at[a].is_some() && at[a] == at[b] && moved_here(at[a].unwrap()))
+                .count();
+            2 * hits >= block.len()
+        })
+        .count();
+    (blocks, recovered)
+}
