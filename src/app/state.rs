@@ -22,7 +22,7 @@ use std::time::Instant;
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 use super::keymap::{self, Action, Context};
-use super::layout::{Fold, Layout};
+use super::layout::{Fold, PairRows};
 use super::nav::{Direction, Nav};
 use super::overview::Overview;
 use super::presence::{self, PresenceState, PresenceTable, VersionSummary};
@@ -56,7 +56,7 @@ pub struct Shown {
     /// The facts of the comparison.
     pub facts: Arc<FactReport>,
     /// The prepared rows.
-    pub layout: Layout,
+    pub layout: PairRows,
     /// The overview strip.
     pub overview: Overview,
     /// How each version differs from the base.

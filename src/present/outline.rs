@@ -243,7 +243,7 @@ pub fn paragraph_ref(version: &Version, range: &Range<usize>) -> String {
 
 /// `000 ¶3`: a version's label and where the passage stands in it, if it carries the passage.
 #[must_use]
-pub fn place(
+pub fn location(
     comparison: &Comparison,
     labels: &Labels,
     passage: &Passage,
@@ -360,9 +360,9 @@ pub fn header(comparison: &Comparison, labels: &Labels, passage: &Passage, scope
             let _ = write!(out, " · {WEAK}");
         }
     }
-    let base_place = place(comparison, labels, passage, comparison.base);
+    let base_place = location(comparison, labels, passage, comparison.base);
     let places: Vec<String> = match pair {
-        Some(v) => [base_place, place(comparison, labels, passage, v)]
+        Some(v) => [base_place, location(comparison, labels, passage, v)]
             .into_iter()
             .flatten()
             .collect(),

@@ -22,7 +22,7 @@ use std::io::{self, Write};
 
 use super::PrintOptions;
 use super::style::{Painter, Style};
-use super::text::{self, Line, Side, StyledText};
+use super::text::{self, Line, Marking, StyledText};
 use crate::model::{Comparison, Passage, PassageStatus, VersionId};
 use crate::present::outline::{self, Item, Labels, Scope, Tally};
 use crate::visible::visible;
@@ -122,7 +122,7 @@ fn write_passage(out: &mut dyn Write, ctx: &Ctx, passage: &Passage) -> io::Resul
     };
     write_line(out, ctx.painter, style, &header)?;
     if let [reading] = passage.readings.as_slice() {
-        let body = text::reading_text(comparison, passage, reading, Side::Both, ctx.painter);
+        let body = text::reading_text(comparison, passage, reading, Marking::Both, ctx.painter);
         return write_text(out, ctx.painter, &body);
     }
     write_readings(out, ctx, passage)
@@ -185,7 +185,8 @@ fn write_readings(out: &mut dyn Write, ctx: &Ctx, passage: &Passage) -> io::Resu
     for reading in differing {
         let mut sub = format!(
             "  ▸ {}",
-            outline::place(comparison, &ctx.labels, passage, reading.version).unwrap_or_default()
+            outline::location(comparison, &ctx.labels, passage, reading.version)
+                .unwrap_or_default()
         );
         let _ = write!(sub, " · {}", reading.status.name());
         if let Some(figures) = outline::figures(reading) {
@@ -195,7 +196,7 @@ fn write_readings(out: &mut dyn Write, ctx: &Ctx, passage: &Passage) -> io::Resu
             let _ = write!(sub, " · {moved}");
         }
         write_line(out, ctx.painter, Style::Header, &sub)?;
-        let body = text::reading_text(comparison, passage, reading, Side::Both, ctx.painter);
+        let body = text::reading_text(comparison, passage, reading, Marking::Both, ctx.painter);
         write_text(out, ctx.painter, &body)?;
     }
     Ok(())

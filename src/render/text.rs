@@ -350,7 +350,7 @@ fn split_long_word(word: &Word, width: usize, line: &mut Line, lines: &mut Vec<L
 
 /// Which text of a passage a printer shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
+pub enum Marking {
     /// The base's text, deleted words marked (the left column).
     Base,
     /// The compared version's text, inserted words marked (the right column).
@@ -365,7 +365,7 @@ pub fn reading_text(
     comparison: &Comparison,
     passage: &Passage,
     reading: &Reading,
-    side: Side,
+    marking: Marking,
     painter: Painter,
 ) -> StyledText {
     let mut out = StyledText::new(painter);
@@ -373,8 +373,8 @@ pub fn reading_text(
     let other = comparison.version(reading.version);
     let base_text = comparison.passage_text(passage, comparison.base);
     let other_text = comparison.passage_text(passage, reading.version);
-    let shows_base = side != Side::Other;
-    let shows_other = side != Side::Base;
+    let shows_base = marking != Marking::Other;
+    let shows_other = marking != Marking::Base;
     if reading.ops.is_empty() {
         // No word diff: one side is absent (added or removed) or the texts are the same.
         match (base_text, other_text) {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::{App, Busy, Mode, Notice, Pair, Shown, Underlay};
-use crate::app::layout::{Entry, EntryIx, Layout, LayoutKey};
+use crate::app::layout::{Entry, EntryIx, PairRows, PairRowsKey};
 use crate::app::nav::Nav;
 use crate::app::overview::Overview;
 use crate::app::presence::{self, PresenceTable};
@@ -46,7 +46,7 @@ impl App {
         let Some(areas) = self.screen.areas().copied() else {
             return;
         };
-        let layout_key = LayoutKey {
+        let layout_key = PairRowsKey {
             base: self.pair.base,
             compared: self.pair.compared,
             ignore: self.pair.ignore,
@@ -79,14 +79,14 @@ impl App {
                 true,
             ),
             Some(old) if same_comparison => (
-                Layout::build(&comparison, &facts, layout_key),
+                PairRows::build(&comparison, &facts, layout_key),
                 old.summaries,
                 old.presence,
                 old.facts_table,
                 false,
             ),
             _ => (
-                Layout::build(&comparison, &facts, layout_key),
+                PairRows::build(&comparison, &facts, layout_key),
                 presence::summaries(&comparison),
                 None,
                 None,

@@ -1,10 +1,10 @@
-//! Placing entries on rows: wrapping both sides, padding the shorter, folding runs of same
+//! Laying entries out on rows: wrapping both sides, padding the shorter, folding runs of same
 //! passages, and writing the notes that say where a moved passage went.
 
 use std::ops::Range;
 
 use super::{
-    Cell, Destination, Entry, EntryIx, Fold, LayoutKey, Moves, Row, Run, Side, StyledText,
+    Cell, Destination, Entry, EntryIx, Fold, Moves, PairRowsKey, Row, Run, Side, StyledText,
 };
 use crate::model::{Comparison, PassageStatus, VersionId};
 use crate::present::wrap::wrap;
@@ -12,7 +12,7 @@ use crate::present::wrap::wrap;
 /// Collects rows while entries are placed.
 pub(super) struct Builder<'a> {
     pub(super) comparison: &'a Comparison,
-    pub(super) key: LayoutKey,
+    pub(super) key: PairRowsKey,
     pub(super) rows: Vec<Row>,
 }
 
@@ -26,7 +26,7 @@ fn foldable(entry: &Entry) -> bool {
 
 impl Builder<'_> {
     /// Places every entry, setting each one's rows.
-    pub(super) fn place(&mut self, entries: &mut [Entry], moves: &Moves) {
+    pub(super) fn lay_out(&mut self, entries: &mut [Entry], moves: &Moves) {
         // An entry that holds "moved here" notes stays open when folding.
         let holds_marker = |i: usize| {
             !moves.arriving(Destination::After(EntryIx(i))).is_empty()
