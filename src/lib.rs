@@ -7,12 +7,15 @@
 //!                                                            moves)             cleanup)
 //!                                              │
 //!                                              ▼
-//!                                         Comparison ──▶ render (inline, side-by-side, json, …)
-//!                                                    └─▶ app (the TUI)
+//!             Analysis { Comparison, facts } ──present──┬─▶ render (inline, side-by-side, json, …)
+//!             (facts: numbers, names, quotes)  (outline, ├─▶ app (the TUI)
+//!                                              text,     └─▶ html (the report)
+//!                                              tables)
 //! ```
 //!
-//! The core (`load`, `segment`, `align`, `diff`, `model`) knows nothing of terminals; the
-//! printers in [`render`] and the viewer in `app` only read the [`Comparison`] it returns.
+//! The core (`load`, `segment`, `align`, `diff`, `facts`, `model`) and [`present`] know nothing
+//! of terminals or HTML; the printers in [`render`], the viewer in `app` and the report in
+//! [`html`] only read the [`Analysis`] it returns, through [`present`].
 //!
 //! ```
 //! use storydiff::{compare, CompareOptions, Input, PassageStatus, VersionId};

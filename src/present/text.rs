@@ -1,8 +1,9 @@
-//! A passage's text on one side, made terminal-safe and cut into inked runs.
+//! A passage's text on one side, made safe to show (control characters visible) and cut
+//! into inked runs.
 //!
 //! The runs come straight from the model's [`WordOp`]s: the base side shows `Equal` and
 //! `Delete` ranges, the compared side `Equal` and `Insert` ranges, and accents split a changed
-//! word further. Fact readings the pair disagrees on ([`super::underline`]) cut the runs again,
+//! word further. Fact readings the pair disagrees on ([`super::marks`]) cut the runs again,
 //! so that they can be underlined. Nothing here diffs.
 
 use std::ops::Range;
