@@ -20,6 +20,26 @@ pub fn width(text: &str) -> usize {
             .count()
 }
 
+/// Cuts text to at most `max` columns, ending in `…` when something was cut.
+#[must_use]
+pub fn truncate(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for grapheme in text.graphemes(true) {
+        let w = width(grapheme);
+        if used + w + 1 > max {
+            break;
+        }
+        out.push_str(grapheme);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
 /// A word and the whitespace after it.
 struct Piece {
     /// Byte range of the word (may be empty for leading whitespace).
