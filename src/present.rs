@@ -9,6 +9,7 @@
 //! | module | what it is for |
 //! |---|---|
 //! | [`outline`] | which passages a view shows, folds, moved-here marks; version labels, passage numbers, headers, the one percent format, the `weak` mark |
+//! | [`labels`] | short version labels (`000`, `v0`) |
 //! | [`text`] | a passage's text on one side as inked runs, from the word ops, with accents and fact marks |
 //! | [`wrap`] | word wrapping by display width (CJK, emoji, closing punctuation) |
 //! | [`marks`] | which fact readings two versions disagree on, to be underlined |
@@ -16,6 +17,7 @@
 //! | [`presence`] | every passage × every version: carried or not, status, similarity |
 
 pub mod facts;
+pub mod labels;
 pub mod marks;
 pub mod outline;
 pub mod presence;
