@@ -64,6 +64,7 @@ pub fn align(versions: &[Version], options: &CompareOptions) -> Vec<Passage> {
         })
         .collect();
     let all_tokens: Vec<&[Token]> = segmented.iter().map(|s| s.tokens.as_slice()).collect();
+    // Vectors over every version, for merging similar additions of several versions.
     let vectors = features::vectors(&texts, &all_tokens, &ranges);
     let headings: Vec<Vec<bool>> = segmented
         .iter()
@@ -76,23 +77,31 @@ pub fn align(versions: &[Version], options: &CompareOptions) -> Vec<Passage> {
         .collect();
     let base = options.base;
     // Each pair is aligned on vectors weighted by that pair's own vocabulary, so how two
-    // versions pair never depends on which other versions were loaded.
-    let pairs: Vec<Option<Vec<pair::Bead>>> = (0..versions.len())
-        .map(|v| {
-            (v != base).then(|| {
-                let pair_vectors = features::vectors(
-                    &[texts[base], texts[v]],
-                    &[all_tokens[base], all_tokens[v]],
-                    &[ranges[base].clone(), ranges[v].clone()],
-                );
-                let side = |k: usize, of: usize| pair::Side {
-                    vecs: &pair_vectors[k],
-                    heading: &headings[of],
-                };
-                pair::align_pair(&side(0, base), &side(1, v))
-            })
-        })
-        .collect();
+    // versions pair never depends on which other versions were loaded. With two versions those
+    // are the vectors above.
+    let others: Vec<usize> = (0..versions.len()).filter(|&v| v != base).collect();
+    let aligned: Vec<Vec<pair::Bead>> = crate::par::map(&others, Some(2), |&v| {
+        let own;
+        let pair_vectors: [&[features::SentenceVec]; 2] = if versions.len() == 2 {
+            [&vectors[base], &vectors[v]]
+        } else {
+            own = features::vectors(
+                &[texts[base], texts[v]],
+                &[all_tokens[base], all_tokens[v]],
+                &[ranges[base].clone(), ranges[v].clone()],
+            );
+            [&own[0], &own[1]]
+        };
+        let side = |k: usize, of: usize| pair::Side {
+            vecs: pair_vectors[k],
+            heading: &headings[of],
+        };
+        pair::align_pair(&side(0, base), &side(1, v))
+    });
+    let mut pairs: Vec<Option<Vec<pair::Bead>>> = vec![None; versions.len()];
+    for (v, beads) in others.into_iter().zip(aligned) {
+        pairs[v] = Some(beads);
+    }
     assemble::assemble(versions, &segmented, &vectors, &pairs, options)
 }
 

@@ -183,10 +183,10 @@ impl Vocabulary {
                     let (id, stop) = self.term(word);
                     if !stop {
                         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-                        let boost = if capitalised && !first_word {
-                            NAME_BOOST
-                        } else {
-                            1.0
+                        let boost = match (capitalised, first_word) {
+                            (true, false) => NAME_BOOST,
+                            (true, true) => INITIAL_CAPITAL,
+                            (false, _) => 1.0,
                         };
                         terms.push((id, boost));
                     }
@@ -198,8 +198,34 @@ impl Vocabulary {
     }
 }
 
+/// Marks a capitalised word that opens a sentence: a name if the same word stands capitalised
+/// inside a sentence anywhere in the texts ("Zelensky has ruled out…"), else an ordinary word
+/// ("Meanwhile, …"). Resolved in [`vectors`] once every sentence has been read.
+const INITIAL_CAPITAL: f32 = -1.0;
+
 /// Term ids with boosts, and the alphanumeric length, of one sentence before weighting.
 type RawSentence = (Vec<(u32, f32)>, usize);
+
+/// Gives a sentence-opening capitalised word the name boost when the word is a name elsewhere.
+fn resolve_initial_capitals(raw: &mut [Vec<RawSentence>], term_count: usize) {
+    let mut known_name = vec![false; term_count];
+    for (terms, _) in raw.iter().flatten() {
+        for &(id, boost) in terms {
+            if boost == NAME_BOOST {
+                known_name[id as usize] = true;
+            }
+        }
+    }
+    for (terms, _) in raw.iter_mut().flatten() {
+        for term in terms.iter_mut().filter(|t| t.1 == INITIAL_CAPITAL) {
+            term.1 = if known_name[term.0 as usize] {
+                NAME_BOOST
+            } else {
+                1.0
+            };
+        }
+    }
+}
 
 /// Builds TF-IDF vectors for every sentence of every version.
 ///
@@ -254,6 +280,8 @@ pub fn vectors(
             sents
         })
         .collect();
+    let mut raw = raw;
+    resolve_initial_capitals(&mut raw, term_count);
     let mut df = vec![0u32; term_count];
     let mut total = 0usize;
     for (terms, _) in raw.iter().flatten() {

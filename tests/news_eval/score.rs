@@ -5,10 +5,11 @@
 //! when they share a passage that both versions carry. Precision and recall are over unit links;
 //! a *wrong passage* holds a unit that has no gold link to any unit of the other side in that
 //! passage (a sentence absorbed into a passage it does not belong to); a unit that stands alone
-//! is *kept alone* when its passage lacks the other version. *Moved blocks* are the gold links
-//! outside the longest in-order chain of gold links, grouped into runs that are consecutive in
+//! is *kept alone* when its passage lacks the other version. *Moved blocks* are the full gold
+//! links outside the longest in-order chain of full links, grouped into runs that are consecutive in
 //! both versions; a block is recovered when most of its links land in one passage whose reading
-//! is moved.
+//! is moved, or in order with every link they cross shown moved instead (of two blocks that
+//! swapped places, either may be called the moved one).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -178,7 +179,14 @@ pub fn score(c: &Comparison, gold: &GoldPair, ids: [VersionId; 2], detail: &mut 
             _ => score.alone_kept += 1,
         }
     }
-    let (blocks, recovered) = moved_blocks(c, &gold_links, &offset, &at, ids);
+    // Moves are judged on full links: a sentence that says the same thing elsewhere.
+    let full_links: BTreeSet<Link<'_>> = gold
+        .links
+        .iter()
+        .filter(|(_, _, partial)| !partial)
+        .map(|(a, b, _)| (a, b))
+        .collect();
+    let (blocks, recovered) = moved_blocks(c, &full_links, &offset, &at, ids);
     score.moved_blocks = blocks.len();
     score.moved_recovered = recovered;
     for block in &blocks {
@@ -277,15 +285,23 @@ fn moved_blocks<'a>(
             .reading(other)
             .is_some_and(|r| r.status == PassageStatus::Moved)
     };
+    // Which of two reorderings is "the move" is a matter of view: a link of a block is shown
+    // right when it is paired and either marked moved itself, or every paired link it crosses
+    // is (storydiff kept this block in order and moved the other side of the swap).
+    let paired = |(a, b): &Link<'_>| at[a].is_some() && at[a] == at[b];
+    let crosses =
+        |x: &Link<'_>, y: &Link<'_>| (offset[x.0] < offset[y.0]) != (offset[x.1] < offset[y.1]);
+    let shown = |link: &Link<'_>| {
+        paired(link)
+            && (moved_here(at[link.0].unwrap())
+                || links
+                    .iter()
+                    .filter(|other| paired(other) && crosses(link, other))
+                    .all(|other| moved_here(at[other.0].unwrap())))
+    };
     let recovered = blocks
         .iter()
-        .filter(|block| {
-            let hits = block
-                .iter()
-                .filter(|(a, b)| at[a].is_some() && at[a] == at[b] && moved_here(at[a].unwrap()))
-                .count();
-            2 * hits >= block.len()
-        })
+        .filter(|block| 2 * block.iter().filter(|l| shown(l)).count() >= block.len())
         .count();
     (blocks, recovered)
 }

@@ -24,17 +24,47 @@ pub(super) const SEED_MARGIN: f32 = 0.8;
 /// Each sentence's best counterparts on the other side, best first.
 pub(crate) struct Scored {
     /// `a_top[i]`: up to [`KEPT`] (similarity, index in `b`), best first.
-    pub a_top: Vec<Vec<(f32, usize)>>,
+    pub a_top: Vec<Top>,
     /// `b_top[j]`: up to [`KEPT`] (similarity, index in `a`), best first.
-    pub b_top: Vec<Vec<(f32, usize)>>,
+    pub b_top: Vec<Top>,
+}
+
+/// Up to [`KEPT`] (similarity, index) candidates, best first, kept inline: a book has tens of
+/// thousands of sentences, and a small vector each would be as many allocations.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Top {
+    items: [(f32, usize); KEPT],
+    len: usize,
+}
+
+impl std::ops::Deref for Top {
+    type Target = [(f32, usize)];
+    fn deref(&self) -> &[(f32, usize)] {
+        &self.items[..self.len]
+    }
+}
+
+impl Top {
+    /// Inserts a candidate in order, dropping the worst when full. Ties go to the lower index,
+    /// so the order does not depend on which side is scored first.
+    fn offer(&mut self, item: (f32, usize)) {
+        let pos = self.partition_point(|x| x.0.total_cmp(&item.0).then(item.1.cmp(&x.1)).is_gt());
+        if pos >= KEPT {
+            return;
+        }
+        let end = self.len.min(KEPT - 1);
+        self.items.copy_within(pos..end, pos + 1);
+        self.items[pos] = item;
+        self.len = (self.len + 1).min(KEPT);
+    }
 }
 
 impl Scored {
     pub(crate) fn new(a: &Side<'_>, b: &Side<'_>) -> Self {
         let (n, m) = (a.vecs.len(), b.vecs.len());
         let mut scored = Self {
-            a_top: vec![Vec::new(); n],
-            b_top: vec![Vec::new(); m],
+            a_top: vec![Top::default(); n],
+            b_top: vec![Top::default(); m],
         };
         if n.saturating_mul(m) <= ALL_PAIRS {
             for i in 0..n {
@@ -52,8 +82,8 @@ impl Scored {
         if sim <= 0.0 {
             return;
         }
-        keep_top(&mut self.a_top[i], (sim, j));
-        keep_top(&mut self.b_top[j], (sim, i));
+        self.a_top[i].offer((sim, j));
+        self.b_top[j].offer((sim, i));
     }
 
     /// Candidates through shared rare terms: a partial dot product over them ranks the
@@ -80,7 +110,7 @@ impl Scored {
                 let mutual = self.b_top[j].first().is_some_and(|&(_, k)| k == i);
                 // A neighbour of the best match is no rival: a sentence split in two has two
                 // good counterparts side by side, which the DP groups.
-                let clear = |list: &Vec<(f32, usize)>| {
+                let clear = |list: &Top| {
                     let at = list[0].1;
                     list[1..]
                         .iter()
@@ -119,16 +149,6 @@ pub(crate) fn score(a: &Side<'_>, b: &Side<'_>, i: usize, j: usize) -> f32 {
         cosine(&a.vecs[i], &b.vecs[j])
     } else {
         0.0
-    }
-}
-
-/// Keeps `list` sorted best first and at most [`KEPT`] long. Ties go to the lower index, so the
-/// order does not depend on which side is scored first.
-fn keep_top(list: &mut Vec<(f32, usize)>, item: (f32, usize)) {
-    let pos = list.partition_point(|x| x.0.total_cmp(&item.0).then(item.1.cmp(&x.1)).is_gt());
-    if pos < KEPT {
-        list.insert(pos, item);
-        list.truncate(KEPT);
     }
 }
 

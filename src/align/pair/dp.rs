@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::super::features::{SentenceVec, dot};
+use super::super::features::dot;
 use super::{Bead, Link, Side, merge_runs};
 
 /// Cost of leaving one sentence unpaired. Pairing two sentences costs `1 − similarity`, so a
@@ -37,126 +37,20 @@ const BEADS: [(usize, usize); 8] = [
     (1, 3),
 ];
 
-/// Aligns in order the sentences that no early move took, anchored on the frame, and maps the
-/// beads back to the full sequences; the sentences of early moves come back as one-sided beads
-/// at their places, for the second look to pair. Match confidences are set later, by
+/// Aligns in order the sentences that no early move took, anchored on the frame. The sentences
+/// of early moves are skipped at no cost and never grouped, so they come back as one-sided
+/// beads at their places, for the second look to pair. Match confidences are set later, by
 /// `evidence::prune`.
 pub(super) fn in_order(a: &Side<'_>, b: &Side<'_>, frame: &[Link], early: &[Link]) -> Vec<Bead> {
-    let (a_len, b_len) = (a.vecs.len(), b.vecs.len());
-    if early.is_empty() {
-        let anchors: Vec<(usize, usize)> = frame.iter().map(|l| (l.a, l.b)).collect();
-        let band = Band::new(a_len, b_len, &anchors);
-        return Dp::new(a, b, &band).run();
-    }
-    let mut a_keep = vec![true; a_len];
-    let mut b_keep = vec![true; b_len];
+    let mut a_moved = vec![false; a.vecs.len()];
+    let mut b_moved = vec![false; b.vecs.len()];
     for link in early {
-        a_keep[link.a] = false;
-        b_keep[link.b] = false;
+        a_moved[link.a] = true;
+        b_moved[link.b] = true;
     }
-    let a_sub = Subsequence::new(a, &a_keep);
-    let b_sub = Subsequence::new(b, &b_keep);
-    let anchors: Vec<(usize, usize)> = frame
-        .iter()
-        .filter_map(|l| Some((a_sub.position[l.a]?, b_sub.position[l.b]?)))
-        .collect();
-    let (a_side, b_side) = (a_sub.side(), b_sub.side());
-    let band = Band::new(a_sub.vecs.len(), b_sub.vecs.len(), &anchors);
-    let beads = Dp::new(&a_side, &b_side, &band).run();
-    let mut out = Vec::with_capacity(beads.len() + 2 * early.len());
-    // Sentences taken by early moves are emitted as one-sided beads where they stand, before
-    // the first DP sentence that follows them.
-    let (mut next_a, mut next_b) = (0, 0);
-    for bead in beads {
-        match bead {
-            Bead::Match { a: ra, b: rb, .. } | Bead::Moved { a: ra, b: rb, .. } => {
-                let a_orig = a_sub.original(&ra);
-                let b_orig = b_sub.original(&rb);
-                let (a_run, a_rest) = first_run(&a_orig);
-                let (b_run, b_rest) = first_run(&b_orig);
-                fill(&mut out, &mut next_a, a_run.start, Bead::OnlyA);
-                fill(&mut out, &mut next_b, b_run.start, Bead::OnlyB);
-                (next_a, next_b) = (a_run.end, b_run.end);
-                out.push(Bead::Match {
-                    a: a_run,
-                    b: b_run,
-                    confidence: 1.0,
-                });
-                for &i in a_rest {
-                    fill(&mut out, &mut next_a, i + 1, Bead::OnlyA);
-                }
-                for &j in b_rest {
-                    fill(&mut out, &mut next_b, j + 1, Bead::OnlyB);
-                }
-            }
-            Bead::OnlyA(r) => {
-                for i in a_sub.original(&r) {
-                    fill(&mut out, &mut next_a, i + 1, Bead::OnlyA);
-                }
-            }
-            Bead::OnlyB(r) => {
-                for j in b_sub.original(&r) {
-                    fill(&mut out, &mut next_b, j + 1, Bead::OnlyB);
-                }
-            }
-        }
-    }
-    fill(&mut out, &mut next_a, a_len, Bead::OnlyA);
-    fill(&mut out, &mut next_b, b_len, Bead::OnlyB);
-    merge_runs(out)
-}
-
-/// Emits one-sided beads for the sentences from `*next` up to `upto` and moves `next` there.
-fn fill(out: &mut Vec<Bead>, next: &mut usize, upto: usize, bead: fn(Range<usize>) -> Bead) {
-    out.extend((*next..upto).map(|k| bead(k..k + 1)));
-    *next = (*next).max(upto);
-}
-
-/// The first run of consecutive indices as a range, and the indices after it (a group the DP
-/// formed across a sentence taken by a move cannot stay one group).
-fn first_run(indices: &[usize]) -> (Range<usize>, &[usize]) {
-    let mut end = 1;
-    while end < indices.len() && indices[end] == indices[end - 1] + 1 {
-        end += 1;
-    }
-    (indices[0]..indices[end - 1] + 1, &indices[end..])
-}
-
-/// The sentences of one side that take part in the in-order DP.
-struct Subsequence {
-    vecs: Vec<SentenceVec>,
-    heading: Vec<bool>,
-    /// Full index of each kept sentence.
-    index: Vec<usize>,
-    /// Position among the kept sentences of each full index.
-    position: Vec<Option<usize>>,
-}
-
-impl Subsequence {
-    fn new(side: &Side<'_>, keep: &[bool]) -> Self {
-        let index: Vec<usize> = (0..keep.len()).filter(|&i| keep[i]).collect();
-        let mut position = vec![None; keep.len()];
-        for (k, &i) in index.iter().enumerate() {
-            position[i] = Some(k);
-        }
-        Self {
-            vecs: index.iter().map(|&i| side.vecs[i].clone()).collect(),
-            heading: index.iter().map(|&i| side.heading[i]).collect(),
-            index,
-            position,
-        }
-    }
-
-    fn side(&self) -> Side<'_> {
-        Side {
-            vecs: &self.vecs,
-            heading: &self.heading,
-        }
-    }
-
-    fn original(&self, r: &Range<usize>) -> Vec<usize> {
-        r.clone().map(|k| self.index[k]).collect()
-    }
+    let anchors: Vec<(usize, usize)> = frame.iter().map(|l| (l.a, l.b)).collect();
+    let band = Band::new(a.vecs.len(), b.vecs.len(), &anchors);
+    Dp::new(a, b, &band, &a_moved, &b_moved).run()
 }
 
 /// The cells the DP visits: for each row `r` (base sentences consumed), columns `lo[r]..=hi[r]`.
@@ -233,6 +127,9 @@ pub(super) struct Dp<'a> {
     back: Vec<u8>,
     a_stats: GroupStats,
     b_stats: GroupStats,
+    /// Sentences taken by early moves: skipped for free, never grouped.
+    a_moved: &'a [bool],
+    b_moved: &'a [bool],
 }
 
 /// Norms, lengths and heading counts of every group of 1–3 consecutive sentences of one side,
@@ -284,7 +181,13 @@ impl GroupStats {
 }
 
 impl<'a> Dp<'a> {
-    pub(super) fn new(a: &'a Side<'a>, b: &'a Side<'a>, band: &'a Band) -> Self {
+    pub(super) fn new(
+        a: &'a Side<'a>,
+        b: &'a Side<'a>,
+        band: &'a Band,
+        a_moved: &'a [bool],
+        b_moved: &'a [bool],
+    ) -> Self {
         let cells = band.cells();
         Self {
             a,
@@ -293,6 +196,8 @@ impl<'a> Dp<'a> {
             pair_dot: vec![0.0; cells],
             cost: vec![f32::INFINITY; cells],
             back: vec![u8::MAX; cells],
+            a_moved,
+            b_moved,
             a_stats: GroupStats::new(a),
             b_stats: GroupStats::new(b),
         }
@@ -366,7 +271,13 @@ impl<'a> Dp<'a> {
 
     fn bead_cost(&self, ra: Range<usize>, rb: Range<usize>) -> Option<f32> {
         let (la, lb) = (ra.len(), rb.len());
+        let moved = |flags: &[bool], r: &Range<usize>| r.clone().any(|k| flags[k]);
+        let (a_moved, b_moved) = (moved(self.a_moved, &ra), moved(self.b_moved, &rb));
         if la == 0 || lb == 0 {
+            if a_moved || b_moved {
+                // A moved sentence is skipped alone, and for free: it is paired elsewhere.
+                return (la + lb == 1).then_some(0.0);
+            }
             let (count, headings) = if la == 0 {
                 (lb, self.b_stats.headings[lb - 1][rb.end])
             } else {
@@ -374,6 +285,9 @@ impl<'a> Dp<'a> {
             };
             // Headings are rewritten freely; dropping one costs less.
             return Some(SKIP * (count as f32 - 0.2 * f32::from(headings)));
+        }
+        if a_moved || b_moved {
+            return None;
         }
         let headings =
             self.a_stats.headings[la - 1][ra.end] + self.b_stats.headings[lb - 1][rb.end];

@@ -27,6 +27,13 @@ pub(super) struct Evidence {
 
 impl Evidence {
     pub(super) fn of(a: &Side<'_>, ra: &Range<usize>, b: &Side<'_>, rb: &Range<usize>) -> Self {
+        if ra.len() == 1 && rb.len() == 1 {
+            let (va, vb) = (&a.vecs[ra.start], &b.vecs[rb.start]);
+            return Self {
+                sim: cosine(va, vb),
+                keys: shared_keys(&va.keys, &vb.keys),
+            };
+        }
         let (va, vb) = (group(a, ra), group(b, rb));
         Self {
             sim: cosine(&va, &vb),

@@ -108,7 +108,7 @@ pub(super) fn second_look(
         // sentences that compete for one counterpart are settled by what else each could pair.
         let mut weight = vec![vec![0.0f32; open_b.len()]; open_a.len()];
         for (x, &i) in open_a.iter().enumerate() {
-            for &(sim, j) in &scored.a_top[i] {
+            for &(sim, j) in scored.a_top[i].iter() {
                 if let Ok(y) = open_b.binary_search(&j)
                     && qualifies(i, j).is_some()
                 {
