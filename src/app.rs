@@ -11,6 +11,7 @@
 //!                                   view::draw(&App) ─▶ widgets (draw only)
 //! ```
 
+mod effect;
 mod keymap;
 mod layout;
 mod nav;
@@ -38,9 +39,9 @@ use ratatui::crossterm::event;
 pub use keymap::{Action, BINDINGS, Binding, Context, HelpLine, Key, action_for, help_lines};
 pub use layout::{EntryIx, FactMark, Fold, Side};
 pub use nav::Direction;
-pub use state::{App, Flow, Mode, Notice, Pair, Stepping};
+pub use state::{App, Effect, Flow, Mode, Notice, Pair, Stepping};
 pub use store::Place;
-pub use theme::{MONO, THEME, Theme};
+pub use theme::{LIGHT, MONO, THEME, Theme, ThemeChoice, pick as pick_theme};
 pub use view::draw;
 
 use crate::model::Version;
@@ -59,6 +60,16 @@ const TICK: Duration = Duration::from_millis(100);
 ///
 /// The terminal is restored on return, on error, on panic and on SIGTERM/SIGHUP.
 pub fn run(versions: Vec<Version>, options: CompareOptions, styling: Styling) -> io::Result<()> {
+    let theme = theme::pick(ThemeChoice::Dark, styling == Styling::Plain);
+    run_with_theme(versions, options, theme)
+}
+
+/// [`run`] with the colours chosen by the caller ([`pick_theme`]).
+pub fn run_with_theme(
+    versions: Vec<Version>,
+    options: CompareOptions,
+    theme: &'static Theme,
+) -> io::Result<()> {
     // Refuse what cannot be compared before taking the terminal over.
     let count = versions.len();
     if count < 2 {
@@ -70,17 +81,8 @@ pub fn run(versions: Vec<Version>, options: CompareOptions, styling: Styling) ->
             count,
         }));
     }
-    let app = App::new(versions, options, Place::Background).with_theme(theme(styling));
+    let app = App::new(versions, options, Place::Background).with_theme(theme);
     terminal::with_terminal(|terminal, signals| event_loop(terminal, signals, app))
-}
-
-/// The theme for the command line's choice of colour: the monochrome one without colour.
-#[must_use]
-pub fn theme(styling: Styling) -> &'static Theme {
-    match styling {
-        Styling::Color => &THEME,
-        Styling::Plain => &MONO,
-    }
 }
 
 /// Draw → event → keymap → update, until the user quits or a signal arrives.
@@ -109,6 +111,15 @@ fn event_loop(
             }
         }
         app.update(Action::Tick);
+        match app.take_effect() {
+            Some(Effect::Suspend) => {
+                effect::suspend(terminal)?;
+                // The terminal may have been resized meanwhile.
+                size = None;
+            }
+            Some(Effect::Copy(text)) => effect::copy(&text)?,
+            None => {}
+        }
         if signals.raised() {
             return Ok(());
         }
@@ -117,17 +128,5 @@ fn event_loop(
             Flow::Quit => return Ok(()),
             Flow::Crashed => return Err(io::Error::other("the aligner stopped unexpectedly")),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_command_lines_colour_choice_picks_the_theme() {
-        assert_eq!(*theme(Styling::Color), THEME);
-        assert_eq!(*theme(Styling::Plain), MONO);
-        assert_ne!(THEME, MONO);
     }
 }

@@ -1,12 +1,25 @@
 //! The command line: clap's raw [`Args`], validated into [`Options`] against what the terminal
-//! is ([`Env`], so that the colour and width decisions can be tested without one).
+//! and the settings are ([`Env`], so that the colour, width and paging decisions can be tested
+//! without a terminal).
+//!
+//! Beside it: the environment and config file ([`env`], [`config`]), git's external-diff
+//! calling convention and `REV:PATH` arguments ([`git`]), the pager ([`pager`]) and the man page
+//! and shell completions ([`generate`]).
 
-use std::io::IsTerminal;
+pub mod config;
+pub mod env;
+pub mod generate;
+pub mod git;
+pub mod pager;
+
 use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum, ValueHint};
 use storydiff::render::{FactRows, Format, MIN_WIDTH, PrintOptions, Styling};
 use storydiff::{CompareOptions, IgnoreOptions, Input};
+
+pub use config::{Paging, ThemeChoice};
+pub use env::Env;
 
 /// Width of side-by-side output when stdout is not a terminal and `--width` is not given.
 const DEFAULT_WIDTH: usize = 160;
@@ -82,10 +95,26 @@ pub struct Args {
     /// Compare inputs that look binary as text.
     #[arg(short = 'a', long)]
     text: bool,
+
+    /// When to page printed output through $STORYDIFF_PAGER, $PAGER or `less -R`; `auto` pages
+    /// on a terminal [default: auto, or the config file's].
+    #[arg(long, value_enum, value_name = "WHEN")]
+    paging: Option<Paging>,
+
+    /// The viewer's colours; `auto` asks the terminal for its background [default: auto, or
+    /// the config file's].
+    #[arg(long, value_enum, value_name = "THEME")]
+    theme: Option<ThemeChoice>,
+
+    /// Print a man page or a shell completion script to standard output and exit.
+    #[arg(long, value_enum, value_name = "WHAT", exclusive = true)]
+    generate: Option<generate::Generate>,
 }
 
 const EXIT_STATUS: &str = "Exit status: 0 if the versions have the same text (under the ignore \
-options), 1 if they differ, 2 on trouble.";
+options), 1 if they differ, 2 on trouble. Called by git as an external diff (seven arguments), \
+0 unless GIT_EXTERNAL_DIFF_TRUST_EXIT_CODE is set. Settings: \
+$XDG_CONFIG_HOME/storydiff/config.toml (theme, paging, ignore options).";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FormatArg {
@@ -115,54 +144,28 @@ enum ColorArg {
     Never,
 }
 
-/// What the environment says about where output goes.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Env {
-    /// Whether stdout is a env.
-    pub stdout_is_terminal: bool,
-    /// Whether NO_COLOR is set to a non-empty value (<https://no-color.org>).
-    pub no_color: bool,
-    /// Whether TERM is `dumb` (a terminal that understands no escapes).
-    pub dumb: bool,
-    /// The terminal's width in columns, when stdout is one.
-    pub columns: Option<usize>,
-    /// The COLUMNS variable, when set to a number.
-    pub columns_var: Option<usize>,
-}
-
-impl Env {
-    /// Reads the real environment.
-    pub fn detect() -> Self {
-        let stdout_is_terminal = std::io::stdout().is_terminal();
-        let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
-        Self {
-            stdout_is_terminal,
-            no_color: var("NO_COLOR").is_some(),
-            dumb: var("TERM").is_some_and(|t| t == "dumb"),
-            columns: stdout_is_terminal
-                .then(|| ratatui::crossterm::terminal::size().ok())
-                .flatten()
-                .map(|(cols, _)| usize::from(cols)),
-            columns_var: var("COLUMNS").and_then(|c| c.to_str()?.parse().ok()),
-        }
-    }
-}
-
 /// Where the versions come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Inputs {
-    /// Files named on the command line (`-`: standard input).
+    /// Files named on the command line (`-`: standard input; `REV:PATH`: a file as committed).
     Files(Vec<PathBuf>),
     /// The bundled example story.
     Bundled,
+    /// Git's external-diff call for one path.
+    Git(git::ExternalDiff),
+    /// Git's external-diff call for a path with merge conflicts: one argument, nothing to
+    /// compare.
+    GitUnmerged(PathBuf),
 }
 
 impl Inputs {
     /// Reads the inputs.
-    pub fn read(&self) -> storydiff::Result<Vec<Input>> {
+    pub fn read(&self) -> anyhow::Result<Vec<Input>> {
         match self {
-            Self::Files(paths) => storydiff::load::read_inputs(paths),
+            Self::Files(paths) => git::read_files(paths),
             Self::Bundled => Ok(storydiff::load::bundled_seeds()),
+            Self::Git(call) => call.read(),
+            Self::GitUnmerged(_) => Ok(Vec::new()),
         }
     }
 }
@@ -172,8 +175,19 @@ impl Inputs {
 pub enum Output {
     /// The interactive viewer (stdout is a terminal, no --print and no --format).
     Viewer,
-    /// A printed format.
+    /// A printed format, written to stdout.
     Print,
+    /// A printed format, paged (through `$STORYDIFF_PAGER`, `$PAGER` or `less -R`).
+    Paged,
+}
+
+/// What the exit status says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// As diff(1): 0 same, 1 differ, 2 trouble.
+    Diff,
+    /// 0 unless there was trouble: what git expects of an external diff that it does not trust.
+    Success,
 }
 
 /// The validated command line.
@@ -183,49 +197,85 @@ pub struct Options {
     pub inputs: Inputs,
     /// What to compare and what counts as different.
     pub compare: CompareOptions,
-    /// Viewer or printout.
+    /// Viewer, printout or paged printout.
     pub output: Output,
-    /// How to print (also used by the viewer's stand-in until the viewer lands).
+    /// How to print.
     pub print: PrintOptions,
+    /// The viewer's colours (before `auto` is resolved by asking the terminal).
+    pub theme: ThemeChoice,
+    /// What the exit status says.
+    pub exit: ExitStatus,
 }
 
 impl Args {
-    /// Validates the arguments against the terminal they will be shown on.
+    /// A man page or completion script to print instead of comparing, if asked for.
+    pub fn generate(&self) -> Option<generate::Generate> {
+        self.generate
+    }
+
+    /// Validates the arguments against the terminal they will be shown on and the settings of
+    /// the config file (the command line wins).
     pub fn into_options(self, env: &Env) -> Options {
+        let config = &env.config;
+        let git = git::ExternalDiff::from_args(&self.files);
+        let unmerged = (git.is_none() && env.git_diff_call && self.files.len() == 1)
+            .then(|| self.files[0].clone());
+        let from_git = git.is_some() || unmerged.is_some();
+        // Git pipes an external diff into its own pager: colour and size as for a terminal.
+        let terminal = env.stdout_is_terminal || (from_git && env.git_pager_in_use);
         let format = self.format.map_or(Format::Inline, FormatArg::format);
         let styling = match (self.color, format) {
             // JSON is data: never colour it.
             (_, Format::Json) | (ColorArg::Never, _) => Styling::Plain,
             (ColorArg::Always, _) => Styling::Color,
-            (ColorArg::Auto, _) if env.stdout_is_terminal && !env.no_color && !env.dumb => {
-                Styling::Color
-            }
+            (ColorArg::Auto, _) if terminal && !env.no_color && !env.dumb => Styling::Color,
             (ColorArg::Auto, _) => Styling::Plain,
         };
+        // A pipe (`| less`) still ends on the terminal the user sits at: its width, from the
+        // controlling terminal, comes after an explicit $COLUMNS.
         let width = self
             .width
             .map(usize::from)
             .or(env.columns)
             .or(env.columns_var)
+            .or(env.tty_columns)
             .unwrap_or(DEFAULT_WIDTH)
             .max(MIN_WIDTH);
         let context = match format {
             Format::Unified => self.context.unwrap_or(UNIFIED_CONTEXT),
             _ => self.context.unwrap_or(0),
         };
+        // Git pages a diff itself (or was told not to, `--no-pager`).
+        let paging = if from_git {
+            Paging::Never
+        } else {
+            self.paging.or(config.paging).unwrap_or(Paging::Auto)
+        };
+        let output = output(
+            self.print || from_git,
+            self.format.is_some(),
+            env.stdout_is_terminal,
+            paging,
+        );
+        let exit = if from_git && !env.git_trusts_exit_code {
+            ExitStatus::Success
+        } else {
+            ExitStatus::Diff
+        };
         Options {
-            output: output(self.print, self.format.is_some(), env.stdout_is_terminal),
-            inputs: if self.files.is_empty() {
-                Inputs::Bundled
-            } else {
-                Inputs::Files(self.files)
+            output,
+            inputs: match (git, unmerged) {
+                (Some(call), _) => Inputs::Git(call),
+                (None, Some(path)) => Inputs::GitUnmerged(path),
+                (None, None) if self.files.is_empty() => Inputs::Bundled,
+                (None, None) => Inputs::Files(self.files),
             },
             compare: CompareOptions {
                 base: self.base,
                 ignore: IgnoreOptions {
-                    case: self.ignore_case,
-                    punctuation: self.ignore_punctuation,
-                    quotes: self.ignore_quotes,
+                    case: self.ignore_case || config.ignore_case,
+                    punctuation: self.ignore_punctuation || config.ignore_punctuation,
+                    quotes: self.ignore_quotes || config.ignore_quotes,
                 },
                 repair_mojibake: !self.no_repair,
                 keep_boilerplate: self.keep_boilerplate,
@@ -242,17 +292,21 @@ impl Args {
                     FactRows::Divergent
                 },
             },
+            theme: self.theme.or(config.theme).unwrap_or(ThemeChoice::Auto),
+            exit,
         }
     }
 }
 
-/// The one place that decides between the viewer and a printout: the viewer only when stdout
-/// is a terminal and the user asked neither for printing nor for a format.
-fn output(print: bool, format_given: bool, stdout_is_terminal: bool) -> Output {
-    if stdout_is_terminal && !print && !format_given {
-        Output::Viewer
-    } else {
-        Output::Print
+/// The one place that decides between the viewer, a printout and a paged printout: the viewer
+/// only when stdout is a terminal and the user asked neither for printing nor for a format;
+/// printed output is paged on a terminal (`auto`), always or never.
+fn output(print: bool, format_given: bool, stdout_is_terminal: bool, paging: Paging) -> Output {
+    match paging {
+        _ if stdout_is_terminal && !print && !format_given => Output::Viewer,
+        Paging::Always => Output::Paged,
+        Paging::Auto if stdout_is_terminal => Output::Paged,
+        Paging::Auto | Paging::Never => Output::Print,
     }
 }
 

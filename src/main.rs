@@ -2,12 +2,13 @@
 
 mod cli;
 
-use std::io::{self, Write};
+use std::io;
 use std::process::ExitCode;
 
 use clap::Parser;
 use storydiff::load::load_version;
-use storydiff::render::{self, PrintOptions};
+use storydiff::render;
+use storydiff::render::Styling;
 use storydiff::{Analysis, VersionId};
 
 /// The versions have the same text (under the ignore options).
@@ -23,14 +24,27 @@ fn main() -> ExitCode {
         Err(err) => {
             // Library errors name their file and include their cause already; the command line
             // is ours, so the hint that names a flag is added here.
-            eprintln!("storydiff: {err}{}", hint(&err));
+            eprintln!("storydiff: {err:#}{}", hint(&err));
             ExitCode::from(TROUBLE)
         }
     }
 }
 
 fn run(args: cli::Args) -> anyhow::Result<ExitCode> {
-    let options = args.into_options(&cli::Env::detect());
+    if let Some(what) = args.generate() {
+        cli::generate::write(what, &mut io::stdout().lock())?;
+        return Ok(ExitCode::from(SAME));
+    }
+    let env = cli::Env {
+        config: cli::config::Config::load()?,
+        ..cli::Env::detect()
+    };
+    let options = args.into_options(&env);
+    if let cli::Inputs::GitUnmerged(path) = &options.inputs {
+        // As git's own diff says of a path with merge conflicts.
+        println!("* Unmerged path {}", path.display());
+        return Ok(ExitCode::from(SAME));
+    }
     let inputs = options.inputs.read()?;
     if options.output == cli::Output::Viewer {
         // The viewer aligns in the background itself (with a progress line), so it takes the
@@ -40,16 +54,34 @@ fn run(args: cli::Args) -> anyhow::Result<ExitCode> {
             .enumerate()
             .map(|(i, input)| load_version(VersionId(i), input, &options.compare))
             .collect::<storydiff::Result<Vec<_>>>()?;
-        storydiff::app::run(versions, options.compare, options.print.styling)?;
+        // Colour or not as the command line decided it (`--color`, `NO_COLOR`, a dumb terminal).
+        let plain = options.print.styling == Styling::Plain;
+        let theme = storydiff::app::pick_theme(options.theme.into(), plain);
+        storydiff::app::run_with_theme(versions, options.compare, theme)?;
         return Ok(ExitCode::from(SAME));
     }
-    let analysis = storydiff::analyze(inputs, &options.compare)?;
-    print(&analysis, &options.print)?;
-    Ok(ExitCode::from(if analysis.comparison.differs() {
-        DIFFER
-    } else {
-        SAME
-    }))
+    let analysis = match (
+        storydiff::analyze(inputs, &options.compare),
+        &options.inputs,
+    ) {
+        // Git shows a binary file as a note, and goes on with the next path.
+        (Err(storydiff::Error::Binary { .. }), cli::Inputs::Git(call)) => {
+            println!("{}", call.binary_note());
+            return Ok(ExitCode::from(SAME));
+        }
+        (result, _) => result?,
+    };
+    print(&analysis, &options)?;
+    let differs = analysis.comparison.differs() && options.exit == cli::ExitStatus::Diff;
+    Ok(ExitCode::from(if differs { DIFFER } else { SAME }))
+}
+
+/// Prints to stdout or the pager; a reader that went away (`| head`, `q`) is not an error.
+fn print(analysis: &Analysis, options: &cli::Options) -> io::Result<()> {
+    cli::pager::write_paged(options.output == cli::Output::Paged, |out| {
+        let mut out = out;
+        render::print(&mut out, analysis, &options.print)
+    })
 }
 
 /// The flag that would get past a library error, if there is one. (The viewer hands library
@@ -67,14 +99,5 @@ fn hint(err: &anyhow::Error) -> &'static str {
         Some(storydiff::Error::Binary { .. }) => " (use --text to compare it anyway)",
         Some(storydiff::Error::BaseOutOfRange { .. }) => "; see --base",
         _ => "",
-    }
-}
-
-/// Prints to stdout; a reader that went away (`| head`) is not an error.
-fn print(analysis: &Analysis, options: &PrintOptions) -> io::Result<()> {
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    match render::print(&mut out, analysis, options).and_then(|()| out.flush()) {
-        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        result => result,
     }
 }

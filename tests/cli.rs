@@ -9,6 +9,8 @@ mod facts;
 mod json_contract;
 #[path = "cli/json_facts.rs"]
 mod json_facts;
+#[path = "cli/workflow.rs"]
+mod workflow;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -19,8 +21,9 @@ use insta::assert_snapshot;
 use predicates::prelude::*;
 use unicode_width::UnicodeWidthStr;
 
-/// The binary, with an environment that cannot leak into its output: no colour or width
-/// variables, a plain terminal type, run from the crate root.
+/// The binary, with an environment that cannot leak into its output: no colour, width, pager,
+/// git or config variables (and no config file), a plain terminal type, run from the crate
+/// root. `COLUMNS=160` keeps a developer's controlling terminal from setting piped widths.
 fn storydiff() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_storydiff"));
     for var in [
@@ -28,12 +31,18 @@ fn storydiff() -> Command {
         "CLICOLOR",
         "CLICOLOR_FORCE",
         "FORCE_COLOR",
-        "COLUMNS",
         "LINES",
+        "PAGER",
+        "STORYDIFF_PAGER",
+        "STORYDIFF_CONFIG",
+        "GIT_PAGER_IN_USE",
+        "GIT_EXTERNAL_DIFF_TRUST_EXIT_CODE",
     ] {
         cmd.env_remove(var);
     }
     cmd.env("TERM", "xterm-256color")
+        .env("COLUMNS", "160")
+        .env("XDG_CONFIG_HOME", "/nonexistent/storydiff-tests")
         .current_dir(env!("CARGO_MANIFEST_DIR"));
     cmd
 }

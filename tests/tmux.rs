@@ -4,6 +4,9 @@
 //! drift and reads the underline in the terminal's own escape sequences. Skipped (with a message) when tmux is not installed;
 //! CI installs it.
 
+#[path = "tmux/workflow.rs"]
+mod workflow;
+
 use std::path::Path;
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};

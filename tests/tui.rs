@@ -309,6 +309,7 @@ fn key_table() -> String {
     let sections = [
         ("Reading the panes", app::Context::Browse),
         ("Typing a search (`/`)", app::Context::Search),
+        ("Going to a passage (`:`)", app::Context::Goto),
         ("Presence view (`v`)", app::Context::Presence),
         ("Facts panel (`f`)", app::Context::Facts),
         ("Help (`?`)", app::Context::Help),

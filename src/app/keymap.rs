@@ -19,8 +19,12 @@ pub use table::BINDINGS;
 pub enum Action {
     /// Leave the program.
     Quit,
-    /// Clear the search highlights if there are any, otherwise quit.
+    /// Clear the search highlights if there are any (Esc never quits: vim users press it by
+    /// habit).
     Back,
+    /// Stop the program (Ctrl-Z): the event loop gives the terminal back, stops with SIGTSTP,
+    /// and takes the terminal again when continued.
+    Suspend,
     /// Next divergent passage (skips same passages and boilerplate).
     NextChange,
     /// Previous divergent passage.
@@ -41,6 +45,24 @@ pub enum Action {
     PageDown,
     /// Scroll a page up.
     PageUp,
+    /// Scroll half a page down.
+    HalfPageDown,
+    /// Scroll half a page up.
+    HalfPageUp,
+    /// Start typing a passage number to go to (`:`).
+    StartGoto,
+    /// Type a digit of the passage number.
+    GotoType(char),
+    /// Erase the last digit.
+    GotoErase,
+    /// Go to the passage typed.
+    GotoAccept,
+    /// Go back to browsing without moving.
+    GotoCancel,
+    /// Copy the current passage, both sides, to the clipboard (OSC 52).
+    Copy,
+    /// A key that does nothing here: a short hint says so.
+    Unbound(Key),
     /// Go to the first row.
     Top,
     /// Go to the last row.
@@ -108,6 +130,8 @@ pub enum Context {
     Browse,
     /// Typing a search.
     Search,
+    /// Typing a passage number (`:`).
+    Goto,
     /// The presence view.
     Presence,
     /// The facts panel.
@@ -192,14 +216,21 @@ pub fn action_for(event: &KeyEvent, context: Context) -> Option<Action> {
         .filter(|b| b.context == context || b.context == Context::Global)
         .find(|b| b.keys.iter().any(|k| k.matches(event)))
         .map(|b| b.action);
+    let plain = !event
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     bound.or_else(|| match (context, event.code) {
-        (Context::Search, KeyCode::Char(c))
-            if !event
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            Some(Action::SearchType(c))
+        (Context::Search, KeyCode::Char(c)) if plain => Some(Action::SearchType(c)),
+        (Context::Goto, KeyCode::Char(c)) if plain && c.is_ascii_digit() => {
+            Some(Action::GotoType(c))
         }
+        // Modifier keys alone (reported by some terminals) and media keys are no typing.
+        (_, KeyCode::Modifier(_) | KeyCode::Media(_) | KeyCode::Null) => None,
+        (_, KeyCode::Char(c)) if event.modifiers.contains(KeyModifiers::CONTROL) => {
+            Some(Action::Unbound(Key::Ctrl(c)))
+        }
+        (_, KeyCode::Char(c)) if plain => Some(Action::Unbound(Key::Char(c))),
+        (_, code) if plain => Some(Action::Unbound(Key::Code(code))),
         _ => None,
     })
 }

@@ -8,11 +8,15 @@
 
 mod browse;
 mod facts;
+mod jump;
 mod modes;
 mod notice;
 mod refresh;
+mod settings;
+mod within;
 
 pub use notice::Notice;
+pub use settings::Stepping;
 
 pub(super) use modes::{PRESENCE_FOOTER, PRESENCE_HEADER};
 
@@ -20,6 +24,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
+
+pub use super::effect::Effect;
 
 use super::keymap::{self, Action, Context};
 use super::layout::{Fold, PairRows};
@@ -79,6 +85,11 @@ pub enum Mode {
         /// The search before this one.
         previous: Option<Search>,
     },
+    /// Typing a passage number to go to (`:`).
+    Goto {
+        /// The digits typed so far.
+        typed: String,
+    },
     /// The presence view.
     Presence(PresenceState),
     /// The facts panel.
@@ -103,27 +114,8 @@ pub enum Underlay {
     Facts(FactsState),
 }
 
-/// What `n`/`p` stop at (`m` switches).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Stepping {
-    /// Every divergent passage (skipping same passages and boilerplate).
-    #[default]
-    Divergent,
-    /// Only substantive changes: a fact or quotation differs, text was added or removed;
-    /// typography and rewording are skipped.
-    Substantive,
-}
-
-impl Stepping {
-    /// The other mode.
-    #[must_use]
-    pub fn toggled(self) -> Self {
-        match self {
-            Self::Divergent => Self::Substantive,
-            Self::Substantive => Self::Divergent,
-        }
-    }
-}
+/// Ticks (of [`super::TICK`]) a message stays in the status line without a key pressed.
+const NOTICE_TICKS: usize = 50;
 
 /// Whether the program goes on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,30 +137,6 @@ pub struct Busy {
     pub ticks: usize,
 }
 
-/// The ignore settings `i` cycles through, from strict to lenient.
-const IGNORE_CYCLE: [IgnoreOptions; 4] = [
-    IgnoreOptions {
-        case: false,
-        punctuation: false,
-        quotes: false,
-    },
-    IgnoreOptions {
-        case: false,
-        punctuation: false,
-        quotes: true,
-    },
-    IgnoreOptions {
-        case: false,
-        punctuation: true,
-        quotes: true,
-    },
-    IgnoreOptions {
-        case: true,
-        punctuation: true,
-        quotes: true,
-    },
-];
-
 /// The whole state of the viewer.
 #[derive(Debug)]
 pub struct App {
@@ -181,6 +149,9 @@ pub struct App {
     pub(super) mode: Mode,
     pub(super) search: Option<Search>,
     pub(super) notice: Option<Notice>,
+    /// Ticks since the last key, for the notice to expire.
+    pub(super) idle_ticks: usize,
+    pub(super) effect: Option<Effect>,
     pub(super) busy: Option<Busy>,
     pub(super) flow: Flow,
     pub(super) theme: &'static Theme,
@@ -233,6 +204,8 @@ impl App {
             mode: Mode::Browse,
             search: None,
             notice: None,
+            idle_ticks: 0,
+            effect: None,
             busy: None,
             flow: Flow::Running,
             theme: &THEME,
@@ -304,6 +277,7 @@ impl App {
         match self.mode {
             Mode::Browse => Context::Browse,
             Mode::Search { .. } => Context::Search,
+            Mode::Goto { .. } => Context::Goto,
             Mode::Presence(_) => Context::Presence,
             Mode::Facts(_) => Context::Facts,
             Mode::Help { .. } => Context::Help,
@@ -343,11 +317,18 @@ impl App {
                 self.refresh();
             }
             Action::Tick => self.tick(),
+            Action::Suspend => self.effect = Some(Effect::Suspend),
+            Action::Unbound(key) => {
+                self.idle_ticks = 0;
+                self.notice = Some(Notice::UnknownKey(key.label()));
+            }
             _ => {
                 self.notice = None;
+                self.idle_ticks = 0;
                 match self.mode {
                     Mode::Browse => self.browse(action),
                     Mode::Search { .. } => self.searching(action),
+                    Mode::Goto { .. } => self.goto(action),
                     Mode::Presence(state) => self.presence(action, state),
                     Mode::Facts(state) => self.facts_panel(action, state),
                     Mode::Help { scroll, under } => self.help(action, scroll, under),
@@ -364,22 +345,25 @@ impl App {
             .max(1)
     }
 
-    /// Takes in background results and moves the spinner.
+    /// What the event loop is to do for the state, once.
+    pub fn take_effect(&mut self) -> Option<Effect> {
+        self.effect.take()
+    }
+
+    /// Takes in background results, moves the spinner, lets an old message go.
     fn tick(&mut self) {
         if let Some(busy) = &mut self.busy {
             busy.ticks += 1;
+        }
+        self.idle_ticks += 1;
+        if self.idle_ticks >= NOTICE_TICKS {
+            self.notice = None;
         }
         match self.store.collect() {
             Collected::Nothing => {}
             Collected::Something => self.refresh(),
             Collected::Crashed => self.flow = Flow::Crashed,
         }
-    }
-
-    /// The next ignore setting in the cycle.
-    pub(super) fn next_ignore(current: IgnoreOptions) -> IgnoreOptions {
-        let at = IGNORE_CYCLE.iter().position(|i| *i == current);
-        IGNORE_CYCLE[at.map_or(0, |i| (i + 1) % IGNORE_CYCLE.len())]
     }
 }
 

@@ -1,9 +1,10 @@
 //! Every colour and text attribute of the viewer, in one place.
 //!
 //! Colours are from the 256-colour palette rather than 24-bit RGB: it renders the same in
-//! terminals without true colour (macOS Terminal, older tmux setups). The palette assumes a dark
-//! background, as most terminal themes are. Without colour (`--color never`, `NO_COLOR`) the viewer uses [`MONO`], which uses attributes
-//! only (reverse, bold, underline, dim).
+//! terminals without true colour (macOS Terminal, older tmux setups). [`THEME`] is for a dark
+//! background, as most terminal themes are, [`LIGHT`] for a light one; [`pick`] chooses,
+//! asking the terminal for its background colour (OSC 11) when told to. Without colour
+//! (`--color never`, or `NO_COLOR` with `--color auto`) it gives [`MONO`], which uses attributes only (reverse, bold, underline, dim).
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -228,6 +229,95 @@ pub const THEME: Theme = Theme {
     absent: bg(52).fg(Color::Indexed(174)),
 };
 
+/// The colour theme for a light background: the same roles, darker inks on paler grounds.
+pub const LIGHT: Theme = Theme {
+    text: Style::new(),
+    same: fg(243),
+    heading: Style::new().add_modifier(Modifier::BOLD),
+    boilerplate: fg(248).add_modifier(Modifier::ITALIC),
+    removed: fg(124),
+    added: fg(28),
+    deleted: bg(224).fg(Color::Indexed(88)),
+    inserted: bg(194).fg(Color::Indexed(22)),
+    deleted_accent: bg(160).fg(Color::Indexed(231)).add_modifier(Modifier::BOLD),
+    inserted_accent: bg(28).fg(Color::Indexed(231)).add_modifier(Modifier::BOLD),
+    fact: Style::new()
+        .add_modifier(Modifier::UNDERLINED)
+        .underline_color(Color::Indexed(166)),
+    fact_strays: fg(130)
+        .add_modifier(Modifier::UNDERLINED.union(Modifier::BOLD))
+        .underline_color(Color::Indexed(166)),
+    gap: bg(254).fg(Color::Indexed(246)),
+    note: fg(91).add_modifier(Modifier::ITALIC),
+    fold: fg(245),
+    current_bar: fg(25),
+    current_row: bg(255),
+    hit: bg(228).fg(Color::Indexed(16)),
+    current_hit: bg(214).fg(Color::Indexed(16)).add_modifier(Modifier::BOLD),
+    title: fg(235).add_modifier(Modifier::BOLD),
+    title_version: fg(25).add_modifier(Modifier::BOLD),
+    divider: fg(250),
+    bar: bg(254).fg(Color::Indexed(240)),
+    bar_base: bg(250).fg(Color::Indexed(235)).add_modifier(Modifier::BOLD),
+    bar_compared: bg(25).fg(Color::Indexed(231)).add_modifier(Modifier::BOLD),
+    status: bg(253).fg(Color::Indexed(235)),
+    key: fg(25).add_modifier(Modifier::BOLD),
+    hint: fg(242),
+    notice: fg(130).add_modifier(Modifier::BOLD),
+    popup: bg(255).fg(Color::Indexed(235)),
+    popup_border: bg(255).fg(Color::Indexed(25)),
+    overview_viewport: Color::Indexed(252),
+    overview_current: fg(16).add_modifier(Modifier::BOLD),
+    statuses: StatusColors {
+        same: Color::Indexed(250),
+        changed: Color::Indexed(172),
+        added: Color::Indexed(28),
+        removed: Color::Indexed(124),
+        moved: Color::Indexed(91),
+        boilerplate: Color::Indexed(252),
+    },
+    // Heat cells carry white text in both themes.
+    heat: THEME.heat,
+    absent: bg(224).fg(Color::Indexed(88)),
+};
+
+/// Which colours the user asked for (`--theme`, the config file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeChoice {
+    /// Ask the terminal for its background; dark when it does not say.
+    #[default]
+    Auto,
+    /// For a dark background.
+    Dark,
+    /// For a light background.
+    Light,
+}
+
+/// How long to wait for the terminal to tell its background colour: a local terminal answers
+/// in a few milliseconds, and one that does not support the query is recognised at once.
+const BACKGROUND_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(150);
+
+/// The theme for a choice: [`MONO`] under `NO_COLOR`, else dark or light; `Auto` asks the
+/// terminal (OSC 11, through terminal-colorsaurus) and falls back to dark.
+#[must_use]
+pub fn pick(choice: ThemeChoice, no_color: bool) -> &'static Theme {
+    if no_color {
+        return &MONO;
+    }
+    match choice {
+        ThemeChoice::Dark => &THEME,
+        ThemeChoice::Light => &LIGHT,
+        ThemeChoice::Auto => {
+            let mut options = terminal_colorsaurus::QueryOptions::default();
+            options.timeout = BACKGROUND_TIMEOUT;
+            match terminal_colorsaurus::theme_mode(options) {
+                Ok(terminal_colorsaurus::ThemeMode::Light) => &LIGHT,
+                _ => &THEME,
+            }
+        }
+    }
+}
+
 const REVERSED: Style = Style::new().add_modifier(Modifier::REVERSED);
 const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
 const DIM: Style = Style::new().add_modifier(Modifier::DIM);
@@ -279,3 +369,6 @@ pub const MONO: Theme = Theme {
     heat: [Color::Reset; 5],
     absent: DIM,
 };
+
+#[cfg(test)]
+mod tests;

@@ -184,9 +184,10 @@ fn render_facts(app: &App, shown: &Shown, state: FactsState, areas: &Areas, buf:
 fn render_footer(app: &App, areas: &Areas, buf: &mut Buffer) {
     status::status_bar(app).render(areas.status, buf);
     let hints = Bar {
-        left: status::hints(app),
+        left: status::hints(app, areas.hints.width),
         right: Line::default(),
         style: ratatui::style::Style::new(),
+        keep: 0,
     };
     hints.render(areas.hints, buf);
 }

@@ -22,7 +22,7 @@ const fn bind(
 }
 
 use Action as A;
-use Context::{Browse, Facts, Global, Help, Presence, Search};
+use Context::{Browse, Facts, Global, Goto, Help, Presence, Search};
 use Key::{Char, Code, Ctrl};
 
 /// A digit key that picks a version to compare with.
@@ -42,6 +42,13 @@ macro_rules! pick {
 /// order.
 pub const BINDINGS: &[Binding] = &[
     bind(Global, &[Ctrl('c')], A::Quit, "quit, always", None),
+    bind(
+        Global,
+        &[Ctrl('z')],
+        A::Suspend,
+        "suspend (fg resumes)",
+        None,
+    ),
     // Browsing: moving.
     bind(
         Browse,
@@ -108,6 +115,20 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         Browse,
+        &[Ctrl('d')],
+        A::HalfPageDown,
+        "scroll down half a page",
+        None,
+    ),
+    bind(
+        Browse,
+        &[Ctrl('u')],
+        A::HalfPageUp,
+        "scroll up half a page",
+        None,
+    ),
+    bind(
+        Browse,
         &[Char('g'), Code(KeyCode::Home)],
         A::Top,
         "go to the top",
@@ -118,6 +139,13 @@ pub const BINDINGS: &[Binding] = &[
         &[Char('G'), Code(KeyCode::End)],
         A::Bottom,
         "go to the bottom",
+        None,
+    ),
+    bind(
+        Browse,
+        &[Char(':')],
+        A::StartGoto,
+        "go to passage N (:N Enter)",
         None,
     ),
     bind(
@@ -210,12 +238,35 @@ pub const BINDINGS: &[Binding] = &[
         "this help",
         Some("help"),
     ),
+    bind(
+        Browse,
+        &[Char('y')],
+        A::Copy,
+        "copy the passage, both sides",
+        None,
+    ),
     bind(Browse, &[Char('q')], A::Quit, "quit", Some("quit")),
     bind(
         Browse,
         &[Code(KeyCode::Esc)],
         A::Back,
-        "clear the search, else quit",
+        "clear the search (never quits)",
+        None,
+    ),
+    // Typing a passage number.
+    bind(
+        Goto,
+        &[Code(KeyCode::Enter)],
+        A::GotoAccept,
+        "go to the passage",
+        None,
+    ),
+    bind(Goto, &[Code(KeyCode::Esc)], A::GotoCancel, "cancel", None),
+    bind(
+        Goto,
+        &[Code(KeyCode::Backspace)],
+        A::GotoErase,
+        "erase a digit",
         None,
     ),
     // Typing a search.

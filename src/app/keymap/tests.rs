@@ -1,6 +1,6 @@
 use super::*;
 use Action as A;
-use Context::{Browse, Facts, Help, Presence, Search};
+use Context::{Browse, Facts, Goto, Help, Presence, Search};
 
 fn press(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
@@ -39,7 +39,37 @@ fn shifted_letters_match_their_uppercase_binding() {
 #[test]
 fn ctrl_letters_do_not_trigger_plain_letter_bindings() {
     let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
-    assert_eq!(action_for(&ctrl_n, Browse), None);
+    assert_eq!(
+        action_for(&ctrl_n, Browse),
+        Some(A::Unbound(Key::Ctrl('n')))
+    );
+}
+
+#[test]
+fn unbound_keys_say_so_but_modifier_keys_alone_are_silent() {
+    assert_eq!(
+        action(KeyCode::Char('x'), Browse),
+        Some(A::Unbound(Key::Char('x')))
+    );
+    assert_eq!(
+        action(KeyCode::F(5), Presence),
+        Some(A::Unbound(Key::Code(KeyCode::F(5))))
+    );
+    let shift = KeyCode::Modifier(ratatui::crossterm::event::ModifierKeyCode::LeftShift);
+    assert_eq!(action(shift, Browse), None);
+}
+
+#[test]
+fn workflow_keys_half_pages_suspend_goto_and_copy() {
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    assert_eq!(action_for(&ctrl('d'), Browse), Some(A::HalfPageDown));
+    assert_eq!(action_for(&ctrl('u'), Browse), Some(A::HalfPageUp));
+    assert_eq!(action_for(&ctrl('z'), Presence), Some(A::Suspend));
+    assert_eq!(action(KeyCode::Char(':'), Browse), Some(A::StartGoto));
+    assert_eq!(action(KeyCode::Char('4'), Goto), Some(A::GotoType('4')));
+    assert_eq!(action(KeyCode::Enter, Goto), Some(A::GotoAccept));
+    assert_eq!(action(KeyCode::Char('y'), Browse), Some(A::Copy));
+    assert_eq!(action(KeyCode::Esc, Browse), Some(A::Back));
 }
 
 #[test]

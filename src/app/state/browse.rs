@@ -28,6 +28,14 @@ impl App {
             Action::Up => self.scroll(-1),
             Action::PageDown => self.scroll(self.page()),
             Action::PageUp => self.scroll(-self.page()),
+            Action::HalfPageDown => self.scroll((self.page() / 2).max(1)),
+            Action::HalfPageUp => self.scroll(-(self.page() / 2).max(1)),
+            Action::StartGoto => {
+                self.mode = Mode::Goto {
+                    typed: String::new(),
+                }
+            }
+            Action::Copy => self.copy(),
             Action::Wheel(Direction::Forward) => self.scroll(WHEEL_ROWS),
             Action::Wheel(Direction::Backward) => self.scroll(-WHEEL_ROWS),
             Action::Top => self.select_edge(Direction::Backward),
@@ -69,7 +77,7 @@ impl App {
             Action::NextHit => self.step_hit(Direction::Forward),
             Action::PrevHit => self.step_hit(Direction::Backward),
             Action::Back if self.search.is_some() => self.search = None,
-            Action::Back => self.update(Action::Quit),
+            Action::Back => self.notice = Some(Notice::EscapeDoesNotQuit),
             _ => {}
         }
     }
@@ -87,7 +95,11 @@ impl App {
     }
 
     /// To the next or previous divergent passage, or substantive change (see [`Stepping`]).
+    /// Inside a passage taller than the screen, its word changes come first.
     fn step_change(&mut self, direction: Direction) {
+        if self.step_within(direction) {
+            return;
+        }
         let height = self.height();
         let stepping = self.stepping;
         let Some(shown) = &self.shown else { return };
@@ -97,6 +109,9 @@ impl App {
                 Stepping::Divergent => e.status.is_divergent(),
                 Stepping::Substantive => e.is_substantive(),
             });
+        if found && direction == Direction::Backward {
+            self.enter_from_below();
+        }
         if !found {
             self.notice = Some(match (stepping, direction) {
                 (Stepping::Divergent, Direction::Forward) => Notice::NoChangeBelow,
@@ -130,7 +145,7 @@ impl App {
 
     /// Makes a passage of the model current and shows it: if the pair on screen does not show
     /// it, compares with the first version that carries it; if it is folded away, unfolds.
-    pub(super) fn go_to_passage(&mut self, passage: usize) {
+    pub(in crate::app) fn go_to_passage(&mut self, passage: usize) {
         let Some(shown) = &self.shown else { return };
         if shown.layout.entry_of_passage(passage).is_none() {
             let carrier = shown.comparison.passages[passage]

@@ -46,4 +46,29 @@ pub enum Notice {
     Unfolded,
     /// A comparison failed.
     Failed(String),
+    /// A key that does nothing here (its label).
+    UnknownKey(String),
+    /// Esc with nothing to close: it does not quit.
+    EscapeDoesNotQuit,
+    /// `:N` asked for a passage that is not there.
+    NoSuchPassage {
+        /// The number typed (1-based), if it was one.
+        asked: Option<usize>,
+        /// How many passages there are.
+        count: usize,
+    },
+    /// `n`/`p` stepped to a word change inside a passage taller than the screen.
+    ChangeWithin {
+        /// Which change (1-based).
+        at: usize,
+        /// How many the passage has.
+        of: usize,
+    },
+    /// `y` copied a passage to the clipboard.
+    Copied {
+        /// The passage number (1-based, as in the status line).
+        passage: usize,
+        /// Characters copied.
+        chars: usize,
+    },
 }

@@ -139,7 +139,7 @@ impl App {
                 state.selected = state.selected.min(table.rows.len().saturating_sub(1));
                 state.top = state.top.min(state.selected);
             }
-            Mode::Browse | Mode::Search { .. } | Mode::Help { .. } => {}
+            Mode::Browse | Mode::Search { .. } | Mode::Goto { .. } | Mode::Help { .. } => {}
         }
         if nothing_to_list {
             self.mode = Mode::Browse;

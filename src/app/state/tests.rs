@@ -30,7 +30,10 @@ pub(super) fn press(app: &mut App, keys: &str) {
                 "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
                 "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
                 "BS" => (KeyCode::Backspace, KeyModifiers::NONE),
-                "C-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
+                ctrl if ctrl.starts_with("C-") => (
+                    KeyCode::Char(ctrl[2..].chars().next().expect("C-x")),
+                    KeyModifiers::CONTROL,
+                ),
                 other => panic!("unknown key {other}"),
             };
             (code, modifiers, end + 1)
@@ -140,13 +143,16 @@ fn esc_cancels_a_search_and_returns_to_where_it_started() {
 }
 
 #[test]
-fn esc_clears_search_highlights_before_it_quits() {
+fn esc_clears_search_highlights_and_never_quits() {
     let mut app = app();
     press(&mut app, "/kyiv<Enter>");
     press(&mut app, "<Esc>");
     assert_eq!(app.search(), None);
     assert_eq!(app.flow(), &Flow::Running);
-    press(&mut app, "<Esc>");
+    press(&mut app, "<Esc><Esc>");
+    assert_eq!(app.flow(), &Flow::Running);
+    assert_eq!(app.notice(), Some(&Notice::EscapeDoesNotQuit));
+    press(&mut app, "q");
     assert_eq!(app.flow(), &Flow::Quit);
 }
 

@@ -37,6 +37,9 @@ pub fn status_bar(app: &App) -> Bar<'static> {
     if !presence_status(app, &mut left) && !facts_status(app, &mut left) {
         pane_status(app, &mut left);
     }
+    // Messages on the right never cover where the reader is: up to the passage (or fact)
+    // counter, the third part of the line.
+    let keep = left.iter().take(2).map(Span::width).sum::<usize>() as u16;
     if shown.ignore.any() {
         left.push(styled(
             format!("│ ignoring {} ", ignoring(shown.ignore)),
@@ -50,6 +53,7 @@ pub fn status_bar(app: &App) -> Bar<'static> {
         left: Line::from(left),
         right: Line::from(status_right(app)),
         style: t.status,
+        keep,
     }
 }
 
@@ -199,6 +203,9 @@ fn status_right(app: &App) -> Vec<Span<'static>> {
         out.push(styled(format!(" {spinner} comparing… "), loud));
     }
     match (&app.mode, &app.search, &app.notice) {
+        (Mode::Goto { typed }, _, _) => {
+            out.push(styled(format!(" go to passage :{typed}▏ "), loud));
+        }
         (Mode::Search { .. }, search, _) => {
             let query = search.as_ref().map_or("", |s| s.query.as_str());
             out.push(styled(
@@ -229,28 +236,42 @@ fn hits(app: &App) -> String {
     }
 }
 
-/// The key hints of the current mode, from the key table.
-pub fn hints(app: &App) -> Line<'static> {
+/// The key hints of the current mode, from the key table, fitted to `width` columns: hints
+/// are dropped from before the last two (`? help`, `q quit`), which always show.
+pub fn hints(app: &App, width: u16) -> Line<'static> {
     let t = app.theme;
-    let mut spans: Vec<Span<'static>> = vec![styled(" ", t.hint)];
-    let mut push = |keys: String, label: &str| {
-        spans.push(styled(keys, t.key));
-        spans.push(styled(format!(" {label}   "), t.hint));
-    };
+    let mut hints: Vec<(String, String)> = Vec::new();
+    let mut push = |keys: &str, label: &str| hints.push((keys.to_string(), label.to_string()));
     match app.context() {
         Context::Search => {
-            push("Enter".into(), "keep");
-            push("Esc".into(), "cancel");
-            push("↓ ↑".into(), "next/previous hit");
+            push("Enter", "keep");
+            push("Esc", "cancel");
+            push("↓ ↑", "next/previous hit");
+        }
+        Context::Goto => {
+            push("0–9", "passage number");
+            push("Enter", "go");
+            push("Esc", "cancel");
         }
         context => {
             for hint in keymap::hints(context) {
-                push(hint.keys, hint.label);
+                push(&hint.keys, hint.label);
             }
             if context == Context::Browse && app.search.is_some() {
-                push(". ,".into(), "next/previous hit");
+                let at = hints.len().saturating_sub(2);
+                hints.insert(at, (". ,".into(), "next/previous hit".into()));
             }
         }
+    }
+    let cost = |(keys, label): &(String, String)| keys.chars().count() + label.chars().count() + 4;
+    let room = usize::from(width).saturating_sub(1);
+    while hints.len() > 2 && hints.iter().map(cost).sum::<usize>() > room {
+        hints.remove(hints.len() - 3);
+    }
+    let mut spans: Vec<Span<'static>> = vec![styled(" ", t.hint)];
+    for (keys, label) in hints {
+        spans.push(styled(keys, t.key));
+        spans.push(styled(format!(" {label}   "), t.hint));
     }
     Line::from(spans)
 }
@@ -302,5 +323,22 @@ fn notice(notice: &Notice) -> String {
         Notice::NewBase(VersionId(v)) => format!("v{v} is now the base"),
         Notice::Unfolded => "unfolded to show the hit".into(),
         Notice::Failed(message) => format!("comparison failed: {}", visible(message, false)),
+        Notice::UnknownKey(key) => format!("{} does nothing here (? help)", visible(key, false)),
+        Notice::EscapeDoesNotQuit => "nothing to close (q quits)".into(),
+        Notice::NoSuchPassage {
+            asked: Some(n),
+            count,
+        } => {
+            format!("no passage {n}: passages go from 1 to {count}")
+        }
+        Notice::NoSuchPassage { asked: None, count } => {
+            format!("type a passage number from 1 to {count}, then Enter")
+        }
+        Notice::ChangeWithin { at, of } => {
+            format!("change {at} of {of} inside this long passage")
+        }
+        Notice::Copied { passage, chars } => {
+            format!("copied passage {passage}, both sides ({chars} characters)")
+        }
     }
 }

@@ -100,6 +100,7 @@ pub fn title(app: &App, shown: &Shown, side: Side) -> Bar<'static> {
         left: Line::from(spans),
         right: Line::default(),
         style: ratatui::style::Style::new(),
+        keep: 0,
     }
 }
 
@@ -164,6 +165,7 @@ pub fn help_sections() -> (Vec<HelpSection>, Vec<HelpSection>) {
         vec![section("Reading the panes", Context::Browse)],
         vec![
             section("Typing a search (/)", Context::Search),
+            section("Going to a passage (:)", Context::Goto),
             section("Presence view (v)", Context::Presence),
             section("Facts panel (f)", Context::Facts),
             section("Help (?)", Context::Help),

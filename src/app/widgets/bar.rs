@@ -12,16 +12,20 @@ use ratatui::widgets::Widget;
 pub struct Bar<'a> {
     /// Left-aligned content.
     pub left: Line<'a>,
-    /// Right-aligned content (drawn over the left if they meet).
+    /// Right-aligned content (drawn over the left if they meet, except its first `keep`
+    /// columns; the right is cut short instead).
     pub right: Line<'a>,
     /// Background.
     pub style: Style,
+    /// Columns at the start of the left content that the right never covers.
+    pub keep: u16,
 }
 
 impl Widget for &Bar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         buf.set_style(area, self.style);
-        let right_width = (self.right.width() as u16).min(area.width);
+        let right_width =
+            (self.right.width() as u16).min(area.width.saturating_sub(self.keep.min(area.width)));
         let left_width = area.width.saturating_sub(right_width);
         buf.set_line(area.x, area.y, &self.left, left_width);
         buf.set_line(

@@ -1,0 +1,76 @@
+//! `:N` (go to passage N, as numbered in the status line) and `y` (copy the current passage,
+//! both sides, to the clipboard).
+
+use super::{App, Effect, Mode, Notice};
+use crate::app::keymap::Action;
+
+/// Digits a passage number may have (more is no passage of any text).
+const MAX_DIGITS: usize = 7;
+
+impl App {
+    /// An action while typing a passage number.
+    pub(super) fn goto(&mut self, action: Action) {
+        let Mode::Goto { typed } = &mut self.mode else {
+            return;
+        };
+        match action {
+            Action::GotoType(c) if typed.len() < MAX_DIGITS => typed.push(c),
+            Action::GotoErase => {
+                typed.pop();
+            }
+            Action::GotoCancel => self.mode = Mode::Browse,
+            Action::GotoAccept => {
+                let asked = typed.parse::<usize>().ok();
+                self.mode = Mode::Browse;
+                self.go_to_number(asked);
+            }
+            _ => {}
+        }
+    }
+
+    /// Makes passage `asked` (1-based, among the passages of the pair on screen) current.
+    fn go_to_number(&mut self, asked: Option<usize>) {
+        let Some(shown) = &self.shown else { return };
+        let entries = &shown.layout.entries;
+        match asked.filter(|n| (1..=entries.len()).contains(n)) {
+            Some(n) => {
+                let passage = entries[n - 1].passage;
+                self.go_to_passage(passage);
+            }
+            None => {
+                self.notice = Some(Notice::NoSuchPassage {
+                    asked,
+                    count: entries.len(),
+                });
+            }
+        }
+    }
+
+    /// Puts the current passage on the clipboard: each side's text under its version's name.
+    pub(super) fn copy(&mut self) {
+        let Some(shown) = &self.shown else { return };
+        let Some(entry) = shown.layout.entries.get(self.nav.current.0) else {
+            return;
+        };
+        let comparison = &shown.comparison;
+        let passage = &comparison.passages[entry.passage];
+        let key = shown.layout.key;
+        let side = |version| {
+            let name = &comparison.version(version).name;
+            let text = comparison.passage_text(passage, version).map_or_else(
+                || "(not in this version)".to_string(),
+                |t| t.trim().to_string(),
+            );
+            format!("v{} {name}:\n{text}\n", version.0)
+        };
+        let text = format!("{}\n{}", side(key.base), side(key.compared));
+        self.notice = Some(Notice::Copied {
+            passage: self.nav.current.0 + 1,
+            chars: text.chars().count(),
+        });
+        self.effect = Some(Effect::Copy(text));
+    }
+}
+
+#[cfg(test)]
+mod tests;
