@@ -169,3 +169,14 @@ fn chromium_draws_the_report_in_light_and_dark() {
     assert!(ink(&pixels_dark) > 0.02, "the dark page is drawn");
     assert!(luminance(pixels_dark[0]) < 60, "a dark background");
 }
+
+#[test]
+fn the_html_format_writes_one_page_that_fetches_nothing_even_without_a_browser() {
+    let dir = scratch("page");
+    let page = std::fs::read_to_string(report(&dir, &[])).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") && page.ends_with("</html>\n"));
+    assert_eq!(page.matches("<html").count(), 1);
+    for remote in ["http://", "https://", "<link", " src=", "@import", "url("] {
+        assert!(!page.contains(remote), "the page refers to {remote}");
+    }
+}
