@@ -34,6 +34,8 @@ fn pieces(page: &mut String, pieces: &[Piece]) {
             Tone::Strays => write!(page, "<span class=\"strays\">{shown}</span>"),
             Tone::Deleted => write!(page, "<del>{shown}</del>"),
             Tone::Inserted => write!(page, "<ins>{shown}</ins>"),
+            Tone::DeletedAccent => write!(page, "<del class=\"accent\">{shown}</del>"),
+            Tone::InsertedAccent => write!(page, "<ins class=\"accent\">{shown}</ins>"),
         };
     }
 }

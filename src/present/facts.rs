@@ -7,6 +7,7 @@ use super::marks::carries;
 use crate::facts::{Fact, FactKind, FactReport, FactStatus};
 use crate::model::{Comparison, VersionId, WordOp};
 use crate::visible::visible;
+use std::ops::Range;
 
 /// What a piece of panel text is; the widget turns it into a style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +22,21 @@ pub enum Tone {
     Deleted,
     /// Words a misquote has that the consensus lacks.
     Inserted,
+    /// The changed letters of a deleted word respelt by a letter or two.
+    DeletedAccent,
+    /// The changed letters of an inserted word respelt by a letter or two.
+    InsertedAccent,
+}
+
+impl Tone {
+    /// The change run a tone belongs to (an accent belongs to its word's run).
+    fn run(self) -> Self {
+        match self {
+            Self::DeletedAccent => Self::Deleted,
+            Self::InsertedAccent => Self::Inserted,
+            other => other,
+        }
+    }
 }
 
 /// A piece of text with its tone.
@@ -285,29 +301,79 @@ fn word_diff(
     let base = &comparison.version(against).text;
     let other = &comparison.version(version).text;
     let mut line: PanelLine = Vec::new();
-    let mut push = |text: &str, tone: Tone| {
-        let text = visible(text, false).replace(char::is_whitespace, " ");
-        match line.last_mut() {
-            Some(last) if last.tone == tone => last.text.push_str(&text),
-            Some(last) => {
-                // A change at the end of a quotation has no space after it; keep the words
-                // apart.
-                if !last.text.ends_with(' ') && !text.starts_with(' ') {
-                    last.text.push(' ');
-                }
-                line.push(piece(text, tone));
-            }
-            None => line.push(piece(text, tone)),
-        }
-    };
     for op in ops {
         match op {
-            WordOp::Equal { other: range, .. } => push(&other[range.clone()], Tone::Plain),
-            WordOp::Delete { base: range, .. } => push(&base[range.clone()], Tone::Deleted),
-            WordOp::Insert { other: range, .. } => push(&other[range.clone()], Tone::Inserted),
+            WordOp::Equal { other: range, .. } => {
+                push_word(&mut line, &other[range.clone()], Tone::Plain);
+            }
+            WordOp::Delete {
+                base: range,
+                accents,
+            } => {
+                push_accented(
+                    &mut line,
+                    base,
+                    range,
+                    accents,
+                    Tone::Deleted,
+                    Tone::DeletedAccent,
+                );
+            }
+            WordOp::Insert {
+                other: range,
+                accents,
+            } => {
+                push_accented(
+                    &mut line,
+                    other,
+                    range,
+                    accents,
+                    Tone::Inserted,
+                    Tone::InsertedAccent,
+                );
+            }
         }
     }
     line
+}
+
+/// Appends a changed range of `text`, its accent ranges (absolute, sorted) in the accent tone.
+fn push_accented(
+    line: &mut PanelLine,
+    text: &str,
+    range: &Range<usize>,
+    accents: &[Range<usize>],
+    tone: Tone,
+    accent: Tone,
+) {
+    let mut at = range.start;
+    for a in accents {
+        let a = a.start.clamp(at, range.end)..a.end.clamp(at, range.end);
+        push_word(line, &text[at..a.start], tone);
+        push_word(line, &text[a.clone()], accent);
+        at = a.end;
+    }
+    push_word(line, &text[at..range.end], tone);
+}
+
+/// Appends text on one line; between two change runs that touch, a space keeps the words apart
+/// (a change at the end of a quotation has no space after it).
+fn push_word(line: &mut PanelLine, text: &str, tone: Tone) {
+    if text.is_empty() {
+        return;
+    }
+    let text = visible(text, false).replace(char::is_whitespace, " ");
+    match line.last_mut() {
+        Some(last) if last.tone == tone => last.text.push_str(&text),
+        Some(last) => {
+            if last.tone.run() != tone.run() && !last.text.ends_with(' ') && !text.starts_with(' ')
+            {
+                last.text.push(' ');
+            }
+            line.push(piece(text, tone));
+        }
+        None => line.push(piece(text, tone)),
+    }
 }
 
 #[cfg(test)]
@@ -315,6 +381,41 @@ mod tests {
     use super::*;
     use crate::app::fixture;
     use crate::facts::analyze;
+
+    #[test]
+    fn a_misquotes_word_diff_keeps_the_accents_of_a_respelt_word_without_splitting_it() {
+        let c = crate::testing::Builder::new(&[("a", "Donahue said no"), ("b", "Donohue said no")])
+            .passage(&[Some(0), Some(0)])
+            .build();
+        let ops = [
+            WordOp::Delete {
+                base: 0..8,
+                accents: vec![3..4],
+            },
+            WordOp::Insert {
+                other: 0..8,
+                accents: vec![3..4],
+            },
+            WordOp::Equal {
+                base: 8..15,
+                other: 8..15,
+            },
+        ];
+        let line = word_diff(&c, VersionId(0), VersionId(1), &ops);
+        let pieces: Vec<(&str, Tone)> = line.iter().map(|p| (p.text.as_str(), p.tone)).collect();
+        assert_eq!(
+            pieces,
+            [
+                ("Don", Tone::Deleted),
+                ("a", Tone::DeletedAccent),
+                ("hue ", Tone::Deleted),
+                ("Don", Tone::Inserted),
+                ("o", Tone::InsertedAccent),
+                ("hue ", Tone::Inserted),
+                ("said no", Tone::Plain),
+            ]
+        );
+    }
 
     fn text(line: &PanelLine) -> String {
         line.iter().map(|p| p.text.as_str()).collect()

@@ -35,6 +35,8 @@ impl FactsPanel<'_> {
             Tone::Strays => t.notice,
             Tone::Deleted => t.deleted,
             Tone::Inserted => t.inserted,
+            Tone::DeletedAccent => t.deleted_accent,
+            Tone::InsertedAccent => t.inserted_accent,
         }
     }
 
