@@ -49,7 +49,7 @@ fn report(page: &mut String, analysis: &Analysis) {
     let base = comparison.base_version();
     let title = format!(
         "storydiff: {} and {} other version{}",
-        base.name,
+        crate::present::outline::file_name(&base.name),
         comparison.versions.len() - 1,
         if comparison.versions.len() == 2 {
             ""
