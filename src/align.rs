@@ -12,6 +12,9 @@ mod assemble;
 pub mod features;
 pub mod pair;
 
+#[cfg(test)]
+pub(crate) use assemble::overall;
+
 use crate::model::{Passage, PassageKind, Version};
 use crate::options::CompareOptions;
 use crate::segment::{self, Sentence};
