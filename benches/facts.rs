@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use storydiff::render::{self, Format, PrintOptions};
-use storydiff::{CompareOptions, Input, compare, facts};
+use storydiff::{CompareOptions, Input, compare};
 
 #[path = "../examples/many_versions/story.rs"]
 #[allow(dead_code)]
@@ -67,14 +67,15 @@ fn measure(story: &str, count: usize) -> Result<Row, String> {
     let options = CompareOptions::default();
     let (compare_s, comparison) = time(|| compare(inputs.clone(), &options));
     let comparison = comparison.map_err(|e| e.to_string())?;
-    let (analyze_s, report) = time(|| facts::analyze(&comparison));
+    let analysis = storydiff::Analysis::new(comparison);
+    let (analyze_s, report) = time(|| analysis.facts().clone());
     let print = |format| {
         let mut out = Vec::new();
         let options = PrintOptions {
             format,
             ..PrintOptions::default()
         };
-        render::print(&mut out, &comparison, Some(&report), &options).map(|()| out)
+        render::print(&mut out, &analysis, &options).map(|()| out)
     };
     let (json_s, json) = time(|| print(Format::Json));
     let (table_s, table) = time(|| print(Format::Facts));

@@ -15,6 +15,9 @@ pub mod features;
 mod identical;
 pub mod pair;
 
+#[cfg(test)]
+pub(crate) use assemble::overall;
+
 use crate::model::{Passage, PassageKind, Version};
 use crate::options::CompareOptions;
 use crate::segment::{self, Sentence};

@@ -12,7 +12,6 @@
 //! ```
 
 mod effect;
-mod facts_panel;
 mod keymap;
 mod layout;
 mod nav;
@@ -29,7 +28,7 @@ mod widgets;
 mod worker;
 
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 
 use std::io;
 use std::time::Duration;
@@ -47,6 +46,7 @@ pub use view::draw;
 
 use crate::model::Version;
 use crate::options::CompareOptions;
+use crate::present::Styling;
 
 /// How long to wait for input before checking on background work and signals.
 const TICK: Duration = Duration::from_millis(100);
@@ -55,10 +55,13 @@ const TICK: Duration = Duration::from_millis(100);
 /// `options.base` among them); the comparison runs in the background while a progress line
 /// shows.
 ///
+/// `styling` is the command line's choice (`--color`, `NO_COLOR`): without colour the viewer
+/// draws with the monochrome theme.
+///
 /// The terminal is restored on return, on error, on panic and on SIGTERM/SIGHUP.
-pub fn run(versions: Vec<Version>, options: CompareOptions) -> io::Result<()> {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    run_with_theme(versions, options, theme::pick(ThemeChoice::Dark, no_color))
+pub fn run(versions: Vec<Version>, options: CompareOptions, styling: Styling) -> io::Result<()> {
+    let theme = theme::pick(ThemeChoice::Dark, styling == Styling::Plain);
+    run_with_theme(versions, options, theme)
 }
 
 /// [`run`] with the colours chosen by the caller ([`pick_theme`]).

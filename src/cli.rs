@@ -130,6 +130,8 @@ enum FormatArg {
     Stat,
     /// A table of the facts (numbers, dates, names, quotes…) that differ between versions.
     Facts,
+    /// A self-contained HTML report to open in a browser or send as an attachment.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -317,6 +319,7 @@ impl FormatArg {
             Self::Unified => Format::Unified,
             Self::Stat => Format::Stat,
             Self::Facts => Format::Facts,
+            Self::Html => Format::Html,
         }
     }
 }

@@ -1,4 +1,7 @@
 //! The library's error type: what can go wrong loading and comparing versions, worded for users.
+//!
+//! Messages say what is wrong, not which command-line flag would change it: the library has no
+//! command line. The binary adds such hints (`main.rs`).
 
 use std::io;
 
@@ -20,8 +23,9 @@ pub enum Error {
         /// The path as given.
         name: String,
     },
-    /// The input looks like binary data, not text (use `--text` to compare it anyway).
-    #[error("{name}: binary file, not compared (use --text to compare it anyway)")]
+    /// The input looks like binary data, not text (`CompareOptions::force_text` compares it
+    /// anyway).
+    #[error("{name}: binary file, not compared")]
     Binary {
         /// The file name as given.
         name: String,
@@ -35,8 +39,8 @@ pub enum Error {
         /// How many were given.
         count: usize,
     },
-    /// `--base` names a version that does not exist.
-    #[error("--base {base}: there are only {count} versions (numbered from 0)")]
+    /// The base names a version that does not exist.
+    #[error("version {base} cannot be the base: there are only {count} versions (numbered from 0)")]
     BaseOutOfRange {
         /// The base asked for.
         base: usize,

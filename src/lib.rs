@@ -7,12 +7,15 @@
 //!                                                            moves)             cleanup)
 //!                                              │
 //!                                              ▼
-//!                                         Comparison ──▶ render (inline, side-by-side, json, …)
-//!                                                    └─▶ app (the TUI)
+//!             Analysis { Comparison, facts } ──present──┬─▶ render (inline, side-by-side, json, …)
+//!             (facts: numbers, names, quotes)  (outline, ├─▶ app (the TUI)
+//!                                              text,     └─▶ html (the report)
+//!                                              tables)
 //! ```
 //!
-//! The core (`load`, `segment`, `align`, `diff`, `model`) knows nothing of terminals; the
-//! printers in [`render`] and the viewer in `app` only read the [`Comparison`] it returns.
+//! The core (`load`, `segment`, `align`, `diff`, `facts`, `model`) and [`present`] know nothing
+//! of terminals or HTML; the printers in [`render`], the viewer in `app` and the report in
+//! [`html`] only read the [`Analysis`] it returns, through [`present`].
 //!
 //! ```
 //! use storydiff::{compare, CompareOptions, Input, PassageStatus, VersionId};
@@ -32,19 +35,25 @@
 //! ```
 
 pub mod align;
+mod analysis;
 pub mod app;
 pub mod diff;
 pub mod error;
 pub mod facts;
+pub mod html;
 pub mod load;
 pub mod model;
 pub mod options;
 mod par;
+pub mod present;
 pub mod render;
 pub mod segment;
+#[cfg(test)]
+mod testing;
 pub mod tokens;
 pub mod visible;
 
+pub use analysis::Analysis;
 pub use error::{Error, Result};
 pub use load::Input;
 pub use model::{
@@ -52,6 +61,12 @@ pub use model::{
     WordOp,
 };
 pub use options::{CompareOptions, IgnoreOptions};
+
+/// Loads the inputs and compares them: the one result the printers, the viewer and the HTML
+/// report read (facts are found the first time one of them asks).
+pub fn analyze(inputs: Vec<Input>, options: &CompareOptions) -> Result<Analysis> {
+    compare(inputs, options).map(Analysis::new)
+}
 
 /// Loads the inputs and compares them. The first input is version 0.
 pub fn compare(inputs: Vec<Input>, options: &CompareOptions) -> Result<Comparison> {

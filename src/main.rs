@@ -9,7 +9,8 @@ use std::process::ExitCode;
 use clap::Parser;
 use storydiff::load::load_version;
 use storydiff::render;
-use storydiff::{Comparison, VersionId};
+use storydiff::render::Styling;
+use storydiff::{Analysis, VersionId};
 
 /// The versions have the same text (under the ignore options).
 const SAME: u8 = 0;
@@ -22,9 +23,10 @@ fn main() -> ExitCode {
     match run(cli::Args::parse()) {
         Ok(code) => code,
         Err(err) => {
-            // Library errors name their file and include their cause already. A file name can
-            // hold escape sequences: shown as visible symbols, never sent to the terminal.
-            let message = format!("{err:#}");
+            // Library errors name their file and include their cause already; the command line
+            // is ours, so the hint that names a flag is added here. A file name can hold escape
+            // sequences: shown as visible symbols, never sent to the terminal.
+            let message = format!("{err:#}{}", hint(&err));
             eprintln!(
                 "storydiff: {}",
                 storydiff::visible::visible(&message, false)
@@ -58,12 +60,14 @@ fn run(args: cli::Args) -> anyhow::Result<ExitCode> {
             .enumerate()
             .map(|(i, input)| load_version(VersionId(i), input, &options.compare))
             .collect::<storydiff::Result<Vec<_>>>()?;
-        let theme = storydiff::app::pick_theme(options.theme.into(), env.no_color);
+        // Colour or not as the command line decided it (`--color`, `NO_COLOR`, a dumb terminal).
+        let plain = options.print.styling == Styling::Plain;
+        let theme = storydiff::app::pick_theme(options.theme.into(), plain);
         storydiff::app::run_with_theme(versions, options.compare, theme)?;
         return Ok(ExitCode::from(SAME));
     }
-    let comparison = match (
-        storydiff::compare(inputs, &options.compare),
+    let analysis = match (
+        storydiff::analyze(inputs, &options.compare),
         &options.inputs,
     ) {
         // Git shows a binary file as a note, and goes on with the next path.
@@ -73,26 +77,20 @@ fn run(args: cli::Args) -> anyhow::Result<ExitCode> {
         }
         (result, _) => result?,
     };
-    print(&comparison, &options)?;
-    let differs = comparison.differs() && options.exit == cli::ExitStatus::Diff;
+    print(&analysis, &options)?;
+    let differs = analysis.comparison.differs() && options.exit == cli::ExitStatus::Diff;
     Ok(ExitCode::from(if differs { DIFFER } else { SAME }))
 }
 
 /// Prints to stdout or the pager; a reader that went away (`| head`, `q`) is not an error.
-fn print(comparison: &Comparison, options: &cli::Options) -> io::Result<()> {
-    // Fact analysis costs as much as the comparison on long inputs: only for formats showing it.
-    let facts = options
-        .print
-        .format
-        .shows_facts()
-        .then(|| storydiff::facts::analyze(comparison));
+fn print(analysis: &Analysis, options: &cli::Options) -> io::Result<()> {
     let paged = options.output == cli::Output::Paged;
     if !paged {
         stdout_is_open()?;
     }
     let written = cli::pager::write_paged(paged, |out| {
         let mut out = out;
-        render::print(&mut out, comparison, facts.as_ref(), &options.print)
+        render::print(&mut out, analysis, &options.print)
     });
     // A full disk or a closed descriptor: said in the usual form, naming the output.
     written.map_err(|err| {
@@ -123,4 +121,22 @@ fn stdout_is_open() -> io::Result<()> {
         ));
     }
     Ok(())
+}
+
+/// The flag that would get past a library error, if there is one. (The viewer hands library
+/// errors back inside an `io::Error`.)
+fn hint(err: &anyhow::Error) -> &'static str {
+    let library = err.chain().find_map(|cause| {
+        cause.downcast_ref::<storydiff::Error>().or_else(|| {
+            cause
+                .downcast_ref::<io::Error>()?
+                .get_ref()?
+                .downcast_ref::<storydiff::Error>()
+        })
+    });
+    match library {
+        Some(storydiff::Error::Binary { .. }) => " (use --text to compare it anyway)",
+        Some(storydiff::Error::BaseOutOfRange { .. }) => "; see --base",
+        _ => "",
+    }
 }

@@ -12,34 +12,30 @@
 //! | [`unified`] | a unified diff of the passage texts, one passage per line, that `patch` applies |
 //! | [`stat`] | one line of counts per compared version |
 //! | [`facts`] | a table of the facts that drift, go missing or are misquoted between versions |
+//! | [`crate::html`] | a self-contained HTML report: versions side by side, facts, presence |
 //!
 //! Text from the input never reaches the terminal raw: the human-readable printers pass every
 //! piece of it through [`crate::visible::visible`] (JSON escapes control characters instead).
 //! Every style lives in [`style`].
 //!
-//! The formats that show facts ([`Format::shows_facts`]: JSON and the facts table) read a
-//! [`FactReport`]. [`print()`] takes it from the caller, who runs [`crate::facts::analyze`] only
-//! for those formats (it costs about a second on megabyte inputs, which the other formats need
-//! not pay).
+//! Every printer reads one [`Analysis`]; the formats that show facts (JSON and the facts table)
+//! ask it for them, which finds them once (about a second on megabyte inputs, which the other
+//! formats need not pay).
 
 pub mod facts;
 pub mod inline;
 pub mod json;
-pub mod outline;
 pub mod side_by_side;
 pub mod stat;
 pub mod style;
 pub mod text;
 pub mod unified;
 
-#[cfg(test)]
-mod testing;
-
 use std::io::{self, Write};
 
 pub use style::Styling;
 
-use crate::facts::FactReport;
+use crate::Analysis;
 use crate::model::Comparison;
 
 /// The output formats of `--format`.
@@ -57,13 +53,15 @@ pub enum Format {
     Stat,
     /// A table of the facts that differ between versions.
     Facts,
+    /// A self-contained HTML report ([`crate::html`]).
+    Html,
 }
 
 impl Format {
-    /// Whether the format shows facts, so that [`print()`] needs a [`FactReport`].
+    /// Whether the format shows facts (so printing it asks the [`Analysis`] for them).
     #[must_use]
     pub fn shows_facts(self) -> bool {
-        matches!(self, Self::Json | Self::Facts)
+        matches!(self, Self::Json | Self::Facts | Self::Html)
     }
 }
 
@@ -107,33 +105,16 @@ impl Default for PrintOptions {
 /// Narrowest width side-by-side output accepts: two 8-column panes and the divider.
 pub const MIN_WIDTH: usize = 20;
 
-/// Prints a comparison in the chosen format.
-///
-/// `facts` is the comparison's fact analysis; the formats that show facts need it (when it is
-/// `None` they run [`crate::facts::analyze`] themselves), the others ignore it.
-pub fn print(
-    out: &mut impl Write,
-    comparison: &Comparison,
-    facts: Option<&FactReport>,
-    options: &PrintOptions,
-) -> io::Result<()> {
-    let analyzed;
-    let report = if let Some(report) = facts {
-        report
-    } else {
-        analyzed = if options.format.shows_facts() {
-            crate::facts::analyze(comparison)
-        } else {
-            FactReport::default()
-        };
-        &analyzed
-    };
+/// Prints an analysis in the chosen format.
+pub fn print(out: &mut impl Write, analysis: &Analysis, options: &PrintOptions) -> io::Result<()> {
+    let comparison: &Comparison = &analysis.comparison;
     match options.format {
         Format::Inline => inline::print(out, comparison, options),
         Format::SideBySide => side_by_side::print(out, comparison, options),
-        Format::Json => json::print(out, comparison, report),
+        Format::Json => json::print(out, comparison, analysis.facts()),
         Format::Unified => unified::print(out, comparison, options.context),
         Format::Stat => stat::print(out, comparison),
-        Format::Facts => facts::print(out, comparison, report, options),
+        Format::Facts => facts::print(out, comparison, analysis.facts(), options),
+        Format::Html => crate::html::write(out, analysis),
     }
 }

@@ -175,7 +175,7 @@ fn a_binary_file_is_trouble_unless_text_is_forced() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(format!(
-            "{binary}: binary file, not compared"
+            "{binary}: binary file, not compared (use --text to compare it anyway)"
         )));
     storydiff().args([&text, binary, "--text"]).assert().code(1);
 }
@@ -204,7 +204,9 @@ fn one_version_or_a_base_out_of_range_is_trouble() {
         .args(["--base", "2"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("--base 2"));
+        .stderr(predicate::str::contains(
+            "version 2 cannot be the base: there are only 2 versions (numbered from 0); see --base",
+        ));
 }
 
 #[test]

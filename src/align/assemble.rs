@@ -15,6 +15,8 @@ use super::features::{SentenceVec, cosine};
 use super::pair::Bead;
 use crate::model::{Passage, PassageKind, Version};
 use crate::options::CompareOptions;
+#[cfg(test)]
+pub(crate) use passage::overall;
 use passage::{build_passage, place_moves};
 
 /// Similarity two versions' added runs at one place need to count as the same passage.

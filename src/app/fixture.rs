@@ -1,11 +1,7 @@
 //! Hand-made comparisons for the viewer's unit tests: passages are given as substrings of each
-//! version's text, and word ops come from the real word diff.
+//! version's text; readings and statuses come from the shared builder ([`crate::testing`]).
 
-use crate::diff::diff_words;
-use crate::model::{
-    Comparison, OffsetMap, Passage, PassageKind, PassageStatus, Placement, Reading, Span, Version,
-    VersionId,
-};
+use crate::model::{Comparison, OffsetMap, Passage, PassageKind, Span, Version, VersionId};
 use crate::options::CompareOptions;
 
 /// One passage: its text in each version (`None`: that version lacks it).
@@ -106,74 +102,12 @@ fn passage(
     versions: &[Version],
     base: VersionId,
 ) -> Passage {
-    let span = |v: VersionId| {
-        spans
-            .iter()
-            .find(|s| s.version == v)
-            .map(|s| s.range.clone())
-    };
-    let readings: Vec<Reading> = versions
+    let moved: Vec<(VersionId, Option<usize>)> = spec
+        .moved
         .iter()
-        .map(|v| v.id)
-        .filter(|id| *id != base)
-        .map(|id| {
-            let (status, similarity, ops) = match (span(base), span(id)) {
-                (Some(b), Some(o)) => {
-                    let d = diff_words(
-                        &versions[base.0].text,
-                        b,
-                        &versions[id.0].text,
-                        o,
-                        crate::options::IgnoreOptions::default(),
-                    );
-                    let status = if d.is_same() {
-                        PassageStatus::Same
-                    } else {
-                        PassageStatus::Changed
-                    };
-                    (status, d.similarity, d.ops)
-                }
-                (None, Some(_)) => (PassageStatus::Added, 0.0, vec![]),
-                (Some(_), None) => (PassageStatus::Removed, 0.0, vec![]),
-                (None, None) => (PassageStatus::Same, 0.0, vec![]),
-            };
-            let placement = match spec.moved {
-                Some((v, after)) if v == id.0 => Placement::MovedAfter { after },
-                _ => Placement::InOrder,
-            };
-            let status = if placement == Placement::InOrder {
-                status
-            } else {
-                PassageStatus::Moved
-            };
-            Reading {
-                version: id,
-                status,
-                similarity,
-                placement,
-                confidence: 1.0,
-                ops,
-            }
-        })
+        .map(|&(v, after)| (VersionId(v), after))
         .collect();
-    let status = if spec.kind == PassageKind::Boilerplate {
-        PassageStatus::Boilerplate
-    } else {
-        readings
-            .iter()
-            .map(|r| r.status)
-            .find(|s| s.is_divergent())
-            .unwrap_or(PassageStatus::Same)
-    };
-    let similarity = readings.iter().map(|r| r.similarity).fold(1.0, f32::min);
-    Passage {
-        index,
-        kind: spec.kind,
-        status,
-        similarity,
-        spans,
-        readings,
-    }
+    crate::testing::passage(index, spec.kind, spans, versions, base, &moved)
 }
 
 /// A small story in three versions with every kind of passage: same, changed (with an accent),

@@ -4,21 +4,18 @@
 //! Every passage shown for the pair becomes an [`Entry`]; its text on each side is wrapped to the
 //! pane width, and the shorter side is padded so that each passage starts on the same row in both
 //! panes. Facts the pair disagrees on are cut into the text to be underlined, and each entry
-//! knows how much its change matters. A frame draws a slice of [`Layout::rows`], so its cost
+//! knows how much its change matters. A frame draws a slice of [`PairRows::rows`], so its cost
 //! follows the screen, not the document.
 
 mod entries;
-mod place;
-mod styled;
-mod underline;
-mod wrap;
+mod rows;
 
 use std::ops::Range;
 
+pub use crate::present::marks::{FactMark, PairFacts};
+pub use crate::present::text::{Ink, Run, Side, StyledText};
 use entries::entries;
-use place::Builder;
-pub use styled::{Ink, Side, StyledText};
-pub use underline::{FactMark, PairFacts, carries};
+use rows::Builder;
 
 use crate::facts::{ChangeClass, FactReport};
 use crate::model::{Comparison, PassageKind, PassageStatus, Placement, VersionId};
@@ -47,7 +44,7 @@ impl Fold {
 
 /// Everything a layout depends on; a layout is rebuilt only when this changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct LayoutKey {
+pub struct PairRowsKey {
     /// The left pane's version.
     pub base: VersionId,
     /// The right pane's version.
@@ -60,7 +57,7 @@ pub struct LayoutKey {
     pub fold: Fold,
 }
 
-/// Position of an entry in `Layout::entries` (not a passage index of the model).
+/// Position of an entry in `PairRows::entries` (not a passage index of the model).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct EntryIx(pub usize);
 
@@ -75,6 +72,8 @@ pub struct Entry {
     pub status: PassageStatus,
     /// Similarity of the compared version's text to the base's.
     pub similarity: f32,
+    /// Whether the pairing of the two texts rests on thin evidence ([`crate::model::Reading::is_weak`]).
+    pub weak: bool,
     /// How much the compared version's change matters (`None` where the pair does not differ).
     pub class: Option<ChangeClass>,
     /// How many facts the pair disagrees on in this passage (they are underlined).
@@ -103,18 +102,6 @@ impl Entry {
     }
 }
 
-/// A stretch of an entry's text (or of one row of it): a byte range into [`StyledText::text`],
-/// with an ink and, for a fact the pair disagrees on, a mark.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Run {
-    /// Byte range into the side's text.
-    pub range: Range<usize>,
-    /// How it is drawn.
-    pub ink: Ink,
-    /// Underlined as a fact.
-    pub fact: Option<FactMark>,
-}
-
 /// What one pane shows on one row.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
@@ -141,16 +128,16 @@ pub struct Row {
 
 /// The prepared rows of one pair of versions.
 #[derive(Debug)]
-pub struct Layout {
+pub struct PairRows {
     /// What it was built for.
-    pub key: LayoutKey,
+    pub key: PairRowsKey,
     /// The passages shown, in reading order.
     pub entries: Vec<Entry>,
     /// Every row, top to bottom.
     pub rows: Vec<Row>,
     /// For each entry, how many divergent (and substantive) entries follow it.
     after: Vec<Below>,
-    /// The pair's moves, kept for [`Layout::reflow`].
+    /// The pair's moves, kept for [`PairRows::reflow`].
     moves: Moves,
 }
 
@@ -161,11 +148,11 @@ struct Below {
     substantive: usize,
 }
 
-impl Layout {
+impl PairRows {
     /// Prepares the rows of a comparison for one pair, with the facts found in it.
     /// `key.base` must be the comparison's base, and `facts` its analysis.
     #[must_use]
-    pub fn build(comparison: &Comparison, facts: &FactReport, key: LayoutKey) -> Self {
+    pub fn build(comparison: &Comparison, facts: &FactReport, key: PairRowsKey) -> Self {
         let underlines = PairFacts::build(comparison, facts, [key.base, key.compared]);
         let mut entries = entries(comparison, facts, &underlines, key.compared);
         let moves = link_moves(comparison, &mut entries, key.compared);
@@ -189,7 +176,7 @@ impl Layout {
     /// The same pair at another width or fold state: the entries' text is kept, only the rows
     /// are placed again. `key` must name the same pair and ignore options.
     #[must_use]
-    pub fn reflow(mut self, comparison: &Comparison, key: LayoutKey) -> Self {
+    pub fn reflow(mut self, comparison: &Comparison, key: PairRowsKey) -> Self {
         debug_assert_eq!(
             (self.key.base, self.key.compared, self.key.ignore),
             (key.base, key.compared, key.ignore)
@@ -199,15 +186,15 @@ impl Layout {
             key,
             rows: Vec::with_capacity(self.rows.len()),
         };
-        builder.place(&mut self.entries, &self.moves);
+        builder.lay_out(&mut self.entries, &self.moves);
         self.rows = builder.rows;
         self.key = key;
         self
     }
 
-    /// Whether a layout for `key` can be had by [`Layout::reflow`] from this one.
+    /// Whether a layout for `key` can be had by [`PairRows::reflow`] from this one.
     #[must_use]
-    pub fn same_pair(&self, key: &LayoutKey) -> bool {
+    pub fn same_pair(&self, key: &PairRowsKey) -> bool {
         (self.key.base, self.key.compared, self.key.ignore) == (key.base, key.compared, key.ignore)
     }
 

@@ -3,7 +3,7 @@
 //! Scrolling moves the viewport and drags the current passage along when it leaves the screen;
 //! selecting a passage moves the viewport to show it. Both panes share one viewport.
 
-use super::layout::{EntryIx, Layout};
+use super::layout::{EntryIx, PairRows};
 
 /// The current passage and the scroll position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -25,12 +25,12 @@ pub enum Direction {
 
 impl Nav {
     /// The largest useful `top`: the last row at the bottom of the screen.
-    fn max_top(layout: &Layout, height: usize) -> usize {
+    fn max_top(layout: &PairRows, height: usize) -> usize {
         layout.rows.len().saturating_sub(height)
     }
 
     /// Scrolls by `delta` rows; the current passage follows if it left the screen.
-    pub fn scroll(&mut self, layout: &Layout, height: usize, delta: isize) {
+    pub fn scroll(&mut self, layout: &PairRows, height: usize, delta: isize) {
         self.top = self
             .top
             .saturating_add_signed(delta)
@@ -47,7 +47,7 @@ impl Nav {
     }
 
     /// Scrolls to a row (clamped); the current passage follows.
-    pub fn scroll_to(&mut self, layout: &Layout, height: usize, top: usize) {
+    pub fn scroll_to(&mut self, layout: &PairRows, height: usize, top: usize) {
         let direction = if top >= self.top {
             Direction::Forward
         } else {
@@ -59,7 +59,7 @@ impl Nav {
 
     /// Makes the current passage one that is on screen, if it is not: the first one coming into
     /// view from the direction of scrolling.
-    fn follow(&mut self, layout: &Layout, height: usize, direction: Direction) {
+    fn follow(&mut self, layout: &PairRows, height: usize, direction: Direction) {
         let Some(entry) = layout.entries.get(self.current.0) else {
             return;
         };
@@ -85,14 +85,14 @@ impl Nav {
     }
 
     /// Makes a passage current and scrolls to show it, with some context above.
-    pub fn select(&mut self, layout: &Layout, height: usize, ix: EntryIx) {
+    pub fn select(&mut self, layout: &PairRows, height: usize, ix: EntryIx) {
         self.current = ix;
         self.reveal_rows(layout, height, layout.entry(ix).rows.clone());
     }
 
     /// Scrolls so that a range of rows is on screen: unchanged if it already is, else a quarter
     /// of the screen down from the top.
-    pub fn reveal_rows(&mut self, layout: &Layout, height: usize, rows: std::ops::Range<usize>) {
+    pub fn reveal_rows(&mut self, layout: &PairRows, height: usize, rows: std::ops::Range<usize>) {
         if rows.start >= self.top && rows.end <= self.top + height {
             return;
         }
@@ -109,7 +109,7 @@ impl Nav {
     /// and shows it. Returns whether there was one.
     pub fn step(
         &mut self,
-        layout: &Layout,
+        layout: &PairRows,
         height: usize,
         direction: Direction,
         stop: impl Fn(&super::layout::Entry) -> bool,
@@ -131,14 +131,14 @@ impl Nav {
     }
 
     /// Keeps the position valid after the layout or the screen height changed.
-    pub fn clamp(&mut self, layout: &Layout, height: usize) {
+    pub fn clamp(&mut self, layout: &PairRows, height: usize) {
         self.current = EntryIx(self.current.0.min(layout.entries.len().saturating_sub(1)));
         self.top = self.top.min(Self::max_top(layout, height));
     }
 }
 
 /// The entry after `ix` that starts below its rows.
-fn next_below(layout: &Layout, ix: EntryIx) -> Option<EntryIx> {
+fn next_below(layout: &PairRows, ix: EntryIx) -> Option<EntryIx> {
     let end = layout.entry(ix).rows.end;
     (ix.0 + 1..layout.entries.len())
         .find(|&i| layout.entries[i].rows.start >= end)

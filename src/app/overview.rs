@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::layout::Layout;
+use super::layout::PairRows;
 use crate::model::PassageStatus;
 
 /// The cells of the strip, top to bottom.
@@ -31,7 +31,7 @@ fn weight(status: PassageStatus) -> u8 {
 impl Overview {
     /// The strip for a layout, `height` cells tall.
     #[must_use]
-    pub fn build(layout: &Layout, height: usize) -> Self {
+    pub fn build(layout: &PairRows, height: usize) -> Self {
         let rows = layout.rows.len();
         let mut overview = Self {
             cells: Vec::with_capacity(height),

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::layout::{EntryIx, Layout, Side};
+use super::layout::{EntryIx, PairRows, Side};
 
 /// Longest query, in characters: longer than any phrase worth finding, short enough that a
 /// search over a book-length layout stays quick.
@@ -43,7 +43,7 @@ impl Search {
 
     /// Runs a query over a layout.
     #[must_use]
-    pub fn new(query: String, layout: &Layout) -> Self {
+    pub fn new(query: String, layout: &PairRows) -> Self {
         let hits = find(layout, &query);
         Self {
             query,
@@ -54,7 +54,7 @@ impl Search {
 
     /// The same query over another layout (after a resize, a version switch…).
     #[must_use]
-    pub fn rerun(&self, layout: &Layout) -> Self {
+    pub fn rerun(&self, layout: &PairRows) -> Self {
         Self::new(self.query.clone(), layout)
     }
 
@@ -81,7 +81,7 @@ impl Search {
 
 /// Every hit of `query` in the layout's entry texts.
 #[must_use]
-pub fn find(layout: &Layout, query: &str) -> Vec<Hit> {
+pub fn find(layout: &PairRows, query: &str) -> Vec<Hit> {
     if query.is_empty() {
         return Vec::new();
     }

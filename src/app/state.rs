@@ -27,9 +27,8 @@ use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind
 
 pub use super::effect::Effect;
 
-use super::facts_panel::{FactsState, FactsTable};
 use super::keymap::{self, Action, Context};
-use super::layout::{Fold, Layout};
+use super::layout::{Fold, PairRows};
 use super::nav::{Direction, Nav};
 use super::overview::Overview;
 use super::presence::{self, PresenceState, PresenceTable, VersionSummary};
@@ -40,6 +39,7 @@ use super::theme::{THEME, Theme};
 use crate::facts::FactReport;
 use crate::model::{Comparison, Version, VersionId};
 use crate::options::{CompareOptions, IgnoreOptions};
+use crate::present::facts::{FactsState, FactsTable};
 
 /// The pair of versions and the settings the user asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +62,7 @@ pub struct Shown {
     /// The facts of the comparison.
     pub facts: Arc<FactReport>,
     /// The prepared rows.
-    pub layout: Layout,
+    pub layout: PairRows,
     /// The overview strip.
     pub overview: Overview,
     /// How each version differs from the base.
@@ -177,7 +177,7 @@ impl App {
             ignore: options.ignore,
         };
         let mut store = Store::new(comparison.versions.clone(), options.clone(), Place::Inline);
-        store.insert(key, Analysis::of(comparison));
+        store.insert(key, Analysis::with_facts(comparison));
         Self::assemble(store, key.base.0, key.ignore)
     }
 

@@ -1,9 +1,8 @@
 //! Comparisons of the loaded versions, one per (base, ignore options), computed on demand and
 //! kept: switching back to a base or an ignore setting seen before is instant.
 //!
-//! Each comparison comes with its fact analysis ([`crate::facts::analyze`], about as costly as
-//! the comparison itself on big inputs), computed right after it on the same thread and kept
-//! beside it, so that drawing never analyses.
+//! Each comparison is an [`Analysis`] whose facts (about as costly as the comparison itself on
+//! big inputs) are found right after it on the same thread, so that drawing never analyses.
 //!
 //! In the running program the work happens on a background thread ([`super::worker`]) so the
 //! screen stays responsive and `q` works during a long alignment; tests compute inline.
@@ -12,9 +11,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::worker::{Poll, Worker};
+pub use crate::Analysis;
 use crate::compare_versions;
-use crate::facts::{self, FactReport};
-use crate::model::{Comparison, Version, VersionId};
+use crate::model::{Version, VersionId};
 use crate::options::{CompareOptions, IgnoreOptions};
 
 /// What a comparison depends on besides the versions themselves.
@@ -39,27 +38,6 @@ pub enum Place {
 enum Compute {
     Inline,
     Background(Worker),
-}
-
-/// A comparison and the facts found in it, computed together.
-#[derive(Debug, Clone)]
-pub struct Analysis {
-    /// The aligned passages.
-    pub comparison: Arc<Comparison>,
-    /// Facts compared across the versions, outlier scores, significance of each change.
-    pub facts: Arc<FactReport>,
-}
-
-impl Analysis {
-    /// Analyses the facts of a comparison (the costly step after aligning).
-    #[must_use]
-    pub fn of(comparison: Comparison) -> Self {
-        let facts = facts::analyze(&comparison);
-        Self {
-            comparison: Arc::new(comparison),
-            facts: Arc::new(facts),
-        }
-    }
 }
 
 /// The answer to a request for a comparison.
@@ -130,7 +108,7 @@ impl Store {
         };
         let lookup = match &self.compute {
             Compute::Inline => match compare_versions(self.versions.to_vec(), &options) {
-                Ok(c) => Lookup::Ready(Analysis::of(c)),
+                Ok(c) => Lookup::Ready(Analysis::with_facts(c)),
                 Err(e) => Lookup::Failed(e.to_string()),
             },
             Compute::Background(worker) => {
@@ -217,7 +195,7 @@ mod tests {
             panic!("not ready")
         };
         assert!(Arc::ptr_eq(&first.comparison, &again.comparison));
-        assert!(Arc::ptr_eq(&first.facts, &again.facts));
+        assert!(Arc::ptr_eq(first.facts(), again.facts()));
     }
 
     #[test]
@@ -244,6 +222,6 @@ mod tests {
             panic!("not ready")
         };
         // The facts come with the comparison.
-        assert_eq!(analysis.facts.divergent().count(), 1);
+        assert_eq!(analysis.facts().divergent().count(), 1);
     }
 }

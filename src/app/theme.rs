@@ -3,8 +3,8 @@
 //! Colours are from the 256-colour palette rather than 24-bit RGB: it renders the same in
 //! terminals without true colour (macOS Terminal, older tmux setups). [`THEME`] is for a dark
 //! background, as most terminal themes are, [`LIGHT`] for a light one; [`pick`] chooses,
-//! asking the terminal for its background colour (OSC 11) when told to. `NO_COLOR` selects
-//! [`MONO`], which uses attributes only (reverse, bold, underline, dim).
+//! asking the terminal for its background colour (OSC 11) when told to. Without colour
+//! (`--color never`, or `NO_COLOR` with `--color auto`) it gives [`MONO`], which uses attributes only (reverse, bold, underline, dim).
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -12,7 +12,7 @@ use super::layout::{FactMark, Ink};
 use crate::model::PassageStatus;
 
 /// The styles of every part of the screen.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
     /// Story text of a changed passage (equal words).
     pub text: Style,
@@ -90,7 +90,7 @@ pub struct Theme {
 }
 
 /// One colour per passage status (gutter symbols, overview strip, presence view).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StatusColors {
     /// Same in both versions.
     pub same: Color,

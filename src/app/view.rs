@@ -10,7 +10,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::facts_panel::FactsState;
 use super::layout::Side;
 use super::presence::PresenceState;
 use super::screen::{Areas, MIN_HEIGHT, MIN_WIDTH, Screen};
@@ -18,6 +17,7 @@ use super::state::{App, Mode, Shown, Underlay};
 use super::widgets::{
     self, Bar, FactsPanel, HelpOverlay, Message, OverviewStrip, Pane, PresenceView,
 };
+use crate::present::facts::FactsState;
 
 /// Draws the whole screen for the state.
 pub fn draw(app: &App, frame: &mut Frame) {

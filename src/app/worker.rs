@@ -42,7 +42,7 @@ impl Worker {
             .spawn(move || {
                 for (key, options) in inbox {
                     let result = compare_versions(versions.to_vec(), &options)
-                        .map(Analysis::of)
+                        .map(Analysis::with_facts)
                         .map_err(|e| e.to_string());
                     if outbox.send((key, result)).is_err() {
                         break;

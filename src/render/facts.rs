@@ -48,12 +48,12 @@ mod table;
 
 use std::io::{self, Write};
 
-use super::outline::Labels;
 use super::style::{Painter, Style, Styling};
 use super::text::{self, Line, StyledText};
 use super::{FactRows, PrintOptions};
 use crate::facts::{Fact, FactKind, FactReport, FactStatus};
 use crate::model::Comparison;
+use crate::present::outline::Labels;
 use crate::visible::visible;
 use table::{Row, Table};
 

@@ -21,10 +21,10 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::PrintOptions;
-use super::outline::{self, Item, Labels, Scope, Tally};
 use super::style::{Painter, Style};
-use super::text::{self, Line, Side, StyledText};
+use super::text::{self, Line, Marking, StyledText};
 use crate::model::{Comparison, Passage, PassageStatus, VersionId};
+use crate::present::outline::{self, Item, Labels, Scope, Tally};
 use crate::visible::visible;
 
 /// What every part of the printer reads.
@@ -122,7 +122,7 @@ fn write_passage(out: &mut dyn Write, ctx: &Ctx, passage: &Passage) -> io::Resul
     };
     write_line(out, ctx.painter, style, &header)?;
     if let [reading] = passage.readings.as_slice() {
-        let body = text::reading_text(comparison, passage, reading, Side::Both, ctx.painter);
+        let body = text::reading_text(comparison, passage, reading, Marking::Both, ctx.painter);
         return write_text(out, ctx.painter, &body);
     }
     write_readings(out, ctx, passage)
@@ -185,17 +185,18 @@ fn write_readings(out: &mut dyn Write, ctx: &Ctx, passage: &Passage) -> io::Resu
     for reading in differing {
         let mut sub = format!(
             "  ▸ {}",
-            outline::place(comparison, &ctx.labels, passage, reading.version).unwrap_or_default()
+            outline::location(comparison, &ctx.labels, passage, reading.version)
+                .unwrap_or_default()
         );
         let _ = write!(sub, " · {}", reading.status.name());
-        if reading.status != PassageStatus::Added {
-            let _ = write!(sub, " · {}", outline::percent(reading.similarity));
+        if let Some(figures) = outline::figures(reading) {
+            let _ = write!(sub, " · {figures}");
         }
         if let Some(moved) = outline::moved_to(&ctx.labels, reading.version, reading.placement) {
             let _ = write!(sub, " · {moved}");
         }
         write_line(out, ctx.painter, Style::Header, &sub)?;
-        let body = text::reading_text(comparison, passage, reading, Side::Both, ctx.painter);
+        let body = text::reading_text(comparison, passage, reading, Marking::Both, ctx.painter);
         write_text(out, ctx.painter, &body)?;
     }
     Ok(())

@@ -35,6 +35,9 @@
 //!         { "version": 1,
 //!           "status": "changed",       // this version's reading, relative to the base
 //!           "similarity": 0.83,
+//!           "confidence": 0.91,        // how well the aligner's evidence supports pairing this
+//!                                      //   version's text with the base's, 0..1: 1 for identical
+//!                                      //   or absent text; below 0.5 the pairing is "weak"
 //!           "class": "substantive",    // how much its change matters (below), null if unchanged
 //!           "ops": [ { "op": "equal", "text": "The army said " },
 //!                    { "op": "delete", "text": "26 " },
@@ -106,7 +109,7 @@
 //! - A passage's significance ranks what a reader should look at: a drifted fact or a changed
 //!   quotation weighs 1, a missing fact ½, plus 0.6 × dissimilarity, 0.4 for added or removed
 //!   text and 0.2 for a move.
-//! - Similarities, dissimilarities and scores are rounded to three decimals.
+//! - Similarities, confidences, dissimilarities and scores are rounded to three decimals.
 //! - Control characters in texts are JSON-escaped (`\u001b`), and so are DEL, C1 controls
 //!   (`\u009b`), bidi embeddings, overrides and isolates, direction marks (`\u200e`), zero-width
 //!   characters and a byte-order mark inside text (`\ufeff`), so printing the JSON to a
@@ -182,6 +185,7 @@ struct WordsDto<'a> {
     version: usize,
     status: &'static str,
     similarity: f64,
+    confidence: f64,
     class: Option<&'static str>,
     ops: Vec<OpDto<'a>>,
 }
@@ -286,6 +290,7 @@ fn words<'a>(comparison: &'a Comparison, passage: &Passage, reading: &'a Reading
         version: reading.version.0,
         status: reading.status.name(),
         similarity: rounded(reading.similarity),
+        confidence: rounded(reading.confidence),
         class: None,
         ops,
     }

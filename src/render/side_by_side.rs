@@ -11,11 +11,11 @@
 use std::io::{self, Write};
 
 use super::inline::{boilerplate_line, folded_line, moved_here_line, write_notes};
-use super::outline::{self, Item, Labels, Scope, Tally};
 use super::style::{Painter, Style};
-use super::text::{self, Line, Side, StyledText};
+use super::text::{self, Line, Marking, StyledText};
 use super::{MIN_WIDTH, PrintOptions};
 use crate::model::{Comparison, Passage, VersionId};
+use crate::present::outline::{self, Item, Labels, Scope, Tally};
 use crate::visible::visible;
 
 /// The divider between the columns.
@@ -120,8 +120,8 @@ fn write_passage(
         Style::Faint
     };
     write_full(out, ctx, style, &header)?;
-    let side = |side: Side, v: VersionId| {
-        let body = text::reading_text(comparison, passage, reading, side, ctx.painter);
+    let side = |marking: Marking, v: VersionId| {
+        let body = text::reading_text(comparison, passage, reading, marking, ctx.painter);
         if body.is_empty() {
             let gap = format!("(not in {})", ctx.labels.get(v));
             vec![Line::styled(
@@ -135,8 +135,8 @@ fn write_passage(
     write_rows(
         out,
         ctx,
-        &side(Side::Base, comparison.base),
-        &side(Side::Other, version),
+        &side(Marking::Base, comparison.base),
+        &side(Marking::Other, version),
     )
 }
 

@@ -11,9 +11,9 @@
 
 use std::io::{self, Write};
 
-use super::outline::{self, Scope, Tally};
 use super::text;
 use crate::model::{Comparison, PassageKind, VersionId, WordOp};
+use crate::present::outline::{self, Scope, Tally};
 use crate::visible::visible;
 
 /// Words of one compared version against the base.

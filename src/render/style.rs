@@ -3,14 +3,7 @@
 
 use std::io::{self, Write};
 
-/// Whether output carries colour (ANSI SGR escapes) or marks changes with text only.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Styling {
-    /// Colours and text attributes; changed words are not bracketed.
-    Color,
-    /// Plain text; changed words are bracketed as wdiff does.
-    Plain,
-}
+pub use crate::present::Styling;
 
 /// What a piece of output is, which decides how it looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

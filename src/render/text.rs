@@ -1,18 +1,17 @@
-//! Passage text as styled words, and word wrapping by display width.
+//! Passage text as the printers write it: styled words, with wdiff brackets when there is no
+//! colour and the input's line ends kept.
 //!
 //! A printer turns a passage (and its word ops, from the model) into a [`StyledText`]: words
 //! made of styled pieces, separated by spaces and line breaks. Input text goes through
-//! [`visible`] on the way in, so nothing from a file reaches the terminal raw. Wrapping measures
-//! display width with `unicode-width` on whole strings, so CJK and emoji take two columns and a
-//! ZWJ sequence is not counted piece by piece.
+//! [`visible`] on the way in, so nothing from a file reaches the terminal raw. Wrapping and
+//! measuring are the presentation layer's ([`crate::present::wrap`]), the same as the viewer's.
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
-
 use super::style::{Painter, Style};
 use crate::model::{Comparison, Passage, Reading, VersionId, WordOp};
+use crate::present::wrap;
+pub use crate::present::wrap::{truncate, width};
 use crate::visible::visible;
 
 /// A run of text in one style, free of whitespace breaks (within a word) or a single space.
@@ -31,15 +30,9 @@ pub struct Word {
 }
 
 impl Word {
-    /// Display width in columns. Measured when wrapping, not when building: the inline
-    /// printer never needs it.
-    fn width(&self) -> usize {
-        self.pieces.iter().map(|p| p.text.width()).sum()
-    }
-
     /// Whether anything in the word takes a column (a cheaper question than its width).
     fn is_visible(&self) -> bool {
-        self.pieces.iter().any(|p| p.text.width() > 0)
+        self.pieces.iter().any(|p| wrap::width(&p.text) > 0)
     }
 
     fn push(&mut self, style: Style, text: &str) {
@@ -129,19 +122,13 @@ impl Line {
     }
 
     fn push(&mut self, style: Style, text: &str) {
-        self.width += text.width();
+        self.width += wrap::width(text);
         match self.pieces.last_mut() {
             Some(last) if last.style == style => last.text.push_str(text),
             _ => self.pieces.push(Piece {
                 style,
                 text: text.to_string(),
             }),
-        }
-    }
-
-    fn append(&mut self, word: &Word) {
-        for piece in &word.pieces {
-            self.push(piece.style, &piece.text);
         }
     }
 
@@ -255,40 +242,44 @@ impl StyledText {
         }
     }
 
-    /// Wraps the text at word boundaries into lines of at most `width` columns (a word wider
-    /// than a line is split between grapheme clusters). Line ends in the input start new lines.
+    /// Wraps the text into lines of at most `width` columns with the one wrapper every front end
+    /// uses ([`crate::present::wrap`]: at spaces, between CJK characters but never before their
+    /// closing punctuation, a word wider than a line between grapheme clusters). Line ends in the
+    /// input start new lines.
     #[must_use]
     pub fn wrap(&self, width: usize) -> Vec<Line> {
-        let width = width.max(1);
         let mut lines = Vec::new();
-        let mut line = Line::default();
+        let mut flat = Flat::default();
         let mut space: Option<Style> = None;
         for token in &self.tokens {
             match token {
                 Token::Break(Break::Line) => {
-                    lines.push(std::mem::take(&mut line));
+                    let before = lines.len();
+                    flat.wrap_into(width, &mut lines);
+                    if lines.len() == before {
+                        lines.push(Line::default());
+                    }
+                    flat = Flat::default();
                     space = None;
                 }
                 Token::Break(Break::Space(style)) => space = Some(*style),
                 Token::Word(word) => {
-                    let word_width = word.width();
-                    let gap = usize::from(space.is_some() && line.width > 0);
-                    if line.width > 0 && line.width + gap + word_width > width {
-                        lines.push(std::mem::take(&mut line));
-                    } else if let (Some(style), 1) = (space, gap) {
-                        line.push(style, " ");
+                    // As when writing unwrapped: no space after nothing visible.
+                    if let Some(style) = space.take().filter(|_| flat.visible) {
+                        flat.push(style, " ");
                     }
-                    space = None;
-                    if word_width <= width.saturating_sub(line.width) {
-                        line.append(word);
-                    } else {
-                        split_long_word(word, width, &mut line, &mut lines);
+                    for piece in &word.pieces {
+                        flat.push(piece.style, &piece.text);
                     }
                 }
             }
         }
-        if line.width > 0 || lines.is_empty() {
-            lines.push(line);
+        // A last line with nothing visible is dropped unless it is the only one.
+        if flat.visible || lines.is_empty() {
+            flat.wrap_into(width, &mut lines);
+        }
+        if lines.is_empty() {
+            lines.push(Line::default());
         }
         lines
     }
@@ -335,22 +326,46 @@ impl StyledText {
     }
 }
 
-/// Breaks a word wider than the line between grapheme clusters.
-fn split_long_word(word: &Word, width: usize, line: &mut Line, lines: &mut Vec<Line>) {
-    for piece in &word.pieces {
-        for grapheme in piece.text.graphemes(true) {
-            let w = grapheme.width();
-            if line.width > 0 && line.width + w > width {
-                lines.push(std::mem::take(line));
+/// One input line of a [`StyledText`] as plain text with the style of each stretch, to wrap.
+#[derive(Default)]
+struct Flat {
+    text: String,
+    styles: Vec<(Range<usize>, Style)>,
+    /// Whether anything so far takes a column.
+    visible: bool,
+}
+
+impl Flat {
+    fn push(&mut self, style: Style, text: &str) {
+        self.visible = self.visible || wrap::width(text) > 0;
+        let start = self.text.len();
+        self.text.push_str(text);
+        match self.styles.last_mut() {
+            Some((range, last)) if *last == style => range.end = self.text.len(),
+            _ => self.styles.push((start..self.text.len(), style)),
+        }
+    }
+
+    /// Wraps the line and appends the wrapped lines, styled.
+    fn wrap_into(&self, width: usize, lines: &mut Vec<Line>) {
+        for range in wrap::wrap(&self.text, width) {
+            let mut line = Line::default();
+            let first = self.styles.partition_point(|(r, _)| r.end <= range.start);
+            for (styled, style) in self.styles[first..]
+                .iter()
+                .take_while(|(r, _)| r.start < range.end)
+            {
+                let cut = styled.start.max(range.start)..styled.end.min(range.end);
+                line.push(*style, &self.text[cut]);
             }
-            line.push(piece.style, grapheme);
+            lines.push(line);
         }
     }
 }
 
 /// Which text of a passage a printer shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
+pub enum Marking {
     /// The base's text, deleted words marked (the left column).
     Base,
     /// The compared version's text, inserted words marked (the right column).
@@ -365,7 +380,7 @@ pub fn reading_text(
     comparison: &Comparison,
     passage: &Passage,
     reading: &Reading,
-    side: Side,
+    marking: Marking,
     painter: Painter,
 ) -> StyledText {
     let mut out = StyledText::new(painter);
@@ -373,8 +388,8 @@ pub fn reading_text(
     let other = comparison.version(reading.version);
     let base_text = comparison.passage_text(passage, comparison.base);
     let other_text = comparison.passage_text(passage, reading.version);
-    let shows_base = side != Side::Other;
-    let shows_other = side != Side::Base;
+    let shows_base = marking != Marking::Other;
+    let shows_other = marking != Marking::Base;
     if reading.ops.is_empty() {
         // No word diff: one side is absent (added or removed) or the texts are the same.
         match (base_text, other_text) {
@@ -433,32 +448,6 @@ fn relative(ranges: &[Range<usize>], start: usize) -> Vec<Range<usize>> {
         .iter()
         .map(|r| r.start.saturating_sub(start)..r.end.saturating_sub(start))
         .collect()
-}
-
-/// Display width of a string in terminal columns.
-#[must_use]
-pub fn width(text: &str) -> usize {
-    text.width()
-}
-
-/// Cuts text to at most `max` columns, ending in `…` when something was cut.
-#[must_use]
-pub fn truncate(text: &str, max: usize) -> String {
-    if text.width() <= max {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for grapheme in text.graphemes(true) {
-        let w = grapheme.width();
-        if used + w + 1 > max {
-            break;
-        }
-        out.push_str(grapheme);
-        used += w;
-    }
-    out.push('…');
-    out
 }
 
 #[cfg(test)]

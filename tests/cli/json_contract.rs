@@ -58,6 +58,7 @@ pub struct Span {
 #[derive(Debug, Deserialize)]
 pub struct Words {
     pub version: usize,
+    pub confidence: f64,
     pub class: Option<String>,
     pub ops: Vec<Op>,
 }
@@ -181,6 +182,11 @@ pub fn check_contract(doc: &Document, files: &[Vec<u8>]) {
         for words in &passage.words {
             assert_ne!(words.version, doc.base);
             let own = span(passage, words.version).expect("words only for versions present");
+            assert!(
+                (0.0..=1.0).contains(&words.confidence),
+                "confidence {} in passage {i}",
+                words.confidence
+            );
             assert!(
                 words
                     .ops

@@ -132,7 +132,12 @@ fn reading(
 }
 
 /// The passage's status across versions, most telling first, and its lowest similarity.
-fn overall(readings: &[Reading], in_base: bool, boilerplate: bool) -> (PassageStatus, f32) {
+/// (Test builders of comparisons use it too, so that they follow the same rule.)
+pub(crate) fn overall(
+    readings: &[Reading],
+    in_base: bool,
+    boilerplate: bool,
+) -> (PassageStatus, f32) {
     if boilerplate {
         return (PassageStatus::Boilerplate, 1.0);
     }

@@ -3,8 +3,8 @@ use pretty_assertions::assert_eq;
 use super::*;
 use crate::app::fixture::{self, text};
 
-fn key(width: u16, fold: Fold) -> LayoutKey {
-    LayoutKey {
+fn key(width: u16, fold: Fold) -> PairRowsKey {
+    PairRowsKey {
         base: VersionId(0),
         compared: VersionId(1),
         ignore: IgnoreOptions::default(),
@@ -14,12 +14,12 @@ fn key(width: u16, fold: Fold) -> LayoutKey {
 }
 
 /// The layout of a comparison, with its facts analysed.
-fn build(c: &Comparison, key: LayoutKey) -> Layout {
-    Layout::build(c, &crate::facts::analyze(c), key)
+fn build(c: &Comparison, key: PairRowsKey) -> PairRows {
+    PairRows::build(c, &crate::facts::analyze(c), key)
 }
 
 /// The rows as `left | right` text, with gaps as `░` and notes in brackets.
-fn show(layout: &Layout) -> Vec<String> {
+fn show(layout: &PairRows) -> Vec<String> {
     let cell = |row: &Row, side: Side| -> String {
         match &row.cells[side.index()] {
             Cell::Blank => String::new(),
@@ -200,7 +200,7 @@ fn divergent_passages_after_each_entry_are_counted() {
 }
 
 /// The underlined stretches of one side of an entry, with their marks.
-fn underlined(layout: &Layout, passage: usize, side: Side) -> Vec<(String, FactMark)> {
+fn underlined(layout: &PairRows, passage: usize, side: Side) -> Vec<(String, FactMark)> {
     let entry = &layout.entries[layout.entry_of_passage(passage).unwrap().0];
     let Some(t) = entry.side(side) else {
         return Vec::new();
@@ -224,7 +224,7 @@ fn underlined(layout: &Layout, passage: usize, side: Side) -> Vec<(String, FactM
 fn facts_the_pair_disagrees_on_are_underlined_and_the_straying_reading_marked() {
     let c = fixture::story();
     let facts = crate::facts::analyze(&c);
-    let layout = Layout::build(&c, &facts, key(60, Fold::Open));
+    let layout = PairRows::build(&c, &facts, key(60, Fold::Open));
     // v0 keeps to the consensus (v2 agrees with it); v1 strays.
     assert_eq!(
         underlined(&layout, 2, Side::Base),
@@ -249,11 +249,11 @@ fn facts_the_pair_disagrees_on_are_underlined_and_the_straying_reading_marked() 
 fn facts_both_panes_state_alike_stay_plain() {
     let c = fixture::story();
     let facts = crate::facts::analyze(&c);
-    let key = LayoutKey {
+    let key = PairRowsKey {
         compared: VersionId(2),
         ..key(60, Fold::Open)
     };
-    let layout = Layout::build(&c, &facts, key);
+    let layout = PairRows::build(&c, &facts, key);
     for side in Side::BOTH {
         assert!(underlined(&layout, 2, side).is_empty(), "{side:?}");
     }

@@ -239,7 +239,7 @@ impl App {
         };
         if current.status == PassageStatus::Moved {
             // Show the marker row that names this passage, inside the target's rows.
-            let marker = format!("passage {} here", self.nav.current.0 + 1);
+            let marker = format!("passage {} here", current.passage + 1);
             let rows = layout.entry(target).rows.clone();
             let row = rows.clone().find(
                 |&r| matches!(&layout.rows[r].cells[1], Cell::Note(n) if n.contains(&marker)),

@@ -1,12 +1,12 @@
 //! What actions do in the facts panel, and the jump from a fact to its passage.
 
 use super::{App, Mode, Notice, Underlay};
-use crate::app::facts_panel::{FactsState, FactsTable};
 use crate::app::keymap::Action;
 use crate::app::layout::PairFacts;
 use crate::app::nav::Direction;
 use crate::facts::Fact;
 use crate::model::VersionId;
+use crate::present::facts::{FactsState, FactsTable};
 
 /// Rows the mouse wheel moves the selection per notch.
 const WHEEL_ROWS: usize = 3;
@@ -70,7 +70,7 @@ impl App {
             Action::Top => state.selected = 0,
             Action::Bottom => state.selected = last,
             Action::Click { row, .. } => {
-                let offset = usize::from(row).checked_sub(crate::app::facts_panel::LIST_HEADER);
+                let offset = usize::from(row).checked_sub(crate::present::facts::LIST_HEADER);
                 if let Some(offset) = offset.filter(|o| *o < rows) {
                     state.selected = (state.top + offset).min(last);
                 }

@@ -6,13 +6,13 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::{App, Busy, Mode, Notice, Pair, Shown, Underlay};
-use crate::app::facts_panel::FactsTable;
-use crate::app::layout::{Entry, EntryIx, Layout, LayoutKey};
+use crate::app::layout::{Entry, EntryIx, PairRows, PairRowsKey};
 use crate::app::nav::Nav;
 use crate::app::overview::Overview;
 use crate::app::presence::{self, PresenceTable};
-use crate::app::store::{Analysis, CompareKey, Lookup};
+use crate::app::store::{CompareKey, Lookup};
 use crate::model::VersionId;
+use crate::present::facts::FactsTable;
 
 impl App {
     /// Brings what is shown up to date with the wanted pair and the screen: asks the store for
@@ -23,8 +23,11 @@ impl App {
             ignore: self.pair.ignore,
         };
         // Asked first, so that a background comparison starts before the screen size is known.
-        let Analysis { comparison, facts } = match self.store.request(key) {
-            Lookup::Ready(analysis) => analysis,
+        let (comparison, facts) = match self.store.request(key) {
+            Lookup::Ready(analysis) => (
+                Arc::clone(&analysis.comparison),
+                Arc::clone(analysis.facts()),
+            ),
             Lookup::Pending => {
                 self.busy.get_or_insert(Busy {
                     since: Instant::now(),
@@ -43,7 +46,7 @@ impl App {
         let Some(areas) = self.screen.areas().copied() else {
             return;
         };
-        let layout_key = LayoutKey {
+        let layout_key = PairRowsKey {
             base: self.pair.base,
             compared: self.pair.compared,
             ignore: self.pair.ignore,
@@ -76,14 +79,14 @@ impl App {
                 true,
             ),
             Some(old) if same_comparison => (
-                Layout::build(&comparison, &facts, layout_key),
+                PairRows::build(&comparison, &facts, layout_key),
                 old.summaries,
                 old.presence,
                 old.facts_table,
                 false,
             ),
             _ => (
-                Layout::build(&comparison, &facts, layout_key),
+                PairRows::build(&comparison, &facts, layout_key),
                 presence::summaries(&comparison),
                 None,
                 None,

@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use super::{App, Notice};
-use crate::app::layout::{Cell, Ink, Layout};
+use crate::app::layout::{Cell, Ink, PairRows};
 use crate::app::nav::Direction;
 
 impl App {
@@ -75,7 +75,7 @@ impl App {
 }
 
 /// The first row of each run of rows that carry a word change on either side.
-fn change_starts(layout: &Layout, rows: Range<usize>) -> Vec<usize> {
+fn change_starts(layout: &PairRows, rows: Range<usize>) -> Vec<usize> {
     let changed = |r: usize| {
         layout.rows[r].cells.iter().any(|cell| match cell {
             Cell::Text(runs) => runs.iter().any(|run| {

@@ -13,6 +13,7 @@ use crate::app::state::{App, Mode, Notice, Pair, Stepping, Underlay};
 use crate::app::widgets::Bar;
 use crate::model::{PassageStatus, VersionId};
 use crate::options::IgnoreOptions;
+use crate::present::outline;
 use crate::visible::visible;
 
 /// The status line: versions, passage i/N, status and similarity, divergent passages below,
@@ -67,7 +68,10 @@ fn presence_status(app: &App, left: &mut Vec<Span<'static>>) -> bool {
     else {
         return false;
     };
-    let Some(table) = app.shown.as_ref().and_then(|s| s.presence.as_ref()) else {
+    let Some(shown) = app.shown.as_ref() else {
+        return false;
+    };
+    let Some(table) = shown.presence.as_ref() else {
         return false;
     };
     let Some(row) = table.rows.get(state.selected) else {
@@ -75,14 +79,16 @@ fn presence_status(app: &App, left: &mut Vec<Span<'static>>) -> bool {
     };
     left.push(styled(
         format!(
-            "│ presence │ passage {}/{} ",
-            state.selected + 1,
-            table.rows.len()
+            "│ presence │ {} ",
+            outline::number(&shown.comparison, row.passage)
         ),
         t.status,
     ));
     left.push(styled(
-        format!("│ {} ", row.status.name()),
+        format!(
+            "│ {} ",
+            outline::overall_status(&shown.comparison, row.passage)
+        ),
         t.status.fg(t.status(row.status)),
     ));
     let carried = row
@@ -108,7 +114,10 @@ fn facts_status(app: &App, left: &mut Vec<Span<'static>>) -> bool {
     else {
         return false;
     };
-    let Some(table) = app.shown.as_ref().and_then(|s| s.facts_table.as_ref()) else {
+    let Some(shown) = app.shown.as_ref() else {
+        return false;
+    };
+    let Some(table) = shown.facts_table.as_ref() else {
         return false;
     };
     let Some(row) = table.rows.get(state.selected) else {
@@ -116,12 +125,12 @@ fn facts_status(app: &App, left: &mut Vec<Span<'static>>) -> bool {
     };
     left.push(styled(
         format!(
-            "│ facts │ fact {}/{} │ {} {} │ passage {} ",
+            "│ facts │ fact {}/{} │ {} {} │ {} ",
             state.selected + 1,
             table.rows.len(),
             row.kind.name(),
             row.status.name(),
-            row.passage + 1
+            outline::number(&shown.comparison, row.passage)
         ),
         t.status,
     ));
@@ -136,14 +145,16 @@ fn pane_status(app: &App, left: &mut Vec<Span<'static>>) {
     let Some(entry) = shown.layout.entries.get(app.nav.current.0) else {
         return;
     };
-    let count = shown.layout.entries.len();
     left.push(styled(
-        format!("│ passage {}/{count} ", app.nav.current.0 + 1),
+        format!("│ {} ", outline::number(&shown.comparison, entry.passage)),
         t.status,
     ));
     let mut status = format!("│ {}", entry.status.name());
     if matches!(entry.status, PassageStatus::Changed | PassageStatus::Moved) {
-        let _ = write!(status, " {:.0}%", entry.similarity * 100.0);
+        let _ = write!(status, " {}", outline::percent(entry.similarity));
+        if entry.weak {
+            let _ = write!(status, " {}", outline::WEAK);
+        }
     }
     status.push(' ');
     left.push(styled(status, t.status.fg(t.status(entry.status))));

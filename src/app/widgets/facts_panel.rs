@@ -8,9 +8,9 @@ use ratatui::style::{Color, Style};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::facts_panel::{FactsState, FactsTable, LIST_HEADER, Piece, Tone};
 use crate::app::theme::Theme;
 use crate::facts::FactStatus;
+use crate::present::facts::{FactsState, FactsTable, LIST_HEADER, Piece, Tone};
 
 /// The panel.
 #[derive(Debug, Clone)]
@@ -35,6 +35,8 @@ impl FactsPanel<'_> {
             Tone::Strays => t.notice,
             Tone::Deleted => t.deleted,
             Tone::Inserted => t.inserted,
+            Tone::DeletedAccent => t.deleted_accent,
+            Tone::InsertedAccent => t.inserted_accent,
         }
     }
 

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
-use crate::app::layout::{Cell, EntryIx, Layout, Row, Run, Side};
+use crate::app::layout::{Cell, EntryIx, PairRows, Row, Run, Side};
 use crate::app::screen::GUTTER;
 use crate::app::search::{Hit, Search};
 use crate::app::theme::Theme;
@@ -17,7 +17,7 @@ use crate::model::PassageStatus;
 #[derive(Debug, Clone, Copy)]
 pub struct Pane<'a> {
     /// The prepared rows.
-    pub layout: &'a Layout,
+    pub layout: &'a PairRows,
     /// Which side to draw.
     pub side: Side,
     /// First row on screen.

@@ -14,6 +14,7 @@ use crate::app::state::{PRESENCE_FOOTER, PRESENCE_HEADER};
 use crate::app::theme::Theme;
 use crate::facts::VersionScore;
 use crate::model::{PassageStatus, VersionId};
+use crate::present::outline;
 
 /// Width of a version column, the space after it included.
 const CELL: u16 = 6;
@@ -55,7 +56,6 @@ impl PresenceView<'_> {
                 Style::new().bg(t.statuses.added).fg(Color::Indexed(231)),
             ),
             Presence::Present { status, similarity } => {
-                let pct = (similarity * 100.0).round() as u32;
                 let mark = if status == PassageStatus::Moved {
                     '↕'
                 } else {
@@ -64,7 +64,7 @@ impl PresenceView<'_> {
                 let text = if status == PassageStatus::Same {
                     "  =  ".to_string()
                 } else {
-                    format!("{mark}{pct:>3}%")
+                    format!("{mark}{:>4}", outline::percent(similarity))
                 };
                 (
                     text,

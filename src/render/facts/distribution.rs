@@ -17,7 +17,7 @@ use std::io::{self, Write};
 use super::{Tone, write_hanging};
 use crate::facts::{Fact, FactStatus};
 use crate::model::{Comparison, VersionId};
-use crate::render::outline::Labels;
+use crate::present::outline::Labels;
 use crate::render::style::{Painter, Style};
 use crate::render::text::{self, StyledText};
 use crate::visible::visible;

@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::write_hanging;
 use crate::facts::Misquote;
 use crate::model::{Comparison, WordOp};
-use crate::render::outline::Labels;
+use crate::present::outline::Labels;
 use crate::render::style::{Painter, Style};
 use crate::render::text::StyledText;
 

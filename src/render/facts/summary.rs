@@ -7,8 +7,8 @@ use std::io::{self, Write};
 use super::{is_calendar_only, is_missing, write_hanging, write_wrapped};
 use crate::facts::{Fact, FactReport, FactStatus, VersionScore};
 use crate::model::Comparison;
+use crate::present::outline::Labels;
 use crate::render::FactRows;
-use crate::render::outline::Labels;
 use crate::render::style::{Painter, Style};
 use crate::render::text::{self, StyledText};
 

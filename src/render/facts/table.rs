@@ -7,7 +7,7 @@ use super::Tone;
 use super::cell::Cell;
 use crate::facts::{Fact, FactStatus};
 use crate::model::{Comparison, VersionId};
-use crate::render::outline::Labels;
+use crate::present::outline::Labels;
 use crate::render::style::{Painter, Style, Styling};
 use crate::render::text;
 
@@ -59,7 +59,7 @@ impl Row {
 
 /// How rows are laid out.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Layout {
+enum Arrangement {
     /// A table: widths of the passage, kind and status columns, then of each version's.
     Columns {
         lead: [usize; 3],
@@ -75,7 +75,7 @@ pub struct Table<'a> {
     versions: usize,
     painter: Painter,
     width: usize,
-    layout: Layout,
+    arrangement: Arrangement,
 }
 
 impl<'a> Table<'a> {
@@ -103,25 +103,25 @@ impl<'a> Table<'a> {
             .map(|v| widest(&|r| r.cells[v].width(), labels.get(VersionId(v))))
             .collect();
         let fixed = lead.iter().sum::<usize>() + GAP * (lead.len() + versions - 1);
-        let layout = match width
+        let arrangement = match width
             .checked_sub(fixed)
             .and_then(|room| share(&natural, room))
         {
-            Some(versions) => Layout::Columns { lead, versions },
-            None => Layout::Blocks,
+            Some(versions) => Arrangement::Columns { lead, versions },
+            None => Arrangement::Blocks,
         };
         Self {
             labels,
             versions,
             painter,
             width,
-            layout,
+            arrangement,
         }
     }
 
     /// The column header (`#  kind  status  000  001 …`); nothing in the block layout.
     pub fn write_header(&self, out: &mut dyn Write) -> io::Result<()> {
-        let Layout::Columns { lead, versions } = &self.layout else {
+        let Arrangement::Columns { lead, versions } = &self.arrangement else {
             return Ok(());
         };
         let mut columns = vec![
@@ -138,8 +138,8 @@ impl<'a> Table<'a> {
 
     /// Writes one fact's row (or block).
     pub fn write_row(&self, out: &mut dyn Write, row: &Row) -> io::Result<()> {
-        match &self.layout {
-            Layout::Columns { lead, versions } => {
+        match &self.arrangement {
+            Arrangement::Columns { lead, versions } => {
                 let style = row.lead_style();
                 let mut columns = vec![
                     Column::right(&row.passage, style, lead[0]),
@@ -151,7 +151,7 @@ impl<'a> Table<'a> {
                 }
                 write_columns(out, self.painter, &columns)
             }
-            Layout::Blocks => self.write_block(out, row),
+            Arrangement::Blocks => self.write_block(out, row),
         }
     }
 

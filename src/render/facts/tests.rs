@@ -1,7 +1,7 @@
 use super::*;
 use crate::facts::analyze;
 use crate::render::Format;
-use crate::render::testing::{Builder, story, three_versions};
+use crate::testing::{Builder, story, three_versions};
 
 fn facts_table(comparison: &Comparison, styling: Styling, width: usize, rows: FactRows) -> String {
     let options = PrintOptions {

@@ -1,7 +1,7 @@
 use super::*;
 use crate::render::Format;
 use crate::render::style::Styling;
-use crate::render::testing::{story, three_versions};
+use crate::testing::{story, three_versions};
 
 fn inline(comparison: &Comparison, styling: Styling, context: usize) -> String {
     let options = PrintOptions {

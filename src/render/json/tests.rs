@@ -1,7 +1,7 @@
 use serde_json::Value;
 
 use super::*;
-use crate::render::testing::{Builder, story};
+use crate::testing::{Builder, story};
 
 fn json(comparison: &Comparison) -> Value {
     let mut out = Vec::new();

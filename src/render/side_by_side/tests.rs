@@ -3,7 +3,7 @@ use unicode_width::UnicodeWidthStr;
 use super::*;
 use crate::render::Format;
 use crate::render::style::Styling;
-use crate::render::testing::{Builder, story, three_versions};
+use crate::testing::{Builder, story, three_versions};
 
 fn side_by_side(comparison: &Comparison, width: usize) -> String {
     let options = PrintOptions {

@@ -1,5 +1,5 @@
 use super::*;
-use crate::render::testing::{story, three_versions};
+use crate::testing::{story, three_versions};
 
 fn stat(comparison: &Comparison) -> String {
     let mut out = Vec::new();

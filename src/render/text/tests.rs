@@ -44,6 +44,15 @@ fn cjk_and_emoji_take_two_columns() {
 }
 
 #[test]
+fn printers_wrap_cjk_as_the_viewer_does_never_starting_a_line_with_closing_punctuation() {
+    // The same text and width as the viewer's wrapper test (present::wrap).
+    assert_eq!(
+        rows(&text("会議が開かれた。次"), 14),
+        ["会議が開かれ", "た。次"]
+    );
+}
+
+#[test]
 fn a_word_wider_than_the_line_is_split_between_graphemes() {
     assert_eq!(rows(&text("abcdefgh"), 3), ["abc", "def", "gh"]);
     assert_eq!(rows(&text("中文中文"), 3), ["中", "文", "中", "文"]);

@@ -1,5 +1,5 @@
 use super::*;
-use crate::render::testing::{Builder, story, three_versions};
+use crate::testing::{Builder, story, three_versions};
 
 fn unified(comparison: &Comparison, context: usize) -> String {
     let mut out = Vec::new();

@@ -3,10 +3,11 @@
 //! version's reading. Prepared from a [`FactReport`] the first time the panel opens; the widget
 //! only lays it out.
 
-use super::layout::carries;
+use super::marks::carries;
 use crate::facts::{Fact, FactKind, FactReport, FactStatus};
 use crate::model::{Comparison, VersionId, WordOp};
 use crate::visible::visible;
+use std::ops::Range;
 
 /// What a piece of panel text is; the widget turns it into a style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +22,21 @@ pub enum Tone {
     Deleted,
     /// Words a misquote has that the consensus lacks.
     Inserted,
+    /// The changed letters of a deleted word respelt by a letter or two.
+    DeletedAccent,
+    /// The changed letters of an inserted word respelt by a letter or two.
+    InsertedAccent,
+}
+
+impl Tone {
+    /// The change run a tone belongs to (an accent belongs to its word's run).
+    fn run(self) -> Self {
+        match self {
+            Self::DeletedAccent => Self::Deleted,
+            Self::InsertedAccent => Self::Inserted,
+            other => other,
+        }
+    }
 }
 
 /// A piece of text with its tone.
@@ -381,100 +397,80 @@ fn word_diff(
     let base = &comparison.version(against).text;
     let other = &comparison.version(version).text;
     let mut line: PanelLine = Vec::new();
-    let mut push = |text: &str, tone: Tone| {
-        let text = visible(text, false).replace(char::is_whitespace, " ");
-        match line.last_mut() {
-            Some(last) if last.tone == tone => last.text.push_str(&text),
-            Some(last) => {
-                // A change at the end of a quotation has no space after it; keep the words
-                // apart.
-                if !last.text.ends_with(' ') && !text.starts_with(' ') {
-                    last.text.push(' ');
-                }
-                line.push(piece(text, tone));
-            }
-            None => line.push(piece(text, tone)),
-        }
-    };
     for op in ops {
         match op {
-            WordOp::Equal { other: range, .. } => push(&other[range.clone()], Tone::Plain),
-            WordOp::Delete { base: range, .. } => push(&base[range.clone()], Tone::Deleted),
-            WordOp::Insert { other: range, .. } => push(&other[range.clone()], Tone::Inserted),
+            WordOp::Equal { other: range, .. } => {
+                push_word(&mut line, &other[range.clone()], Tone::Plain);
+            }
+            WordOp::Delete {
+                base: range,
+                accents,
+            } => {
+                push_accented(
+                    &mut line,
+                    base,
+                    range,
+                    accents,
+                    Tone::Deleted,
+                    Tone::DeletedAccent,
+                );
+            }
+            WordOp::Insert {
+                other: range,
+                accents,
+            } => {
+                push_accented(
+                    &mut line,
+                    other,
+                    range,
+                    accents,
+                    Tone::Inserted,
+                    Tone::InsertedAccent,
+                );
+            }
         }
     }
     line
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::app::fixture;
-    use crate::facts::analyze;
-
-    fn text(line: &PanelLine) -> String {
-        line.iter().map(|p| p.text.as_str()).collect()
+/// Appends a changed range of `text`, its accent ranges (absolute, sorted) in the accent tone.
+fn push_accented(
+    line: &mut PanelLine,
+    text: &str,
+    range: &Range<usize>,
+    accents: &[Range<usize>],
+    tone: Tone,
+    accent: Tone,
+) {
+    let mut at = range.start;
+    for a in accents {
+        let a = a.start.clamp(at, range.end)..a.end.clamp(at, range.end);
+        push_word(line, &text[at..a.start], tone);
+        push_word(line, &text[a.clone()], accent);
+        at = a.end;
     }
+    push_word(line, &text[at..range.end], tone);
+}
 
-    #[test]
-    fn many_versions_show_the_departures_as_a_distribution() {
-        let texts: Vec<Option<&str>> = (0..14)
-            .map(|i| {
-                Some(if i == 5 || i == 9 {
-                    "The strike killed 27 people in Ternopil."
-                } else {
-                    "The strike killed 26 people in Ternopil."
-                })
-            })
-            .collect();
-        let c = fixture::comparison(&[fixture::text(&texts)], 0);
-        let panel = FactsTable::build(&c, &analyze(&c));
-        let row = panel
-            .rows
-            .iter()
-            .find(|r| r.kind == FactKind::Number)
-            .expect("the count drifts");
-        assert_eq!(text(&row.deviating), "27 ×2: v5 v9");
-        let detail: Vec<String> = row.detail.iter().map(text).collect();
-        assert_eq!(
-            detail.len(),
-            3,
-            "heading and one line per reading: {detail:?}"
-        );
-        assert!(
-            detail[1].contains("×12") && detail[2].contains("×2"),
-            "{detail:?}"
-        );
+/// Appends text on one line; between two change runs that touch, a space keeps the words apart
+/// (a change at the end of a quotation has no space after it).
+fn push_word(line: &mut PanelLine, text: &str, tone: Tone) {
+    if text.is_empty() {
+        return;
     }
-
-    #[test]
-    fn drifted_facts_come_first_with_their_outliers_and_readings() {
-        let c = fixture::story();
-        let report = analyze(&c);
-        let table = FactsTable::build(&c, &report);
-        let first = &table.rows[0];
-        assert_eq!(first.status, FactStatus::Drift, "{table:#?}");
-        assert!(
-            table
-                .rows
-                .windows(2)
-                .all(|w| (w[0].status == FactStatus::Missing)
-                    <= (w[1].status == FactStatus::Missing))
-        );
-        let name = table
-            .rows
-            .iter()
-            .find(|r| r.kind == FactKind::Name)
-            .expect("the name drift");
-        assert_eq!(name.consensus.as_deref(), Some("Gen Chris Donahue"));
-        assert_eq!(text(&name.deviating), "v1 Gen Chris Donohue");
-        let detail: Vec<String> = name.detail.iter().map(text).collect();
-        assert!(detail[0].contains("spelling change"), "{detail:#?}");
-        assert!(
-            detail[0].contains("(2 of 3 versions with the passage)"),
-            "{detail:#?}"
-        );
-        assert_eq!(detail[2], " ✗ v1       Gen Chris Donohue");
-        assert!(table.summary.contains("drifted"), "{}", table.summary);
+    let text = visible(text, false).replace(char::is_whitespace, " ");
+    match line.last_mut() {
+        Some(last) if last.tone == tone => last.text.push_str(&text),
+        Some(last) => {
+            if last.tone.run() != tone.run() && !last.text.ends_with(' ') && !text.starts_with(' ')
+            {
+                last.text.push(' ');
+            }
+            line.push(piece(text, tone));
+        }
+        None => line.push(piece(text, tone)),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,18 +1,18 @@
-//! Placing entries on rows: wrapping both sides, padding the shorter, folding runs of same
+//! Laying entries out on rows: wrapping both sides, padding the shorter, folding runs of same
 //! passages, and writing the notes that say where a moved passage went.
 
 use std::ops::Range;
 
-use super::wrap::wrap;
 use super::{
-    Cell, Destination, Entry, EntryIx, Fold, LayoutKey, Moves, Row, Run, Side, StyledText,
+    Cell, Destination, Entry, EntryIx, Fold, Moves, PairRowsKey, Row, Run, Side, StyledText,
 };
 use crate::model::{Comparison, PassageStatus, VersionId};
+use crate::present::wrap::wrap;
 
 /// Collects rows while entries are placed.
 pub(super) struct Builder<'a> {
     pub(super) comparison: &'a Comparison,
-    pub(super) key: LayoutKey,
+    pub(super) key: PairRowsKey,
     pub(super) rows: Vec<Row>,
 }
 
@@ -26,7 +26,7 @@ fn foldable(entry: &Entry) -> bool {
 
 impl Builder<'_> {
     /// Places every entry, setting each one's rows.
-    pub(super) fn place(&mut self, entries: &mut [Entry], moves: &Moves) {
+    pub(super) fn lay_out(&mut self, entries: &mut [Entry], moves: &Moves) {
         // An entry that holds "moved here" notes stays open when folding.
         let holds_marker = |i: usize| {
             !moves.arriving(Destination::After(EntryIx(i))).is_empty()
@@ -85,7 +85,7 @@ impl Builder<'_> {
         });
         if let Some(destination) = moves.went(ix) {
             let place = match destination {
-                Destination::After(t) => format!("after passage {}", t.0 + 1),
+                Destination::After(t) => format!("after passage {}", entries[t.0].passage + 1),
                 Destination::First => "first".to_string(),
             };
             let note = format!(
@@ -137,7 +137,7 @@ impl Builder<'_> {
                 Cell::Note(format!(
                     "↳ {} has passage {} here: “{excerpt}” · Enter: go",
                     self.label(self.key.compared),
-                    moved.0 + 1
+                    entries[moved.0].passage + 1
                 ))
             })
             .collect()

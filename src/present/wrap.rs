@@ -1,12 +1,44 @@
 //! Word wrapping by display width.
 //!
-//! Widths are measured per grapheme with ratatui's own [`CellWidth`], so a wrapped line is
-//! exactly as wide as the buffer will draw it: CJK and emoji take two cells, combining marks none.
+//! Widths are measured per grapheme with `unicode-width` (as ratatui's buffer measures them), so a
+//! wrapped line is exactly as wide as a terminal draws it: CJK and emoji take two cells, combining marks none.
 
 use std::ops::Range;
 
-use ratatui::buffer::CellWidth;
 use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Display width of a grapheme cluster (or any text) in terminal cells, as a terminal and
+/// ratatui's buffer count it: `unicode-width`, plus one cell for each halfwidth (han)dakuten
+/// (U+FF9E, U+FF9F), which `unicode-width` counts as combining but terminals draw on their own.
+#[must_use]
+pub fn width(text: &str) -> usize {
+    text.width()
+        + text
+            .chars()
+            .filter(|c| matches!(c, '\u{ff9e}' | '\u{ff9f}'))
+            .count()
+}
+
+/// Cuts text to at most `max` columns, ending in `…` when something was cut.
+#[must_use]
+pub fn truncate(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for grapheme in text.graphemes(true) {
+        let w = width(grapheme);
+        if used + w + 1 > max {
+            break;
+        }
+        out.push_str(grapheme);
+        used += w;
+    }
+    out.push('…');
+    out
+}
 
 /// A word and the whitespace after it.
 struct Piece {
@@ -109,7 +141,7 @@ fn pieces(text: &str) -> Vec<Piece> {
             pieces.text(at..end, word.len(), false);
         } else {
             for (offset, g) in word.grapheme_indices(true) {
-                let width = usize::from(g.cell_width());
+                let width = width(g);
                 let start = at + offset;
                 if g.chars().all(char::is_whitespace) {
                     pieces.space(width);
@@ -149,7 +181,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         }
         if piece.width > width {
             for (at, g) in text[piece.word.clone()].grapheme_indices(true) {
-                let w = usize::from(g.cell_width());
+                let w = self::width(g);
                 let at = piece.word.start + at;
                 if start.is_some() && used + w > width {
                     lines.extend(start.take().map(|s| s..end));

@@ -1,17 +1,93 @@
-//! Hand-built comparisons for printer tests, so the printers are tested on exactly the passages
-//! a test describes, independent of how the aligner pairs them.
+//! Hand-built comparisons for unit tests, so that printers, the presentation layer and the
+//! viewer are tested on exactly the passages a test describes, independent of how the aligner
+//! pairs them. Statuses follow the aligner's own rules (a reading's status from the word diff,
+//! the passage's overall status from [`crate::align::overall`]), so that a hand-built
+//! comparison never holds a passage the aligner could not produce.
 
 use crate::diff::diff_words;
 use crate::model::{
     Comparison, Passage, PassageKind, PassageStatus, Placement, Reading, Span, Version, VersionId,
 };
-use crate::options::CompareOptions;
+use crate::options::{CompareOptions, IgnoreOptions};
 use crate::{Input, load, segment};
+
+/// A passage from its spans, with every compared version's reading derived as the aligner
+/// derives it: the real word diff, `moved` readings placed after the passage given.
+pub fn passage(
+    index: usize,
+    kind: PassageKind,
+    spans: Vec<Span>,
+    versions: &[Version],
+    base: VersionId,
+    moved: &[(VersionId, Option<usize>)],
+) -> Passage {
+    let range = |v: VersionId| {
+        spans
+            .iter()
+            .find(|s| s.version == v)
+            .map(|s| s.range.clone())
+    };
+    let boilerplate = kind == PassageKind::Boilerplate;
+    let readings: Vec<Reading> = versions
+        .iter()
+        .map(|v| v.id)
+        .filter(|id| *id != base)
+        .map(|id| {
+            let after = moved.iter().find(|(v, _)| *v == id).map(|(_, a)| *a);
+            let (status, similarity, ops) = match (range(base), range(id)) {
+                _ if boilerplate => (PassageStatus::Boilerplate, 1.0, Vec::new()),
+                (Some(b), Some(o)) => {
+                    let d = diff_words(
+                        &versions[base.0].text,
+                        b,
+                        &versions[id.0].text,
+                        o,
+                        IgnoreOptions::default(),
+                    );
+                    let status = match (after, d.is_same()) {
+                        (Some(_), _) => PassageStatus::Moved,
+                        (None, true) => PassageStatus::Same,
+                        (None, false) => PassageStatus::Changed,
+                    };
+                    (status, d.similarity, d.ops)
+                }
+                (Some(_), None) => (PassageStatus::Removed, 0.0, Vec::new()),
+                (None, Some(_)) => (PassageStatus::Added, 0.0, Vec::new()),
+                (None, None) => (PassageStatus::Same, 1.0, Vec::new()),
+            };
+            Reading {
+                version: id,
+                status,
+                similarity,
+                placement: after
+                    .map_or(Placement::InOrder, |after| Placement::MovedAfter { after }),
+                confidence: 1.0,
+                ops,
+            }
+        })
+        .collect();
+    let (status, similarity) = crate::align::overall(&readings, range(base).is_some(), boilerplate);
+    Passage {
+        index,
+        kind,
+        status,
+        similarity,
+        spans,
+        readings,
+    }
+}
+
+/// A passage waiting for [`Builder::build`].
+struct Draft {
+    kind: PassageKind,
+    spans: Vec<Span>,
+    moved: Vec<(VersionId, Option<usize>)>,
+}
 
 /// Builds a [`Comparison`] passage by passage; version 0 is the base.
 pub struct Builder {
     versions: Vec<Version>,
-    passages: Vec<Passage>,
+    drafts: Vec<Draft>,
 }
 
 impl Builder {
@@ -30,12 +106,12 @@ impl Builder {
             .collect();
         Self {
             versions,
-            passages: Vec::new(),
+            drafts: Vec::new(),
         }
     }
 
     /// Adds a passage made of paragraph `paras[v]` (0-based) of each version `v`, `None` where
-    /// a version lacks it. Statuses, similarities and word ops are derived like the core would.
+    /// a version lacks it.
     pub fn passage(mut self, paras: &[Option<usize>]) -> Self {
         let spans: Vec<Span> = paras
             .iter()
@@ -47,102 +123,39 @@ impl Builder {
                 })
             })
             .collect();
-        let base_span = spans.iter().find(|s| s.version == VersionId(0)).cloned();
-        let readings: Vec<Reading> = (1..self.versions.len())
-            .map(|v| {
-                let other = spans.iter().find(|s| s.version == VersionId(v));
-                self.reading(VersionId(v), base_span.as_ref(), other)
-            })
-            .collect();
-        let divergent: Vec<PassageStatus> = readings
-            .iter()
-            .map(|r| r.status)
-            .filter(|s| s.is_divergent())
-            .collect();
-        let status = match divergent.first() {
-            None => PassageStatus::Same,
-            Some(first) if divergent.iter().all(|s| s == first) => *first,
-            Some(_) => PassageStatus::Changed,
-        };
-        let similarity = readings
-            .iter()
-            .filter(|r| spans.iter().any(|s| s.version == r.version))
-            .map(|r| r.similarity)
-            .fold(1.0, f32::min);
-        let index = self.passages.len();
-        self.passages.push(Passage {
-            index,
+        self.drafts.push(Draft {
             kind: PassageKind::Text,
-            status,
-            similarity,
             spans,
-            readings,
+            moved: Vec::new(),
         });
         self
     }
 
-    fn reading(&self, version: VersionId, base: Option<&Span>, other: Option<&Span>) -> Reading {
-        let (status, similarity, ops) = match (base, other) {
-            (Some(b), Some(o)) => {
-                let d = diff_words(
-                    &self.versions[0].text,
-                    b.range.clone(),
-                    &self.versions[version.0].text,
-                    o.range.clone(),
-                    crate::options::IgnoreOptions::default(),
-                );
-                let status = if d.is_same() {
-                    PassageStatus::Same
-                } else {
-                    PassageStatus::Changed
-                };
-                (status, d.similarity, d.ops)
-            }
-            (Some(_), None) => (PassageStatus::Removed, 0.0, Vec::new()),
-            (None, Some(_)) => (PassageStatus::Added, 0.0, Vec::new()),
-            (None, None) => (PassageStatus::Same, 1.0, Vec::new()),
-        };
-        Reading {
-            version,
-            status,
-            similarity,
-            placement: Placement::InOrder,
-            confidence: 1.0,
-            ops,
-        }
-    }
-
     /// Marks the last passage as moved in `version`, where it follows passage `after`.
     pub fn moved(mut self, version: usize, after: Option<usize>) -> Self {
-        let passage = self.passages.last_mut().expect("a passage to move");
-        let reading = passage
-            .readings
-            .iter_mut()
-            .find(|r| r.version == VersionId(version))
-            .unwrap();
-        reading.status = PassageStatus::Moved;
-        reading.placement = Placement::MovedAfter { after };
-        passage.status = PassageStatus::Moved;
+        let draft = self.drafts.last_mut().expect("a passage to move");
+        draft.moved.push((VersionId(version), after));
         self
     }
 
     /// Marks the last passage as boilerplate.
     pub fn boilerplate(mut self) -> Self {
-        let passage = self.passages.last_mut().expect("a passage");
-        passage.kind = PassageKind::Boilerplate;
-        passage.status = PassageStatus::Boilerplate;
-        for reading in &mut passage.readings {
-            reading.status = PassageStatus::Boilerplate;
-        }
+        self.drafts.last_mut().expect("a passage").kind = PassageKind::Boilerplate;
         self
     }
 
     /// The comparison.
     pub fn build(self) -> Comparison {
+        let passages = self
+            .drafts
+            .into_iter()
+            .enumerate()
+            .map(|(i, d)| passage(i, d.kind, d.spans, &self.versions, VersionId(0), &d.moved))
+            .collect();
         Comparison {
             versions: self.versions,
             base: VersionId(0),
-            passages: self.passages,
+            passages,
             options: CompareOptions::default(),
         }
     }

@@ -1,18 +1,19 @@
-//! A passage's text on one side, made terminal-safe and cut into inked runs.
+//! A passage's text on one side, made safe to show (control characters visible) and cut
+//! into inked runs.
 //!
 //! The runs come straight from the model's [`WordOp`]s: the base side shows `Equal` and
 //! `Delete` ranges, the compared side `Equal` and `Insert` ranges, and accents split a changed
-//! word further. Fact readings the pair disagrees on ([`super::underline`]) cut the runs again,
+//! word further. Fact readings the pair disagrees on ([`super::marks`]) cut the runs again,
 //! so that they can be underlined. Nothing here diffs.
 
 use std::ops::Range;
 
-use super::Run;
-use super::underline::FactMark;
-use crate::model::{Version, WordOp};
+use super::marks::{FactMark, PairFacts};
+use crate::model::{Comparison, Passage, PassageKind, PassageStatus, Version, VersionId, WordOp};
 use crate::visible::visible;
 
-/// What a stretch of pane text is; the view turns it into a style from the theme.
+/// What a stretch of passage text is; each front end turns it into its own look (a ratatui style
+/// from the viewer's theme, a CSS class in the HTML report).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Ink {
     /// Story text that both versions share, in a passage that changed.
@@ -39,7 +40,39 @@ pub enum Ink {
     Note,
 }
 
-/// Which pane.
+/// A stretch of a passage's text on one side (or of one wrapped line of it): a byte range into [`StyledText::text`],
+/// with an ink and, for a fact the pair disagrees on, a mark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    /// Byte range into the side's text.
+    pub range: Range<usize>,
+    /// How it is drawn.
+    pub ink: Ink,
+    /// Underlined as a fact.
+    pub fact: Option<FactMark>,
+}
+
+impl Ink {
+    /// A neutral name for the ink (`deleted`, `inserted-accent`, …): the HTML report's CSS class.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Same => "same",
+            Self::Heading => "heading",
+            Self::Boilerplate => "boilerplate",
+            Self::Removed => "removed",
+            Self::Added => "added",
+            Self::Deleted => "deleted",
+            Self::Inserted => "inserted",
+            Self::DeletedAccent => "deleted-accent",
+            Self::InsertedAccent => "inserted-accent",
+            Self::Note => "note",
+        }
+    }
+}
+
+/// Which side of a pair: the base (left) or the compared version (right).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Side {
     /// The base version, left.
@@ -228,120 +261,42 @@ pub fn from_ops(
     painter.finish()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{OffsetMap, VersionId};
-
-    fn version(text: &str) -> Version {
-        Version {
-            id: VersionId(0),
-            name: "v".into(),
-            path: None,
-            bytes: text.len(),
-            encoding: "utf-8".into(),
-            notes: vec![],
-            text: text.into(),
-            offsets: OffsetMap::default(),
-            paragraphs: vec![],
-        }
-    }
-
-    fn stretches(styled: &StyledText) -> Vec<(&str, Ink)> {
-        styled
-            .runs
-            .iter()
-            .map(|r| (&styled.text[r.range.clone()], r.ink))
-            .collect()
-    }
-
-    #[test]
-    fn base_side_shows_equal_and_deleted_words() {
-        let v = version("Gen Donahue said no.");
-        let ops = [
-            WordOp::Equal {
-                base: 0..4,
-                other: 0..4,
-            },
-            WordOp::Delete {
-                base: 4..12,
-                accents: std::iter::once(8..9).collect(),
-            },
-            WordOp::Insert {
-                other: 4..12,
-                accents: std::iter::once(8..9).collect(),
-            },
-            WordOp::Equal {
-                base: 12..20,
-                other: 12..20,
-            },
-        ];
-        let styled = from_ops(&v, &ops, Side::Base, Ink::Text, &[]);
-        assert_eq!(styled.text, "Gen Donahue said no.");
-        assert_eq!(
-            stretches(&styled),
-            [
-                ("Gen ", Ink::Text),
-                ("Dona", Ink::Deleted),
-                ("h", Ink::DeletedAccent),
-                ("ue ", Ink::Deleted),
-                ("said no.", Ink::Text),
-            ]
-        );
-    }
-
-    #[test]
-    fn control_characters_become_visible_and_line_ends_collapse() {
-        let v = version("a\u{1b}[1m\n\n  b\r\n");
-        let styled = plain(&v, 0..v.text.len(), Ink::Same, &[]);
-        assert_eq!(styled.text, "a␛[1m b");
-        assert_eq!(
-            styled.runs,
-            [Run {
-                range: 0..styled.text.len(),
-                ink: Ink::Same,
-                fact: None
-            }]
-        );
-    }
-
-    #[test]
-    fn fact_marks_cut_runs_across_inks_and_accents() {
-        let v = version("Gen Donahue said  26.");
-        let ops = [
-            WordOp::Equal {
-                base: 0..4,
-                other: 0..4,
-            },
-            WordOp::Delete {
-                base: 4..12,
-                accents: std::iter::once(8..9).collect(),
-            },
-            WordOp::Equal {
-                base: 12..21,
-                other: 12..21,
-            },
-        ];
-        let marks = [(0..11, FactMark::Differs), (18..20, FactMark::Strays)];
-        let styled = from_ops(&v, &ops, Side::Base, Ink::Text, &marks);
-        let cut: Vec<(&str, Ink, Option<FactMark>)> = styled
-            .runs
-            .iter()
-            .map(|r| (&styled.text[r.range.clone()], r.ink, r.fact))
-            .collect();
-        assert_eq!(
-            cut,
-            [
-                ("Gen ", Ink::Text, Some(FactMark::Differs)),
-                ("Dona", Ink::Deleted, Some(FactMark::Differs)),
-                ("h", Ink::DeletedAccent, Some(FactMark::Differs)),
-                ("ue", Ink::Deleted, Some(FactMark::Differs)),
-                (" ", Ink::Deleted, None),
-                ("said ", Ink::Text, None),
-                ("26", Ink::Text, Some(FactMark::Strays)),
-                (".", Ink::Text, None),
-            ]
-        );
-        assert!(styled.has_facts());
-    }
+/// The styled text of a passage on both sides of a pair (the base and `compared`), for its
+/// status in the pair, with the pair's fact marks.
+#[must_use]
+pub fn pair_texts(
+    comparison: &Comparison,
+    p: &Passage,
+    compared: VersionId,
+    status: PassageStatus,
+    underlines: &PairFacts,
+) -> [Option<StyledText>; 2] {
+    let shared = match (status, p.kind) {
+        (PassageStatus::Boilerplate, _) => Ink::Boilerplate,
+        (PassageStatus::Same, _) => Ink::Same,
+        (PassageStatus::Added, _) => Ink::Added,
+        (PassageStatus::Removed, _) => Ink::Removed,
+        (_, PassageKind::Heading) => Ink::Heading,
+        _ => Ink::Text,
+    };
+    let ops = p
+        .reading(compared)
+        .map(|r| r.ops.as_slice())
+        .unwrap_or_default();
+    let ids = [comparison.base, compared];
+    Side::BOTH.map(|side| {
+        let id = ids[side.index()];
+        let span = p.span(id)?;
+        let version = comparison.version(id);
+        let both = p.span(ids[0]).is_some() && p.span(ids[1]).is_some();
+        let marks = underlines.marks(side.index());
+        Some(if both && !ops.is_empty() {
+            from_ops(version, ops, side, shared, marks)
+        } else {
+            plain(version, span.range.clone(), shared, marks)
+        })
+    })
 }
+
+#[cfg(test)]
+mod tests;

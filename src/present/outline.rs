@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::ops::Range;
 
+pub use super::labels::{Labels, file_name};
 use crate::model::{
-    Comparison, Passage, PassageKind, PassageStatus, Placement, Version, VersionId,
+    Comparison, Passage, PassageKind, PassageStatus, Placement, Reading, Version, VersionId,
 };
 
 /// Which versions a view looks at.
@@ -143,67 +144,27 @@ fn moved_marks(comparison: &Comparison, scope: Scope) -> BTreeMap<Option<usize>,
     marks
 }
 
-/// Short labels for versions: the numeric prefix of the file names when every version has a
-/// distinct one (`000_cda5….txt` → `000`), else `v0`, `v1`, ….
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Labels(Vec<String>);
-
-impl Labels {
-    /// Labels for the versions of a comparison.
-    #[must_use]
-    pub fn new(comparison: &Comparison) -> Self {
-        let prefixes: Vec<&str> = comparison
-            .versions
-            .iter()
-            .map(|v| numeric_prefix(&v.name))
-            .collect();
-        let mut distinct = prefixes.clone();
-        distinct.sort_unstable();
-        distinct.dedup();
-        if distinct.len() == prefixes.len() && prefixes.iter().all(|p| !p.is_empty()) {
-            Self(prefixes.into_iter().map(str::to_string).collect())
-        } else {
-            Self(
-                comparison
-                    .versions
-                    .iter()
-                    .map(|v| format!("v{}", v.id.0))
-                    .collect(),
-            )
-        }
-    }
-
-    /// The label of a version.
-    #[must_use]
-    pub fn get(&self, version: VersionId) -> &str {
-        &self.0[version.0]
-    }
-
-    /// Labels of several versions, comma-separated.
-    #[must_use]
-    pub fn list(&self, versions: impl IntoIterator<Item = VersionId>) -> String {
-        versions
-            .into_iter()
-            .map(|v| self.get(v))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-}
-
-/// The last component of a path as given (`seeds/000_x.txt` → `000_x.txt`).
+/// A passage's status and similarity for one pair of versions, as a side-by-side view shows
+/// them: added or removed by which side carries it, 1 for same, 0 for added and removed.
 #[must_use]
-pub fn file_name(name: &str) -> &str {
-    name.rsplit(['/', '\\']).next().unwrap_or(name)
-}
-
-/// The digits a file name starts with, when followed by `_`, `-` or `.` (`000_x.txt` → `000`).
-fn numeric_prefix(name: &str) -> &str {
-    let file = file_name(name);
-    let digits = file.len() - file.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    match file[digits..].chars().next() {
-        Some('_' | '-' | '.') if digits > 0 => &file[..digits],
-        _ => "",
-    }
+pub fn pair_status(p: &Passage, base: VersionId, compared: VersionId) -> (PassageStatus, f32) {
+    let reading = p.reading(compared);
+    let similarity = reading.map_or(0.0, |r| r.similarity);
+    let status = match (p.span(base).is_some(), p.span(compared).is_some()) {
+        _ if p.kind == PassageKind::Boilerplate => PassageStatus::Boilerplate,
+        (false, _) => PassageStatus::Added,
+        (_, false) => PassageStatus::Removed,
+        (true, true) => match reading.map(|r| r.status) {
+            Some(s @ (PassageStatus::Changed | PassageStatus::Moved)) => s,
+            _ => PassageStatus::Same,
+        },
+    };
+    let similarity = match status {
+        PassageStatus::Same => 1.0,
+        PassageStatus::Added | PassageStatus::Removed => 0.0,
+        _ => similarity,
+    };
+    (status, similarity)
 }
 
 /// `¶3`, or `¶3–4` for a span over two or more paragraphs.
@@ -220,7 +181,7 @@ pub fn paragraph_ref(version: &Version, range: &Range<usize>) -> String {
 
 /// `000 ¶3`: a version's label and where the passage stands in it, if it carries the passage.
 #[must_use]
-pub fn place(
+pub fn location(
     comparison: &Comparison,
     labels: &Labels,
     passage: &Passage,
@@ -232,6 +193,51 @@ pub fn place(
         labels.get(version),
         paragraph_ref(comparison.version(version), &span.range)
     ))
+}
+
+/// The one passage numbering every front end uses: `passage 4/31`, 1-based, over all passages
+/// of the comparison (not over the passages one pair of versions shows).
+#[must_use]
+pub fn number(comparison: &Comparison, passage: usize) -> String {
+    format!("passage {}/{}", passage + 1, comparison.passages.len())
+}
+
+/// A passage's status over all versions, in words that say how many versions it concerns when
+/// there are three or more: `removed in 1 of 4` rather than `removed` for a passage that three
+/// compared versions still carry.
+#[must_use]
+pub fn overall_status(comparison: &Comparison, passage: usize) -> String {
+    let Some(p) = comparison.passages.get(passage) else {
+        return String::new();
+    };
+    let status = status(comparison, p, Scope::All).unwrap_or(p.status);
+    let compared = p.readings.len();
+    let with = p.readings.iter().filter(|r| r.status == status).count();
+    if compared > 1 && status.is_divergent() && with < compared {
+        format!("{} in {with} of {compared}", status.name())
+    } else {
+        status.name().to_string()
+    }
+}
+
+/// The mark of a pairing that rests on thin evidence ([`Reading::is_weak`]).
+pub const WEAK: &str = "weak";
+
+/// A reading's figures: `72%` for a changed or moved reading, `72% · weak` when its pairing is
+/// weak; `None` for other statuses, which have no similarity worth a figure.
+#[must_use]
+pub fn figures(reading: &Reading) -> Option<String> {
+    matches!(
+        reading.status,
+        PassageStatus::Changed | PassageStatus::Moved
+    )
+    .then(|| {
+        if reading.is_weak() {
+            format!("{} · {WEAK}", percent(reading.similarity))
+        } else {
+            percent(reading.similarity)
+        }
+    })
 }
 
 /// A similarity as a whole percentage; anything short of identical stays below 100%.
@@ -264,9 +270,8 @@ pub fn moved_to(labels: &Labels, version: VersionId, placement: Placement) -> Op
 pub fn header(comparison: &Comparison, labels: &Labels, passage: &Passage, scope: Scope) -> String {
     let status = status(comparison, passage, scope).unwrap_or(passage.status);
     let mut out = format!(
-        "── passage {}/{} · {}",
-        passage.index + 1,
-        comparison.passages.len(),
+        "── {} · {}",
+        number(comparison, passage.index),
         status.name()
     );
     let pair = match scope {
@@ -284,10 +289,18 @@ pub fn header(comparison: &Comparison, labels: &Labels, passage: &Passage, scope
     };
     if matches!(status, PassageStatus::Changed | PassageStatus::Moved) {
         let _ = write!(out, " · {}", percent(similarity));
+        // Weak when the pair's reading is, or (all versions at once) when any reading is.
+        let weak = match pair {
+            Some(v) => passage.reading(v).is_some_and(Reading::is_weak),
+            None => passage.readings.iter().any(Reading::is_weak),
+        };
+        if weak {
+            let _ = write!(out, " · {WEAK}");
+        }
     }
-    let base_place = place(comparison, labels, passage, comparison.base);
+    let base_place = location(comparison, labels, passage, comparison.base);
     let places: Vec<String> = match pair {
-        Some(v) => [base_place, place(comparison, labels, passage, v)]
+        Some(v) => [base_place, location(comparison, labels, passage, v)]
             .into_iter()
             .flatten()
             .collect(),

@@ -1,5 +1,5 @@
 use super::*;
-use crate::render::testing::{Builder, story};
+use crate::testing::{Builder, story};
 
 fn same_story(paragraphs: usize) -> Comparison {
     let text = (0..paragraphs)

@@ -1,0 +1,103 @@
+use super::*;
+use crate::app::fixture;
+use crate::facts::analyze;
+
+#[test]
+fn a_misquotes_word_diff_keeps_the_accents_of_a_respelt_word_without_splitting_it() {
+    let c = crate::testing::Builder::new(&[("a", "Donahue said no"), ("b", "Donohue said no")])
+        .passage(&[Some(0), Some(0)])
+        .build();
+    let ops = [
+        WordOp::Delete {
+            base: 0..8,
+            accents: std::iter::once(3..4).collect(),
+        },
+        WordOp::Insert {
+            other: 0..8,
+            accents: std::iter::once(3..4).collect(),
+        },
+        WordOp::Equal {
+            base: 8..15,
+            other: 8..15,
+        },
+    ];
+    let line = word_diff(&c, VersionId(0), VersionId(1), &ops);
+    let pieces: Vec<(&str, Tone)> = line.iter().map(|p| (p.text.as_str(), p.tone)).collect();
+    assert_eq!(
+        pieces,
+        [
+            ("Don", Tone::Deleted),
+            ("a", Tone::DeletedAccent),
+            ("hue ", Tone::Deleted),
+            ("Don", Tone::Inserted),
+            ("o", Tone::InsertedAccent),
+            ("hue ", Tone::Inserted),
+            ("said no", Tone::Plain),
+        ]
+    );
+}
+
+fn text(line: &PanelLine) -> String {
+    line.iter().map(|p| p.text.as_str()).collect()
+}
+
+#[test]
+fn drifted_facts_come_first_with_their_outliers_and_readings() {
+    let c = fixture::story();
+    let report = analyze(&c);
+    let table = FactsTable::build(&c, &report);
+    let first = &table.rows[0];
+    assert_eq!(first.status, FactStatus::Drift, "{table:#?}");
+    assert!(
+        table
+            .rows
+            .windows(2)
+            .all(|w| (w[0].status == FactStatus::Missing) <= (w[1].status == FactStatus::Missing))
+    );
+    let name = table
+        .rows
+        .iter()
+        .find(|r| r.kind == FactKind::Name)
+        .expect("the name drift");
+    assert_eq!(name.consensus.as_deref(), Some("Gen Chris Donahue"));
+    assert_eq!(text(&name.deviating), "v1 Gen Chris Donohue");
+    let detail: Vec<String> = name.detail.iter().map(text).collect();
+    assert!(detail[0].contains("spelling change"), "{detail:#?}");
+    assert!(
+        detail[0].contains("(2 of 3 versions with the passage)"),
+        "{detail:#?}"
+    );
+    assert_eq!(detail[2], " ✗ v1       Gen Chris Donohue");
+    assert!(table.summary.contains("drifted"), "{}", table.summary);
+}
+
+#[test]
+fn many_versions_show_the_departures_as_a_distribution() {
+    let texts: Vec<Option<&str>> = (0..14)
+        .map(|i| {
+            Some(if i == 5 || i == 9 {
+                "The strike killed 27 people in Ternopil."
+            } else {
+                "The strike killed 26 people in Ternopil."
+            })
+        })
+        .collect();
+    let c = fixture::comparison(&[fixture::text(&texts)], 0);
+    let panel = FactsTable::build(&c, &analyze(&c));
+    let row = panel
+        .rows
+        .iter()
+        .find(|r| r.kind == FactKind::Number)
+        .expect("the count drifts");
+    assert_eq!(text(&row.deviating), "27 ×2: v5 v9");
+    let detail: Vec<String> = row.detail.iter().map(text).collect();
+    assert_eq!(
+        detail.len(),
+        3,
+        "heading and one line per reading: {detail:?}"
+    );
+    assert!(
+        detail[1].contains("×12") && detail[2].contains("×2"),
+        "{detail:?}"
+    );
+}

@@ -1,0 +1,114 @@
+use super::*;
+use crate::model::{OffsetMap, VersionId};
+
+fn version(text: &str) -> Version {
+    Version {
+        id: VersionId(0),
+        name: "v".into(),
+        path: None,
+        bytes: text.len(),
+        encoding: "utf-8".into(),
+        notes: vec![],
+        text: text.into(),
+        offsets: OffsetMap::default(),
+        paragraphs: vec![],
+    }
+}
+
+fn stretches(styled: &StyledText) -> Vec<(&str, Ink)> {
+    styled
+        .runs
+        .iter()
+        .map(|r| (&styled.text[r.range.clone()], r.ink))
+        .collect()
+}
+
+#[test]
+fn base_side_shows_equal_and_deleted_words() {
+    let v = version("Gen Donahue said no.");
+    let ops = [
+        WordOp::Equal {
+            base: 0..4,
+            other: 0..4,
+        },
+        WordOp::Delete {
+            base: 4..12,
+            accents: std::iter::once(8..9).collect(),
+        },
+        WordOp::Insert {
+            other: 4..12,
+            accents: std::iter::once(8..9).collect(),
+        },
+        WordOp::Equal {
+            base: 12..20,
+            other: 12..20,
+        },
+    ];
+    let styled = from_ops(&v, &ops, Side::Base, Ink::Text, &[]);
+    assert_eq!(styled.text, "Gen Donahue said no.");
+    assert_eq!(
+        stretches(&styled),
+        [
+            ("Gen ", Ink::Text),
+            ("Dona", Ink::Deleted),
+            ("h", Ink::DeletedAccent),
+            ("ue ", Ink::Deleted),
+            ("said no.", Ink::Text),
+        ]
+    );
+}
+
+#[test]
+fn control_characters_become_visible_and_line_ends_collapse() {
+    let v = version("a\u{1b}[1m\n\n  b\r\n");
+    let styled = plain(&v, 0..v.text.len(), Ink::Same, &[]);
+    assert_eq!(styled.text, "a␛[1m b");
+    assert_eq!(
+        styled.runs,
+        [Run {
+            range: 0..styled.text.len(),
+            ink: Ink::Same,
+            fact: None
+        }]
+    );
+}
+
+#[test]
+fn fact_marks_cut_runs_across_inks_and_accents() {
+    let v = version("Gen Donahue said  26.");
+    let ops = [
+        WordOp::Equal {
+            base: 0..4,
+            other: 0..4,
+        },
+        WordOp::Delete {
+            base: 4..12,
+            accents: std::iter::once(8..9).collect(),
+        },
+        WordOp::Equal {
+            base: 12..21,
+            other: 12..21,
+        },
+    ];
+    let marks = [(0..11, FactMark::Differs), (18..20, FactMark::Strays)];
+    let styled = from_ops(&v, &ops, Side::Base, Ink::Text, &marks);
+    let cut: Vec<(&str, Ink, Option<FactMark>)> = styled
+        .runs
+        .iter()
+        .map(|r| (&styled.text[r.range.clone()], r.ink, r.fact))
+        .collect();
+    assert_eq!(
+        cut,
+        [
+            ("Gen ", Ink::Text, Some(FactMark::Differs)),
+            ("Dona", Ink::Deleted, Some(FactMark::Differs)),
+            ("h", Ink::DeletedAccent, Some(FactMark::Differs)),
+            ("ue", Ink::Deleted, Some(FactMark::Differs)),
+            (" ", Ink::Deleted, None),
+            ("said ", Ink::Text, None),
+            ("26", Ink::Text, Some(FactMark::Strays)),
+            (".", Ink::Text, None),
+        ]
+    );
+    assert!(styled.has_facts());
+}
