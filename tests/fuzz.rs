@@ -212,8 +212,8 @@ fn unsafe_char(c: char) -> bool {
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200b}' | '\u{200c}' | '\u{200e}' | '\u{200f}' | '\u{2060}' | '\u{feff}' | '\u{061c}')
 }
 
-fn check_outputs(c: &Comparison) {
-    let report = storydiff::facts::analyze(c);
+fn check_outputs(c: Comparison) {
+    let analysis = storydiff::Analysis::with_facts(c);
     for format in [
         Format::Inline,
         Format::SideBySide,
@@ -225,7 +225,7 @@ fn check_outputs(c: &Comparison) {
             format,
             ..PrintOptions::default()
         };
-        render::print(&mut out, c, Some(&report), &options).expect("prints");
+        render::print(&mut out, &analysis, &options).expect("prints");
         let text = String::from_utf8(out).expect("output is UTF-8");
         if let Some(bad) = text.chars().find(|&c| unsafe_char(c)) {
             panic!("{format:?} output carries raw {bad:?}");
@@ -277,7 +277,7 @@ fn generated_and_mutated_inputs_keep_every_invariant() {
             .expect("text compares");
             check_spans(&c, &inputs);
             check_ops(&c);
-            check_outputs(&c);
+            check_outputs(c);
             let same = compare(
                 vec![
                     Input::from_bytes("a", a.clone()),
