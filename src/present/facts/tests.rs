@@ -91,6 +91,13 @@ fn many_versions_show_the_departures_as_a_distribution() {
         .expect("the count drifts");
     assert_eq!(text(&row.deviating), "27 ×2: v5 v9");
     let detail: Vec<String> = row.detail.iter().map(text).collect();
-    assert_eq!(detail.len(), 3, "heading and one line per reading: {detail:?}");
-    assert!(detail[1].contains("×12") && detail[2].contains("×2"), "{detail:?}");
+    assert_eq!(
+        detail.len(),
+        3,
+        "heading and one line per reading: {detail:?}"
+    );
+    assert!(
+        detail[1].contains("×12") && detail[2].contains("×2"),
+        "{detail:?}"
+    );
 }
