@@ -2,17 +2,17 @@
 //!
 //! Order is evidence, not a constraint:
 //!
-//! 1. [`candidates`]: every sentence's best counterparts anywhere in the other version (all pairs
+//! 1. `candidates`: every sentence's best counterparts anywhere in the other version (all pairs
 //!    for an article, through an inverted index of rare terms for a book). Pairs that are each
 //!    other's best by a clear margin are *seeds*.
 //! 2. The heaviest chain of seeds in order on both sides is the *frame*: the reading order the
 //!    two versions share. Strong seeds off the frame are moves, taken out before step 3.
-//! 3. [`dp`]: a Gale–Church style bead DP over the remaining sentences, anchored on the frame,
+//! 3. `dp`: a Gale–Church style bead DP over the remaining sentences, anchored on the frame,
 //!    finds in-order 1–1, 1–n and n–1 groups.
-//! 4. [`evidence`]: every group must earn its pairing (similarity, shared names and numbers); a
+//! 4. `evidence`: every group must earn its pairing (similarity, shared names and numbers); a
 //!    sentence that contributes nothing, or has a much better counterpart elsewhere, is detached,
 //!    and a pairing without evidence is undone. Each pairing gets a confidence.
-//! 5. [`moves`]: a second look at the sentences left unpaired on both sides, with a lower bar when
+//! 5. `moves`: a second look at the sentences left unpaired on both sides, with a lower bar when
 //!    they share the story's names and numbers; a pair in the same gap is an in-order match the
 //!    DP missed, any other is a move. Consecutive moves form one moved block.
 //!
