@@ -86,7 +86,15 @@ fn units<'t>(text: &'t str, tokens: &[Token], ignore: IgnoreOptions) -> Vec<Unit
 fn cover<'t>(mut units: Vec<Unit<'t>>, passage: &PassageText<'t>) -> Vec<Unit<'t>> {
     let range = passage.range.clone();
     match units.first_mut() {
-        Some(first) => first.range.start = first.range.start.min(range.start),
+        Some(first) if range.start < first.range.start => {
+            // The text taken in is compared too: invisible format characters are a difference.
+            let prefix = passage.text[range.start..first.range.start].trim();
+            if !prefix.is_empty() {
+                first.key = Cow::Owned(format!("{prefix}{}", first.key));
+            }
+            first.range.start = range.start;
+        }
+        Some(_) => {}
         None if !passage.text[range.clone()].trim().is_empty() => units.push(Unit {
             key: Cow::Borrowed(passage.text[range.clone()].trim()),
             range,

@@ -156,3 +156,30 @@ fn ops_keep_what_uax29_glued_to_the_space_before_a_passage() {
     // A passage that is nothing but such a piece.
     assert_eq!(ops_text_of_passage("Old. \u{ad}", 5), "\u{ad}");
 }
+
+#[test]
+fn an_invisible_format_character_at_a_passage_start_is_a_difference() {
+    // UAX#29 glues U+202E to the space before it, so the token starts before the passage; the
+    // text taken back into the passage must count (fuzz case 673).
+    let other = "A. \u{202e}date";
+    let start = other.find('\u{202e}').expect("the override");
+    let d = diff_words(
+        "date",
+        0..4,
+        other,
+        start..other.len(),
+        IgnoreOptions::default(),
+    );
+    assert!(!d.is_same(), "{:?}", d.ops);
+    let rebuilt: String = d
+        .ops
+        .iter()
+        .filter_map(|op| match op {
+            WordOp::Equal { other: r, .. } | WordOp::Insert { other: r, .. } => {
+                Some(&other[r.clone()])
+            }
+            WordOp::Delete { .. } => None,
+        })
+        .collect();
+    assert_eq!(rebuilt, &other[start..]);
+}
