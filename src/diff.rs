@@ -94,13 +94,13 @@ fn cover<'t>(mut units: Vec<Unit<'t>>, passage: &PassageText<'t>) -> Vec<Unit<'t
             }
             first.range.start = range.start;
         }
-        Some(_) => {}
         None if !passage.text[range.clone()].trim().is_empty() => units.push(Unit {
             key: Cow::Borrowed(passage.text[range.clone()].trim()),
             range,
             class: TokenClass::Punct,
         }),
-        None => {}
+        // The first word starts the passage, or the passage is blank.
+        Some(_) | None => {}
     }
     units
 }
