@@ -94,6 +94,11 @@ pub(super) fn classify(paragraph: &str, keep_boilerplate: bool) -> PassageKind {
 }
 
 pub(super) fn is_boilerplate(paragraph: &str) -> bool {
+    // Every rule below is for short lines; a paragraph of more words is story text (checked
+    // before lowercasing, since a book is tens of thousands of paragraphs).
+    if paragraph.split_whitespace().nth(40).is_some() {
+        return false;
+    }
     let lower = paragraph.trim().to_lowercase();
     let words = lower.split_whitespace().count();
     if words == 0 {

@@ -141,6 +141,10 @@ const LINK_LIST_LEADERS: &[&str] = &[
 
 /// Whether a line is a date or time stamp, possibly labelled ("Updated 3 hours ago").
 pub(super) fn is_date_stamp(line: &str) -> bool {
+    // A stamp has a number and at most ten words: most lines fail before any allocation.
+    if !line.bytes().any(|b| b.is_ascii_digit()) || line.split_whitespace().nth(10).is_some() {
+        return false;
+    }
     let lower = line.trim().to_lowercase();
     let words: Vec<&str> = lower
         .split_whitespace()

@@ -130,6 +130,8 @@ pub(super) struct Dp<'a> {
     /// Sentences taken by early moves: skipped for free, never grouped.
     a_moved: &'a [bool],
     b_moved: &'a [bool],
+    /// Whether any sentence was taken (most pairs of a book have none; the check is skipped).
+    any_moved: bool,
 }
 
 /// Norms, lengths and heading counts of every group of 1–3 consecutive sentences of one side,
@@ -196,6 +198,7 @@ impl<'a> Dp<'a> {
             pair_dot: vec![0.0; cells],
             cost: vec![f32::INFINITY; cells],
             back: vec![u8::MAX; cells],
+            any_moved: a_moved.contains(&true) || b_moved.contains(&true),
             a_moved,
             b_moved,
             a_stats: GroupStats::new(a),
@@ -271,7 +274,8 @@ impl<'a> Dp<'a> {
 
     fn bead_cost(&self, ra: Range<usize>, rb: Range<usize>) -> Option<f32> {
         let (la, lb) = (ra.len(), rb.len());
-        let moved = |flags: &[bool], r: &Range<usize>| r.clone().any(|k| flags[k]);
+        let moved =
+            |flags: &[bool], r: &Range<usize>| self.any_moved && r.clone().any(|k| flags[k]);
         let (a_moved, b_moved) = (moved(self.a_moved, &ra), moved(self.b_moved, &rb));
         if la == 0 || lb == 0 {
             if a_moved || b_moved {

@@ -357,6 +357,15 @@ fn extend(mut beads: Vec<Bead>, a: &Side<'_>, b: &Side<'_>) -> Vec<Bead> {
             continue;
         };
         loop {
+            // Most groups have no free neighbour: summing vectors only for those that do keeps
+            // this pass cheap on a book.
+            let free_next = |free: &[bool], r: &Range<usize>| {
+                r.start.checked_sub(1).is_some_and(|k| free[k])
+                    || free.get(r.end).copied().unwrap_or(false)
+            };
+            if !free_next(&a_free, ra) && !free_next(&b_free, rb) {
+                break;
+            }
             let mut grew = false;
             let other = sum(b.vecs[rb.clone()].iter());
             for i in [ra.start.checked_sub(1), Some(ra.end)]
