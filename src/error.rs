@@ -9,13 +9,13 @@ use std::io;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The input could not be read (missing, permission denied, …).
-    #[error("{name}: {source}")]
+    #[error("{name}: {error}")]
     Io {
         /// The file name as given, or `-` for standard input.
         name: String,
-        /// What the operating system said.
-        #[source]
-        source: io::Error,
+        /// What the operating system said. Part of the message, and deliberately not a
+        /// `source`: a report of the whole chain would say it twice.
+        error: io::Error,
     },
     /// The input names a directory, not a file.
     #[error("{name}: is a directory, not a file")]

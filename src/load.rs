@@ -96,9 +96,9 @@ pub fn read_input(path: &Path) -> Result<Input> {
         std::io::stdin()
             .lock()
             .read_to_end(&mut bytes)
-            .map_err(|source| Error::Io {
+            .map_err(|error| Error::Io {
                 name: name.clone(),
-                source,
+                error,
             })?;
         return Ok(Input {
             name,
@@ -109,9 +109,9 @@ pub fn read_input(path: &Path) -> Result<Input> {
     if path.is_dir() {
         return Err(Error::IsDirectory { name });
     }
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    let bytes = std::fs::read(path).map_err(|error| Error::Io {
         name: name.clone(),
-        source,
+        error,
     })?;
     Ok(Input {
         name,
