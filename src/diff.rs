@@ -314,13 +314,14 @@ fn accents(
         &other_units[other.start].range,
     );
     let (bw, ow) = (&base_text[b.clone()], &other_text[o.clone()]);
-    let diff = TextDiff::configure()
-        .algorithm(Algorithm::Myers)
-        .diff_chars(bw, ow);
     let letters = bw.chars().count().max(ow.chars().count());
     if letters < 4 || !bw.chars().any(char::is_alphanumeric) {
         return (Vec::new(), Vec::new());
     }
+    // Only now the character diff: most one-word changes are short words or punctuation.
+    let diff = TextDiff::configure()
+        .algorithm(Algorithm::Myers)
+        .diff_chars(bw, ow);
     let mut base_accents = Vec::new();
     let mut other_accents = Vec::new();
     let mut changed = 0;

@@ -30,11 +30,6 @@ pub struct Word {
 }
 
 impl Word {
-    /// Whether anything in the word takes a column (a cheaper question than its width).
-    fn is_visible(&self) -> bool {
-        self.pieces.iter().any(|p| wrap::width(&p.text) > 0)
-    }
-
     fn push(&mut self, style: Style, text: &str) {
         if text.is_empty() {
             return;
@@ -158,69 +153,14 @@ impl StyledText {
 
     /// Adds input text in one style (the spaces in it too, so a styled line is one piece).
     pub fn push(&mut self, style: Style, text: &str) {
-        self.push_pieces(&[(style, text)], style);
+        push_piece(self, style, text, style);
     }
 
     /// Adds a change run (deleted or inserted words) whose `accents` (byte ranges relative to
     /// `text`) get the accent style; without colour the run is bracketed `[-…-]` / `{+…+}`.
     pub fn push_run(&mut self, style: Style, text: &str, accents: &[Range<usize>]) {
-        let content_start = text.len() - text.trim_start().len();
-        let content_end = text.trim_end().len().max(content_start);
-        if content_start == content_end {
-            self.push(Style::Plain, text);
-            return;
-        }
-        self.push(Style::Plain, &text[..content_start]);
-        let mut pieces: Vec<(Style, &str)> = Vec::new();
-        let open_close = self.painter.brackets(style);
-        if let Some((open, _)) = open_close {
-            pieces.push((style, open));
-        }
-        let accent = match style {
-            Style::Deleted => Style::DeletedAccent,
-            Style::Inserted => Style::InsertedAccent,
-            other => other,
-        };
-        let mut at = content_start;
-        for range in accents {
-            let range = range.start.clamp(at, content_end)..range.end.clamp(at, content_end);
-            pieces.push((style, &text[at..range.start]));
-            pieces.push((accent, &text[range.clone()]));
-            at = range.end;
-        }
-        pieces.push((style, &text[at..content_end]));
-        if let Some((_, close)) = open_close {
-            pieces.push((style, close));
-        }
-        self.push_pieces(&pieces, style);
-        self.push(Style::Plain, &text[content_end..]);
-    }
-
-    /// Splits pieces at whitespace into words; `space_style` styles the spaces between them.
-    fn push_pieces(&mut self, pieces: &[(Style, &str)], space_style: Style) {
-        for &(style, raw) in pieces {
-            let text = visible(raw, true);
-            let mut rest: &str = &text;
-            while !rest.is_empty() {
-                let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                if word_len > 0 {
-                    self.word_mut().push(style, &rest[..word_len]);
-                    rest = &rest[word_len..];
-                }
-                let space_len = rest
-                    .find(|c: char| !c.is_whitespace())
-                    .unwrap_or(rest.len());
-                if space_len > 0 {
-                    let space = &rest[..space_len];
-                    self.push_break(if space.contains('\n') {
-                        Break::Line
-                    } else {
-                        Break::Space(space_style)
-                    });
-                    rest = &rest[space_len..];
-                }
-            }
-        }
+        let painter = self.painter;
+        push_run(self, painter, style, text, accents);
     }
 
     fn word_mut(&mut self) -> &mut Word {
@@ -292,38 +232,214 @@ impl StyledText {
         out: &mut dyn std::io::Write,
         painter: Painter,
     ) -> std::io::Result<()> {
-        let mut run = Run::default();
-        let mut line_has_width = false;
-        let mut lines_written = 0;
-        let mut space: Option<Style> = None;
+        if self.tokens.is_empty() {
+            // As `wrap` gives: one empty line.
+            return writeln!(out);
+        }
+        let mut writer = UnwrappedWriter::new(out, painter);
         for token in &self.tokens {
             match token {
-                Token::Break(Break::Line) => {
-                    run.flush(out, painter)?;
-                    writeln!(out)?;
-                    lines_written += 1;
-                    line_has_width = false;
-                    space = None;
-                }
-                Token::Break(Break::Space(style)) => space = Some(*style),
                 Token::Word(word) => {
-                    if let Some(style) = space.take().filter(|_| line_has_width) {
-                        run.push(out, painter, style, " ")?;
-                    }
                     for piece in &word.pieces {
-                        run.push(out, painter, piece.style, &piece.text)?;
+                        writer.word(piece.style, &piece.text);
                     }
-                    line_has_width = line_has_width || word.is_visible();
                 }
+                Token::Break(b) => writer.brk(*b),
             }
         }
-        // As in `wrap`: a last line with nothing visible is dropped unless it is the only one.
-        if line_has_width || lines_written == 0 {
-            run.flush(out, painter)?;
-            writeln!(out)?;
-        }
-        Ok(())
+        writer.finish()
     }
+}
+
+/// Where the words of a passage's text go: into a [`StyledText`] (to wrap) or straight out
+/// through an [`UnwrappedWriter`].
+trait Sink {
+    /// Appends a piece of the current word (never empty, no whitespace).
+    fn word(&mut self, style: Style, text: &str);
+    /// Ends the current word with a break.
+    fn brk(&mut self, new: Break);
+}
+
+impl Sink for StyledText {
+    fn word(&mut self, style: Style, text: &str) {
+        self.word_mut().push(style, text);
+    }
+
+    fn brk(&mut self, new: Break) {
+        self.push_break(new);
+    }
+}
+
+/// What an [`UnwrappedWriter`] saw last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Last {
+    Nothing,
+    Word,
+    Break(Break),
+}
+
+/// Writes styled words as they come, unwrapped: exactly what [`StyledText::write_unwrapped`]
+/// writes for a text that has a word, and nothing for one without, but without building the
+/// words first, so that printing a book-length diff allocates nothing per word (issue 12).
+/// Write errors are kept and returned by [`UnwrappedWriter::finish`].
+pub struct UnwrappedWriter<'o> {
+    out: &'o mut dyn std::io::Write,
+    painter: Painter,
+    run: Run,
+    last: Last,
+    /// Whether the current line has something that takes a column.
+    line_has_width: bool,
+    lines_written: usize,
+    error: Option<std::io::Error>,
+}
+
+impl<'o> UnwrappedWriter<'o> {
+    /// A writer of unwrapped text to `out`.
+    pub fn new(out: &'o mut dyn std::io::Write, painter: Painter) -> Self {
+        Self {
+            out,
+            painter,
+            run: Run::default(),
+            last: Last::Nothing,
+            line_has_width: false,
+            lines_written: 0,
+            error: None,
+        }
+    }
+
+    /// Adds input text in one style, like [`StyledText::push`].
+    pub fn push(&mut self, style: Style, text: &str) {
+        push_piece(self, style, text, style);
+    }
+
+    /// Adds a change run, like [`StyledText::push_run`].
+    pub fn push_run(&mut self, style: Style, text: &str, accents: &[Range<usize>]) {
+        let painter = self.painter;
+        push_run(self, painter, style, text, accents);
+    }
+
+    fn keep(&mut self, result: std::io::Result<()>) {
+        if let Err(e) = result {
+            self.error.get_or_insert(e);
+        }
+    }
+
+    fn end_line(&mut self) {
+        let result = self
+            .run
+            .flush(self.out, self.painter)
+            .and_then(|()| writeln!(self.out));
+        self.keep(result);
+    }
+
+    /// Ends the text: its last line is written unless it has nothing visible (and is not the
+    /// only one); a text without words writes nothing.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        if self.last == Last::Break(Break::Line) {
+            self.end_line();
+            self.lines_written += 1;
+            self.line_has_width = false;
+        }
+        if self.last != Last::Nothing && (self.line_has_width || self.lines_written == 0) {
+            self.end_line();
+        }
+        self.error.map_or(Ok(()), Err)
+    }
+}
+
+impl Sink for UnwrappedWriter<'_> {
+    fn word(&mut self, style: Style, text: &str) {
+        match self.last {
+            Last::Break(Break::Line) => {
+                self.end_line();
+                self.lines_written += 1;
+                self.line_has_width = false;
+            }
+            // No space after nothing visible, as when wrapping.
+            Last::Break(Break::Space(space)) if self.line_has_width => {
+                let result = self.run.push(self.out, self.painter, space, " ");
+                self.keep(result);
+            }
+            Last::Break(Break::Space(_)) | Last::Word | Last::Nothing => {}
+        }
+        self.last = Last::Word;
+        let result = self.run.push(self.out, self.painter, style, text);
+        self.keep(result);
+        self.line_has_width = self.line_has_width || wrap::width(text) > 0;
+    }
+
+    fn brk(&mut self, new: Break) {
+        // As `StyledText::push_break`: a line break wins, breaks never pile up.
+        match self.last {
+            Last::Break(_) if new == Break::Line => self.last = Last::Break(Break::Line),
+            Last::Word => self.last = Last::Break(new),
+            Last::Nothing | Last::Break(_) => {}
+        }
+    }
+}
+
+/// Adds one piece of input text: made visible, split at whitespace into words; `space_style`
+/// styles the spaces between them.
+fn push_piece(sink: &mut impl Sink, style: Style, raw: &str, space_style: Style) {
+    let text = visible(raw, true);
+    let mut rest: &str = &text;
+    while !rest.is_empty() {
+        let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        if word_len > 0 {
+            sink.word(style, &rest[..word_len]);
+            rest = &rest[word_len..];
+        }
+        let space_len = rest
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(rest.len());
+        if space_len > 0 {
+            let space = &rest[..space_len];
+            sink.brk(if space.contains('\n') {
+                Break::Line
+            } else {
+                Break::Space(space_style)
+            });
+            rest = &rest[space_len..];
+        }
+    }
+}
+
+/// Adds a change run (see [`StyledText::push_run`]).
+fn push_run(
+    sink: &mut impl Sink,
+    painter: Painter,
+    style: Style,
+    text: &str,
+    accents: &[Range<usize>],
+) {
+    let content_start = text.len() - text.trim_start().len();
+    let content_end = text.trim_end().len().max(content_start);
+    if content_start == content_end {
+        push_piece(sink, Style::Plain, text, Style::Plain);
+        return;
+    }
+    push_piece(sink, Style::Plain, &text[..content_start], Style::Plain);
+    let open_close = painter.brackets(style);
+    if let Some((open, _)) = open_close {
+        push_piece(sink, style, open, style);
+    }
+    let accent = match style {
+        Style::Deleted => Style::DeletedAccent,
+        Style::Inserted => Style::InsertedAccent,
+        other => other,
+    };
+    let mut at = content_start;
+    for range in accents {
+        let range = range.start.clamp(at, content_end)..range.end.clamp(at, content_end);
+        push_piece(sink, style, &text[at..range.start], style);
+        push_piece(sink, accent, &text[range.clone()], style);
+        at = range.end;
+    }
+    push_piece(sink, style, &text[at..content_end], style);
+    if let Some((_, close)) = open_close {
+        push_piece(sink, style, close, style);
+    }
+    push_piece(sink, Style::Plain, &text[content_end..], Style::Plain);
 }
 
 /// One input line of a [`StyledText`] as plain text with the style of each stretch, to wrap.
@@ -384,47 +500,72 @@ pub fn reading_text(
     painter: Painter,
 ) -> StyledText {
     let mut out = StyledText::new(painter);
+    push_reading(&mut out, painter, comparison, passage, reading, marking);
+    out
+}
+
+/// Writes [`reading_text`] unwrapped, as [`StyledText::write_unwrapped`] would (nothing for a
+/// text without words), without building it.
+pub fn write_reading(
+    out: &mut dyn std::io::Write,
+    comparison: &Comparison,
+    passage: &Passage,
+    reading: &Reading,
+    marking: Marking,
+    painter: Painter,
+) -> std::io::Result<()> {
+    let mut writer = UnwrappedWriter::new(out, painter);
+    push_reading(&mut writer, painter, comparison, passage, reading, marking);
+    writer.finish()
+}
+
+fn push_reading(
+    out: &mut impl Sink,
+    painter: Painter,
+    comparison: &Comparison,
+    passage: &Passage,
+    reading: &Reading,
+    marking: Marking,
+) {
     let base = comparison.base_version();
     let other = comparison.version(reading.version);
     let base_text = comparison.passage_text(passage, comparison.base);
     let other_text = comparison.passage_text(passage, reading.version);
     let shows_base = marking != Marking::Other;
     let shows_other = marking != Marking::Base;
+    let plain = |out: &mut _, text| push_piece(out, Style::Plain, text, Style::Plain);
     if reading.ops.is_empty() {
         // No word diff: one side is absent (added or removed) or the texts are the same.
         match (base_text, other_text) {
-            (Some(b), None) if shows_base => out.push_run(Style::Deleted, b, &[]),
-            (None, Some(o)) if shows_other => out.push_run(Style::Inserted, o, &[]),
-            (Some(b), Some(_)) if shows_base => out.push(Style::Plain, b),
-            (Some(_), Some(o)) => out.push(Style::Plain, o),
+            (Some(b), None) if shows_base => push_run(out, painter, Style::Deleted, b, &[]),
+            (None, Some(o)) if shows_other => push_run(out, painter, Style::Inserted, o, &[]),
+            (Some(b), Some(_)) if shows_base => plain(out, b),
+            (Some(_), Some(o)) => plain(out, o),
             _ => {}
         }
-        return out;
+        return;
     }
     for op in &reading.ops {
         match op {
-            WordOp::Equal { base: b, .. } if shows_base => {
-                out.push(Style::Plain, &base.text[b.clone()]);
-            }
-            WordOp::Equal { other: o, .. } => out.push(Style::Plain, &other.text[o.clone()]),
-            WordOp::Delete { base: b, accents } if shows_base => {
-                out.push_run(
-                    Style::Deleted,
-                    &base.text[b.clone()],
-                    &relative(accents, b.start),
-                );
-            }
-            WordOp::Insert { other: o, accents } if shows_other => {
-                out.push_run(
-                    Style::Inserted,
-                    &other.text[o.clone()],
-                    &relative(accents, o.start),
-                );
-            }
+            WordOp::Equal { base: b, .. } if shows_base => plain(out, &base.text[b.clone()]),
+            WordOp::Equal { other: o, .. } => plain(out, &other.text[o.clone()]),
+            WordOp::Delete { base: b, accents } if shows_base => push_run(
+                out,
+                painter,
+                Style::Deleted,
+                &base.text[b.clone()],
+                &relative(accents, b.start),
+            ),
+            WordOp::Insert { other: o, accents } if shows_other => push_run(
+                out,
+                painter,
+                Style::Inserted,
+                &other.text[o.clone()],
+                &relative(accents, o.start),
+            ),
             WordOp::Delete { .. } | WordOp::Insert { .. } => {}
         }
     }
-    out
 }
 
 /// The plain text of a passage in one version (empty if the version lacks it).

@@ -116,7 +116,9 @@ pub(super) fn is_boilerplate(paragraph: &str) -> bool {
     if words <= 25 && lower.contains("all rights reserved") {
         return true;
     }
-    is_byline(paragraph.trim()) || debris::is_date_stamp(&lower) || debris::is_credit(&lower)
+    is_byline(paragraph.trim())
+        || debris::is_date_stamp(&lower)
+        || debris::is_lowercase_credit(&lower)
 }
 
 /// "By Benjamin D Applebaum", "By Jane Doe and John Roe": a short line of capitalised names.

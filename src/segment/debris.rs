@@ -179,9 +179,15 @@ fn is_ordinal(word: &str) -> bool {
 }
 
 /// Whether a line is a photo or wire credit.
-pub(super) fn is_credit(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    lower.split_whitespace().count() <= 40 && CREDIT_MARKS.iter().any(|m| lower.contains(m))
+#[cfg(test)]
+fn is_credit(line: &str) -> bool {
+    is_lowercase_credit(&line.to_lowercase())
+}
+
+/// Whether a line already in lower case is a photo or wire credit (lowercasing it again, as
+/// the test helper does, would change nothing).
+pub(super) fn is_lowercase_credit(lower: &str) -> bool {
+    lower.split_whitespace().nth(40).is_none() && CREDIT_MARKS.iter().any(|m| lower.contains(m))
 }
 
 /// Marks link titles that follow a bare list leader, and sidebar runs of title-case lines,

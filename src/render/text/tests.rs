@@ -161,3 +161,75 @@ fn writing_unwrapped_text_matches_its_unwrapped_lines() {
         }
     }
 }
+
+/// One call a printer makes: plain text, or a change run with accents (start, length).
+#[derive(Debug, Clone)]
+enum Call {
+    Plain(String),
+    Run(Style, String, Vec<(usize, usize)>),
+}
+
+fn call() -> impl proptest::strategy::Strategy<Value = Call> {
+    use proptest::prelude::*;
+    // Words, runs of spaces, line ends, tabs, zero-width and combining characters, CJK, emoji.
+    let text = "([a-z]{1,4}| {1,3}|\n|\r\n|\t|\u{200b}|e\u{301}|東京|😀|\u{301}|,){0,8}";
+    let style = prop_oneof![Just(Style::Deleted), Just(Style::Inserted)];
+    prop_oneof![
+        text.prop_map(Call::Plain),
+        (
+            style,
+            text,
+            proptest::collection::vec((0..12usize, 0..4usize), 0..3)
+        )
+            .prop_map(|(s, t, a)| Call::Run(s, t, a)),
+    ]
+}
+
+/// Accent ranges inside `text` on char boundaries, in order.
+fn accents(text: &str, raw: &[(usize, usize)]) -> Vec<Range<usize>> {
+    let bounds: Vec<usize> = (0..=text.len())
+        .filter(|&i| text.is_char_boundary(i))
+        .collect();
+    let mut at = 0;
+    let mut out = Vec::new();
+    for &(skip, len) in raw {
+        let start = bounds[(at + skip).min(bounds.len() - 1)];
+        let end = bounds[(at + skip + len).min(bounds.len() - 1)];
+        out.push(start..end);
+        at = (at + skip + len).min(bounds.len() - 1);
+    }
+    out
+}
+
+proptest::proptest! {
+    #[test]
+    fn streaming_writes_what_the_built_text_writes(calls in proptest::collection::vec(call(), 0..6)) {
+        for styling in [Styling::Plain, Styling::Color] {
+            let painter = Painter::new(styling);
+            let mut built = StyledText::new(painter);
+            let mut streamed = Vec::new();
+            let mut writer = UnwrappedWriter::new(&mut streamed, painter);
+            for c in &calls {
+                match c {
+                    Call::Plain(t) => {
+                        built.push(Style::Plain, t);
+                        writer.push(Style::Plain, t);
+                    }
+                    Call::Run(style, t, raw) => {
+                        let accents = accents(t, raw);
+                        built.push_run(*style, t, &accents);
+                        writer.push_run(*style, t, &accents);
+                    }
+                }
+            }
+            writer.finish().unwrap();
+            // The reference is the unbounded wrap, line by line; a text without words prints
+            // nothing.
+            let expected = if built.is_empty() { Vec::new() } else { via_lines(&built, painter) };
+            proptest::prop_assert_eq!(
+                String::from_utf8_lossy(&streamed),
+                String::from_utf8_lossy(&expected)
+            );
+        }
+    }
+}
