@@ -181,13 +181,13 @@ fn is_ordinal(word: &str) -> bool {
 /// Whether a line is a photo or wire credit.
 #[cfg(test)]
 fn is_credit(line: &str) -> bool {
-    is_lowercase_credit(&line.to_lowercase())
+    line.split_whitespace().nth(40).is_none() && has_credit_mark(&line.to_lowercase())
 }
 
-/// Whether a line already in lower case is a photo or wire credit (lowercasing it again, as
-/// the test helper does, would change nothing).
-pub(super) fn is_lowercase_credit(lower: &str) -> bool {
-    lower.split_whitespace().nth(40).is_none() && CREDIT_MARKS.iter().any(|m| lower.contains(m))
+/// Whether a line in lower case holds a photo or wire credit's mark (a credit is a line of
+/// at most 40 words that holds one).
+pub(super) fn has_credit_mark(lower: &str) -> bool {
+    CREDIT_MARKS.iter().any(|m| lower.contains(m))
 }
 
 /// Marks link titles that follow a bare list leader, and sidebar runs of title-case lines,
