@@ -365,7 +365,10 @@ impl Sink for UnwrappedWriter<'_> {
         self.last = Last::Word;
         let result = self.run.push(self.out, self.painter, style, text);
         self.keep(result);
-        self.line_has_width = self.line_has_width || wrap::width(text) > 0;
+        // A word's piece of printable ASCII takes columns; anything else is measured.
+        self.line_has_width = self.line_has_width
+            || text.bytes().all(|b| b.is_ascii_graphic())
+            || wrap::width(text) > 0;
     }
 
     fn brk(&mut self, new: Break) {
