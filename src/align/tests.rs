@@ -216,7 +216,10 @@ fn a_spun_sentence_between_two_pairings_pairs_on_its_position_and_is_weak() {
     let text = c.passage_text(spun, VersionId(1)).unwrap_or("");
     assert!(text.contains("tantamount"), "{:#?}", table(&c));
     assert!(!text.contains("ceasefire"), "{:#?}", table(&c));
-    let reading = spun.readings.last().expect("the compared version's reading");
+    let reading = spun
+        .readings
+        .last()
+        .expect("the compared version's reading");
     assert!(reading.is_weak(), "{reading:#?}");
 }
 

@@ -100,7 +100,7 @@ pub(super) fn second_look(
         // Two sentences swapped around one pairing ("A B C" / "B C' A'" at the scale of one
         // step) are barely out of order: the bar of an in-order pairing applies. On the
         // labelled pairs this found three full links and paired nothing wrongly.
-        let swapped = matches!((a_gap[i], b_gap[j]), (Some(x), Some(y)) if x.abs_diff(y) == 1);
+        let swapped = matches!((a_gap[i], b_gap[j]), (Some(ga), Some(gb)) if ga.abs_diff(gb) == 1);
         let long = a.vecs[i].chars >= MOVE_MIN_CHARS && b.vecs[j].chars >= MOVE_MIN_CHARS;
         let in_order_bar = same_gap || (long && swapped);
         ((in_order_bar && e.supported()) || (long && move_supported(&e))).then(|| e.confidence())
