@@ -6,7 +6,7 @@
 //! `.` or `'` digit (WB11/12). Whitespace never joins anything but whitespace, which is not a
 //! token. `tests.rs` checks these tokens against unicode-segmentation's on random text.
 
-use super::{Token, classify};
+use super::{Token, TokenClass};
 
 /// A character's part in the word rules.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -74,11 +74,18 @@ pub(super) fn tokens(s: &[u8], base: usize, out: &mut Vec<Token>) {
         while i < s.len() && joins(s, i) {
             i += 1;
         }
-        // ASCII bytes are whole characters, so the slice is text.
-        let word = std::str::from_utf8(&s[start..i]).unwrap_or_default();
+        // `classify` for ASCII, without decoding characters.
+        let word = &s[start..i];
+        let class = if word.iter().any(u8::is_ascii_alphabetic) {
+            TokenClass::Word
+        } else if word.iter().any(u8::is_ascii_digit) {
+            TokenClass::Number
+        } else {
+            TokenClass::Punct
+        };
         out.push(Token {
             range: base + start..base + i,
-            class: classify(word),
+            class,
         });
     }
 }
