@@ -8,8 +8,8 @@
 //! ```
 //!
 //! Each stage runs on the output of the one before, with rayon's pool as the program uses it,
-//! and is timed in wall time and in CPU time of all threads (from `/proc/self/task/*/schedstat`,
-//! in nanoseconds; 0 where /proc is not available). The word diffs are run again on their own
+//! and is timed in wall time and in CPU time of all threads (from `/proc/self/stat`, in ticks of
+//! 10 ms, so the seeds' CPU figures are coarse; 0 where /proc is not available). The word diffs are run again on their own
 //! over the aligned passages (the comparison does them inside), so `align` is the comparison
 //! minus `segment` and `diff`. Medians of several runs; the book pairs come from
 //! `scripts/make-bench-data.py` (see `benches/README.md`), the seeds are the bundled story.
@@ -40,17 +40,21 @@ struct Cost {
     cpu: f64,
 }
 
-/// CPU seconds used so far by every live thread of this process.
+/// CPU seconds this process has used so far, every thread (ended ones too), user and system, in
+/// clock ticks of 10 ms (0 without /proc).
 fn cpu_seconds() -> f64 {
-    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
-        return 0.0;
-    };
-    let nanos: u64 = tasks
-        .flatten()
-        .filter_map(|t| std::fs::read_to_string(t.path().join("schedstat")).ok())
-        .filter_map(|s| s.split_whitespace().next()?.parse::<u64>().ok())
-        .sum();
-    nanos as f64 / 1e9
+    // Fields 14 and 15 of /proc/self/stat; the name in field 2 may hold spaces, so count from the
+    // `)` that closes it. After it: state (not a number), then ppid … utime (11th number), stime.
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<f64> = after_name
+        .split_whitespace()
+        .filter_map(|f| f.parse().ok())
+        .collect();
+    fields
+        .get(10)
+        .zip(fields.get(11))
+        .map_or(0.0, |(u, s)| (u + s) / 100.0)
 }
 
 fn timed<R>(cost: &mut Cost, f: impl FnOnce() -> R) -> R {
