@@ -46,14 +46,17 @@ pub fn align(versions: &[Version], options: &CompareOptions) -> Vec<Passage> {
             } else {
                 v.paragraphs.clone()
             };
-            let sentences = segment::sentences(&v.text, &paragraphs, options.keep_boilerplate);
+            // Sentences and tokens of a version are independent: two more tasks for the pool.
+            let (sentences, tokens) = rayon::join(
+                || segment::sentences(&v.text, &paragraphs, options.keep_boilerplate),
+                || tokens::tokenize(&v.text, 0..v.text.len()),
+            );
             let aligned = sentences
                 .iter()
                 .enumerate()
                 .filter(|(_, s)| s.kind != PassageKind::Boilerplate)
                 .map(|(i, _)| i)
                 .collect();
-            let tokens = tokens::tokenize(&v.text, 0..v.text.len());
             Segmented {
                 sentences,
                 aligned,
