@@ -74,7 +74,7 @@ pub struct Side<'a> {
 pub fn align_pair(a: &Side<'_>, b: &Side<'_>) -> Vec<Bead> {
     let scored = candidates::Scored::new(a, b);
     let seeds = scored.seeds();
-    let frame = heaviest_chain(&seeds);
+    let frame = heaviest_chain(&seeds, |l| (a.vecs[l.a].chars + b.vecs[l.b].chars) as u32);
     let early = moves::off_frame(a, b, &seeds, &frame);
     let beads = dp::in_order(a, b, &frame, &early);
     let beads = evidence::prune(beads, a, b, &scored);
@@ -90,9 +90,15 @@ pub(crate) struct Link {
     pub sim: f32,
 }
 
-/// The chain of links, increasing on both sides, with the largest total similarity. `links`
-/// need not be sorted. O(k log k) with a Fenwick tree of prefix maxima over `b`.
-pub(crate) fn heaviest_chain(links: &[Link]) -> Vec<Link> {
+/// The chain of links, increasing on both sides, with the largest total similarity; between
+/// chains of equal similarity, the one over more text (`size` of a link: its sentences'
+/// lengths), so the choice depends on the texts and not on which is the base (two identical
+/// sentences swapped make two chains of equal similarity). `links` need not be sorted.
+/// O(k log k) with a Fenwick tree of prefix maxima over `b`.
+pub(crate) fn heaviest_chain(links: &[Link], size: impl Fn(&Link) -> u32) -> Vec<Link> {
+    /// Total similarity, then total size.
+    type Weight = (f32, u32);
+    let heavier = |x: Weight, y: Weight| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)).is_gt();
     let mut order: Vec<usize> = (0..links.len()).collect();
     // Sorted by `a`, and by `b` descending within one `a`, so two links of one `a` never chain.
     order.sort_by(|&x, &y| {
@@ -101,30 +107,36 @@ pub(crate) fn heaviest_chain(links: &[Link]) -> Vec<Link> {
     });
     let width = links.iter().map(|l| l.b + 1).max().unwrap_or(0);
     // tree[k] = (best total, link index) over b in the node's range.
-    let mut tree: Vec<(f32, usize)> = vec![(0.0, usize::MAX); width + 1];
-    let mut total = vec![0.0f32; links.len()];
+    let mut tree: Vec<(Weight, usize)> = vec![((0.0, 0), usize::MAX); width + 1];
+    let mut total: Vec<Weight> = vec![(0.0, 0); links.len()];
     let mut prev = vec![usize::MAX; links.len()];
     for &k in &order {
-        let (mut best, mut from) = (0.0f32, usize::MAX);
+        let (mut best, mut from): (Weight, usize) = ((0.0, 0), usize::MAX);
         let mut i = links[k].b; // prefix over b' < b: indices 1..=b
         while i > 0 {
-            if tree[i].0 > best {
+            if heavier(tree[i].0, best) {
                 (best, from) = tree[i];
             }
             i &= i - 1;
         }
-        total[k] = best + links[k].sim;
+        total[k] = (best.0 + links[k].sim, best.1 + size(&links[k]));
         prev[k] = from;
         let mut i = links[k].b + 1;
         while i <= width {
-            if total[k] > tree[i].0 {
+            if heavier(total[k], tree[i].0) {
                 tree[i] = (total[k], k);
             }
             i += i & i.wrapping_neg();
         }
     }
     let mut out = Vec::new();
-    let mut cur = (0..links.len()).max_by(|&x, &y| total[x].total_cmp(&total[y]).then(y.cmp(&x)));
+    let mut cur = (0..links.len()).max_by(|&x, &y| {
+        total[x]
+            .0
+            .total_cmp(&total[y].0)
+            .then(total[x].1.cmp(&total[y].1))
+            .then(y.cmp(&x))
+    });
     while let Some(k) = cur {
         out.push(links[k]);
         cur = (prev[k] != usize::MAX).then_some(prev[k]);
@@ -185,7 +197,7 @@ mod tests {
     fn the_heaviest_chain_prefers_total_similarity_over_length() {
         // Two weak links in order against one strong crossing link.
         let links = [link(0, 2, 0.9), link(1, 0, 0.3), link(2, 1, 0.3)];
-        let chain = heaviest_chain(&links);
+        let chain = heaviest_chain(&links, |_| 0);
         assert_eq!(chain, vec![link(0, 2, 0.9)]);
     }
 
@@ -197,7 +209,7 @@ mod tests {
             link(2, 1, 0.8),
             link(3, 2, 0.8),
         ];
-        let chain = heaviest_chain(&links);
+        let chain = heaviest_chain(&links, |_| 0);
         assert_eq!(
             chain,
             vec![link(0, 0, 0.8), link(2, 1, 0.8), link(3, 2, 0.8)]
@@ -207,7 +219,7 @@ mod tests {
     #[test]
     fn the_heaviest_chain_never_uses_one_side_twice() {
         let links = [link(0, 0, 0.5), link(0, 1, 0.5), link(1, 1, 0.5)];
-        let chain = heaviest_chain(&links);
+        let chain = heaviest_chain(&links, |_| 0);
         assert_eq!(chain.len(), 2);
         assert!(chain.windows(2).all(|w| w[0].a < w[1].a && w[0].b < w[1].b));
     }

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::super::features::{cosine, sum};
+use super::super::features::{SentenceVec, cosine, sum};
 use super::candidates::{SEED_MARGIN, Scored};
 use super::evidence::{Evidence, SIM_ALONE};
 use super::{Bead, Link, Side, longest_increasing, merge_runs};
@@ -352,7 +352,10 @@ fn leads(
 /// other side (a list's introduction, the second half of a sentence split in two).
 const EXTEND_MIN: f32 = 0.18;
 
-/// Grows paired groups by unpaired neighbours that belong to them.
+/// Grows paired groups by unpaired neighbours that belong to them. Each round weighs every free
+/// sentence against the groups beside it as they stood before the round, and a sentence between
+/// two groups joins the one it shares more with: nothing depends on the order of the beads or on
+/// which side is the base.
 fn extend(mut beads: Vec<Bead>, a: &Side<'_>, b: &Side<'_>) -> Vec<Bead> {
     let mut a_free = vec![false; a.vecs.len()];
     let mut b_free = vec![false; b.vecs.len()];
@@ -364,56 +367,27 @@ fn extend(mut beads: Vec<Bead>, a: &Side<'_>, b: &Side<'_>) -> Vec<Bead> {
         }
     }
     let (mut taken_a, mut taken_b) = (Vec::new(), Vec::new());
-    for bead in &mut beads {
-        let (Bead::Match { a: ra, b: rb, .. } | Bead::Moved { a: ra, b: rb, .. }) = bead else {
-            continue;
-        };
-        loop {
-            // Most groups have no free neighbour: summing vectors only for those that do keeps
-            // this pass cheap on a book.
-            let free_next = |free: &[bool], r: &Range<usize>| {
-                r.start.checked_sub(1).is_some_and(|k| free[k])
-                    || free.get(r.end).copied().unwrap_or(false)
-            };
-            if !free_next(&a_free, ra) && !free_next(&b_free, rb) {
-                break;
+    loop {
+        let a_joins = joins(&beads, a, &a_free, b, bead_ranges);
+        let b_joins = joins(&beads, b, &b_free, a, |bead| {
+            bead_ranges(bead).map(|(ra, rb)| (rb, ra))
+        });
+        if a_joins.is_empty() && b_joins.is_empty() {
+            break;
+        }
+        for (i, k) in a_joins {
+            if let Bead::Match { a: ra, .. } | Bead::Moved { a: ra, .. } = &mut beads[k] {
+                *ra = ra.start.min(i)..ra.end.max(i + 1);
             }
-            let mut grew = false;
-            let other = sum(b.vecs[rb.clone()].iter());
-            for i in [ra.start.checked_sub(1), Some(ra.end)]
-                .into_iter()
-                .flatten()
-            {
-                if a_free.get(i) == Some(&true)
-                    && !a.heading[i]
-                    && !a.heading[ra.start]
-                    && cosine(&a.vecs[i], &other) >= EXTEND_MIN
-                {
-                    a_free[i] = false;
-                    taken_a.push(i);
-                    *ra = ra.start.min(i)..ra.end.max(i + 1);
-                    grew = true;
-                }
+            a_free[i] = false;
+            taken_a.push(i);
+        }
+        for (j, k) in b_joins {
+            if let Bead::Match { b: rb, .. } | Bead::Moved { b: rb, .. } = &mut beads[k] {
+                *rb = rb.start.min(j)..rb.end.max(j + 1);
             }
-            let other = sum(a.vecs[ra.clone()].iter());
-            for j in [rb.start.checked_sub(1), Some(rb.end)]
-                .into_iter()
-                .flatten()
-            {
-                if b_free.get(j) == Some(&true)
-                    && !b.heading[j]
-                    && !b.heading[rb.start]
-                    && cosine(&b.vecs[j], &other) >= EXTEND_MIN
-                {
-                    b_free[j] = false;
-                    taken_b.push(j);
-                    *rb = rb.start.min(j)..rb.end.max(j + 1);
-                    grew = true;
-                }
-            }
-            if !grew {
-                break;
-            }
+            b_free[j] = false;
+            taken_b.push(j);
         }
     }
     if taken_a.is_empty() && taken_b.is_empty() {
@@ -426,6 +400,62 @@ fn extend(mut beads: Vec<Bead>, a: &Side<'_>, b: &Side<'_>) -> Vec<Bead> {
             Bead::OnlyA(r) => out.extend(split_out(r, &a_free).into_iter().map(Bead::OnlyA)),
             Bead::OnlyB(r) => out.extend(split_out(r, &b_free).into_iter().map(Bead::OnlyB)),
             other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The two ranges of a paired bead (base side first).
+fn bead_ranges(bead: &Bead) -> Option<(Range<usize>, Range<usize>)> {
+    match bead {
+        Bead::Match { a, b, .. } | Bead::Moved { a, b, .. } => Some((a.clone(), b.clone())),
+        Bead::OnlyA(_) | Bead::OnlyB(_) => None,
+    }
+}
+
+/// For one side (`own`), the free sentences that join a paired group beside them this round:
+/// (sentence, bead index). `ranges` gives a bead's ranges with this side's first.
+fn joins(
+    beads: &[Bead],
+    own: &Side<'_>,
+    free: &[bool],
+    other: &Side<'_>,
+    ranges: impl Fn(&Bead) -> Option<(Range<usize>, Range<usize>)>,
+) -> Vec<(usize, usize)> {
+    let mut group_of: Vec<Option<usize>> = vec![None; own.vecs.len()];
+    for (k, bead) in beads.iter().enumerate() {
+        if let Some((r, _)) = ranges(bead) {
+            r.for_each(|i| group_of[i] = Some(k));
+        }
+    }
+    // The other side's summed vector of a group, computed only for groups with a free neighbour.
+    let mut other_sums: rustc_hash::FxHashMap<usize, SentenceVec> =
+        rustc_hash::FxHashMap::default();
+    let mut out = Vec::new();
+    for i in (0..own.vecs.len()).filter(|&i| free[i] && !own.heading[i]) {
+        let beside = [
+            i.checked_sub(1).and_then(|p| group_of[p]),
+            group_of.get(i + 1).copied().flatten(),
+        ];
+        let mut best: Option<(f32, usize)> = None;
+        for k in beside.into_iter().flatten() {
+            let Some((r, o)) = ranges(&beads[k]) else {
+                continue;
+            };
+            if own.heading[r.start] {
+                continue;
+            }
+            let sum = other_sums
+                .entry(k)
+                .or_insert_with(|| sum(other.vecs[o].iter()));
+            let sim = cosine(&own.vecs[i], sum);
+            // On a tie the group before the sentence wins (it is looked at first).
+            if sim >= EXTEND_MIN && best.is_none_or(|(s, _)| sim > s) {
+                best = Some((sim, k));
+            }
+        }
+        if let Some((_, k)) = best {
+            out.push((i, k));
         }
     }
     out
