@@ -4,10 +4,10 @@
 //! only lays it out.
 
 use super::marks::carries;
+use super::text::{Ink, Shown, Texts};
 use crate::facts::{Fact, FactKind, FactReport, FactStatus};
 use crate::model::{Comparison, VersionId, WordOp};
 use crate::visible::visible;
-use std::ops::Range;
 
 /// What a piece of panel text is; the widget turns it into a style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,17 +26,6 @@ pub enum Tone {
     DeletedAccent,
     /// The changed letters of an inserted word respelt by a letter or two.
     InsertedAccent,
-}
-
-impl Tone {
-    /// The change run a tone belongs to (an accent belongs to its word's run).
-    fn run(self) -> Self {
-        match self {
-            Self::DeletedAccent => Self::Deleted,
-            Self::InsertedAccent => Self::Inserted,
-            other => other,
-        }
-    }
 }
 
 /// A piece of text with its tone.
@@ -386,90 +375,33 @@ fn detail(comparison: &Comparison, fact: &Fact) -> Vec<PanelLine> {
     lines
 }
 
-/// A misquote's word diff as pieces: kept words plain, the consensus's words struck, the
-/// version's own words marked.
+/// A misquote's word diff as pieces, from the one styled text ([`super::text`]): kept words
+/// plain, the consensus's words struck, the version's own words marked.
 fn word_diff(
     comparison: &Comparison,
     against: VersionId,
     version: VersionId,
     ops: &[WordOp],
 ) -> PanelLine {
-    let base = &comparison.version(against).text;
-    let other = &comparison.version(version).text;
-    let mut line: PanelLine = Vec::new();
-    for op in ops {
-        match op {
-            WordOp::Equal { other: range, .. } => {
-                push_word(&mut line, &other[range.clone()], Tone::Plain);
-            }
-            WordOp::Delete {
-                base: range,
-                accents,
-            } => {
-                push_accented(
-                    &mut line,
-                    base,
-                    range,
-                    accents,
-                    Tone::Deleted,
-                    Tone::DeletedAccent,
-                );
-            }
-            WordOp::Insert {
-                other: range,
-                accents,
-            } => {
-                push_accented(
-                    &mut line,
-                    other,
-                    range,
-                    accents,
-                    Tone::Inserted,
-                    Tone::InsertedAccent,
-                );
-            }
-        }
-    }
-    line
-}
-
-/// Appends a changed range of `text`, its accent ranges (absolute, sorted) in the accent tone.
-fn push_accented(
-    line: &mut PanelLine,
-    text: &str,
-    range: &Range<usize>,
-    accents: &[Range<usize>],
-    tone: Tone,
-    accent: Tone,
-) {
-    let mut at = range.start;
-    for a in accents {
-        let a = a.start.clamp(at, range.end)..a.end.clamp(at, range.end);
-        push_word(line, &text[at..a.start], tone);
-        push_word(line, &text[a.clone()], accent);
-        at = a.end;
-    }
-    push_word(line, &text[at..range.end], tone);
-}
-
-/// Appends text on one line; between two change runs that touch, a space keeps the words apart
-/// (a change at the end of a quotation has no space after it).
-fn push_word(line: &mut PanelLine, text: &str, tone: Tone) {
-    if text.is_empty() {
-        return;
-    }
-    let text = visible(text, false).replace(char::is_whitespace, " ");
-    match line.last_mut() {
-        Some(last) if last.tone == tone => last.text.push_str(&text),
-        Some(last) => {
-            if last.tone.run() != tone.run() && !last.text.ends_with(' ') && !text.starts_with(' ')
-            {
-                last.text.push(' ');
-            }
-            line.push(piece(text, tone));
-        }
-        None => line.push(piece(text, tone)),
-    }
+    let styled = Texts::new(comparison.version(against), comparison.version(version)).from_ops(
+        ops,
+        Shown::Both,
+        Ink::Text,
+    );
+    styled
+        .runs
+        .iter()
+        .map(|run| {
+            let tone = match run.ink {
+                Ink::Deleted => Tone::Deleted,
+                Ink::Inserted => Tone::Inserted,
+                Ink::DeletedAccent => Tone::DeletedAccent,
+                Ink::InsertedAccent => Tone::InsertedAccent,
+                _ => Tone::Plain,
+            };
+            piece(&styled.text[run.range.clone()], tone)
+        })
+        .collect()
 }
 
 #[cfg(test)]

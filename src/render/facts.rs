@@ -49,7 +49,7 @@ mod table;
 use std::io::{self, Write};
 
 use super::style::{Painter, Style, Styling};
-use super::text::{self, Line, StyledText};
+use super::text::{self, Line, Printed};
 use super::{FactRows, PrintOptions};
 use crate::facts::{Fact, FactKind, FactReport, FactStatus};
 use crate::model::Comparison;
@@ -213,7 +213,7 @@ fn write_key(
     width: usize,
     what: Key,
 ) -> io::Result<()> {
-    let mut key = StyledText::new(painter);
+    let mut key = Printed::default();
     match styling {
         Styling::Plain => key.push(Style::Faint, "‹…›"),
         Styling::Color => key.push(Style::Outlier, "yellow"),
@@ -322,7 +322,7 @@ fn write_hanging(
     out: &mut dyn Write,
     painter: Painter,
     lead: &str,
-    body: &StyledText,
+    body: &Printed,
     width: usize,
 ) -> io::Result<()> {
     let mut lead = lead.to_string();
@@ -362,7 +362,7 @@ fn write_wrapped(
     if text::width(text) <= width {
         return write_line(out, painter, style, text);
     }
-    let mut styled = StyledText::new(painter);
+    let mut styled = Printed::default();
     styled.push(style, text);
     for (i, line) in styled
         .wrap(width.saturating_sub(indent).max(1))

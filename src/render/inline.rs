@@ -22,9 +22,10 @@ use std::io::{self, Write};
 
 use super::PrintOptions;
 use super::style::{Painter, Style};
-use super::text::{self, Line, Marking, StyledText};
+use super::text::{self, Line, Printed};
 use crate::model::{Comparison, Passage, PassageStatus, VersionId};
 use crate::present::outline::{self, Item, Labels, Scope, Tally};
+use crate::present::text::{Ink, Lines, Shown, Side, Texts, reading_text};
 use crate::visible::visible;
 
 /// What every part of the printer reads.
@@ -122,8 +123,8 @@ fn write_passage(out: &mut dyn Write, ctx: &Ctx, passage: &Passage) -> io::Resul
     };
     write_line(out, ctx.painter, style, &header)?;
     if let [reading] = passage.readings.as_slice() {
-        let body = text::reading_text(comparison, passage, reading, Marking::Both, ctx.painter);
-        return write_text(out, ctx.painter, &body);
+        let body = reading_text(comparison, passage, reading, Shown::Both);
+        return write_text(out, ctx.painter, &Printed::from_text(&body, ctx.painter));
     }
     write_readings(out, ctx, passage)
 }
@@ -163,16 +164,20 @@ fn write_readings(out: &mut dyn Write, ctx: &Ctx, passage: &Passage) -> io::Resu
         .collect();
     if differing.is_empty() {
         // Nobody rewrote it: show the base text once, struck out if every version dropped it.
-        let style = if with(PassageStatus::Same).is_empty() {
-            Style::Deleted
+        let ink = if with(PassageStatus::Same).is_empty() {
+            Ink::Removed
         } else {
-            Style::Plain
+            Ink::Same
         };
-        let mut body = StyledText::new(ctx.painter);
-        if let Some(text) = comparison.passage_text(passage, comparison.base) {
-            body.push_run(style, text, &[]);
+        if let Some(span) = passage.span(comparison.base) {
+            let base = comparison.base_version();
+            let body = Texts::new(base, base).with_lines(Lines::Kept).plain(
+                Side::Base,
+                span.range.clone(),
+                ink,
+            );
+            write_text(out, ctx.painter, &Printed::from_text(&body, ctx.painter))?;
         }
-        write_text(out, ctx.painter, &body)?;
     }
     if !groups.is_empty() {
         write_line(
@@ -196,8 +201,8 @@ fn write_readings(out: &mut dyn Write, ctx: &Ctx, passage: &Passage) -> io::Resu
             let _ = write!(sub, " · {moved}");
         }
         write_line(out, ctx.painter, Style::Header, &sub)?;
-        let body = text::reading_text(comparison, passage, reading, Marking::Both, ctx.painter);
-        write_text(out, ctx.painter, &body)?;
+        let body = reading_text(comparison, passage, reading, Shown::Both);
+        write_text(out, ctx.painter, &Printed::from_text(&body, ctx.painter))?;
     }
     Ok(())
 }
@@ -242,7 +247,7 @@ pub fn moved_here_line(labels: &Labels, passage: usize, version: VersionId) -> S
     )
 }
 
-fn write_text(out: &mut dyn Write, painter: Painter, text: &StyledText) -> io::Result<()> {
+fn write_text(out: &mut dyn Write, painter: Painter, text: &Printed) -> io::Result<()> {
     if text.is_empty() {
         return Ok(());
     }

@@ -4,8 +4,8 @@
 use super::Tone;
 use crate::facts::{Fact, FactKind};
 use crate::model::VersionId;
-use crate::render::style::{Painter, Style, Styling};
-use crate::render::text::{self, StyledText};
+use crate::render::style::{Style, Styling};
+use crate::render::text::{self, Printed};
 use crate::visible::visible;
 
 /// Lines a quotation may fill in a cell; the rest is cut with `…` (a misquote's word diff,
@@ -87,7 +87,7 @@ impl Cell {
         } else {
             width
         };
-        let mut styled = StyledText::new(Painter::new(Styling::Plain));
+        let mut styled = Printed::default();
         styled.push(Style::Plain, &self.text);
         let mut lines: Vec<String> = styled
             .wrap(inner)

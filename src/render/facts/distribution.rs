@@ -19,7 +19,7 @@ use crate::facts::{Fact, FactStatus};
 use crate::model::{Comparison, VersionId};
 use crate::present::outline::Labels;
 use crate::render::style::{Painter, Style};
-use crate::render::text::{self, StyledText};
+use crate::render::text::{self, Printed};
 use crate::visible::visible;
 
 /// From this many versions on, facts print as distributions.
@@ -79,7 +79,7 @@ pub(super) fn write_fact(
     } else {
         Style::Plain
     };
-    let mut body = StyledText::new(painter);
+    let mut body = Printed::default();
     let groups = groups(comparison, fact);
     for (i, group) in groups.iter().enumerate() {
         if i > 0 {

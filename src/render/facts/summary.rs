@@ -10,7 +10,7 @@ use crate::model::Comparison;
 use crate::present::outline::Labels;
 use crate::render::FactRows;
 use crate::render::style::{Painter, Style};
-use crate::render::text::{self, StyledText};
+use crate::render::text::{self, Printed};
 
 /// `156 facts: 4 drifted, 4 misquoted, 38 missing (10 left out, 17 extra, 11 only a weekday or
 /// month), 110 agree (--all lists them)`.
@@ -74,7 +74,7 @@ pub(super) fn write_scores(
         write_wrapped(out, painter, Style::Header, title, width, 2)?;
         for score in scores.iter().filter(|s| s.version != comparison.base) {
             let lead = format!("{}  ", labels.get(score.version));
-            let mut body = StyledText::new(painter);
+            let mut body = Printed::default();
             let parts = score_parts(score);
             let parts = if score.total() == 0 {
                 "the same facts and passages as the base".to_string()
@@ -108,7 +108,7 @@ pub(super) fn write_scores(
         let label = labels.get(score.version);
         let pad = " ".repeat(label_width - text::width(label));
         let lead = format!("{label}{pad}  {:>digits$}  ", score.total());
-        let mut body = StyledText::new(painter);
+        let mut body = Printed::default();
         body.push(Style::Plain, &score_parts(score));
         if strays_most && score.total() == top {
             body.push(Style::Plain, " ");

@@ -1,4 +1,6 @@
 use super::*;
+use crate::model::{OffsetMap, Version, VersionId, WordOp};
+use crate::present::text::{Shown, Side, Texts};
 use crate::render::style::Styling;
 
 fn plain() -> Painter {
@@ -6,17 +8,58 @@ fn plain() -> Painter {
 }
 
 /// The lines of a text as plain strings.
-fn rows(text: &StyledText, width: usize) -> Vec<String> {
+fn rows(text: &Printed, width: usize) -> Vec<String> {
     text.wrap(width)
         .iter()
         .map(|l| l.pieces.iter().map(|p| p.text.as_str()).collect())
         .collect()
 }
 
-fn text(s: &str) -> StyledText {
-    let mut t = StyledText::new(plain());
-    t.push(Style::Plain, s);
-    t
+fn text(s: &str) -> Printed {
+    Printed::styled(Style::Plain, s)
+}
+
+fn version(text: &str) -> Version {
+    Version {
+        id: VersionId(0),
+        name: "v".into(),
+        path: None,
+        bytes: text.len(),
+        encoding: "utf-8".into(),
+        notes: vec![],
+        text: text.into(),
+        offsets: OffsetMap::default(),
+        paragraphs: vec![],
+    }
+}
+
+/// "said 26 people died." against "said 28 died.", both changes shown in place.
+fn changed(painter: Painter, accent: Vec<Range<usize>>) -> Printed {
+    let base = version("said 26 people died.");
+    let other = version("said 28 died.");
+    let ops = [
+        WordOp::Equal {
+            base: 0..5,
+            other: 0..5,
+        },
+        WordOp::Delete {
+            base: 5..15,
+            accents: accent,
+        },
+        WordOp::Insert {
+            other: 5..8,
+            accents: vec![],
+        },
+        WordOp::Equal {
+            base: 15..20,
+            other: 8..13,
+        },
+    ];
+    let styled =
+        Texts::new(&base, &other)
+            .with_lines(Lines::Kept)
+            .from_ops(&ops, Shown::Both, Ink::Text);
+    Printed::from_text(&styled, painter)
 }
 
 #[test]
@@ -60,27 +103,23 @@ fn a_word_wider_than_the_line_is_split_between_graphemes() {
 
 #[test]
 fn changes_are_bracketed_without_colour_and_whitespace_stays_outside() {
-    let mut t = StyledText::new(plain());
-    t.push(Style::Plain, "said ");
-    t.push_run(Style::Deleted, "26 people ", &[]);
-    t.push_run(Style::Inserted, "28 ", &[]);
-    t.push(Style::Plain, "died.");
-    assert_eq!(rows(&t, 80), ["said [-26 people-] {+28+} died."]);
+    assert_eq!(
+        rows(&changed(plain(), vec![]), 80),
+        ["said [-26 people-] {+28+} died."]
+    );
 }
 
 #[test]
 fn a_bracketed_run_wraps_like_any_other_words() {
-    let mut t = StyledText::new(plain());
-    t.push_run(Style::Deleted, "one two three", &[]);
-    assert_eq!(rows(&t, 8), ["[-one", "two", "three-]"]);
+    assert_eq!(
+        rows(&changed(plain(), vec![]), 8),
+        ["said", "[-26", "people-]", "{+28+}", "died."]
+    );
 }
 
 #[test]
 fn accents_get_their_own_style_inside_the_run() {
-    let mut t = StyledText::new(Painter::new(Styling::Color));
-    let accent = 3..4;
-    t.push_run(Style::Deleted, "Donahue ", std::slice::from_ref(&accent));
-    let line = &t.wrap(80)[0];
+    let line = &changed(Painter::new(Styling::Color), vec![6..7]).wrap(80)[0];
     let styles: Vec<(Style, &str)> = line
         .pieces
         .iter()
@@ -89,10 +128,28 @@ fn accents_get_their_own_style_inside_the_run() {
     assert_eq!(
         styles,
         [
-            (Style::Deleted, "Don"),
-            (Style::DeletedAccent, "a"),
-            (Style::Deleted, "hue")
+            (Style::Plain, "said "),
+            (Style::Deleted, "2"),
+            (Style::DeletedAccent, "6"),
+            (Style::Deleted, " people"),
+            (Style::Plain, " "),
+            (Style::Inserted, "28"),
+            (Style::Plain, " died."),
         ]
+    );
+}
+
+#[test]
+fn a_passage_one_side_lacks_is_one_bracketed_run() {
+    let base = version("Gone  for\ngood. ");
+    let styled = Texts::new(&base, &base).with_lines(Lines::Kept).plain(
+        Side::Base,
+        0..base.text.len(),
+        Ink::Removed,
+    );
+    assert_eq!(
+        rows(&Printed::from_text(&styled, plain()), 80),
+        ["[-Gone for", "good.-]"]
     );
 }
 
@@ -103,11 +160,26 @@ fn control_characters_from_the_input_are_made_visible() {
 
 #[test]
 fn whitespace_only_runs_add_no_brackets() {
-    let mut t = StyledText::new(plain());
-    t.push(Style::Plain, "a");
-    t.push_run(Style::Inserted, "  ", &[]);
-    t.push(Style::Plain, "b");
-    assert_eq!(rows(&t, 80), ["a b"]);
+    let base = version("a  b");
+    let styled = Texts::new(&base, &base).from_ops(
+        &[
+            WordOp::Equal {
+                base: 0..1,
+                other: 0..1,
+            },
+            WordOp::Delete {
+                base: 1..3,
+                accents: vec![],
+            },
+            WordOp::Equal {
+                base: 3..4,
+                other: 3..4,
+            },
+        ],
+        Shown::Both,
+        Ink::Text,
+    );
+    assert_eq!(rows(&Printed::from_text(&styled, plain()), 80), ["a b"]);
 }
 
 #[test]
@@ -118,7 +190,7 @@ fn truncate_cuts_by_display_width_and_marks_the_cut() {
 }
 
 /// The reference for `write_unwrapped`: each line of an unbounded wrap, then a newline.
-fn via_lines(text: &StyledText, painter: Painter) -> Vec<u8> {
+fn via_lines(text: &Printed, painter: Painter) -> Vec<u8> {
     let mut out = Vec::new();
     for line in text.wrap(usize::MAX) {
         line.write(&mut out, painter).unwrap();
@@ -141,16 +213,9 @@ fn writing_unwrapped_text_matches_its_unwrapped_lines() {
             "\u{200b} x",
             "x\n\u{200b}",
         ] {
-            let mut t = StyledText::new(painter);
-            t.push(Style::Plain, raw);
-            samples.push(t);
+            samples.push(text(raw));
         }
-        let mut mixed = StyledText::new(painter);
-        mixed.push(Style::Plain, "the army ");
-        mixed.push(Style::Deleted, "said 26 ");
-        mixed.push(Style::Inserted, "reported 28\nmore ");
-        mixed.push(Style::Plain, "people");
-        samples.push(mixed);
+        samples.push(changed(painter, vec![6..7]));
         for t in &samples {
             let mut direct = Vec::new();
             t.write_unwrapped(&mut direct, painter).unwrap();
