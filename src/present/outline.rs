@@ -199,7 +199,14 @@ pub fn location(
 /// of the comparison (not over the passages one pair of versions shows).
 #[must_use]
 pub fn number(comparison: &Comparison, passage: usize) -> String {
-    format!("passage {}/{}", passage + 1, comparison.passages.len())
+    format!("passage {}/{}", ordinal(passage), comparison.passages.len())
+}
+
+/// The number a passage goes by in every front end: its index in the base's reading order,
+/// counted from 1.
+#[must_use]
+pub fn ordinal(passage: usize) -> usize {
+    passage + 1
 }
 
 /// A passage's status over all versions, in words that say how many versions it concerns when

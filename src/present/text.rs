@@ -404,16 +404,16 @@ pub fn reading_text(
     )
     .with_lines(Lines::Kept);
     let spans = [passage.span(comparison.base), passage.span(reading.version)];
-    let shows = |side: Side| shown == Shown::Both || shown == Shown::Side(side);
+    let wanted = |side: Side| shown == Shown::Both || shown == Shown::Side(side);
     let shared = shared_ink(reading.status, passage.kind);
     match spans {
         [Some(_), Some(_)] if !reading.ops.is_empty() => {
             texts.from_ops(&reading.ops, shown, shared)
         }
-        [Some(base), None] if shows(Side::Base) => {
+        [Some(base), None] if wanted(Side::Base) => {
             texts.plain(Side::Base, base.range.clone(), Ink::Removed)
         }
-        [None, Some(other)] if shows(Side::Compared) => {
+        [None, Some(other)] if wanted(Side::Compared) => {
             texts.plain(Side::Compared, other.range.clone(), Ink::Added)
         }
         // The same text on both sides (no word ops): the base's, unless only the other is shown.

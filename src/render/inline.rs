@@ -242,7 +242,7 @@ pub fn boilerplate_line(comparison: &Comparison, labels: &Labels, passage: &Pass
 pub fn moved_here_line(labels: &Labels, passage: usize, version: VersionId) -> String {
     format!(
         "↳ passage {} stands here in {} (moved)",
-        passage + 1,
+        outline::ordinal(passage),
         labels.get(version)
     )
 }

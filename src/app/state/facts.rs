@@ -6,7 +6,7 @@ use crate::app::layout::PairFacts;
 use crate::app::nav::Direction;
 use crate::facts::Fact;
 use crate::model::VersionId;
-use crate::present::facts::{FactsState, FactsTable};
+use crate::present::facts::{FactRows, FactsState, FactsTable};
 
 /// Rows the mouse wheel moves the selection per notch.
 const WHEEL_ROWS: usize = 3;
@@ -16,9 +16,9 @@ impl App {
     pub(super) fn open_facts(&mut self) {
         let height = self.panel_height();
         let Some(shown) = &mut self.shown else { return };
-        let table = shown
-            .facts_table
-            .get_or_insert_with(|| FactsTable::build(&shown.comparison, &shown.facts));
+        let table = shown.facts_table.get_or_insert_with(|| {
+            FactsTable::build(&shown.comparison, &shown.facts, FactRows::Divergent)
+        });
         if table.rows.is_empty() {
             self.notice = Some(Notice::NoFacts);
             return;

@@ -74,7 +74,8 @@ impl FactsPanel<'_> {
         buf.set_style(Rect { height: 2, ..area }, t.bar);
         let title = format!(
             " Facts the versions disagree on · {} · over {} versions",
-            self.table.summary, self.table.versions
+            self.table.tally.summary(),
+            self.table.versions
         );
         buf.set_stringn(area.x, area.y, title, usize::from(area.width), t.title);
         let y = area.y + 1;
@@ -131,7 +132,7 @@ impl FactsPanel<'_> {
             buf.set_stringn(
                 line.x + 1,
                 y,
-                format!("{:>6}  {:<8} ", row.passage + 1, row.kind.name()),
+                format!("{:>6}  {:<8} ", row.number, row.kind.name()),
                 usize::from(line.width.saturating_sub(1)),
                 t.hint,
             );
@@ -140,7 +141,7 @@ impl FactsPanel<'_> {
                 buf.set_stringn(
                     status_x,
                     y,
-                    row.status.name(),
+                    row.status_name,
                     usize::from(line.right() - status_x),
                     Style::new().fg(self.status_color(row.status)),
                 );

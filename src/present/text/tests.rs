@@ -138,11 +138,11 @@ fn both_sides_in_place_shows_deleted_then_inserted_words_kept_apart() {
         },
         WordOp::Delete {
             base: 5..base.text.len(),
-            accents: Default::default(),
+            accents: vec![],
         },
         WordOp::Insert {
             other: 5..other.text.len(),
-            accents: Default::default(),
+            accents: vec![],
         },
     ];
     let styled = Texts::new(&base, &other).from_ops(&ops, Shown::Both, Ink::Text);

@@ -119,7 +119,11 @@ fn a_bracketed_run_wraps_like_any_other_words() {
 
 #[test]
 fn accents_get_their_own_style_inside_the_run() {
-    let line = &changed(Painter::new(Styling::Color), vec![6..7]).wrap(80)[0];
+    let line = &changed(
+        Painter::new(Styling::Color),
+        std::iter::once(6..7).collect(),
+    )
+    .wrap(80)[0];
     let styles: Vec<(Style, &str)> = line
         .pieces
         .iter()
@@ -215,7 +219,7 @@ fn writing_unwrapped_text_matches_its_unwrapped_lines() {
         ] {
             samples.push(text(raw));
         }
-        samples.push(changed(painter, vec![6..7]));
+        samples.push(changed(painter, std::iter::once(6..7).collect()));
         for t in &samples {
             let mut direct = Vec::new();
             t.write_unwrapped(&mut direct, painter).unwrap();
