@@ -20,6 +20,7 @@ use rows::Builder;
 use crate::facts::{ChangeClass, FactReport};
 use crate::model::{Comparison, PassageKind, PassageStatus, Placement, VersionId};
 use crate::options::IgnoreOptions;
+use crate::present::labels::Labels;
 
 /// Whether runs of same passages are folded to one line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -183,6 +184,7 @@ impl PairRows {
         );
         let mut builder = Builder {
             comparison,
+            labels: Labels::new(comparison),
             key,
             rows: Vec::with_capacity(self.rows.len()),
         };

@@ -40,6 +40,7 @@ use crate::facts::FactReport;
 use crate::model::{Comparison, Version, VersionId};
 use crate::options::{CompareOptions, IgnoreOptions};
 use crate::present::facts::{FactsState, FactsTable};
+use crate::present::labels::Labels;
 
 /// The pair of versions and the settings the user asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,6 +156,8 @@ pub struct App {
     pub(super) busy: Option<Busy>,
     pub(super) flow: Flow,
     pub(super) theme: &'static Theme,
+    /// The versions' labels, as every front end names them (`000`, or `v0`).
+    pub(super) labels: Labels,
 }
 
 impl App {
@@ -183,6 +186,7 @@ impl App {
 
     fn assemble(store: Store, base: usize, ignore: IgnoreOptions) -> Self {
         let count = store.versions().len();
+        let labels = Labels::of(store.versions());
         let base = VersionId(base.min(count.saturating_sub(1)));
         let compared = presence::cycle(count, base, base, Direction::Forward);
         let mut app = Self {
@@ -209,6 +213,7 @@ impl App {
             busy: None,
             flow: Flow::Running,
             theme: &THEME,
+            labels,
         };
         app.refresh();
         app

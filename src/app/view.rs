@@ -168,6 +168,7 @@ fn render_presence(
         compared: shown.layout.key.compared,
         summaries: &shown.summaries,
         scores: &shown.facts.outliers,
+        labels: &app.labels,
         theme: app.theme,
     };
     view.render(area, buf);

@@ -61,7 +61,7 @@ impl App {
                 || "(not in this version)".to_string(),
                 |t| t.trim().to_string(),
             );
-            format!("v{} {name}:\n{text}\n", version.0)
+            format!("{} {name}:\n{text}\n", self.labels.get(version))
         };
         let text = format!("{}\n{}", side(key.base), side(key.compared));
         self.notice = Some(Notice::Copied {

@@ -31,7 +31,11 @@ pub fn status_bar(app: &App) -> Bar<'static> {
         }
     });
     let mut left = vec![styled(
-        format!(" v{} ⇄ v{} ", shown.base.0, shown.compared.0),
+        format!(
+            " {} ⇄ {} ",
+            app.labels.get(shown.base),
+            app.labels.get(shown.compared)
+        ),
         t.status.patch(t.key),
     )];
     if !presence_status(app, &mut left) && !facts_status(app, &mut left) {

@@ -35,7 +35,7 @@ pub fn version_bar(app: &App, width: u16) -> VersionBar {
                     (count, style)
                 }
             };
-            let id = v.id.0.to_string();
+            let id = app.labels.get(v.id);
             // One space before, between the parts and after, and one between tabs.
             let fixed = id.chars().count() + role.chars().count() + 5;
             let name = shorten(&visible(&v.name, false), room.saturating_sub(fixed).max(6));
@@ -86,7 +86,7 @@ pub fn title(app: &App, shown: &Shown, side: Side) -> Bar<'static> {
         Side::Compared => "compared",
     };
     let mut spans = vec![
-        styled(format!(" v{} ", id.0), theme.title_version),
+        styled(format!(" {} ", app.labels.get(id)), theme.title_version),
         styled(visible(&version.name, false).into_owned(), theme.title),
         styled(format!(" · {role}"), theme.hint),
     ];

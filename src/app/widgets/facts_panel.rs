@@ -6,11 +6,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::widgets::Widget;
-use unicode_width::UnicodeWidthStr;
 
 use crate::app::theme::Theme;
 use crate::facts::FactStatus;
 use crate::present::facts::{FactsState, FactsTable, LIST_HEADER, Piece, Tone};
+use crate::present::wrap::truncate;
 
 /// The panel.
 #[derive(Debug, Clone)]
@@ -153,7 +153,7 @@ impl FactsPanel<'_> {
                     None => ("—", t.hint),
                 };
                 let room = usize::from(consensus_width.min(line.right() - consensus_x));
-                buf.set_stringn(consensus_x, y, fit(text, room), room, style);
+                buf.set_stringn(consensus_x, y, truncate(text, room), room, style);
             }
             let deviating_x = consensus_x + consensus_width + 2;
             if deviating_x < line.right() {
@@ -182,22 +182,6 @@ impl FactsPanel<'_> {
     }
 }
 
-/// A text cut to `width` cells, with "…" where it was cut.
-fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + c.to_string().width() + 1 > width {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
 impl Widget for &FactsPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let header = LIST_HEADER as u16;
@@ -220,16 +204,5 @@ impl Widget for &FactsPanel<'_> {
             };
             self.detail(detail, buf);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fit;
-
-    #[test]
-    fn long_text_is_cut_with_an_ellipsis() {
-        assert_eq!(fit("Gen. Chris Donahue", 30), "Gen. Chris Donahue");
-        assert_eq!(fit("Gen. Chris Donahue", 8), "Gen. Ch…");
     }
 }

@@ -14,7 +14,9 @@ use crate::app::state::{PRESENCE_FOOTER, PRESENCE_HEADER};
 use crate::app::theme::Theme;
 use crate::facts::VersionScore;
 use crate::model::{PassageStatus, VersionId};
+use crate::present::labels::Labels;
 use crate::present::outline;
+use crate::present::wrap::truncate;
 
 /// Width of a version column, the space after it included.
 const CELL: u16 = 6;
@@ -36,6 +38,8 @@ pub struct PresenceView<'a> {
     pub summaries: &'a [VersionSummary],
     /// Per-version outlier scores for the footer.
     pub scores: &'a [VersionScore],
+    /// The versions' labels.
+    pub labels: &'a Labels,
     /// Styles.
     pub theme: &'a Theme,
 }
@@ -88,7 +92,10 @@ impl PresenceView<'_> {
         buf.set_stringn(
             area.x,
             area.y,
-            format!(" Presence · which version carries each passage, and how closely it reads the base (v{})", self.base.0),
+            format!(
+                " Presence · which version carries each passage, and how closely it reads the base ({})",
+                self.labels.get(self.base)
+            ),
             usize::from(area.width),
             t.title,
         );
@@ -109,7 +116,8 @@ impl PresenceView<'_> {
                 _ => t.hint,
             };
             if x + CELL <= area.right() {
-                buf.set_string(x, y, format!(" v{i:<3}"), style);
+                let label = truncate(self.labels.get(VersionId(i)), usize::from(CELL) - 2);
+                buf.set_string(x, y, format!(" {label:<4}"), style);
             }
         }
         let text_x = self.text_x(area);

@@ -55,7 +55,10 @@ fn y_copies_both_sides_of_the_current_passage() {
     let passage = &shown.comparison.passages[shown.layout.entry(app.nav.current).passage];
     for version in [app.pair().base, app.pair().compared] {
         let name = &shown.comparison.version(version).name;
-        assert!(text.contains(&format!("v{} {name}:", version.0)), "{text}");
+        assert!(
+            text.contains(&format!("{} {name}:", app.labels.get(version))),
+            "{text}"
+        );
         if let Some(side) = shown.comparison.passage_text(passage, version) {
             assert!(text.contains(side.trim()), "{text}");
         }
