@@ -238,6 +238,22 @@ impl FactTally {
         self.sections[section as usize]
     }
 
+    /// `4 drifted · 4 misquoted · 38 missing · 110 agree`: the same counts in a line short
+    /// enough for the viewer's panel title.
+    #[must_use]
+    pub fn brief(&self) -> String {
+        let missing: usize = [Section::LeftOut, Section::Extra, Section::Calendar]
+            .iter()
+            .map(|s| self.of(*s))
+            .sum();
+        format!(
+            "{} drifted · {} misquoted · {missing} missing · {} agree",
+            self.of(Section::Drifted),
+            self.of(Section::Misquoted),
+            self.of(Section::Agreeing)
+        )
+    }
+
     /// `156 facts: 4 drifted, 4 misquoted, 38 missing (10 left out, 17 extra, 11 only a weekday
     /// or month), 110 agree`.
     #[must_use]

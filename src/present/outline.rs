@@ -44,22 +44,20 @@ pub enum Item {
 }
 
 /// A passage's status as seen from a scope; `None` when no version in the scope carries it.
+/// For a pair it is [`pair_status`], the rule the viewer's panes and the report's sections use
+/// too.
 #[must_use]
 pub fn status(comparison: &Comparison, passage: &Passage, scope: Scope) -> Option<PassageStatus> {
-    let status = match scope {
-        Scope::All => passage.status,
+    match scope {
+        Scope::All if passage.kind == PassageKind::Boilerplate => Some(PassageStatus::Boilerplate),
+        Scope::All => Some(passage.status),
         Scope::Pair(version) => {
             if passage.span(comparison.base).is_none() && passage.span(version).is_none() {
                 return None;
             }
-            passage.reading(version)?.status
+            Some(pair_status(passage, comparison.base, version).0)
         }
-    };
-    Some(if passage.kind == PassageKind::Boilerplate {
-        PassageStatus::Boilerplate
-    } else {
-        status
-    })
+    }
 }
 
 /// The outline of a comparison for one scope, with `context` same passages kept around each
@@ -263,7 +261,7 @@ pub fn moved_to(labels: &Labels, version: VersionId, placement: Placement) -> Op
         Placement::MovedAfter { after: Some(after) } => Some(format!(
             "in {} after passage {}",
             labels.get(version),
-            after + 1
+            ordinal(after)
         )),
         Placement::MovedAfter { after: None } => Some(format!("first in {}", labels.get(version))),
     }

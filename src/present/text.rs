@@ -315,7 +315,8 @@ impl<'a> Painter<'a> {
 
     /// Paints a changed range (`ink` is `Deleted` or `Inserted`), its accent ranges (absolute,
     /// sorted) in the accent ink. A deletion and an insertion that touch with no space between
-    /// them (a change at the end of a quotation) get one, so their words stay apart.
+    /// them (a change at the end of a quotation) get one, so their words stay apart; not in
+    /// text written without spaces (Chinese, Japanese), where a space would be a change.
     fn change(&mut self, side: Side, range: &Range<usize>, accents: &[Range<usize>], ink: Ink) {
         let accent = match ink {
             Ink::Deleted => Ink::DeletedAccent,
@@ -324,7 +325,9 @@ impl<'a> Painter<'a> {
         let touches = self.out.runs.last().is_some_and(|last| {
             matches!(last.ink, Ink::Deleted | Ink::DeletedAccent)
                 && ink == Ink::Inserted
-                && !self.out.text.ends_with([' ', '\n'])
+                && self.out.text.chars().next_back().is_some_and(|c| {
+                    !c.is_whitespace() && super::wrap::width(c.encode_utf8(&mut [0; 4])) < 2
+                })
         });
         if touches {
             self.out.push(" ", Ink::Text, None, Lines::Joined);

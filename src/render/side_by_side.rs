@@ -114,8 +114,10 @@ fn write_passage(
     let Some(reading) = passage.reading(version) else {
         return Ok(());
     };
-    let header = outline::header(comparison, &ctx.labels, passage, Scope::Pair(version));
-    let style = if reading.status.is_divergent() {
+    let scope = Scope::Pair(version);
+    let header = outline::header(comparison, &ctx.labels, passage, scope);
+    let divergent = outline::status(comparison, passage, scope).is_some_and(|s| s.is_divergent());
+    let style = if divergent {
         Style::Header
     } else {
         Style::Faint

@@ -74,7 +74,7 @@ impl FactsPanel<'_> {
         buf.set_style(Rect { height: 2, ..area }, t.bar);
         let title = format!(
             " Facts the versions disagree on · {} · over {} versions",
-            self.table.tally.summary(),
+            self.table.tally.brief(),
             self.table.versions
         );
         buf.set_stringn(area.x, area.y, title, usize::from(area.width), t.title);
