@@ -14,7 +14,7 @@ use super::inline::{boilerplate_line, folded_line, moved_here_line, write_notes}
 use super::style::{Painter, Style};
 use super::text::{self, Line, Printed};
 use super::{MIN_WIDTH, PrintOptions};
-use crate::model::{Comparison, Passage, VersionId};
+use crate::model::{Comparison, Passage, PassageStatus, VersionId};
 use crate::present::outline::{self, Item, Labels, Scope, Tally};
 use crate::present::text::{Shown, Side, reading_text};
 use crate::visible::visible;
@@ -116,7 +116,8 @@ fn write_passage(
     };
     let scope = Scope::Pair(version);
     let header = outline::header(comparison, &ctx.labels, passage, scope);
-    let divergent = outline::status(comparison, passage, scope).is_some_and(|s| s.is_divergent());
+    let divergent =
+        outline::status(comparison, passage, scope).is_some_and(PassageStatus::is_divergent);
     let style = if divergent {
         Style::Header
     } else {
