@@ -1,6 +1,9 @@
 //! One passage, one set of figures: for the same passage the printers (inline, side-by-side),
 //! the viewer's status line and the HTML report show the same number (`passage 9/47`), status,
-//! percentage and `weak` mark, because they all read them from `storydiff::present`.
+//! percentage and `weak` mark; the facts printer, the viewer's facts panel and the report list
+//! the same facts in the same order with the same passage numbers and statuses; and every front
+//! end names the versions by the same labels — because they all read them from
+//! `storydiff::present`.
 
 use std::process::Command;
 
@@ -103,4 +106,112 @@ fn printers_viewer_and_report_agree_on_each_passages_number_status_percent_and_w
         with_percent >= 3,
         "too few changed passages checked: {lines:#?}"
     );
+}
+
+/// The viewer's screen after pressing some keys on the two seeds.
+fn viewer_screen(keys: &str) -> String {
+    let options = CompareOptions::default();
+    let seeds = bundled_seeds();
+    let versions = [0, 4]
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| load_version(VersionId(i), seeds[s].clone(), &options).unwrap())
+        .collect();
+    let mut app = App::new(versions, options, Place::Inline);
+    app.update(Action::Resize {
+        width: 160,
+        height: 48,
+    });
+    for c in keys.chars() {
+        let event = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        if let Some(action) = app.action_for_event(&event) {
+            app.update(action);
+        }
+    }
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
+    terminal.draw(|frame| app::draw(&app, frame)).unwrap();
+    terminal.backend().to_string()
+}
+
+/// The facts panel's rows as (passage, kind, status): `▌    28  name     spelling  Gen. …`.
+fn panel_rows(screen: &str) -> Vec<[String; 3]> {
+    screen
+        .lines()
+        .skip(2)
+        .take_while(|l| !l.contains("── selected fact"))
+        .filter_map(|l| {
+            let mut words = l
+                .trim_matches('"')
+                .trim_start_matches('▌')
+                .split_whitespace();
+            Some([words.next()?, words.next()?, words.next()?].map(str::to_string))
+        })
+        .collect()
+}
+
+#[test]
+fn the_facts_table_has_the_same_rows_numbers_and_statuses_in_print_viewer_and_report() {
+    let printed = printed("facts");
+    let html = printed_html();
+    let rows = panel_rows(&viewer_screen("f"));
+    assert!(rows.len() >= 10, "too few facts rows: {rows:?}");
+    let total = html
+        .split("passage 1/")
+        .nth(1)
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .expect("a passage count in the report")
+        .to_string();
+    for [number, kind, status] in &rows {
+        assert!(
+            printed.lines().any(|l| {
+                let words: Vec<&str> = l.split_whitespace().take(3).collect();
+                words == [number.as_str(), kind.as_str(), status.as_str()]
+            }),
+            "the facts printout lacks {number} {kind} {status}:\n{printed}"
+        );
+        let cells = format!(">passage {number}/{total}</a></td><td>{kind}</td><td>{status}</td>");
+        assert!(html.contains(&cells), "the report lacks {cells:?}");
+    }
+    // In the same order: one table, sorted once.
+    let in_print: Vec<[String; 3]> = printed
+        .lines()
+        .filter_map(|l| {
+            let words: Vec<String> = l.split_whitespace().take(3).map(str::to_string).collect();
+            let row: [String; 3] = words.try_into().ok()?;
+            rows.contains(&row).then_some(row)
+        })
+        .collect();
+    assert_eq!(in_print[..rows.len()], rows[..]);
+}
+
+#[test]
+fn every_front_end_names_the_versions_by_the_same_labels() {
+    // The seeds' file names start with 000 and 004: that is what each front end calls them.
+    let inline = printed("inline");
+    let facts = printed("facts");
+    let html = printed_html();
+    let viewer = viewer_screen("");
+    for label in ["000", "004"] {
+        let legend = format!("{label} = seeds/{label}_");
+        assert!(inline.contains(&legend), "inline lacks {legend:?}");
+        assert!(facts.contains(&legend), "facts lack {legend:?}");
+        assert!(
+            html.contains(&format!("<dt>{label}</dt>")),
+            "the report lacks {label}"
+        );
+    }
+    assert!(viewer.contains(" 000 ⇄ 004 "), "{viewer}");
+    assert!(
+        viewer.contains(" 004 004_681fb66bd525be80.txt · compared"),
+        "{viewer}"
+    );
+    // The facts table names a deviating version the same way in the viewer and the report.
+    let panel = viewer_screen("f");
+    assert!(panel.contains("004 Gen Chris Donohue"), "{panel}");
+    assert!(html.contains("004 </span>"), "the report's facts name 004");
+}
+
+/// The report, as the binary writes it.
+fn printed_html() -> String {
+    printed("html")
 }
