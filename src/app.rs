@@ -14,6 +14,7 @@
 mod effect;
 mod keymap;
 mod layout;
+mod list;
 mod nav;
 mod overview;
 mod presence;

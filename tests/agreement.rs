@@ -33,8 +33,8 @@ fn printed(format: &str) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
-/// The viewer's status line after pressing `n` some times.
-fn status_lines(steps: usize) -> Vec<String> {
+/// The viewer on the two seeds, at `width` × `height`.
+fn viewer(width: u16, height: u16) -> App {
     let options = CompareOptions::default();
     let seeds = bundled_seeds();
     let versions = [0, 4]
@@ -43,27 +43,38 @@ fn status_lines(steps: usize) -> Vec<String> {
         .map(|(i, &s)| load_version(VersionId(i), seeds[s].clone(), &options).unwrap())
         .collect();
     let mut app = App::new(versions, options, Place::Inline);
-    app.update(Action::Resize {
-        width: 160,
-        height: 40,
-    });
-    let mut lines = Vec::new();
-    for _ in 0..steps {
-        let event = Event::Key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE));
-        if let Some(action) = app.action_for_event(&event) {
-            app.update(action);
-        }
-        let mut terminal = Terminal::new(TestBackend::new(160, 40)).unwrap();
-        terminal.draw(|frame| app::draw(&app, frame)).unwrap();
-        let screen = terminal.backend().to_string();
-        let line = screen
-            .lines()
-            .find(|l| l.contains("│ passage "))
-            .expect("a status line")
-            .to_string();
-        lines.push(line);
+    app.update(Action::Resize { width, height });
+    app
+}
+
+/// Presses a key (a character) in the viewer.
+fn press(app: &mut App, key: char) {
+    let event = Event::Key(KeyEvent::new(KeyCode::Char(key), KeyModifiers::NONE));
+    if let Some(action) = app.action_for_event(&event) {
+        app.update(action);
     }
-    lines
+}
+
+/// The viewer's screen.
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| app::draw(app, frame)).unwrap();
+    terminal.backend().to_string()
+}
+
+/// The viewer's status line after pressing `n` some times.
+fn status_lines(steps: usize) -> Vec<String> {
+    let mut app = viewer(160, 40);
+    (0..steps)
+        .map(|_| {
+            press(&mut app, 'n');
+            screen(&app, 160, 40)
+                .lines()
+                .find(|l| l.contains("│ passage "))
+                .expect("a status line")
+                .to_string()
+        })
+        .collect()
 }
 
 /// `passage 9/47 · changed · 45% · weak` from `… │ passage 9/47 │ changed 45% weak │ …`.
@@ -110,27 +121,9 @@ fn printers_viewer_and_report_agree_on_each_passages_number_status_percent_and_w
 
 /// The viewer's screen after pressing some keys on the two seeds.
 fn viewer_screen(keys: &str) -> String {
-    let options = CompareOptions::default();
-    let seeds = bundled_seeds();
-    let versions = [0, 4]
-        .iter()
-        .enumerate()
-        .map(|(i, &s)| load_version(VersionId(i), seeds[s].clone(), &options).unwrap())
-        .collect();
-    let mut app = App::new(versions, options, Place::Inline);
-    app.update(Action::Resize {
-        width: 160,
-        height: 48,
-    });
-    for c in keys.chars() {
-        let event = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-        if let Some(action) = app.action_for_event(&event) {
-            app.update(action);
-        }
-    }
-    let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
-    terminal.draw(|frame| app::draw(&app, frame)).unwrap();
-    terminal.backend().to_string()
+    let mut app = viewer(160, 48);
+    keys.chars().for_each(|c| press(&mut app, c));
+    screen(&app, 160, 48)
 }
 
 /// The facts panel's rows as (passage, kind, status): `▌    28  name     spelling  Gen. …`.

@@ -29,9 +29,10 @@ pub use super::effect::Effect;
 
 use super::keymap::{self, Action, Context};
 use super::layout::{Fold, PairRows};
+use super::list::ListState;
 use super::nav::{Direction, Nav};
 use super::overview::Overview;
-use super::presence::{self, PresenceState, PresenceTable, VersionSummary};
+use super::presence::{self, PresenceTable, VersionSummary};
 use super::screen::Screen;
 use super::search::Search;
 use super::store::{Analysis, Collected, CompareKey, Place, Store};
@@ -39,7 +40,7 @@ use super::theme::{THEME, Theme};
 use crate::facts::FactReport;
 use crate::model::{Comparison, Version, VersionId};
 use crate::options::{CompareOptions, IgnoreOptions};
-use crate::present::facts::{FactsState, FactsTable};
+use crate::present::facts::FactsTable;
 use crate::present::labels::Labels;
 
 /// The pair of versions and the settings the user asked for.
@@ -92,9 +93,9 @@ pub enum Mode {
         typed: String,
     },
     /// The presence view.
-    Presence(PresenceState),
+    Presence(ListState),
     /// The facts panel.
-    Facts(FactsState),
+    Facts(ListState),
     /// The help overlay, over the panes, the presence view or the facts panel.
     Help {
         /// Lines scrolled.
@@ -110,9 +111,9 @@ pub enum Underlay {
     /// The panes.
     Browse,
     /// The presence view.
-    Presence(PresenceState),
+    Presence(ListState),
     /// The facts panel.
-    Facts(FactsState),
+    Facts(ListState),
 }
 
 /// Ticks (of [`super::TICK`]) a message stays in the status line without a key pressed.

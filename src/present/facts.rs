@@ -506,41 +506,5 @@ pub fn version_list(labels: &Labels, versions: &[VersionId]) -> String {
     out.join(" ")
 }
 
-/// Rows of the viewer's panel above its list: the title and the column header.
-pub const LIST_HEADER: usize = 2;
-
-/// How the viewer's panel shares an area of `height` rows: list rows, then a rule and the
-/// detail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PanelShape {
-    /// Rows of the fact list.
-    pub list: usize,
-    /// Rows of the detail (after one rule line).
-    pub detail: usize,
-}
-
-impl FactsTable {
-    /// How an area of `height` rows is shared: the detail gets what it needs up to half the
-    /// area, the list the rest (at least one row).
-    #[must_use]
-    pub fn shape(&self, height: usize) -> PanelShape {
-        let room = height.saturating_sub(LIST_HEADER + 1);
-        let detail = self.detail_height.min(room / 2);
-        PanelShape {
-            list: room.saturating_sub(detail).max(1),
-            detail,
-        }
-    }
-}
-
-/// Where the viewer's facts panel is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct FactsState {
-    /// The selected row.
-    pub selected: usize,
-    /// The first row on screen.
-    pub top: usize,
-}
-
 #[cfg(test)]
 mod tests;

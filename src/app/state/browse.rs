@@ -3,8 +3,9 @@
 use super::{App, Mode, Notice, Stepping, Underlay};
 use crate::app::keymap::Action;
 use crate::app::layout::{Cell, EntryIx, Fold};
+use crate::app::list::ListState;
 use crate::app::nav::Direction;
-use crate::app::presence::{self, PresenceState, PresenceTable};
+use crate::app::presence::{self, PresenceTable};
 use crate::app::search::Search;
 use crate::model::{PassageStatus, VersionId};
 
@@ -283,7 +284,7 @@ impl App {
             .get(self.nav.current.0)
             .map_or(0, |e| e.passage)
             .min(table.rows.len().saturating_sub(1));
-        let mut state = PresenceState { selected, top: 0 };
+        let mut state = ListState { selected, top: 0 };
         state.top = selected.saturating_sub(self.height() / 3);
         self.mode = Mode::Presence(state);
     }

@@ -7,9 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::widgets::Widget;
 
+use crate::app::list::ListState;
 use crate::app::theme::Theme;
 use crate::facts::FactStatus;
-use crate::present::facts::{FactsState, FactsTable, LIST_HEADER, Piece, Tone};
+use crate::present::facts::{FactsTable, Piece, Tone};
 use crate::present::wrap::truncate;
 
 /// The panel.
@@ -18,7 +19,7 @@ pub struct FactsPanel<'a> {
     /// The prepared rows.
     pub table: &'a FactsTable,
     /// Selection and scroll.
-    pub state: FactsState,
+    pub state: ListState,
     /// Styles.
     pub theme: &'a Theme,
 }
@@ -182,6 +183,30 @@ impl FactsPanel<'_> {
     }
 }
 
+/// Rows above the list: the title and the column header.
+pub const LIST_HEADER: usize = 2;
+
+/// How the panel shares an area of `height` rows: list rows, then a rule and the detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PanelShape {
+    /// Rows of the fact list.
+    pub list: usize,
+    /// Rows of the detail (after one rule line).
+    pub detail: usize,
+}
+
+/// How an area of `height` rows is shared: the detail gets what it needs up to half the area,
+/// the list the rest (at least one row).
+#[must_use]
+pub fn shape(table: &FactsTable, height: usize) -> PanelShape {
+    let room = height.saturating_sub(LIST_HEADER + 1);
+    let detail = table.detail_height.min(room / 2);
+    PanelShape {
+        list: room.saturating_sub(detail).max(1),
+        detail,
+    }
+}
+
 impl Widget for &FactsPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let header = LIST_HEADER as u16;
@@ -189,7 +214,7 @@ impl Widget for &FactsPanel<'_> {
             return;
         }
         self.header(area, buf);
-        let shape = self.table.shape(usize::from(area.height));
+        let shape = shape(self.table, usize::from(area.height));
         let list = Rect {
             y: area.y + header,
             height: shape.list as u16,

@@ -9,7 +9,8 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::widgets::Widget;
 
-use crate::app::presence::{Presence, PresenceState, PresenceTable, VersionSummary};
+use crate::app::list::ListState;
+use crate::app::presence::{Presence, PresenceTable, VersionSummary};
 use crate::app::state::{PRESENCE_FOOTER, PRESENCE_HEADER};
 use crate::app::theme::Theme;
 use crate::facts::VersionScore;
@@ -29,7 +30,7 @@ pub struct PresenceView<'a> {
     /// The table.
     pub table: &'a PresenceTable,
     /// Selection and scroll.
-    pub state: PresenceState,
+    pub state: ListState,
     /// The base version.
     pub base: VersionId,
     /// The version compared in the panes.

@@ -1,19 +1,5 @@
 use super::*;
-use crate::model::{OffsetMap, VersionId};
-
-fn version(text: &str) -> Version {
-    Version {
-        id: VersionId(0),
-        name: "v".into(),
-        path: None,
-        bytes: text.len(),
-        encoding: "utf-8".into(),
-        notes: vec![],
-        text: text.into(),
-        offsets: OffsetMap::default(),
-        paragraphs: vec![],
-    }
-}
+use crate::testing::version;
 
 fn stretches(styled: &StyledText) -> Vec<(&str, Ink)> {
     styled

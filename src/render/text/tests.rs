@@ -1,7 +1,8 @@
 use super::*;
-use crate::model::{OffsetMap, Version, VersionId, WordOp};
+use crate::model::WordOp;
 use crate::present::text::{Shown, Side, Texts};
 use crate::render::style::Styling;
+use crate::testing::version;
 
 fn plain() -> Painter {
     Painter::new(Styling::Plain)
@@ -17,20 +18,6 @@ fn rows(text: &Printed, width: usize) -> Vec<String> {
 
 fn text(s: &str) -> Printed {
     Printed::styled(Style::Plain, s)
-}
-
-fn version(text: &str) -> Version {
-    Version {
-        id: VersionId(0),
-        name: "v".into(),
-        path: None,
-        bytes: text.len(),
-        encoding: "utf-8".into(),
-        notes: vec![],
-        text: text.into(),
-        offsets: OffsetMap::default(),
-        paragraphs: vec![],
-    }
 }
 
 /// "said 26 people died." against "said 28 died.", both changes shown in place.

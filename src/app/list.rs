@@ -1,0 +1,53 @@
+//! A list shown a screenful at a time with one row selected: the presence view and the facts
+//! panel move through their rows alike.
+
+use super::keymap::Action;
+use super::nav::Direction;
+
+/// Rows the mouse wheel moves the selection per notch.
+const WHEEL_ROWS: usize = 3;
+
+/// Where a list is: the selected row and the first row on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ListState {
+    /// The selected row.
+    pub selected: usize,
+    /// The first row on screen.
+    pub top: usize,
+}
+
+impl ListState {
+    /// Moves the selection for a movement action (a row, a page of `page` rows, a wheel notch,
+    /// the top or the bottom) in a list of `len` rows; `false` for any other action.
+    pub fn step(&mut self, action: &Action, len: usize, page: usize) -> bool {
+        let last = len.saturating_sub(1);
+        let forward = |by: usize| (self.selected + by).min(last);
+        let backward = |by: usize| self.selected.saturating_sub(by);
+        self.selected = match action {
+            Action::Down => forward(1),
+            Action::Up => backward(1),
+            Action::PageDown => forward(page),
+            Action::PageUp => backward(page),
+            Action::Wheel(Direction::Forward) => forward(WHEEL_ROWS),
+            Action::Wheel(Direction::Backward) => backward(WHEEL_ROWS),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => return false,
+        };
+        true
+    }
+
+    /// Selects the row clicked `offset` rows below the top of the list, if there is one.
+    pub fn click(&mut self, offset: usize, len: usize) {
+        self.selected = (self.top + offset).min(len.saturating_sub(1));
+    }
+
+    /// Scrolls so that the selected row is among the `height` rows on screen.
+    pub fn keep_in_view(&mut self, height: usize) {
+        if self.selected < self.top {
+            self.top = self.selected;
+        } else if self.selected >= self.top + height {
+            self.top = self.selected + 1 - height;
+        }
+    }
+}
