@@ -1,8 +1,12 @@
 //! A list shown a screenful at a time with one row selected: the presence view and the facts
 //! panel move through their rows alike.
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
 use super::keymap::Action;
 use super::nav::Direction;
+use super::theme::Theme;
 
 /// Rows the mouse wheel moves the selection per notch.
 const WHEEL_ROWS: usize = 3;
@@ -49,5 +53,34 @@ impl ListState {
         } else if self.selected >= self.top + height {
             self.top = self.selected + 1 - height;
         }
+    }
+
+    /// The rows on screen in `area`, one line each, with the line's area; the selected row's
+    /// line is marked (the current-row style and bar) before it is returned for drawing.
+    pub fn lines<'a, T>(
+        &self,
+        rows: &'a [T],
+        area: Rect,
+        buf: &mut Buffer,
+        theme: &Theme,
+    ) -> Vec<(Rect, &'a T)> {
+        rows.iter()
+            .enumerate()
+            .skip(self.top)
+            .take(usize::from(area.height))
+            .enumerate()
+            .map(|(offset, (i, row))| {
+                let line = Rect {
+                    y: area.y + offset as u16,
+                    height: 1,
+                    ..area
+                };
+                if i == self.selected {
+                    buf.set_style(line, theme.current_row);
+                    buf.set_string(line.x, line.y, "▌", theme.current_bar);
+                }
+                (line, row)
+            })
+            .collect()
     }
 }

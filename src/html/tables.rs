@@ -116,7 +116,7 @@ pub(super) fn presence(page: &mut String, comparison: &Comparison, labels: &Labe
             "<tr class=\"{}\"><td><a href=\"#{}\">{}</a></td><td>{}</td>",
             row.status.name(),
             passage_link(comparison, row.passage),
-            row.passage + 1,
+            outline::ordinal(row.passage),
             escape(&outline::overall_status(comparison, row.passage))
         );
         for (v, cell) in row.cells.iter().enumerate() {

@@ -112,24 +112,8 @@ impl FactsPanel<'_> {
     fn list(&self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
         let consensus_width = Self::consensus_width(area);
-        let rows = self
-            .table
-            .rows
-            .iter()
-            .enumerate()
-            .skip(self.state.top)
-            .take(usize::from(area.height));
-        for (offset, (i, row)) in rows.enumerate() {
-            let y = area.y + offset as u16;
-            let line = Rect {
-                y,
-                height: 1,
-                ..area
-            };
-            if i == self.state.selected {
-                buf.set_style(line, t.current_row);
-                buf.set_string(line.x, y, "▌", t.current_bar);
-            }
+        for (line, row) in self.state.lines(&self.table.rows, area, buf, t) {
+            let y = line.y;
             buf.set_stringn(
                 line.x + 1,
                 y,

@@ -203,26 +203,15 @@ impl Widget for &PresenceView<'_> {
             ..area
         };
         let text_x = self.text_x(area);
-        let rows = self
-            .table
-            .rows
-            .iter()
-            .enumerate()
-            .skip(self.state.top)
-            .take(usize::from(body.height));
-        for (offset, (i, row)) in rows.enumerate() {
-            let y = body.y + offset as u16;
-            let line = Rect {
-                y,
-                height: 1,
-                ..body
-            };
-            if i == self.state.selected {
-                buf.set_style(line, self.theme.current_row);
-                buf.set_string(line.x, y, "▌", self.theme.current_bar);
-            }
+        for (line, row) in self.state.lines(&self.table.rows, body, buf, self.theme) {
+            let y = line.y;
             let status_style = Style::new().fg(self.theme.status(row.status));
-            buf.set_string(line.x + 1, y, format!("{:>5}  ", i + 1), self.theme.hint);
+            buf.set_string(
+                line.x + 1,
+                y,
+                format!("{:>5}  ", outline::ordinal(row.passage)),
+                self.theme.hint,
+            );
             buf.set_string(line.x + 8, y, row.status.name(), status_style);
             for (v, presence) in row.cells.iter().enumerate() {
                 let x = line.x + LEAD + CELL * v as u16;
