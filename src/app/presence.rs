@@ -3,9 +3,7 @@
 
 use super::nav::Direction;
 use crate::model::VersionId;
-pub use crate::present::presence::{
-    Presence, PresenceRow, PresenceTable, VersionSummary, summaries,
-};
+pub use crate::present::presence::{Presence, PresenceRow, PresenceTable, summaries};
 
 impl PresenceTable {
     /// The next (or previous) row from `from` that `stop` accepts (a passage that differs

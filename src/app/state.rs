@@ -32,7 +32,7 @@ use super::layout::{Fold, PairRows};
 use super::list::ListState;
 use super::nav::{Direction, Nav};
 use super::overview::Overview;
-use super::presence::{self, PresenceTable, VersionSummary};
+use super::presence::{self, PresenceTable};
 use super::screen::Screen;
 use super::search::Search;
 use super::store::{Analysis, Collected, CompareKey, Place, Store};
@@ -42,6 +42,7 @@ use crate::model::{Comparison, Version, VersionId};
 use crate::options::{CompareOptions, IgnoreOptions};
 use crate::present::facts::FactsTable;
 use crate::present::labels::Labels;
+use crate::present::outline::Tally;
 
 /// The pair of versions and the settings the user asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +69,7 @@ pub struct Shown {
     /// The overview strip.
     pub overview: Overview,
     /// How each version differs from the base.
-    pub summaries: Vec<VersionSummary>,
+    pub summaries: Vec<Tally>,
     /// The presence table, built the first time the view opens.
     pub presence: Option<PresenceTable>,
     /// The facts panel's table, built the first time the panel opens.

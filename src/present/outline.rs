@@ -362,6 +362,12 @@ impl Tally {
         tally
     }
 
+    /// Passages that diverge: changed, added, removed or moved (boilerplate never does).
+    #[must_use]
+    pub fn divergent(&self) -> usize {
+        self.changed + self.added + self.removed + self.moved
+    }
+
     /// `20 same, 8 changed, 1 added, 1 removed, 1 moved · 2 boilerplate` (boilerplate when any).
     #[must_use]
     pub fn counts(&self) -> String {

@@ -10,13 +10,13 @@ use ratatui::style::{Color, Style};
 use ratatui::widgets::Widget;
 
 use crate::app::list::ListState;
-use crate::app::presence::{Presence, PresenceTable, VersionSummary};
+use crate::app::presence::{Presence, PresenceTable};
 use crate::app::state::{PRESENCE_FOOTER, PRESENCE_HEADER};
 use crate::app::theme::Theme;
 use crate::facts::VersionScore;
 use crate::model::{PassageStatus, VersionId};
 use crate::present::labels::Labels;
-use crate::present::outline;
+use crate::present::outline::{self, Tally};
 use crate::present::wrap::truncate;
 
 /// Width of a version column, the space after it included.
@@ -36,7 +36,7 @@ pub struct PresenceView<'a> {
     /// The version compared in the panes.
     pub compared: VersionId,
     /// Per-version summaries for the footer.
-    pub summaries: &'a [VersionSummary],
+    pub summaries: &'a [Tally],
     /// Per-version outlier scores for the footer.
     pub scores: &'a [VersionScore],
     /// The versions' labels.
