@@ -133,7 +133,7 @@ fn facts_status(app: &App, left: &mut Vec<Span<'static>>) -> bool {
             state.selected + 1,
             table.rows.len(),
             row.kind.name(),
-            row.status.name(),
+            row.status_name,
             outline::number(&shown.comparison, row.passage)
         ),
         t.status,
