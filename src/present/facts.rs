@@ -200,8 +200,9 @@ pub struct FactRow {
     pub kind: FactKind,
     /// Drift, misquote, missing or agree.
     pub status: FactStatus,
-    /// The status in words: `spelling` for a name respelt by a letter or two, else the
-    /// status's name.
+    /// The status in words, as precise as the row's section: `spelling` for a name respelt by
+    /// a letter or two, `left out` or `extra` for a missing fact the consensus states or does
+    /// not, else the status's name.
     pub status_name: &'static str,
     /// The section the row is in.
     pub section: Section,
@@ -393,11 +394,7 @@ fn row(comparison: &Comparison, labels: &Labels, index: usize, fact: &Fact) -> F
         number: outline::ordinal(fact.passage),
         kind: fact.kind,
         status: fact.status,
-        status_name: if fact.status == FactStatus::Drift && fact.spelling_change {
-            "spelling"
-        } else {
-            fact.status.name()
-        },
+        status_name: status_name(fact),
         section: Section::of(fact),
         consensus: consensus_text(comparison, fact),
         cells: comparison
@@ -417,6 +414,15 @@ fn row(comparison: &Comparison, labels: &Labels, index: usize, fact: &Fact) -> F
         },
         detail: detail::detail(comparison, labels, fact, &misquotes),
         misquotes,
+    }
+}
+
+/// The status in words (see [`FactRow::status_name`]).
+fn status_name(fact: &Fact) -> &'static str {
+    match (fact.status, Section::of(fact)) {
+        (FactStatus::Drift, _) if fact.spelling_change => "spelling",
+        (_, section @ (Section::LeftOut | Section::Extra)) => section.name(),
+        (status, _) => status.name(),
     }
 }
 
