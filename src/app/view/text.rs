@@ -8,6 +8,7 @@ use crate::app::keymap::{self, Context};
 use crate::app::layout::Side;
 use crate::app::state::{App, Notice, Shown};
 use crate::app::widgets::{Bar, HelpSection, Message, Tab, VersionBar};
+use crate::present::labels::file_name;
 use crate::visible::visible;
 
 pub const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
@@ -38,7 +39,11 @@ pub fn version_bar(app: &App, width: u16) -> VersionBar {
             let id = app.labels.get(v.id);
             // One space before, between the parts and after, and one between tabs.
             let fixed = id.chars().count() + role.chars().count() + 5;
-            let name = shorten(&visible(&v.name, false), room.saturating_sub(fixed).max(6));
+            // The file name: a directory shared by every input says nothing about one of them.
+            let name = shorten(
+                &visible(file_name(&v.name), false),
+                room.saturating_sub(fixed).max(6),
+            );
             Tab {
                 label: format!(" {id} {name} {role} "),
                 style,
