@@ -15,6 +15,8 @@
 //! 5. `moves`: a second look at the sentences left unpaired on both sides, with a lower bar when
 //!    they share the story's names and numbers; a pair in the same gap is an in-order match the
 //!    DP missed, any other is a move. Consecutive moves form one moved block.
+//! 6. `sandwich`: the one sentence left unpaired on each side between two in-order pairings is
+//!    paired on its position when the words allow it (a heavily spun sentence), shown weak.
 //!
 //! Every step is symmetric in the two sides, so aligning B to A mirrors aligning A to B.
 
@@ -27,6 +29,7 @@ pub(crate) mod candidates;
 mod dp;
 mod evidence;
 mod moves;
+mod sandwich;
 
 /// One step of a pairwise alignment, in sentence indices of the two sequences.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,7 +78,8 @@ pub fn align_pair(a: &Side<'_>, b: &Side<'_>) -> Vec<Bead> {
     let early = moves::off_frame(a, b, &seeds, &frame);
     let beads = dp::in_order(a, b, &frame, &early);
     let beads = evidence::prune(beads, a, b, &scored);
-    moves::second_look(beads, &early, a, b, &scored)
+    let beads = moves::second_look(beads, &early, a, b, &scored);
+    sandwich::pair_sandwiched(beads, a, b, &scored)
 }
 
 /// A candidate pairing of sentence `a` with sentence `b`, with its similarity.

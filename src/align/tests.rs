@@ -191,3 +191,54 @@ fn boilerplate_inside_a_reading_is_not_a_passage_of_its_own_too() {
         assert_no_overlap(&c);
     }
 }
+
+/// A sentence spun beyond lexical recognition, alone between two pairings that agree on the
+/// order, pairs with the one sentence left opposite it — shown weak, as it rests on position.
+#[test]
+fn a_spun_sentence_between_two_pairings_pairs_on_its_position_and_is_weak() {
+    let base = "US military leaders arrived in Kyiv on Wednesday, after talks with Moscow.\n\
+        Kyiv and its allies press for an immediate ceasefire along the front line.\n\
+        Moscow has rejected this, repeating requests that Kyiv says amount to capitulation.\n\
+        Kremlin spokesman Dmitry Peskov declined to comment on the reports.\n";
+    let other = "US military leaders arrived in Kyiv on Wednesday, after talks with Moscow.\n\
+        Kyiv and its allies call for an immediate ceasefire along the front line.\n\
+        Moscow has dismissed these calls, reiterating demands seen as tantamount to surrender.\n\
+        Kremlin spokesman Dmitry Peskov declined to comment on the reports.\n";
+    let c = compare_texts(&[base, other]);
+    let spun = c
+        .passages
+        .iter()
+        .find(|p| {
+            c.passage_text(p, VersionId(0))
+                .is_some_and(|t| t.contains("capitulation"))
+        })
+        .expect("a passage holds the spun sentence");
+    let text = c.passage_text(spun, VersionId(1)).unwrap_or("");
+    assert!(text.contains("tantamount"), "{:#?}", table(&c));
+    assert!(!text.contains("ceasefire"), "{:#?}", table(&c));
+    let reading = spun
+        .readings
+        .last()
+        .expect("the compared version's reading");
+    assert!(reading.is_weak(), "{reading:#?}");
+}
+
+/// Position alone is no evidence: an unrelated sentence in the same place stays unpaired.
+#[test]
+fn an_unrelated_sentence_between_two_pairings_stays_unpaired() {
+    let other = STORY.replace(
+        "A Russian strike on Ternopil killed at least 26 people.",
+        "Bread rises when yeast ferments the sugar in the dough.",
+    );
+    let rows = table(&compare_texts(&[STORY, &other]));
+    assert!(
+        rows.iter()
+            .any(|r| r.0 == PassageStatus::Removed && r.1.contains("Ternopil")),
+        "{rows:#?}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.0 == PassageStatus::Added && r.2.contains("Bread")),
+        "{rows:#?}"
+    );
+}

@@ -5,8 +5,6 @@
 //! only the top few get their full cosine, so cost stays near-linear. Headings are scored only
 //! against headings.
 
-use rustc_hash::FxHashMap;
-
 use super::super::features::{SentenceVec, cosine};
 use super::{Link, Side};
 
@@ -154,23 +152,17 @@ pub(crate) fn score(a: &Side<'_>, b: &Side<'_>, i: usize, j: usize) -> f32 {
 
 /// For each sentence of `from`, the sentences of `to` that share the most rare-term weight.
 fn propose(from: &[SentenceVec], to: &[SentenceVec], mut out: impl FnMut(usize, usize)) {
-    let mut postings: FxHashMap<u32, Vec<(usize, f32)>> = FxHashMap::default();
-    for (j, v) in to.iter().enumerate() {
-        for &(term, weight) in &v.terms {
-            postings.entry(term).or_default().push((j, weight));
-        }
-    }
+    let postings = Postings::new(to);
     let mut acc = vec![0.0f32; to.len()];
     let mut touched: Vec<usize> = Vec::new();
     for (i, v) in from.iter().enumerate() {
         for &(term, weight) in &v.terms {
-            let Some(list) = postings.get(&term) else {
-                continue;
-            };
+            let list = postings.of(term);
             if list.len() > MAX_POSTINGS {
                 continue;
             }
             for &(j, other) in list {
+                let j = j as usize;
                 if acc[j] == 0.0 {
                     touched.push(j);
                 }
@@ -187,5 +179,51 @@ fn propose(from: &[SentenceVec], to: &[SentenceVec], mut out: impl FnMut(usize, 
             acc[j] = 0.0;
         }
         touched.clear();
+    }
+}
+
+/// An inverted index of one side's terms in two flat arrays (term ids are dense), so a book's
+/// index is two allocations rather than one list per term.
+struct Postings {
+    /// `entries[start[t]..start[t + 1]]`: the sentences holding term `t`, with its weight there.
+    start: Vec<u32>,
+    entries: Vec<(u32, f32)>,
+}
+
+impl Postings {
+    fn new(sentences: &[SentenceVec]) -> Self {
+        let terms = sentences
+            .iter()
+            .filter_map(|v| v.terms.last())
+            .map(|t| t.0 as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut start = vec![0u32; terms + 1];
+        for v in sentences {
+            for &(term, _) in &v.terms {
+                start[term as usize + 1] += 1;
+            }
+        }
+        for t in 0..terms {
+            start[t + 1] += start[t];
+        }
+        let mut fill = start.clone();
+        let mut entries = vec![(0u32, 0.0f32); start[terms] as usize];
+        for (j, v) in sentences.iter().enumerate() {
+            for &(term, weight) in &v.terms {
+                let at = &mut fill[term as usize];
+                entries[*at as usize] = (j as u32, weight);
+                *at += 1;
+            }
+        }
+        Self { start, entries }
+    }
+
+    fn of(&self, term: u32) -> &[(u32, f32)] {
+        let t = term as usize;
+        if t + 1 >= self.start.len() {
+            return &[];
+        }
+        &self.entries[self.start[t] as usize..self.start[t + 1] as usize]
     }
 }

@@ -58,9 +58,12 @@ impl Evidence {
     }
 }
 
+/// The similarity that is evidence enough on its own, without shared key terms.
+pub(super) const SIM_ALONE: f32 = 0.22;
+
 /// The pairing threshold: similarity alone, or less similarity with shared key terms.
 pub(super) fn supported(sim: f32, keys: usize) -> bool {
-    sim >= 0.22 || (sim >= 0.14 && keys >= 1) || (sim >= 0.08 && keys >= 3)
+    sim >= SIM_ALONE || (sim >= 0.14 && keys >= 1) || (sim >= 0.08 && keys >= 3)
 }
 
 /// The summed vector of a group of consecutive sentences.
