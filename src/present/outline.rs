@@ -225,6 +225,13 @@ pub fn overall_status(comparison: &Comparison, passage: usize) -> String {
     }
 }
 
+/// `5 same passages`: how every front end counts a folded run of same passages.
+#[must_use]
+pub fn same_passages(count: usize) -> String {
+    let plural = if count == 1 { "" } else { "s" };
+    format!("{count} same passage{plural}")
+}
+
 /// The mark of a pairing that rests on thin evidence ([`Reading::is_weak`]).
 pub const WEAK: &str = "weak";
 

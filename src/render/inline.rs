@@ -210,8 +210,7 @@ fn write_readings(out: &mut dyn Write, ctx: &Ctx, passage: &Passage) -> io::Resu
 /// `… 5 same passages …`.
 #[must_use]
 pub fn folded_line(count: usize) -> String {
-    let plural = if count == 1 { "" } else { "s" };
-    format!("… {count} same passage{plural} …")
+    format!("… {} …", outline::same_passages(count))
 }
 
 fn write_folded(out: &mut dyn Write, painter: Painter, count: usize) -> io::Result<()> {

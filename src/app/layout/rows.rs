@@ -174,14 +174,13 @@ fn fold_label(run: &[Entry]) -> String {
         .filter(|e| e.status == PassageStatus::Boilerplate)
         .count();
     let same = run.len() - boilerplate;
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let lines = if boilerplate == 1 { "line" } else { "lines" };
     match (same, boilerplate) {
-        (_, 0) => format!("⋯ {} (z: unfold)", plural(same, "same passage")),
-        (0, _) => format!("⋯ {} (z: unfold)", plural(boilerplate, "boilerplate line")),
+        (_, 0) => format!("⋯ {} (z: unfold)", outline::same_passages(same)),
+        (0, _) => format!("⋯ {boilerplate} boilerplate {lines} (z: unfold)"),
         _ => format!(
-            "⋯ {}, {} (z: unfold)",
-            plural(same, "same passage"),
-            plural(boilerplate, "boilerplate line")
+            "⋯ {}, {boilerplate} boilerplate {lines} (z: unfold)",
+            outline::same_passages(same)
         ),
     }
 }
