@@ -1,6 +1,7 @@
 //! The facts format (`--format facts`): the facts that drift, go missing or are misquoted
 //! between versions, one row per fact and one column per version — what a fact-checker reads
-//! first. Everything shown comes from the [`FactReport`]; this module only lays it out.
+//! first. The table, its sections, rows and cells come from [`crate::present::facts`] (the viewer's
+//! facts panel and the report show the same one); this module only lays it out.
 //!
 //! ```text
 //!  #  kind      status    000                 001                 002                 003                004
@@ -15,7 +16,7 @@
 //!     001 vs 000: [-does not need any kind-] {+the Ukrainians categorically reject any form+} of capitulation.
 //!     002 vs 000: [-does not need any kind of-] capitulation.
 //! ── left out (10): the consensus states the fact, some versions do not
-//! 23  number    missing   22                  22                  22                  ‹—›                22
+//! 23  number    left out  22                  22                  22                  ‹—›                22
 //! ```
 //!
 //! - A legend names each version's short label, as in the other printers, and a key says what
