@@ -142,3 +142,25 @@ fn both_sides_in_place_shows_deleted_then_inserted_words_kept_apart() {
         ]
     );
 }
+
+#[test]
+fn touching_changes_in_text_without_spaces_stay_joined() {
+    let base = version("各国");
+    let other = version("多くの国");
+    let ops = [
+        WordOp::Delete {
+            base: 0..3,
+            accents: vec![],
+        },
+        WordOp::Insert {
+            other: 0..9,
+            accents: vec![],
+        },
+        WordOp::Equal {
+            base: 3..6,
+            other: 9..12,
+        },
+    ];
+    let styled = Texts::new(&base, &other).from_ops(&ops, Shown::Both, Ink::Text);
+    assert_eq!(styled.text, "各多くの国");
+}
