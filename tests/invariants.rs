@@ -259,6 +259,33 @@ proptest! {
     }
 
     #[test]
+    fn pairing_two_versions_mirrors_when_the_base_swaps(texts in versions()) {
+        // Which text of `a` stands opposite which text of `b`, and how sure the aligner is.
+        let pairings = |c: &Comparison| -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>, String)> {
+            let mut out: Vec<_> = c
+                .passages
+                .iter()
+                .filter_map(|p| {
+                    let of = |name: &str| {
+                        p.spans
+                            .iter()
+                            .find(|s| c.version(s.version).name == name)
+                            .map(|s| s.range.clone())
+                    };
+                    let reading = p.readings.first()?;
+                    Some((of("a")?, of("b")?, format!("{:.4}", reading.confidence)))
+                })
+                .collect();
+            out.sort_by_key(|(a, b, _)| (a.start, b.start));
+            out
+        };
+        let pair = [texts[0].clone(), texts[1].clone()];
+        let forward = run(&pair, &["a", "b"], IgnoreOptions::default());
+        let backward = run(&[pair[1].clone(), pair[0].clone()], &["b", "a"], IgnoreOptions::default());
+        prop_assert_eq!(pairings(&forward), pairings(&backward));
+    }
+
+    #[test]
     fn any_text_compared_with_itself_is_the_same(
         text in "(?s)(.|\\PC|[ \n\u{ad}\u{200b}\u{200e}😀.]){0,200}",
         words in versions(),
