@@ -62,9 +62,19 @@ pub fn seed_path(prefix: &str) -> PathBuf {
         .unwrap_or_else(|| panic!("no seed {prefix}_*"))
 }
 
+/// The held-out stories: pairs of versions written and labelled by hand, not seeds.
+pub fn heldout_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/news-heldout")
+}
+
 pub fn load_all() -> Vec<GoldPair> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(news_dir())
-        .expect("tests/eval/news")
+    load_dir(&news_dir())
+}
+
+/// Every labelled pair (`*.tsv`) of a directory.
+pub fn load_dir(dir: &Path) -> Vec<GoldPair> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.expect("entry").path())
         .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
         .collect();
