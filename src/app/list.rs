@@ -84,3 +84,36 @@ impl ListState {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn movement_stays_within_the_list_and_other_actions_are_left_alone() {
+        let mut list = ListState::default();
+        assert!(list.step(&Action::Up, 10, 4));
+        assert_eq!(list.selected, 0);
+        assert!(list.step(&Action::PageDown, 10, 4));
+        assert_eq!(list.selected, 4);
+        assert!(list.step(&Action::Wheel(Direction::Forward), 10, 4));
+        assert_eq!(list.selected, 7);
+        assert!(list.step(&Action::PageDown, 10, 4));
+        assert_eq!(list.selected, 9);
+        assert!(!list.step(&Action::Jump, 10, 4));
+        assert_eq!(list.selected, 9);
+    }
+
+    #[test]
+    fn the_selection_is_scrolled_into_view_from_either_side() {
+        let mut list = ListState {
+            selected: 12,
+            top: 0,
+        };
+        list.keep_in_view(5);
+        assert_eq!(list.top, 8);
+        list.selected = 3;
+        list.keep_in_view(5);
+        assert_eq!(list.top, 3);
+    }
+}
