@@ -123,21 +123,47 @@ fn within_context(relevant: &[(usize, PassageStatus)], context: usize) -> Vec<bo
     distance.iter().map(|&d| d <= context).collect()
 }
 
+/// A passage that a compared version carries out of the base's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Move {
+    /// The passage (listed where it stands in the base).
+    pub passage: usize,
+    /// The version it moved in.
+    pub version: VersionId,
+    /// The passage it follows in that version (`None`: it comes first).
+    pub after: Option<usize>,
+}
+
+/// The moves of a scope, in passage order: where the printers put a "moved here" mark, and
+/// where the viewer's panes put their "↳ has passage N here" note.
+#[must_use]
+pub fn moves(comparison: &Comparison, scope: Scope) -> Vec<Move> {
+    comparison
+        .passages
+        .iter()
+        .flat_map(|passage| {
+            passage.readings.iter().filter_map(move |reading| {
+                let Placement::MovedAfter { after } = reading.placement else {
+                    return None;
+                };
+                (scope == Scope::All || scope == Scope::Pair(reading.version)).then_some(Move {
+                    passage: passage.index,
+                    version: reading.version,
+                    after,
+                })
+            })
+        })
+        .collect()
+}
+
 /// The "moved here" marks of a scope, keyed by the passage they follow (`None`: at the top).
 fn moved_marks(comparison: &Comparison, scope: Scope) -> BTreeMap<Option<usize>, Vec<Item>> {
     let mut marks: BTreeMap<Option<usize>, Vec<Item>> = BTreeMap::new();
-    for passage in &comparison.passages {
-        for reading in &passage.readings {
-            if let (Placement::MovedAfter { after }, true) = (
-                reading.placement,
-                scope == Scope::All || scope == Scope::Pair(reading.version),
-            ) {
-                marks.entry(after).or_default().push(Item::MovedHere {
-                    passage: passage.index,
-                    version: reading.version,
-                });
-            }
-        }
+    for m in moves(comparison, scope) {
+        marks.entry(m.after).or_default().push(Item::MovedHere {
+            passage: m.passage,
+            version: m.version,
+        });
     }
     marks
 }
