@@ -8,6 +8,7 @@ use crate::app::nav::Direction;
 use crate::app::presence::{self, PresenceTable};
 use crate::app::search::Search;
 use crate::model::{PassageStatus, VersionId};
+use crate::present::outline;
 
 /// Rows the mouse wheel scrolls per notch.
 const WHEEL_ROWS: isize = 3;
@@ -240,7 +241,7 @@ impl App {
         };
         if current.status == PassageStatus::Moved {
             // Show the marker row that names this passage, inside the target's rows.
-            let marker = format!("passage {} here", current.passage + 1);
+            let marker = format!("passage {} here", outline::ordinal(current.passage));
             let rows = layout.entry(target).rows.clone();
             let row = rows.clone().find(
                 |&r| matches!(&layout.rows[r].cells[1], Cell::Note(n) if n.contains(&marker)),

@@ -65,7 +65,7 @@ impl App {
         };
         let text = format!("{}\n{}", side(key.base), side(key.compared));
         self.notice = Some(Notice::Copied {
-            passage: self.nav.current.0 + 1,
+            passage: crate::present::outline::ordinal(entry.passage),
             chars: text.chars().count(),
         });
         self.effect = Some(Effect::Copy(text));
