@@ -233,6 +233,12 @@ pub fn ordinal(passage: usize) -> usize {
     passage + 1
 }
 
+/// The passage a number typed by a reader names (the inverse of [`ordinal`]); `None` for 0.
+#[must_use]
+pub fn from_ordinal(number: usize) -> Option<usize> {
+    number.checked_sub(1)
+}
+
 /// A passage's status over all versions, in words that say how many versions it concerns when
 /// there are three or more: `removed in 1 of 4` rather than `removed` for a passage that three
 /// compared versions still carry.
