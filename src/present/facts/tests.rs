@@ -123,3 +123,34 @@ fn a_calendar_word_alone_is_calendar_only_but_a_dated_day_is_not() {
     .build();
     assert!(!analyze(&c).facts.iter().any(is_calendar_only));
 }
+
+#[test]
+fn rows_come_section_by_section_and_a_missing_fact_is_named_by_its_section() {
+    let c = fixture::story();
+    let report = analyze(&c);
+    let table = FactsTable::build(&c, &report, FactRows::All);
+    let order: Vec<Section> = table.sections().map(|(section, _)| section).collect();
+    let mut sorted = order.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(order, sorted, "each section once, in order");
+    for row in &table.rows {
+        match row.section {
+            Section::LeftOut | Section::Extra => assert_eq!(row.status_name, row.section.name()),
+            Section::Calendar => assert_eq!(row.status_name, "missing"),
+            _ => assert_ne!(row.status, FactStatus::Missing),
+        }
+        assert_eq!(row.cells.len(), c.versions.len());
+    }
+    let divergent = FactsTable::build(&c, &report, FactRows::Divergent);
+    assert!(
+        divergent
+            .rows
+            .iter()
+            .all(|r| r.section != Section::Agreeing)
+    );
+    assert_eq!(
+        divergent.tally, table.tally,
+        "the tally counts every fact either way"
+    );
+}
