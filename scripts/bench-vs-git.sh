@@ -7,7 +7,9 @@
 # storydiff is the release binary printing `--format inline` (its word diff, the counterpart
 # of git's) when it has that option; otherwise the benchmark binary in its `--once` mode.
 # Needs the pairs from scripts/make-bench-data.py, and hyperfine (apt-get install hyperfine) for
-# the side-by-side timing; without hyperfine, each command is timed once with /usr/bin/time.
+# the side-by-side timing. Then /usr/bin/time times the two commands alternately, ROUNDS times
+# (default 1; on a shared machine use 5 or more and compare medians, since hyperfine runs one
+# command's runs back to back and a neighbour's load can fall on one of them).
 # Both tools exit 1 when the files differ, which is not a failure here.
 set -euo pipefail
 
@@ -42,8 +44,10 @@ for size in "${sizes[@]}"; do
     if command -v hyperfine >/dev/null; then
         hyperfine --shell=none --ignore-failure --warmup 1 --min-runs 5 "${cmds[@]}"
     fi
-    for cmd in "${cmds[@]}"; do
-        # shellcheck disable=SC2086 # the command is a list of words on purpose
-        /usr/bin/time -q -f "%e s wall, %U s user, %S s sys, max RSS %M KB: ${cmd%% *}" $cmd >/dev/null || true
+    for _ in $(seq "${ROUNDS:-1}"); do
+        for cmd in "${cmds[@]}"; do
+            # shellcheck disable=SC2086 # the command is a list of words on purpose
+            /usr/bin/time -q -f "%e s wall, %U s user, %S s sys, max RSS %M KB: ${cmd%% *}" $cmd >/dev/null || true
+        done
     done
 done

@@ -18,6 +18,8 @@ pub mod pair;
 #[cfg(test)]
 pub(crate) use assemble::overall;
 
+use rayon::prelude::*;
+
 use crate::model::{Passage, PassageKind, Version};
 use crate::options::CompareOptions;
 use crate::segment::{self, Sentence};
@@ -36,26 +38,32 @@ pub(crate) struct Segmented {
 /// Aligns every version to the base and returns the passages in the base's reading order.
 #[must_use]
 pub fn align(versions: &[Version], options: &CompareOptions) -> Vec<Passage> {
-    let segmented: Vec<Segmented> = crate::par::map(versions, Some(2), |v| {
-        let paragraphs = if v.paragraphs.is_empty() {
-            segment::paragraphs(&v.text)
-        } else {
-            v.paragraphs.clone()
-        };
-        let sentences = segment::sentences(&v.text, &paragraphs, options.keep_boilerplate);
-        let aligned = sentences
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.kind != PassageKind::Boilerplate)
-            .map(|(i, _)| i)
-            .collect();
-        let tokens = tokens::tokenize(&v.text, 0..v.text.len());
-        Segmented {
-            sentences,
-            aligned,
-            tokens,
-        }
-    });
+    let segmented: Vec<Segmented> = versions
+        .par_iter()
+        .map(|v| {
+            let paragraphs = if v.paragraphs.is_empty() {
+                segment::paragraphs(&v.text)
+            } else {
+                v.paragraphs.clone()
+            };
+            // Sentences and tokens of a version are independent: two more tasks for the pool.
+            let (sentences, tokens) = rayon::join(
+                || segment::sentences(&v.text, &paragraphs, options.keep_boilerplate),
+                || tokens::tokenize(&v.text, 0..v.text.len()),
+            );
+            let aligned = sentences
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.kind != PassageKind::Boilerplate)
+                .map(|(i, _)| i)
+                .collect();
+            Segmented {
+                sentences,
+                aligned,
+                tokens,
+            }
+        })
+        .collect();
     let texts: Vec<&str> = versions.iter().map(|v| v.text.as_str()).collect();
     let ranges: Vec<Vec<std::ops::Range<usize>>> = segmented
         .iter()
@@ -93,26 +101,29 @@ pub fn align(versions: &[Version], options: &CompareOptions) -> Vec<Passage> {
     // versions pair never depends on which other versions were loaded. With two versions those
     // are the vectors above.
     let others: Vec<usize> = (0..versions.len()).filter(|&v| v != base).collect();
-    let aligned: Vec<Vec<pair::Bead>> = crate::par::map(&others, Some(2), |&v| {
-        let own;
-        let pair_vectors: [&[features::SentenceVec]; 2] = if versions.len() == 2 {
-            [&vectors[base], &vectors[v]]
-        } else {
-            own = features::vectors(
-                &[texts[base], texts[v]],
-                &[all_tokens[base], all_tokens[v]],
-                &[ranges[base].clone(), ranges[v].clone()],
-            );
-            [&own[0], &own[1]]
-        };
-        let side = |k: usize, of: usize| pair::Side {
-            vecs: pair_vectors[k],
-            heading: &headings[of],
-            quote_continues: &in_quote[of],
-        };
-        let beads = pair::align_pair(&side(0, base), &side(1, v));
-        identical::pair_identical(beads, &sentence_texts[base], &sentence_texts[v])
-    });
+    let aligned: Vec<Vec<pair::Bead>> = others
+        .par_iter()
+        .map(|&v| {
+            let own;
+            let pair_vectors: [&[features::SentenceVec]; 2] = if versions.len() == 2 {
+                [&vectors[base], &vectors[v]]
+            } else {
+                own = features::vectors(
+                    &[texts[base], texts[v]],
+                    &[all_tokens[base], all_tokens[v]],
+                    &[ranges[base].clone(), ranges[v].clone()],
+                );
+                [&own[0], &own[1]]
+            };
+            let side = |k: usize, of: usize| pair::Side {
+                vecs: pair_vectors[k],
+                heading: &headings[of],
+                quote_continues: &in_quote[of],
+            };
+            let beads = pair::align_pair(&side(0, base), &side(1, v));
+            identical::pair_identical(beads, &sentence_texts[base], &sentence_texts[v])
+        })
+        .collect();
     let mut pairs: Vec<Option<Vec<pair::Bead>>> = vec![None; versions.len()];
     for (v, beads) in others.into_iter().zip(aligned) {
         pairs[v] = Some(beads);

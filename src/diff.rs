@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
+use rustc_hash::FxHashMap;
 use similar::{Algorithm, DiffTag, TextDiff};
 
 use crate::model::WordOp;
@@ -165,8 +166,12 @@ pub fn diff_tokens(
     let (base_text, other_text) = (base.text, other.text);
     let base_units = cover(units(base_text, base.tokens, ignore), base);
     let other_units = cover(units(other_text, other.tokens, ignore), other);
-    let base_keys: Vec<&str> = base_units.iter().map(|u| u.key.as_ref()).collect();
-    let other_keys: Vec<&str> = other_units.iter().map(|u| u.key.as_ref()).collect();
+    // Keys are interned as numbers for the sequence diff: it hashes and compares them many
+    // times over, and equal numbers are exactly equal keys, so the diff is the same.
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    ids.reserve(base_units.len() + other_units.len());
+    let base_keys = intern(&mut ids, &base_units);
+    let other_keys = intern(&mut ids, &other_units);
     // A deadline costs a clock read per step; only long passages can need one.
     let deadline = (base_keys.len() + other_keys.len() > LONG_PASSAGE_TOKENS)
         .then(|| Instant::now() + DIFF_TIMEOUT);
@@ -204,6 +209,17 @@ pub fn diff_tokens(
         other_text,
     );
     WordDiff { ops, similarity }
+}
+
+/// The units' keys as numbers, the same number for the same key.
+fn intern<'k>(ids: &mut FxHashMap<&'k str, u32>, units: &'k [Unit]) -> Vec<u32> {
+    units
+        .iter()
+        .map(|unit| {
+            let next = ids.len() as u32;
+            *ids.entry(unit.key.as_ref()).or_insert(next)
+        })
+        .collect()
 }
 
 /// Appends a change, merging it with a change right before it.
@@ -314,13 +330,14 @@ fn accents(
         &other_units[other.start].range,
     );
     let (bw, ow) = (&base_text[b.clone()], &other_text[o.clone()]);
-    let diff = TextDiff::configure()
-        .algorithm(Algorithm::Myers)
-        .diff_chars(bw, ow);
     let letters = bw.chars().count().max(ow.chars().count());
     if letters < 4 || !bw.chars().any(char::is_alphanumeric) {
         return (Vec::new(), Vec::new());
     }
+    // Only now the character diff: most one-word changes are short words or punctuation.
+    let diff = TextDiff::configure()
+        .algorithm(Algorithm::Myers)
+        .diff_chars(bw, ow);
     let mut base_accents = Vec::new();
     let mut other_accents = Vec::new();
     let mut changed = 0;

@@ -48,6 +48,8 @@ pub use model::{
     Reason, Significance, VersionClass, VersionScore,
 };
 
+use rayon::prelude::*;
+
 use crate::model::Comparison;
 use extract::Extraction;
 use model::FactKind as Kind;
@@ -55,9 +57,12 @@ use model::FactKind as Kind;
 /// Extracts the facts of every version and compares them through the passage alignment.
 #[must_use]
 pub fn analyze(c: &Comparison) -> FactReport {
-    // Each version is read on its own: in parallel, one chunk per core.
-    let extractions: Vec<Extraction> =
-        crate::par::map(&c.versions, Some(2), |v| extract::extract(&v.text));
+    // Each version is read on its own, in parallel (in version order).
+    let extractions: Vec<Extraction> = c
+        .versions
+        .par_iter()
+        .map(|v| extract::extract(&v.text))
+        .collect();
     analyze_extracted(c, &extractions)
 }
 

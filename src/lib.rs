@@ -44,7 +44,6 @@ pub mod html;
 pub mod load;
 pub mod model;
 pub mod options;
-mod par;
 pub mod present;
 pub mod render;
 pub mod segment;
@@ -52,6 +51,8 @@ pub mod segment;
 mod testing;
 pub mod tokens;
 pub mod visible;
+
+use rayon::prelude::*;
 
 pub use analysis::Analysis;
 pub use error::{Error, Result};
@@ -70,11 +71,14 @@ pub fn analyze(inputs: Vec<Input>, options: &CompareOptions) -> Result<Analysis>
 
 /// Loads the inputs and compares them. The first input is version 0.
 pub fn compare(inputs: Vec<Input>, options: &CompareOptions) -> Result<Comparison> {
-    let versions = inputs
-        .into_iter()
+    // Versions decode independently, in parallel; the first failing input (in the order given)
+    // is the one reported, whichever thread finished first.
+    let loaded: Vec<Result<Version>> = inputs
+        .into_par_iter()
         .enumerate()
         .map(|(i, input)| load::load_version(VersionId(i), input, options))
-        .collect::<Result<Vec<_>>>()?;
+        .collect();
+    let versions = loaded.into_iter().collect::<Result<Vec<_>>>()?;
     compare_versions(versions, options)
 }
 
@@ -95,9 +99,9 @@ pub fn compare_versions(
             count: versions.len(),
         });
     }
-    for version in &mut versions {
-        version.paragraphs = segment::paragraphs(&version.text);
-    }
+    versions
+        .par_iter_mut()
+        .for_each(|version| version.paragraphs = segment::paragraphs(&version.text));
     let passages = align::align(&versions, options);
     Ok(Comparison {
         versions,

@@ -31,15 +31,23 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let wrap_width = wrap_width(text, &lines);
     let mut paragraphs: Vec<Range<usize>> = Vec::new();
     let mut open: Option<Range<usize>> = None;
+    // Whether the previous line is web debris: each line is checked once, not once as the next
+    // line and again as the previous one (a book has a hundred thousand lines).
+    let mut prev_boilerplate = false;
     for (i, line) in lines.iter().enumerate() {
         let content = text[line.clone()].trim();
         if content.is_empty() {
             paragraphs.extend(open.take());
             continue;
         }
+        let boilerplate = is_boilerplate(content);
         let trimmed = trim_range(text, line.clone());
+        // `open` holds a paragraph only right after a non-blank line, whose debris check
+        // `prev_boilerplate` holds.
+        let debris = prev_boilerplate || boilerplate;
+        prev_boilerplate = boilerplate;
         open = Some(match open.take() {
-            Some(prev) if continues_paragraph(text, &lines[i - 1], line, wrap_width) => {
+            Some(prev) if !debris && continues_paragraph(text, &lines[i - 1], line, wrap_width) => {
                 prev.start..trimmed.end
             }
             Some(prev) => {
@@ -138,7 +146,8 @@ fn wrap_width(text: &str, lines: &[Range<usize>]) -> Option<usize> {
     (near_max * 2 >= widths.len()).then_some(width)
 }
 
-/// Whether `next` continues the paragraph that `prev` is part of.
+/// Whether `next` continues the paragraph that `prev` is part of, neither of them being web
+/// debris (which sits on lines of its own, whatever the layout around it; the caller checks).
 fn continues_paragraph(
     text: &str,
     prev: &Range<usize>,
@@ -147,10 +156,6 @@ fn continues_paragraph(
 ) -> bool {
     let prev_text = text[prev.clone()].trim_end();
     let next_text = text[next.clone()].trim();
-    // Web debris sits on lines of its own, whatever the layout around it.
-    if is_boilerplate(prev_text) || is_boilerplate(next_text) {
-        return false;
-    }
     let starts_lower = next_text.chars().next().is_some_and(char::is_lowercase);
     if starts_lower && !ends_sentence(prev_text) && !is_list_item(next_text) {
         return true;

@@ -33,17 +33,48 @@ pub struct Token {
 }
 
 /// Tokens of `text[range]`, with ranges into `text`.
+///
+/// The tokens are the UAX#29 words that are not whitespace. ASCII stretches take a fast path
+/// (`ascii`) that gives the same tokens; the stretches around non-ASCII characters go through
+/// unicode-segmentation, cut where UAX#29 always has a boundary (issue 12).
 #[must_use]
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let base = range.start;
-    text[range]
-        .split_word_bound_indices()
-        .filter(|(_, piece)| !piece.chars().all(char::is_whitespace))
-        .map(|(offset, piece)| Token {
-            range: base + offset..base + offset + piece.len(),
-            class: classify(piece),
-        })
-        .collect()
+    let slice = &text[range];
+    let bytes = slice.as_bytes();
+    let mut out = Vec::with_capacity(slice.len() / 5);
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let Some(k) = bytes[pos..].iter().position(|b| !b.is_ascii()) else {
+            ascii::tokens(&bytes[pos..], base + pos, &mut out);
+            break;
+        };
+        let first = pos + k;
+        let start = (pos + 1..=first)
+            .rev()
+            .find(|&p| ascii::is_cut(bytes, p))
+            .unwrap_or(pos);
+        let end = (first + 1..bytes.len())
+            .find(|&p| ascii::is_cut(bytes, p))
+            .unwrap_or(bytes.len());
+        ascii::tokens(&bytes[pos..start], base + pos, &mut out);
+        uax29_tokens(&slice[start..end], base + start, &mut out);
+        pos = end;
+    }
+    out
+}
+
+/// The UAX#29 words of `piece` (at byte `base` of the full text) that are not whitespace.
+fn uax29_tokens(piece: &str, base: usize, out: &mut Vec<Token>) {
+    out.extend(
+        piece
+            .split_word_bound_indices()
+            .filter(|(_, word)| !word.chars().all(char::is_whitespace))
+            .map(|(offset, word)| Token {
+                range: base + offset..base + offset + word.len(),
+                class: classify(word),
+            }),
+    );
 }
 
 /// The tokens of a sorted token list that lie within `range` (for a sentence or passage of a text
@@ -54,6 +85,8 @@ pub fn within(tokens: &[Token], range: Range<usize>) -> &[Token] {
     let end = tokens.partition_point(|t| t.range.end <= range.end);
     &tokens[start..end.max(start)]
 }
+
+mod ascii;
 
 fn classify(piece: &str) -> TokenClass {
     if piece.chars().any(char::is_alphabetic) {

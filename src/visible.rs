@@ -17,6 +17,10 @@ use std::borrow::Cow;
 /// ends are kept only if `keep_newlines`. Other text is returned unchanged (and unallocated).
 #[must_use]
 pub fn visible(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    // Printable ASCII (most text) needs nothing: a cheap byte check first.
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return Cow::Borrowed(text);
+    }
     let needs = |c: char| c.is_control() || is_bidi_control(c) || is_invisible(c);
     if !text.chars().any(needs) {
         return Cow::Borrowed(text);

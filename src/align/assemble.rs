@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 mod passage;
 
 use super::Segmented;
@@ -74,10 +76,13 @@ pub(super) fn assemble(
     let drafts = order_drafts(
         versions, segmented, vectors, base, &groups, &readings, runs_at,
     );
-    let numbered: Vec<(usize, Draft)> = drafts.into_iter().enumerate().collect();
-    let mut passages: Vec<Passage> = crate::par::map(&numbered, None, |(index, draft)| {
-        build_passage(*index, draft, versions, segmented, options)
-    });
+    // Each passage's word diffs are independent: rayon balances the uneven passages across
+    // cores, and the ordered collect keeps them in reading order.
+    let mut passages: Vec<Passage> = drafts
+        .par_iter()
+        .enumerate()
+        .map(|(index, draft)| build_passage(index, draft, versions, segmented, options))
+        .collect();
     place_moves(&mut passages, versions.len());
     passages
 }

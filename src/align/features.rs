@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
@@ -241,14 +242,17 @@ pub fn vectors(
     // Each version builds its own vocabulary on its own thread; the local term ids are then
     // mapped onto one shared numbering, so ids agree across versions.
     let jobs: Vec<usize> = (0..texts.len()).collect();
-    let local: Vec<(Vec<String>, Vec<RawSentence>)> = crate::par::map(&jobs, Some(2), |&v| {
-        let mut vocab = Vocabulary::default();
-        let raw = sentences[v]
-            .iter()
-            .map(|r| vocab.sentence_terms(texts[v], tokens::within(tokens[v], r.clone())))
-            .collect();
-        (vocab.into_stems(), raw)
-    });
+    let local: Vec<(Vec<String>, Vec<RawSentence>)> = jobs
+        .par_iter()
+        .map(|&v| {
+            let mut vocab = Vocabulary::default();
+            let raw = sentences[v]
+                .iter()
+                .map(|r| vocab.sentence_terms(texts[v], tokens::within(tokens[v], r.clone())))
+                .collect();
+            (vocab.into_stems(), raw)
+        })
+        .collect();
     // Ids follow the stems' sort order, so they (and float sums over them) do not depend on
     // the order the versions came in.
     let mut all: Vec<&str> = local

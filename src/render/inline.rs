@@ -20,6 +20,8 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use rayon::prelude::*;
+
 use super::PrintOptions;
 use super::style::{Painter, Style};
 use super::text::{self, Line, Printed};
@@ -48,26 +50,26 @@ pub fn print(
     };
     let out: &mut dyn Write = out;
     write_legend(out, &ctx)?;
-    let mut previous: Option<Item> = None;
-    for item in outline::outline(comparison, Scope::All, options.context) {
-        // Passages are separated by a blank line; one-line items stack.
-        let block = |i: Option<Item>| matches!(i, Some(Item::Passage(_)));
-        if previous.is_none() || block(previous) || block(Some(item)) {
-            writeln!(out)?;
+    let items = outline::outline(comparison, Scope::All, options.context);
+    // Items print independently: a window of them is formatted on all cores, a chunk per
+    // buffer, and written in order (a book's diff is tens of thousands of passages).
+    for (w, window) in items.chunks(WINDOW).enumerate() {
+        let buffers: Vec<Vec<u8>> = window
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let first = w * WINDOW + c * CHUNK;
+                let mut buffer = Vec::with_capacity(chunk.len() * 256);
+                for (k, &item) in chunk.iter().enumerate() {
+                    let previous = (first + k).checked_sub(1).map(|p| items[p]);
+                    write_item(&mut buffer, &ctx, previous, item)?;
+                }
+                Ok(buffer)
+            })
+            .collect::<io::Result<_>>()?;
+        for buffer in buffers {
+            out.write_all(&buffer)?;
         }
-        match item {
-            Item::Passage(index) => write_passage(out, &ctx, &comparison.passages[index])?,
-            Item::Folded { count } => write_folded(out, ctx.painter, count)?,
-            Item::Boilerplate(index) => {
-                let line = boilerplate_line(comparison, &ctx.labels, &comparison.passages[index]);
-                write_line(out, ctx.painter, Style::Faint, &line)?;
-            }
-            Item::MovedHere { passage, version } => {
-                let line = moved_here_line(&ctx.labels, passage, version);
-                write_line(out, ctx.painter, Style::Note, &line)?;
-            }
-        }
-        previous = Some(item);
     }
     writeln!(out)?;
     write_line(
@@ -76,6 +78,38 @@ pub fn print(
         Style::Faint,
         &Tally::of(comparison, Scope::All).summary(),
     )
+}
+
+/// Outline items formatted on all cores before a write.
+const WINDOW: usize = 4096;
+/// Outline items formatted into one buffer.
+const CHUNK: usize = 64;
+
+/// One outline item, after a blank line if it or the one before is a passage.
+fn write_item(
+    out: &mut dyn Write,
+    ctx: &Ctx,
+    previous: Option<Item>,
+    item: Item,
+) -> io::Result<()> {
+    let comparison = ctx.comparison;
+    // Passages are separated by a blank line; one-line items stack.
+    let block = |i: Option<Item>| matches!(i, Some(Item::Passage(_)));
+    if previous.is_none() || block(previous) || block(Some(item)) {
+        writeln!(out)?;
+    }
+    match item {
+        Item::Passage(index) => write_passage(out, ctx, &comparison.passages[index]),
+        Item::Folded { count } => write_folded(out, ctx.painter, count),
+        Item::Boilerplate(index) => {
+            let line = boilerplate_line(comparison, &ctx.labels, &comparison.passages[index]);
+            write_line(out, ctx.painter, Style::Faint, &line)
+        }
+        Item::MovedHere { passage, version } => {
+            let line = moved_here_line(&ctx.labels, passage, version);
+            write_line(out, ctx.painter, Style::Note, &line)
+        }
+    }
 }
 
 /// `000 = 000_cda5….txt (base)` for each version, then its notes.

@@ -1,5 +1,7 @@
 //! What a paragraph is: web-page debris (boilerplate), a heading, a list item, or story text.
 
+use std::borrow::Cow;
+
 use super::debris;
 use crate::model::PassageKind;
 
@@ -94,16 +96,24 @@ pub(super) fn classify(paragraph: &str, keep_boilerplate: bool) -> PassageKind {
 }
 
 pub(super) fn is_boilerplate(paragraph: &str) -> bool {
-    // Every rule below is for short lines; a paragraph of more words is story text (checked
-    // before lowercasing, since a book is tens of thousands of paragraphs).
-    if paragraph.split_whitespace().nth(40).is_some() {
+    // Every rule below is for short lines; a paragraph of more words is story text (counted
+    // before lowercasing, since a book is tens of thousands of paragraphs). Lowercasing keeps
+    // the words as they are.
+    let words = paragraph.split_whitespace().take(41).count();
+    if words == 0 || words > 40 {
         return false;
     }
-    let lower = paragraph.trim().to_lowercase();
-    let words = lower.split_whitespace().count();
-    if words == 0 {
-        return false;
-    }
+    let trimmed = paragraph.trim();
+    // An ASCII line (most lines of a book) is lowercased on the stack.
+    let mut buffer = [0u8; 256];
+    let lower: Cow<str> = match buffer.get_mut(..trimmed.len()) {
+        Some(bytes) if trimmed.is_ascii() => {
+            bytes.copy_from_slice(trimmed.as_bytes());
+            bytes.make_ascii_lowercase();
+            Cow::Borrowed(std::str::from_utf8(bytes).unwrap_or_default())
+        }
+        _ => Cow::Owned(trimmed.to_lowercase()),
+    };
     let bare = lower
         .trim_end_matches([':', '.', '!', '›', '»', '>'])
         .trim();
@@ -116,7 +126,8 @@ pub(super) fn is_boilerplate(paragraph: &str) -> bool {
     if words <= 25 && lower.contains("all rights reserved") {
         return true;
     }
-    is_byline(paragraph.trim()) || debris::is_date_stamp(&lower) || debris::is_credit(&lower)
+    // A credit has at most 40 words, as every line here.
+    is_byline(trimmed) || debris::is_date_stamp(&lower) || debris::has_credit_mark(&lower)
 }
 
 /// "By Benjamin D Applebaum", "By Jane Doe and John Roe": a short line of capitalised names.

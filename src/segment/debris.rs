@@ -179,9 +179,15 @@ fn is_ordinal(word: &str) -> bool {
 }
 
 /// Whether a line is a photo or wire credit.
-pub(super) fn is_credit(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    lower.split_whitespace().count() <= 40 && CREDIT_MARKS.iter().any(|m| lower.contains(m))
+#[cfg(test)]
+fn is_credit(line: &str) -> bool {
+    line.split_whitespace().nth(40).is_none() && has_credit_mark(&line.to_lowercase())
+}
+
+/// Whether a line in lower case holds a photo or wire credit's mark (a credit is a line of
+/// at most 40 words that holds one).
+pub(super) fn has_credit_mark(lower: &str) -> bool {
+    CREDIT_MARKS.iter().any(|m| lower.contains(m))
 }
 
 /// Marks link titles that follow a bare list leader, and sidebar runs of title-case lines,

@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::trim_range;
+
+mod bounds;
 
 /// Abbreviations after which a period never ends a sentence when a word follows.
 const TITLES: &[&str] = &[
@@ -80,8 +80,8 @@ pub(super) fn split_sentences(text: &str, para: Range<usize>) -> Vec<Range<usize
         slice.into()
     };
     let mut pieces: Vec<Range<usize>> = Vec::new();
-    for (offset, piece) in unwrapped.split_sentence_bound_indices() {
-        let range = trim_range(&unwrapped, offset..offset + piece.len());
+    for piece in bounds::sentence_pieces(&unwrapped) {
+        let range = trim_range(&unwrapped, piece);
         if range.is_empty() {
             continue;
         }

@@ -1,0 +1,224 @@
+//! Benchmark: where the time of one run goes, stage by stage (issue 12): load, segment, compare
+//! (segment + align + word diffs, as `storydiff::compare_versions` does them), the word diffs
+//! alone, facts, and the inline printout.
+//!
+//! ```text
+//! cargo bench --bench stages              # the seeds and every book size
+//! cargo bench --bench stages -- 4mb       # one input: seeds, 0.25mb, 1mb or 4mb
+//! ```
+//!
+//! Each stage runs on the output of the one before, with rayon's pool as the program uses it,
+//! and is timed in wall time and in CPU time of all threads (from `/proc/self/stat`, in ticks of
+//! 10 ms, so the seeds' CPU figures are coarse; 0 where /proc is not available). The word diffs are run again on their own
+//! over the aligned passages (the comparison does them inside), so `align` is the comparison
+//! minus `segment` and `diff`. Medians of several runs; the book pairs come from
+//! `scripts/make-bench-data.py` (see `benches/README.md`), the seeds are the bundled story.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use storydiff::diff::{self, PassageText};
+use storydiff::render::{self, PrintOptions};
+use storydiff::{Analysis, CompareOptions, Input, Reading, VersionId, load, segment, tokens};
+
+/// The inputs, by label: the seeds, then the book pairs.
+const INPUTS: [&str; 4] = ["seeds", "0.25mb", "1mb", "4mb"];
+/// Stop repeating an input after this much time (but run it at least `MIN_RUNS` times).
+const TIME_BUDGET: Duration = Duration::from_secs(8);
+const MIN_RUNS: usize = 3;
+const MAX_RUNS: usize = 25;
+const STAGES: [&str; 7] = [
+    "load", "segment", "compare", "  diff", "  align", "facts", "print",
+];
+
+/// Wall and CPU seconds of one stage in one run.
+#[derive(Clone, Copy, Default)]
+struct Cost {
+    wall: f64,
+    cpu: f64,
+}
+
+/// CPU seconds this process has used so far, every thread (ended ones too), user and system, in
+/// clock ticks of 10 ms (0 without /proc).
+fn cpu_seconds() -> f64 {
+    // Fields 14 and 15 of /proc/self/stat; the name in field 2 may hold spaces, so count from the
+    // `)` that closes it. After it: state (not a number), then ppid … utime (11th number), stime.
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<f64> = after_name
+        .split_whitespace()
+        .filter_map(|f| f.parse().ok())
+        .collect();
+    fields
+        .get(10)
+        .zip(fields.get(11))
+        .map_or(0.0, |(u, s)| (u + s) / 100.0)
+}
+
+fn timed<R>(cost: &mut Cost, f: impl FnOnce() -> R) -> R {
+    let (wall, cpu) = (Instant::now(), cpu_seconds());
+    let out = f();
+    *cost = Cost {
+        wall: wall.elapsed().as_secs_f64(),
+        cpu: cpu_seconds() - cpu,
+    };
+    out
+}
+
+fn read_inputs(label: &str) -> Result<Vec<Input>, String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let paths: Vec<PathBuf> = if label == "seeds" {
+        let mut seeds: Vec<PathBuf> = std::fs::read_dir(root.join("seeds"))
+            .map_err(|e| e.to_string())?
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        seeds.sort();
+        seeds
+    } else {
+        ["kjv", "web"]
+            .iter()
+            .map(|t| root.join("benches/data").join(format!("{t}_{label}.txt")))
+            .collect()
+    };
+    paths
+        .iter()
+        .map(|path| {
+            let bytes = std::fs::read(path).map_err(|e| {
+                format!(
+                    "{}: {e}\nrun `python3 scripts/make-bench-data.py`",
+                    path.display()
+                )
+            })?;
+            Ok(Input::from_bytes(path.display().to_string(), bytes))
+        })
+        .collect()
+}
+
+/// The word diff of every reading that has both sides, as the comparison computes it.
+fn rediff(comparison: &storydiff::Comparison, all_tokens: &[Vec<tokens::Token>]) -> usize {
+    let base = comparison.base;
+    let side = |v: VersionId, range: std::ops::Range<usize>| PassageText {
+        text: &comparison.version(v).text,
+        tokens: tokens::within(&all_tokens[v.0], range.clone()),
+        range,
+    };
+    comparison
+        .passages
+        .par_iter()
+        .map(|p| {
+            let Some(b) = p.span(base) else { return 0 };
+            p.readings
+                .iter()
+                .filter_map(|r: &Reading| p.span(r.version).map(|o| (r.version, o)))
+                .map(|(v, o)| {
+                    let d = diff::diff_tokens(
+                        &side(base, b.range.clone()),
+                        &side(v, o.range.clone()),
+                        comparison.options.ignore,
+                    );
+                    d.ops.len()
+                })
+                .sum::<usize>()
+        })
+        .sum()
+}
+
+/// One run of every stage.
+fn run(label: &str) -> Result<[Cost; 7], String> {
+    let inputs = read_inputs(label)?;
+    let options = CompareOptions::default();
+    let mut c = [Cost::default(); 7];
+    let versions = timed(&mut c[0], || {
+        let loaded: Vec<_> = inputs
+            .into_par_iter()
+            .enumerate()
+            .map(|(i, input)| load::load_version(VersionId(i), input, &options))
+            .collect();
+        loaded.into_iter().collect::<Result<Vec<_>, _>>()
+    })
+    .map_err(|e| e.to_string())?;
+    timed(&mut c[1], || {
+        versions
+            .par_iter()
+            .map(|v| {
+                let paragraphs = segment::paragraphs(&v.text);
+                let sentences = segment::sentences(&v.text, &paragraphs, false);
+                (
+                    sentences.len(),
+                    tokens::tokenize(&v.text, 0..v.text.len()).len(),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    let comparison = timed(&mut c[2], || {
+        storydiff::compare_versions(versions, &options).map_err(|e| e.to_string())
+    })?;
+    let all_tokens: Vec<_> = comparison
+        .versions
+        .iter()
+        .map(|v| tokens::tokenize(&v.text, 0..v.text.len()))
+        .collect();
+    timed(&mut c[3], || rediff(&comparison, &all_tokens));
+    c[4] = Cost {
+        wall: (c[2].wall - c[1].wall - c[3].wall).max(0.0),
+        cpu: (c[2].cpu - c[1].cpu - c[3].cpu).max(0.0),
+    };
+    let analysis = Analysis::new(comparison);
+    timed(&mut c[5], || analysis.facts().facts.len());
+    let mut out = Vec::with_capacity(1 << 20);
+    timed(&mut c[6], || {
+        render::print(&mut out, &analysis, &PrintOptions::default()).map_err(|e| e.to_string())
+    })?;
+    Ok(c)
+}
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    xs[xs.len() / 2]
+}
+
+fn measure(label: &str) -> Result<(), String> {
+    let started = Instant::now();
+    let mut runs: Vec<[Cost; 7]> = Vec::new();
+    while runs.len() < MIN_RUNS || (started.elapsed() < TIME_BUDGET && runs.len() < MAX_RUNS) {
+        runs.push(run(label)?);
+    }
+    println!("== {label}: {} runs, medians (ms)", runs.len());
+    println!("{:<9} {:>9} {:>9}", "stage", "wall", "cpu");
+    for (i, stage) in STAGES.iter().enumerate() {
+        let wall = median(runs.iter().map(|r| r[i].wall).collect());
+        let cpu = median(runs.iter().map(|r| r[i].cpu).collect());
+        println!("{stage:<9} {:>9.1} {:>9.1}", wall * 1e3, cpu * 1e3);
+    }
+    let total = |r: &[Cost; 7]| [0, 2, 5, 6].iter().map(|&i| r[i].wall).sum::<f64>();
+    let walls = runs.iter().map(total).collect();
+    println!("{:<9} {:>9.1}", "total", median(walls) * 1e3);
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    // `cargo bench` passes `--bench`; everything else that is not a flag names an input.
+    let labels: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    if let Some(bad) = labels.iter().find(|l| !INPUTS.contains(&l.as_str())) {
+        eprintln!("unknown input {bad:?}; inputs: {}", INPUTS.join(", "));
+        return ExitCode::from(2);
+    }
+    let labels = if labels.is_empty() {
+        INPUTS.map(String::from).to_vec()
+    } else {
+        labels
+    };
+    for label in &labels {
+        if let Err(e) = measure(label) {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    }
+    ExitCode::SUCCESS
+}
