@@ -14,6 +14,7 @@
 mod effect;
 mod keymap;
 mod layout;
+mod list;
 mod nav;
 mod overview;
 mod presence;
@@ -60,7 +61,7 @@ const TICK: Duration = Duration::from_millis(100);
 ///
 /// The terminal is restored on return, on error, on panic and on SIGTERM/SIGHUP.
 pub fn run(versions: Vec<Version>, options: CompareOptions, styling: Styling) -> io::Result<()> {
-    let theme = theme::pick(ThemeChoice::Dark, styling == Styling::Plain);
+    let theme = theme::pick(ThemeChoice::Dark, styling);
     run_with_theme(versions, options, theme)
 }
 

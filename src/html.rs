@@ -78,7 +78,7 @@ fn report(page: &mut String, analysis: &Analysis) {
     );
     contents(page, analysis, &labels);
     page.push_str("</header>\n<main>\n");
-    tables::facts(page, analysis, &labels);
+    tables::facts(page, analysis);
     if comparison.versions.len() > 2 {
         tables::presence(page, comparison, &labels);
     }

@@ -9,7 +9,6 @@ use std::process::ExitCode;
 use clap::Parser;
 use storydiff::load::load_version;
 use storydiff::render;
-use storydiff::render::Styling;
 use storydiff::{Analysis, VersionId};
 
 /// The versions have the same text (under the ignore options).
@@ -61,8 +60,7 @@ fn run(args: cli::Args) -> anyhow::Result<ExitCode> {
             .map(|(i, input)| load_version(VersionId(i), input, &options.compare))
             .collect::<storydiff::Result<Vec<_>>>()?;
         // Colour or not as the command line decided it (`--color`, `NO_COLOR`, a dumb terminal).
-        let plain = options.print.styling == Styling::Plain;
-        let theme = storydiff::app::pick_theme(options.theme.into(), plain);
+        let theme = storydiff::app::pick_theme(options.theme.into(), options.print.styling);
         storydiff::app::run_with_theme(versions, options.compare, theme)?;
         return Ok(ExitCode::from(SAME));
     }

@@ -8,13 +8,13 @@
 //!
 //! | module | what it is for |
 //! |---|---|
-//! | [`outline`] | which passages a view shows, folds, moved-here marks; version labels, passage numbers, headers, the one percent format, the `weak` mark |
-//! | [`labels`] | short version labels (`000`, `v0`) |
-//! | [`text`] | a passage's text on one side as inked runs, from the word ops, with accents and fact marks |
+//! | [`outline`] | which passages a view shows, folds, moved-here marks; passage numbers, a passage's status for a pair, headers, the one percent format, the `weak` mark |
+//! | [`labels`] | short version labels (`000`, `v0`), the same in every front end |
+//! | [`text`] | a passage's text as inked runs from the word ops, with accents and fact marks: one side, or both in place; line ends joined or kept |
 //! | [`wrap`] | word wrapping by display width (CJK, emoji, closing punctuation) |
 //! | [`marks`] | which fact readings two versions disagree on, to be underlined |
-//! | [`facts`] | the facts table: rows of facts the versions disagree on, deviating readings, details |
-//! | [`presence`] | every passage × every version: carried or not, status, similarity |
+//! | [`facts`] | the facts table: sections, a row per fact with a cell per version, reading groups, misquote diffs, deviating readings, details, the tally |
+//! | [`presence`] | every passage × every version: carried or not, status, similarity; each version's counts against the base |
 
 pub mod facts;
 pub mod labels;

@@ -65,14 +65,8 @@ impl Format {
     }
 }
 
-/// Which facts the facts table lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FactRows {
-    /// Facts that drift, are missing or misquoted; agreeing ones are only counted.
-    Divergent,
-    /// Agreeing facts too (`--all`).
-    All,
-}
+/// Which facts the facts table lists (`--all`: the agreeing ones too).
+pub use crate::present::facts::FactRows;
 
 /// Everything a printer needs besides the comparison; validated by the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -204,3 +204,18 @@ pub fn three_versions() -> Comparison {
     .passage(&[Some(2), None, Some(2)])
     .build()
 }
+
+/// A version holding `text` alone, not segmented: for tests of text shown from byte ranges.
+pub fn version(text: &str) -> Version {
+    Version {
+        id: VersionId(0),
+        name: "v".into(),
+        path: None,
+        bytes: text.len(),
+        encoding: "utf-8".into(),
+        notes: vec![],
+        text: text.into(),
+        offsets: crate::model::OffsetMap::default(),
+        paragraphs: vec![],
+    }
+}

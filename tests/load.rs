@@ -138,7 +138,7 @@ fn binary_input_is_refused_unless_forced() {
     assert!(
         version
             .notes
-            .contains(&"binary content decoded as text (--text)".to_string())
+            .contains(&"binary content decoded as text, as the caller asked".to_string())
     );
 }
 

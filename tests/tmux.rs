@@ -277,8 +277,8 @@ fn facts_panel_lists_the_donahue_spelling_and_enter_shows_it_underlined() {
     });
     let first = panel
         .lines()
-        .find(|l| l.contains(" drift "))
-        .expect("a drifted fact");
+        .find(|l| l.contains(" spelling "))
+        .expect("a name spelt otherwise");
     assert!(
         first.contains("Donahue") && first.contains("Donohue"),
         "the spelling change comes first:\n{panel}"

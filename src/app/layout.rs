@@ -18,8 +18,10 @@ use entries::entries;
 use rows::Builder;
 
 use crate::facts::{ChangeClass, FactReport};
-use crate::model::{Comparison, PassageKind, PassageStatus, Placement, VersionId};
+use crate::model::{Comparison, PassageKind, PassageStatus, VersionId};
 use crate::options::IgnoreOptions;
+use crate::present::labels::Labels;
+use crate::present::outline::{self, Scope};
 
 /// Whether runs of same passages are folded to one line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -183,6 +185,7 @@ impl PairRows {
         );
         let mut builder = Builder {
             comparison,
+            labels: Labels::new(comparison),
             key,
             rows: Vec::with_capacity(self.rows.len()),
         };
@@ -278,19 +281,13 @@ fn link_moves(comparison: &Comparison, entries: &mut [Entry], compared: VersionI
         arrivals: vec![Vec::new(); entries.len()],
         first: Vec::new(),
     };
-    for (i, entry) in entries.iter().enumerate() {
-        if entry.status != PassageStatus::Moved {
-            continue;
-        }
-        let placement = comparison.passages[entry.passage]
-            .reading(compared)
-            .map(|r| r.placement);
-        let Some(Placement::MovedAfter { after }) = placement else {
+    for m in outline::moves(comparison, Scope::Pair(compared)) {
+        let Some(i) = index_of(m.passage) else {
             continue;
         };
         // The passage it follows is shown (the compared version carries it); if the model
         // points elsewhere, fall back to the nearest shown passage before it.
-        let destination = match after {
+        let destination = match m.after {
             None => Destination::First,
             Some(a) => Destination::After(EntryIx(
                 index_of(a)

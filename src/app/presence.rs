@@ -3,18 +3,7 @@
 
 use super::nav::Direction;
 use crate::model::VersionId;
-pub use crate::present::presence::{
-    Presence, PresenceRow, PresenceTable, VersionSummary, summaries,
-};
-
-/// Where the presence view is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct PresenceState {
-    /// The selected row.
-    pub selected: usize,
-    /// The first row on screen.
-    pub top: usize,
-}
+pub use crate::present::presence::{Presence, PresenceRow, PresenceTable, summaries};
 
 impl PresenceTable {
     /// The next (or previous) row from `from` that `stop` accepts (a passage that differs

@@ -29,9 +29,10 @@ pub use super::effect::Effect;
 
 use super::keymap::{self, Action, Context};
 use super::layout::{Fold, PairRows};
+use super::list::ListState;
 use super::nav::{Direction, Nav};
 use super::overview::Overview;
-use super::presence::{self, PresenceState, PresenceTable, VersionSummary};
+use super::presence::{self, PresenceTable};
 use super::screen::Screen;
 use super::search::Search;
 use super::store::{Analysis, Collected, CompareKey, Place, Store};
@@ -39,7 +40,9 @@ use super::theme::{THEME, Theme};
 use crate::facts::FactReport;
 use crate::model::{Comparison, Version, VersionId};
 use crate::options::{CompareOptions, IgnoreOptions};
-use crate::present::facts::{FactsState, FactsTable};
+use crate::present::facts::FactsTable;
+use crate::present::labels::Labels;
+use crate::present::outline::Tally;
 
 /// The pair of versions and the settings the user asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +69,7 @@ pub struct Shown {
     /// The overview strip.
     pub overview: Overview,
     /// How each version differs from the base.
-    pub summaries: Vec<VersionSummary>,
+    pub summaries: Vec<Tally>,
     /// The presence table, built the first time the view opens.
     pub presence: Option<PresenceTable>,
     /// The facts panel's table, built the first time the panel opens.
@@ -91,9 +94,9 @@ pub enum Mode {
         typed: String,
     },
     /// The presence view.
-    Presence(PresenceState),
+    Presence(ListState),
     /// The facts panel.
-    Facts(FactsState),
+    Facts(ListState),
     /// The help overlay, over the panes, the presence view or the facts panel.
     Help {
         /// Lines scrolled.
@@ -109,9 +112,9 @@ pub enum Underlay {
     /// The panes.
     Browse,
     /// The presence view.
-    Presence(PresenceState),
+    Presence(ListState),
     /// The facts panel.
-    Facts(FactsState),
+    Facts(ListState),
 }
 
 /// Ticks (of [`super::TICK`]) a message stays in the status line without a key pressed.
@@ -155,6 +158,8 @@ pub struct App {
     pub(super) busy: Option<Busy>,
     pub(super) flow: Flow,
     pub(super) theme: &'static Theme,
+    /// The versions' labels, as every front end names them (`000`, or `v0`).
+    pub(super) labels: Labels,
 }
 
 impl App {
@@ -183,6 +188,7 @@ impl App {
 
     fn assemble(store: Store, base: usize, ignore: IgnoreOptions) -> Self {
         let count = store.versions().len();
+        let labels = Labels::of(store.versions());
         let base = VersionId(base.min(count.saturating_sub(1)));
         let compared = presence::cycle(count, base, base, Direction::Forward);
         let mut app = Self {
@@ -209,6 +215,7 @@ impl App {
             busy: None,
             flow: Flow::Running,
             theme: &THEME,
+            labels,
         };
         app.refresh();
         app

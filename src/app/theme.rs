@@ -10,6 +10,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 use super::layout::{FactMark, Ink};
 use crate::model::PassageStatus;
+use crate::present::Styling;
 
 /// The styles of every part of the screen.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -297,11 +298,12 @@ pub enum ThemeChoice {
 /// in a few milliseconds, and one that does not support the query is recognised at once.
 const BACKGROUND_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(150);
 
-/// The theme for a choice: [`MONO`] under `NO_COLOR`, else dark or light; `Auto` asks the
-/// terminal (OSC 11, through terminal-colorsaurus) and falls back to dark.
+/// The theme for a choice: [`MONO`] when the command line decided against colour (`--color
+/// never`, `NO_COLOR`, a dumb terminal), else dark or light; `Auto` asks the terminal (OSC 11,
+/// through terminal-colorsaurus) and falls back to dark.
 #[must_use]
-pub fn pick(choice: ThemeChoice, no_color: bool) -> &'static Theme {
-    if no_color {
+pub fn pick(choice: ThemeChoice, styling: Styling) -> &'static Theme {
+    if styling == Styling::Plain {
         return &MONO;
     }
     match choice {

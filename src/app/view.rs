@@ -11,13 +11,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::layout::Side;
-use super::presence::PresenceState;
+use super::list::ListState;
 use super::screen::{Areas, MIN_HEIGHT, MIN_WIDTH, Screen};
 use super::state::{App, Mode, Shown, Underlay};
 use super::widgets::{
     self, Bar, FactsPanel, HelpOverlay, Message, OverviewStrip, Pane, PresenceView,
 };
-use crate::present::facts::FactsState;
 
 /// Draws the whole screen for the state.
 pub fn draw(app: &App, frame: &mut Frame) {
@@ -149,13 +148,7 @@ fn render_panes(app: &App, areas: &Areas, buf: &mut Buffer) {
     }
 }
 
-fn render_presence(
-    app: &App,
-    shown: &Shown,
-    state: PresenceState,
-    areas: &Areas,
-    buf: &mut Buffer,
-) {
+fn render_presence(app: &App, shown: &Shown, state: ListState, areas: &Areas, buf: &mut Buffer) {
     let Some(table) = &shown.presence else { return };
     let area = Rect {
         height: areas.status.y,
@@ -168,12 +161,13 @@ fn render_presence(
         compared: shown.layout.key.compared,
         summaries: &shown.summaries,
         scores: &shown.facts.outliers,
+        labels: &app.labels,
         theme: app.theme,
     };
     view.render(area, buf);
 }
 
-fn render_facts(app: &App, shown: &Shown, state: FactsState, areas: &Areas, buf: &mut Buffer) {
+fn render_facts(app: &App, shown: &Shown, state: ListState, areas: &Areas, buf: &mut Buffer) {
     let Some(table) = &shown.facts_table else {
         return;
     };

@@ -9,7 +9,7 @@ mod pane;
 mod presence;
 
 pub use bar::{Bar, Tab, VersionBar};
-pub use facts_panel::FactsPanel;
+pub use facts_panel::{FactsPanel, LIST_HEADER as FACTS_LIST_HEADER, shape as facts_panel_shape};
 pub use help::{HelpOverlay, HelpSection, max_scroll as help_max_scroll};
 pub use message::Message;
 pub use overview::OverviewStrip;

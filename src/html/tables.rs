@@ -6,9 +6,8 @@ use std::fmt::Write as _;
 use super::pair::passage_id;
 use super::{escape, text};
 use crate::Analysis;
-use crate::facts::FactStatus;
 use crate::model::{Comparison, PassageStatus, VersionId};
-use crate::present::facts::{FactsTable, Piece, Tone};
+use crate::present::facts::{FactRow, FactRows, FactsTable, Piece, Tone};
 use crate::present::outline::{self, Labels};
 use crate::present::presence::{Presence, PresenceTable};
 
@@ -42,13 +41,13 @@ fn pieces(page: &mut String, pieces: &[Piece]) {
 
 /// The facts table: drifted and misquoted facts, then missing ones; each row opens to every
 /// version's reading.
-pub(super) fn facts(page: &mut String, analysis: &Analysis, labels: &Labels) {
+pub(super) fn facts(page: &mut String, analysis: &Analysis) {
     let comparison = &analysis.comparison;
-    let table = FactsTable::build(comparison, analysis.facts());
+    let table = FactsTable::build(comparison, analysis.facts(), FactRows::Divergent);
     let _ = write!(
         page,
         "<section id=\"facts\">\n<h2>Facts</h2>\n<p class=\"tally\">{}</p>\n",
-        escape(&table.summary)
+        escape(&table.tally.summary())
     );
     if table.rows.is_empty() {
         page.push_str("<p>The versions agree on every fact they share.</p>\n</section>\n");
@@ -58,45 +57,45 @@ pub(super) fn facts(page: &mut String, analysis: &Analysis, labels: &Labels) {
         "<table class=\"facts\">\n<thead><tr><th>passage</th><th>kind</th><th>status</th>\
          <th>consensus</th><th>deviating</th></tr></thead>\n<tbody>\n",
     );
-    for row in &table.rows {
-        let missing = if row.status == FactStatus::Missing {
-            " missing"
-        } else {
-            ""
-        };
-        let _ = write!(
+    for (section, rows) in table.sections() {
+        let _ = writeln!(
             page,
-            "<tr class=\"fact{missing}\"><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td>\
-             <td>{}</td><td><details><summary>",
-            passage_link(comparison, row.passage),
-            escape(&outline::number(comparison, row.passage)),
-            row.kind.name(),
-            row.status.name(),
-            row.consensus
-                .as_deref()
-                .map_or_else(|| "<span class=\"quiet\">—</span>".to_string(), escape),
+            "<tr class=\"section\"><th colspan=\"5\">{} ({}): {}</th></tr>",
+            section.name(),
+            rows.len(),
+            section.meaning()
         );
-        pieces(page, &row.deviating);
-        page.push_str("</summary>\n");
-        for line in &row.detail {
-            page.push_str("<div class=\"reading\">");
-            pieces(page, line);
-            page.push_str("</div>\n");
+        for row in rows {
+            fact_row(page, comparison, row);
         }
-        page.push_str("</details></td></tr>\n");
     }
-    let _ = writeln!(
+    page.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+/// One fact's row; it opens to every version's reading.
+fn fact_row(page: &mut String, comparison: &Comparison, row: &FactRow) {
+    let quiet = if row.section.is_quiet() { " quiet" } else { "" };
+    let _ = write!(
         page,
-        "</tbody>\n</table>\n<p class=\"quiet\">Versions in this table: {}.</p>\n</section>",
-        escape(
-            &comparison
-                .versions
-                .iter()
-                .map(|v| format!("v{} = {}", v.id.0, labels.get(v.id)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
+        "<tr class=\"fact {}{quiet}\"><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td>\
+         <td>{}</td><td><details><summary>",
+        row.status.name(),
+        passage_link(comparison, row.passage),
+        escape(&outline::number(comparison, row.passage)),
+        row.kind.name(),
+        row.status_name,
+        row.consensus
+            .as_deref()
+            .map_or_else(|| "<span class=\"quiet\">—</span>".to_string(), escape),
     );
+    pieces(page, &row.deviating);
+    page.push_str("</summary>\n");
+    for line in &row.detail {
+        page.push_str("<div class=\"reading\">");
+        pieces(page, line);
+        page.push_str("</div>\n");
+    }
+    page.push_str("</details></td></tr>\n");
 }
 
 /// The presence table: one row per passage, one column per version.
@@ -117,7 +116,7 @@ pub(super) fn presence(page: &mut String, comparison: &Comparison, labels: &Labe
             "<tr class=\"{}\"><td><a href=\"#{}\">{}</a></td><td>{}</td>",
             row.status.name(),
             passage_link(comparison, row.passage),
-            row.passage + 1,
+            outline::ordinal(row.passage),
             escape(&outline::overall_status(comparison, row.passage))
         );
         for (v, cell) in row.cells.iter().enumerate() {

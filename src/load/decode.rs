@@ -75,7 +75,7 @@ pub fn decode(bytes: &[u8], policy: BinaryPolicy) -> Option<Decoded> {
             BinaryPolicy::DecodeAnyway => {
                 decoded
                     .notes
-                    .push("binary content decoded as text (--text)".to_string());
+                    .push("binary content decoded as text, as the caller asked".to_string());
             }
         }
     }

@@ -1,15 +1,22 @@
-//! The facts panel's data: every fact the versions disagree on (drifted, misquoted, missing),
-//! across all versions, each with its consensus, the deviating readings and a detail of every
-//! version's reading. Prepared from a [`FactReport`] the first time the panel opens; the widget
-//! only lays it out.
+//! The facts table every front end shows: the facts the versions disagree on, in sections
+//! (drifted, misquoted, left out, extra, missing weekdays and months, and with `--all` the
+//! agreeing ones), one row per fact with a cell per version, the deviating readings, the
+//! word diff of each misquote and a detail of every version's reading. The facts printer lays
+//! it out as columns, the viewer's facts panel as a list with a detail, the HTML report as a
+//! table; none of them sorts or classifies facts itself.
 
-use super::marks::carries;
+mod detail;
+mod row;
+
+use std::fmt::Write as _;
+
+use super::labels::Labels;
+use super::text::StyledText;
 use crate::facts::{Fact, FactKind, FactReport, FactStatus};
-use crate::model::{Comparison, VersionId, WordOp};
+use crate::model::{Comparison, VersionId};
 use crate::visible::visible;
-use std::ops::Range;
 
-/// What a piece of panel text is; the widget turns it into a style.
+/// What a piece of table text is; each front end turns it into a style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
     /// Ordinary text.
@@ -26,17 +33,6 @@ pub enum Tone {
     DeletedAccent,
     /// The changed letters of an inserted word respelt by a letter or two.
     InsertedAccent,
-}
-
-impl Tone {
-    /// The change run a tone belongs to (an accent belongs to its word's run).
-    fn run(self) -> Self {
-        match self {
-            Self::DeletedAccent => Self::Deleted,
-            Self::InsertedAccent => Self::Inserted,
-            other => other,
-        }
-    }
 }
 
 /// A piece of text with its tone.
@@ -58,6 +54,139 @@ fn piece(text: impl Into<String>, tone: Tone) -> Piece {
 /// A line of pieces.
 pub type PanelLine = Vec<Piece>;
 
+/// Which facts the table lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FactRows {
+    /// The facts the versions disagree on.
+    #[default]
+    Divergent,
+    /// Every fact, the agreeing ones in a section of their own.
+    All,
+}
+
+/// A part of the table, in the order they are shown: what matters most first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    /// The versions give different values.
+    Drifted,
+    /// A quotation is worded differently.
+    Misquoted,
+    /// The consensus states the fact, some versions do not.
+    LeftOut,
+    /// Only some versions state the fact, the consensus does not.
+    Extra,
+    /// A weekday or a month left out: often dropped in a rewrite, rarely a change of substance.
+    Calendar,
+    /// Every version that states the fact gives the same value.
+    Agreeing,
+}
+
+impl Section {
+    /// The section a fact falls in.
+    #[must_use]
+    pub fn of(fact: &Fact) -> Self {
+        match fact.status {
+            FactStatus::Drift => Self::Drifted,
+            FactStatus::Misquote => Self::Misquoted,
+            FactStatus::Agree => Self::Agreeing,
+            FactStatus::Missing if is_calendar_only(fact) => Self::Calendar,
+            FactStatus::Missing if fact.consensus.is_some() => Self::LeftOut,
+            FactStatus::Missing => Self::Extra,
+        }
+    }
+
+    /// Its name: `drifted`, `left out`, ….
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Drifted => "drifted",
+            Self::Misquoted => "misquoted",
+            Self::LeftOut => "left out",
+            Self::Extra => "extra",
+            Self::Calendar => "missing weekdays and months",
+            Self::Agreeing => "agreeing",
+        }
+    }
+
+    /// What it means, for a title.
+    #[must_use]
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Self::Drifted => "the versions give different values",
+            Self::Misquoted => "a quotation is worded differently",
+            Self::LeftOut => "the consensus states the fact, some versions do not",
+            Self::Extra => "only some versions state the fact, the consensus does not",
+            Self::Calendar => "often dropped in a rewrite, rarely a change of substance",
+            Self::Agreeing => "every version that states the fact gives the same value",
+        }
+    }
+
+    /// Low-stakes rows, shown faint: missing weekdays and months, agreeing facts.
+    #[must_use]
+    pub fn is_quiet(self) -> bool {
+        matches!(self, Self::Calendar | Self::Agreeing)
+    }
+}
+
+/// A date that is only a weekday or a month ("Wednesday", "January"): date values with a day
+/// or a year hold digits ("November 25", "2024").
+fn is_calendar_only(fact: &Fact) -> bool {
+    fact.kind == FactKind::Date
+        && fact
+            .readings
+            .iter()
+            .all(|r| !r.value.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// Where a version stands on a fact, as its cell shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stance {
+    /// It states the fact in the fact's passage.
+    Reads,
+    /// It states the fact, matched by value in another passage where the alignment paired
+    /// neither sentence (`⇄`).
+    Rescued,
+    /// It carries the passage but leaves the fact out (`—`).
+    LeftOut,
+    /// It lacks the passage (`·`): nothing to blame it for here.
+    Lacks,
+}
+
+/// A version's cell of a fact's row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// The reading as the version writes it, on one line (`⇄ ` before a rescued one), or `—`,
+    /// or `·`.
+    pub text: String,
+    /// Where the version stands.
+    pub stance: Stance,
+    /// Whether the version strays from the consensus on this fact.
+    pub strays: bool,
+}
+
+/// Versions that share a reading of a fact of many versions, or that leave it out (`—`), or
+/// lack its passage (`·`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadingGroup {
+    /// The reading on one line, or `—`, or `·`.
+    pub text: String,
+    /// The versions, in version order.
+    pub versions: Vec<VersionId>,
+    /// Whether to name the versions (not those that lack the passage).
+    pub named: bool,
+    /// Whether any of them strays from the consensus.
+    pub strays: bool,
+}
+
+/// A misquote's wording marked against the consensus wording.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MisquoteDiff {
+    /// `001 vs 000`: the version, and the version whose wording is the consensus.
+    pub lead: String,
+    /// The consensus wording with the misquote's changes in place, on one line.
+    pub text: StyledText,
+}
+
 /// One fact's row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FactRow {
@@ -65,70 +194,167 @@ pub struct FactRow {
     pub fact: usize,
     /// The passage the fact belongs to (index into the comparison's passages).
     pub passage: usize,
+    /// The passage's number, as every front end numbers it ([`crate::present::outline::ordinal`]).
+    pub number: usize,
     /// Number, money, date, duration, name, quote.
     pub kind: FactKind,
-    /// Drift, misquote or missing.
+    /// Drift, misquote, missing or agree.
     pub status: FactStatus,
+    /// The status in words, as precise as the row's section: `spelling` for a name respelt by
+    /// a letter or two, `left out` or `extra` for a missing fact the consensus states or does
+    /// not, else the status's name.
+    pub status_name: &'static str,
+    /// The section the row is in.
+    pub section: Section,
     /// The consensus as written by a version that gives it; `None` when most versions do not
     /// state the fact.
     pub consensus: Option<String>,
-    /// The deviating versions and what they read ("v4 Donohue", "v3 left out").
+    /// One cell per version, in version order.
+    pub cells: Vec<Cell>,
+    /// The readings grouped by value, the largest group first, then the versions that leave
+    /// the fact out and those that lack the passage: how a fact of many versions is shown.
+    pub groups: Vec<ReadingGroup>,
+    /// The deviating versions and what they read ("004 Donohue", "003 leaves it out").
     pub deviating: PanelLine,
-    /// The detail shown for the selected fact: a heading, then one line per version, then the
-    /// word diff of each misquote.
+    /// Each misquote's wording against the consensus.
+    pub misquotes: Vec<MisquoteDiff>,
+    /// The detail of the fact: a heading, then one line per version (or per reading, with many
+    /// versions), then the word diff of each misquote.
     pub detail: Vec<PanelLine>,
 }
 
-/// The panel's rows and its summary.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FactsTable {
-    /// Drifted and misquoted facts first, then missing ones, each group in passage order.
-    pub rows: Vec<FactRow>,
-    /// "2 drifted · 1 misquoted · 22 missing · 89 agree".
-    pub summary: String,
-    /// How many versions the consensus is taken over.
-    pub versions: usize,
-    /// Lines of the longest detail: the detail area keeps this height so that the list does
-    /// not jump as the selection moves.
-    pub detail_height: usize,
+/// How many facts fall in each section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FactTally {
+    /// Every fact found.
+    pub total: usize,
+    /// Facts per section, indexed as [`Section`] is ordered.
+    pub sections: [usize; 6],
 }
 
-/// Lines above the list: the title and the column header.
-pub const LIST_HEADER: usize = 2;
-
-/// How the panel shares an area of `height` rows: list rows, then a rule and the detail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PanelShape {
-    /// Rows of the fact list.
-    pub list: usize,
-    /// Rows of the detail (after one rule line).
-    pub detail: usize,
-}
-
-impl FactsTable {
-    /// How an area of `height` rows is shared: the detail gets what it needs up to half the
-    /// area, the list the rest (at least one row).
+impl FactTally {
+    /// The facts in a section.
     #[must_use]
-    pub fn shape(&self, height: usize) -> PanelShape {
-        let room = height.saturating_sub(LIST_HEADER + 1);
-        let detail = self.detail_height.min(room / 2);
-        PanelShape {
-            list: room.saturating_sub(detail).max(1),
-            detail,
+    pub fn of(&self, section: Section) -> usize {
+        self.sections[section as usize]
+    }
+
+    /// `4 drifted · 4 misquoted · 38 missing · 110 agree`: the same counts in a line short
+    /// enough for the viewer's panel title.
+    #[must_use]
+    pub fn brief(&self) -> String {
+        let missing: usize = [Section::LeftOut, Section::Extra, Section::Calendar]
+            .iter()
+            .map(|s| self.of(*s))
+            .sum();
+        format!(
+            "{} drifted · {} misquoted · {missing} missing · {} agree",
+            self.of(Section::Drifted),
+            self.of(Section::Misquoted),
+            self.of(Section::Agreeing)
+        )
+    }
+
+    /// `156 facts: 4 drifted, 4 misquoted, 38 missing (10 left out, 17 extra, 11 only a weekday
+    /// or month), 110 agree`.
+    #[must_use]
+    pub fn summary(&self) -> String {
+        let missing = [Section::LeftOut, Section::Extra, Section::Calendar];
+        let plural = if self.total == 1 { "" } else { "s" };
+        let mut out = format!(
+            "{} fact{plural}: {} drifted, {} misquoted, {} missing",
+            self.total,
+            self.of(Section::Drifted),
+            self.of(Section::Misquoted),
+            missing.iter().map(|s| self.of(*s)).sum::<usize>()
+        );
+        let parts: Vec<String> = missing
+            .iter()
+            .filter(|s| self.of(**s) > 0)
+            .map(|s| match s {
+                Section::Calendar => format!("{} only a weekday or month", self.of(*s)),
+                _ => format!("{} {}", self.of(*s), s.name()),
+            })
+            .collect();
+        if !parts.is_empty() {
+            let _ = write!(out, " ({})", parts.join(", "));
         }
+        let _ = write!(out, ", {} agree", self.of(Section::Agreeing));
+        out
     }
 }
 
-/// Where the facts panel is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct FactsState {
-    /// The selected row.
-    pub selected: usize,
-    /// The first row on screen.
-    pub top: usize,
+/// The facts table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FactsTable {
+    /// The rows, section by section, each section in passage order.
+    pub rows: Vec<FactRow>,
+    /// The versions' labels, as every front end names them.
+    pub labels: Labels,
+    /// How many facts fall in each section.
+    pub tally: FactTally,
+    /// How many versions the consensus is taken over.
+    pub versions: usize,
+    /// Two versions: there is no consensus, only a difference from the base.
+    pub pair: bool,
+    /// Many versions (a dozen and more): facts are shown as distributions of their readings
+    /// ([`FactRow::groups`]) rather than one cell per version.
+    pub many: bool,
+    /// Whether some reading was matched from another passage (`⇄`).
+    pub rescued: bool,
+    /// Lines of the longest detail: the viewer keeps its detail area this high so that the
+    /// list does not jump as the selection moves.
+    pub detail_height: usize,
 }
 
-/// Longest reading kept in a row or detail line; the widget cuts to the width.
+/// From this many versions on, a fact's readings are shown as a distribution (issue 8).
+pub const MANY_VERSIONS: usize = 12;
+
+impl FactsTable {
+    /// The table of a comparison's facts.
+    #[must_use]
+    pub fn build(comparison: &Comparison, report: &FactReport, which: FactRows) -> Self {
+        let labels = Labels::new(comparison);
+        let mut tally = FactTally {
+            total: report.facts.len(),
+            ..FactTally::default()
+        };
+        for fact in &report.facts {
+            tally.sections[Section::of(fact) as usize] += 1;
+        }
+        let mut rows: Vec<FactRow> = report
+            .facts
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.status.is_divergent() || which == FactRows::All)
+            .map(|(i, f)| row::row(comparison, &labels, i, f))
+            .collect();
+        rows.sort_by_key(|r| (r.section, r.passage, r.fact));
+        let rescued = rows
+            .iter()
+            .any(|r| r.cells.iter().any(|c| c.stance == Stance::Rescued));
+        let detail_height = rows.iter().map(|r| r.detail.len()).max().unwrap_or(0);
+        Self {
+            rows,
+            labels,
+            tally,
+            versions: comparison.versions.len(),
+            pair: comparison.versions.len() == 2,
+            many: comparison.versions.len() >= MANY_VERSIONS,
+            rescued,
+            detail_height,
+        }
+    }
+
+    /// The sections that have rows, each with its rows.
+    pub fn sections(&self) -> impl Iterator<Item = (Section, &[FactRow])> {
+        self.rows
+            .chunk_by(|a, b| a.section == b.section)
+            .map(|rows| (rows[0].section, rows))
+    }
+}
+
+/// Longest reading kept in a row or detail line; front ends cut to their width.
 const READING_CHARS: usize = 160;
 
 /// Terminal-safe text on one line, at most `READING_CHARS` characters.
@@ -144,36 +370,6 @@ fn one_line(text: &str) -> String {
     out
 }
 
-impl FactsTable {
-    /// The panel of a comparison's facts.
-    #[must_use]
-    pub fn build(comparison: &Comparison, report: &FactReport) -> Self {
-        let mut rows: Vec<FactRow> = report
-            .facts
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.status.is_divergent())
-            .map(|(i, f)| row(comparison, i, f))
-            .collect();
-        rows.sort_by_key(|r| (r.status == FactStatus::Missing, r.passage, r.fact));
-        let count = |status| report.facts.iter().filter(|f| f.status == status).count();
-        let summary = format!(
-            "{} drifted · {} misquoted · {} missing · {} agree",
-            count(FactStatus::Drift),
-            count(FactStatus::Misquote),
-            count(FactStatus::Missing),
-            report.agreeing()
-        );
-        let detail_height = rows.iter().map(|r| r.detail.len()).max().unwrap_or(0);
-        Self {
-            rows,
-            summary,
-            versions: comparison.versions.len(),
-            detail_height,
-        }
-    }
-}
-
 /// The consensus as a version writes it (the base's spelling if it gives the consensus).
 fn consensus_text(comparison: &Comparison, fact: &Fact) -> Option<String> {
     let value = fact.consensus.as_deref()?;
@@ -184,292 +380,21 @@ fn consensus_text(comparison: &Comparison, fact: &Fact) -> Option<String> {
     ))
 }
 
-/// From this many versions on, a fact's readings are shown as a distribution (issue 8).
-const MANY_VERSIONS: usize = 12;
+/// Versions named after a reading before the rest are counted.
+pub const NAMED: usize = 8;
 
-/// Versions named after a reading in a distribution before the rest are counted.
-const NAMED: usize = 8;
-
-/// "v17 v88", the first [`NAMED`] versions, then "+N".
-fn version_list(versions: &[VersionId]) -> String {
+/// "017 088", the first [`NAMED`] versions' labels, then "+N".
+#[must_use]
+pub fn version_list(labels: &Labels, versions: &[VersionId]) -> String {
     let mut out: Vec<String> = versions
         .iter()
         .take(NAMED)
-        .map(|v| format!("v{}", v.0))
+        .map(|v| labels.get(*v).to_string())
         .collect();
     if versions.len() > NAMED {
         out.push(format!("+{}", versions.len() - NAMED));
     }
     out.join(" ")
-}
-
-/// The departures of a fact of many versions: each reading other than the most common, and the
-/// versions that leave it out, with their versions ("27 ×2: v17 v88 · left out ×3: v4 v9 v11").
-fn departures(fact: &Fact) -> PanelLine {
-    let mut line = Vec::new();
-    let groups = fact.distribution();
-    let mut parts: Vec<(String, Vec<VersionId>, Tone)> = groups
-        .into_iter()
-        .filter(|g| g.versions.iter().any(|v| fact.is_outlier(*v)))
-        .map(|g| (one_line(&g.text), g.versions, Tone::Strays))
-        .collect();
-    let left_out: Vec<VersionId> = fact
-        .missing_from
-        .iter()
-        .copied()
-        .filter(|v| fact.is_outlier(*v))
-        .collect();
-    if !left_out.is_empty() {
-        parts.push(("left out".to_string(), left_out, Tone::Quiet));
-    }
-    for (n, (text, versions, tone)) in parts.into_iter().enumerate() {
-        if n > 0 {
-            line.push(piece(" · ", Tone::Quiet));
-        }
-        line.push(piece(format!("{text} ×{}", versions.len()), tone));
-        line.push(piece(format!(": {}", version_list(&versions)), Tone::Quiet));
-    }
-    line
-}
-
-fn row(comparison: &Comparison, index: usize, fact: &Fact) -> FactRow {
-    if comparison.versions.len() >= MANY_VERSIONS {
-        return FactRow {
-            fact: index,
-            passage: fact.passage,
-            kind: fact.kind,
-            status: fact.status,
-            consensus: consensus_text(comparison, fact),
-            deviating: departures(fact),
-            detail: detail(comparison, fact),
-        };
-    }
-    let mut deviating = Vec::new();
-    for (n, v) in fact.outliers.iter().enumerate() {
-        if n > 0 {
-            deviating.push(piece(" · ", Tone::Quiet));
-        }
-        deviating.push(piece(format!("v{} ", v.0), Tone::Quiet));
-        match fact.reading(*v) {
-            Some(r) => deviating.push(piece(one_line(&r.text), Tone::Strays)),
-            None => deviating.push(piece("leaves it out", Tone::Quiet)),
-        }
-    }
-    FactRow {
-        fact: index,
-        passage: fact.passage,
-        kind: fact.kind,
-        status: fact.status,
-        consensus: consensus_text(comparison, fact),
-        deviating,
-        detail: detail(comparison, fact),
-    }
-}
-
-/// The heading of the detail: what the fact is and how the versions stand on it.
-fn heading(comparison: &Comparison, fact: &Fact) -> PanelLine {
-    let mut line = vec![piece(
-        format!(
-            "{} · {} · passage {}",
-            fact.kind.name(),
-            fact.status.name(),
-            fact.passage + 1
-        ),
-        Tone::Plain,
-    )];
-    if fact.spelling_change {
-        line.push(piece(" · spelling change", Tone::Strays));
-    }
-    match consensus_text(comparison, fact) {
-        Some(text) => {
-            let value = fact.consensus.as_deref().unwrap_or_default();
-            let agreeing = fact.readings.iter().filter(|r| r.value == value).count();
-            let carrying = comparison
-                .versions
-                .iter()
-                .filter(|v| carries(comparison, fact, v.id))
-                .count();
-            // Two versions have no consensus, only the base and a difference from it.
-            if comparison.versions.len() == 2 {
-                line.push(piece(" · base: ", Tone::Quiet));
-                line.push(piece(text, Tone::Plain));
-            } else {
-                line.push(piece(" · consensus: ", Tone::Quiet));
-                line.push(piece(text, Tone::Plain));
-                line.push(piece(
-                    format!(" ({agreeing} of {carrying} versions with the passage)"),
-                    Tone::Quiet,
-                ));
-            }
-        }
-        None => line.push(piece(" · most versions do not state it", Tone::Quiet)),
-    }
-    line
-}
-
-/// The detail of a fact of many versions: heading, then one line per reading with its count
-/// and versions, the departing ones marked.
-fn distribution_detail(comparison: &Comparison, fact: &Fact) -> Vec<PanelLine> {
-    let mut lines = vec![heading(comparison, fact)];
-    for group in fact.distribution() {
-        let strays = group.versions.iter().any(|v| fact.is_outlier(*v));
-        let tone = if strays { Tone::Strays } else { Tone::Plain };
-        lines.push(vec![
-            piece(if strays { " ✗ " } else { "   " }, Tone::Strays),
-            piece(format!("×{:<4} ", group.versions.len()), Tone::Quiet),
-            piece(one_line(&group.text), tone),
-            piece(format!("  {}", version_list(&group.versions)), Tone::Quiet),
-        ]);
-    }
-    if !fact.missing_from.is_empty() {
-        lines.push(vec![
-            piece("   ", Tone::Quiet),
-            piece(format!("×{:<4} ", fact.missing_from.len()), Tone::Quiet),
-            piece("— leaves it out", Tone::Quiet),
-            piece(
-                format!("  {}", version_list(&fact.missing_from)),
-                Tone::Quiet,
-            ),
-        ]);
-    }
-    lines
-}
-
-/// The detail of a fact: heading, every version's reading, misquote diffs.
-fn detail(comparison: &Comparison, fact: &Fact) -> Vec<PanelLine> {
-    if comparison.versions.len() >= MANY_VERSIONS {
-        return distribution_detail(comparison, fact);
-    }
-    let mut lines = vec![heading(comparison, fact)];
-    for version in &comparison.versions {
-        let v = version.id;
-        let strays = fact.is_outlier(v);
-        let role = if v == comparison.base { " base" } else { "" };
-        let mut line = vec![
-            piece(if strays { " ✗ " } else { "   " }, Tone::Strays),
-            piece(format!("v{}{role:<6} ", v.0), Tone::Quiet),
-        ];
-        match fact.reading(v) {
-            Some(r) => {
-                let tone = if strays { Tone::Strays } else { Tone::Plain };
-                line.push(piece(one_line(&r.text), tone));
-                if let Some(speaker) = &r.speaker {
-                    line.push(piece(format!(" — {}", one_line(speaker)), Tone::Quiet));
-                }
-                if r.passage != fact.passage {
-                    line.push(piece(format!("  (passage {})", r.passage + 1), Tone::Quiet));
-                }
-            }
-            None if carries(comparison, fact, v) => {
-                line.push(piece("— leaves it out", Tone::Quiet));
-            }
-            None => line.push(piece("— does not carry the passage", Tone::Quiet)),
-        }
-        lines.push(line);
-    }
-    for misquote in &fact.misquotes {
-        let mut line = vec![piece(
-            format!(
-                "   v{} against v{}: ",
-                misquote.version.0, misquote.against.0
-            ),
-            Tone::Quiet,
-        )];
-        line.extend(word_diff(
-            comparison,
-            misquote.against,
-            misquote.version,
-            &misquote.ops,
-        ));
-        lines.push(line);
-    }
-    lines
-}
-
-/// A misquote's word diff as pieces: kept words plain, the consensus's words struck, the
-/// version's own words marked.
-fn word_diff(
-    comparison: &Comparison,
-    against: VersionId,
-    version: VersionId,
-    ops: &[WordOp],
-) -> PanelLine {
-    let base = &comparison.version(against).text;
-    let other = &comparison.version(version).text;
-    let mut line: PanelLine = Vec::new();
-    for op in ops {
-        match op {
-            WordOp::Equal { other: range, .. } => {
-                push_word(&mut line, &other[range.clone()], Tone::Plain);
-            }
-            WordOp::Delete {
-                base: range,
-                accents,
-            } => {
-                push_accented(
-                    &mut line,
-                    base,
-                    range,
-                    accents,
-                    Tone::Deleted,
-                    Tone::DeletedAccent,
-                );
-            }
-            WordOp::Insert {
-                other: range,
-                accents,
-            } => {
-                push_accented(
-                    &mut line,
-                    other,
-                    range,
-                    accents,
-                    Tone::Inserted,
-                    Tone::InsertedAccent,
-                );
-            }
-        }
-    }
-    line
-}
-
-/// Appends a changed range of `text`, its accent ranges (absolute, sorted) in the accent tone.
-fn push_accented(
-    line: &mut PanelLine,
-    text: &str,
-    range: &Range<usize>,
-    accents: &[Range<usize>],
-    tone: Tone,
-    accent: Tone,
-) {
-    let mut at = range.start;
-    for a in accents {
-        let a = a.start.clamp(at, range.end)..a.end.clamp(at, range.end);
-        push_word(line, &text[at..a.start], tone);
-        push_word(line, &text[a.clone()], accent);
-        at = a.end;
-    }
-    push_word(line, &text[at..range.end], tone);
-}
-
-/// Appends text on one line; between two change runs that touch, a space keeps the words apart
-/// (a change at the end of a quotation has no space after it).
-fn push_word(line: &mut PanelLine, text: &str, tone: Tone) {
-    if text.is_empty() {
-        return;
-    }
-    let text = visible(text, false).replace(char::is_whitespace, " ");
-    match line.last_mut() {
-        Some(last) if last.tone == tone => last.text.push_str(&text),
-        Some(last) => {
-            if last.tone.run() != tone.run() && !last.text.ends_with(' ') && !text.starts_with(' ')
-            {
-                last.text.push(' ');
-            }
-            line.push(piece(text, tone));
-        }
-        None => line.push(piece(text, tone)),
-    }
 }
 
 #[cfg(test)]

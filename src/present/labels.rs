@@ -1,7 +1,8 @@
 //! Short labels for versions (`000`, or `v0`), the same in every front end that names versions
-//! by label: the printers' legends and headers and the HTML report.
+//! by label: the printers' legends and headers, the facts table, the viewer's titles, bars and
+//! notes, and the HTML report.
 
-use crate::model::{Comparison, VersionId};
+use crate::model::{Comparison, Version, VersionId};
 
 /// Short labels for versions: the numeric prefix of the file names when every version has a
 /// distinct one (`000_cda5….txt` → `000`), else `v0`, `v1`, ….
@@ -12,24 +13,20 @@ impl Labels {
     /// Labels for the versions of a comparison.
     #[must_use]
     pub fn new(comparison: &Comparison) -> Self {
-        let prefixes: Vec<&str> = comparison
-            .versions
-            .iter()
-            .map(|v| numeric_prefix(&v.name))
-            .collect();
+        Self::of(&comparison.versions)
+    }
+
+    /// Labels for versions, in version order (the viewer names them before any comparison).
+    #[must_use]
+    pub fn of(versions: &[Version]) -> Self {
+        let prefixes: Vec<&str> = versions.iter().map(|v| numeric_prefix(&v.name)).collect();
         let mut distinct = prefixes.clone();
         distinct.sort_unstable();
         distinct.dedup();
         if distinct.len() == prefixes.len() && prefixes.iter().all(|p| !p.is_empty()) {
             Self(prefixes.into_iter().map(str::to_string).collect())
         } else {
-            Self(
-                comparison
-                    .versions
-                    .iter()
-                    .map(|v| format!("v{}", v.id.0))
-                    .collect(),
-            )
+            Self(versions.iter().map(|v| format!("v{}", v.id.0)).collect())
         }
     }
 

@@ -44,22 +44,20 @@ pub enum Item {
 }
 
 /// A passage's status as seen from a scope; `None` when no version in the scope carries it.
+/// For a pair it is [`pair_status`], the rule the viewer's panes and the report's sections use
+/// too.
 #[must_use]
 pub fn status(comparison: &Comparison, passage: &Passage, scope: Scope) -> Option<PassageStatus> {
-    let status = match scope {
-        Scope::All => passage.status,
+    match scope {
+        Scope::All if passage.kind == PassageKind::Boilerplate => Some(PassageStatus::Boilerplate),
+        Scope::All => Some(passage.status),
         Scope::Pair(version) => {
             if passage.span(comparison.base).is_none() && passage.span(version).is_none() {
                 return None;
             }
-            passage.reading(version)?.status
+            Some(pair_status(passage, comparison.base, version).0)
         }
-    };
-    Some(if passage.kind == PassageKind::Boilerplate {
-        PassageStatus::Boilerplate
-    } else {
-        status
-    })
+    }
 }
 
 /// The outline of a comparison for one scope, with `context` same passages kept around each
@@ -125,21 +123,47 @@ fn within_context(relevant: &[(usize, PassageStatus)], context: usize) -> Vec<bo
     distance.iter().map(|&d| d <= context).collect()
 }
 
+/// A passage that a compared version carries out of the base's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Move {
+    /// The passage (listed where it stands in the base).
+    pub passage: usize,
+    /// The version it moved in.
+    pub version: VersionId,
+    /// The passage it follows in that version (`None`: it comes first).
+    pub after: Option<usize>,
+}
+
+/// The moves of a scope, in passage order: where the printers put a "moved here" mark, and
+/// where the viewer's panes put their "↳ has passage N here" note.
+#[must_use]
+pub fn moves(comparison: &Comparison, scope: Scope) -> Vec<Move> {
+    comparison
+        .passages
+        .iter()
+        .flat_map(|passage| {
+            passage.readings.iter().filter_map(move |reading| {
+                let Placement::MovedAfter { after } = reading.placement else {
+                    return None;
+                };
+                (scope == Scope::All || scope == Scope::Pair(reading.version)).then_some(Move {
+                    passage: passage.index,
+                    version: reading.version,
+                    after,
+                })
+            })
+        })
+        .collect()
+}
+
 /// The "moved here" marks of a scope, keyed by the passage they follow (`None`: at the top).
 fn moved_marks(comparison: &Comparison, scope: Scope) -> BTreeMap<Option<usize>, Vec<Item>> {
     let mut marks: BTreeMap<Option<usize>, Vec<Item>> = BTreeMap::new();
-    for passage in &comparison.passages {
-        for reading in &passage.readings {
-            if let (Placement::MovedAfter { after }, true) = (
-                reading.placement,
-                scope == Scope::All || scope == Scope::Pair(reading.version),
-            ) {
-                marks.entry(after).or_default().push(Item::MovedHere {
-                    passage: passage.index,
-                    version: reading.version,
-                });
-            }
-        }
+    for m in moves(comparison, scope) {
+        marks.entry(m.after).or_default().push(Item::MovedHere {
+            passage: m.passage,
+            version: m.version,
+        });
     }
     marks
 }
@@ -199,7 +223,20 @@ pub fn location(
 /// of the comparison (not over the passages one pair of versions shows).
 #[must_use]
 pub fn number(comparison: &Comparison, passage: usize) -> String {
-    format!("passage {}/{}", passage + 1, comparison.passages.len())
+    format!("passage {}/{}", ordinal(passage), comparison.passages.len())
+}
+
+/// The number a passage goes by in every front end: its index in the base's reading order,
+/// counted from 1.
+#[must_use]
+pub fn ordinal(passage: usize) -> usize {
+    passage + 1
+}
+
+/// The passage a number typed by a reader names (the inverse of [`ordinal`]); `None` for 0.
+#[must_use]
+pub fn from_ordinal(number: usize) -> Option<usize> {
+    number.checked_sub(1)
 }
 
 /// A passage's status over all versions, in words that say how many versions it concerns when
@@ -218,6 +255,13 @@ pub fn overall_status(comparison: &Comparison, passage: usize) -> String {
     } else {
         status.name().to_string()
     }
+}
+
+/// `5 same passages`: how every front end counts a folded run of same passages.
+#[must_use]
+pub fn same_passages(count: usize) -> String {
+    let plural = if count == 1 { "" } else { "s" };
+    format!("{count} same passage{plural}")
 }
 
 /// The mark of a pairing that rests on thin evidence ([`Reading::is_weak`]).
@@ -256,7 +300,7 @@ pub fn moved_to(labels: &Labels, version: VersionId, placement: Placement) -> Op
         Placement::MovedAfter { after: Some(after) } => Some(format!(
             "in {} after passage {}",
             labels.get(version),
-            after + 1
+            ordinal(after)
         )),
         Placement::MovedAfter { after: None } => Some(format!("first in {}", labels.get(version))),
     }
@@ -355,6 +399,12 @@ impl Tally {
             } += 1;
         }
         tally
+    }
+
+    /// Passages that diverge: changed, added, removed or moved (boilerplate never does).
+    #[must_use]
+    pub fn divergent(&self) -> usize {
+        self.changed + self.added + self.removed + self.moved
     }
 
     /// `20 same, 8 changed, 1 added, 1 removed, 1 moved · 2 boilerplate` (boilerplate when any).

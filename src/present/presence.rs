@@ -1,9 +1,11 @@
 //! The presence table: every passage × every version, whether the version carries the passage
 //! and how similar its text is to the base's, so the version that deviates stands out (the
 //! viewer's presence view, the HTML report's table for three or more versions). Also how each
-//! version differs from the base, in counts. Prepared once per comparison.
+//! version differs from the base, in counts of passages and of words. Prepared once per
+//! comparison.
 
-use crate::model::{Comparison, PassageKind, PassageStatus};
+use super::outline::{Scope, Tally};
+use crate::model::{Comparison, PassageKind, PassageStatus, VersionId, WordOp};
 use crate::visible::visible;
 
 /// How one version reads one passage.
@@ -40,27 +42,6 @@ pub struct PresenceRow {
 pub struct PresenceTable {
     /// One row per passage.
     pub rows: Vec<PresenceRow>,
-}
-
-/// How one compared version differs from the base, passage by passage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct VersionSummary {
-    /// Passages with changed words.
-    pub changed: usize,
-    /// Passages only this version has.
-    pub added: usize,
-    /// Base passages this version lacks.
-    pub removed: usize,
-    /// Passages it has out of order.
-    pub moved: usize,
-}
-
-impl VersionSummary {
-    /// All divergent passages.
-    #[must_use]
-    pub fn divergent(&self) -> usize {
-        self.changed + self.added + self.removed + self.moved
-    }
 }
 
 /// Longest excerpt kept; the view cuts it to the column width.
@@ -117,27 +98,83 @@ impl PresenceTable {
     }
 }
 
-/// Per-version summaries against the base (the base's own is empty).
+/// How each version differs from the base, passage by passage: the tally of its pair with the
+/// base, as the side-by-side printer and the report count it (the base's own is empty).
 #[must_use]
-pub fn summaries(comparison: &Comparison) -> Vec<VersionSummary> {
-    let mut out = vec![VersionSummary::default(); comparison.versions.len()];
-    for p in comparison
-        .passages
+pub fn summaries(comparison: &Comparison) -> Vec<Tally> {
+    comparison
+        .versions
         .iter()
-        .filter(|p| p.kind != PassageKind::Boilerplate)
-    {
-        for r in &p.readings {
-            let s = &mut out[r.version.0];
-            let present = p.span(r.version).is_some();
-            let in_base = p.span(comparison.base).is_some();
-            match (in_base, present, r.status) {
-                (false, true, _) => s.added += 1,
-                (true, false, _) => s.removed += 1,
-                (true, true, PassageStatus::Changed) => s.changed += 1,
-                (true, true, PassageStatus::Moved) => s.moved += 1,
-                _ => {}
+        .map(|v| {
+            if v.id == comparison.base {
+                Tally::default()
+            } else {
+                Tally::of(comparison, Scope::Pair(v.id))
+            }
+        })
+        .collect()
+}
+/// Words of one compared version against the base, counted in the word ops of the model
+/// (whitespace-separated words of each op's text), boilerplate left out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordCounts {
+    /// Words both versions share.
+    pub kept: usize,
+    /// Base words the version lacks.
+    pub deleted: usize,
+    /// Words the version adds.
+    pub inserted: usize,
+}
+
+impl WordCounts {
+    /// The counts of `version` against the base.
+    #[must_use]
+    pub fn of(comparison: &Comparison, version: VersionId) -> Self {
+        let base = comparison.base_version();
+        let other = comparison.version(version);
+        let count = |text: &str| text.split_whitespace().count();
+        let mut words = Self::default();
+        for passage in comparison
+            .passages
+            .iter()
+            .filter(|p| p.kind != PassageKind::Boilerplate)
+        {
+            let Some(reading) = passage.reading(version) else {
+                continue;
+            };
+            if reading.ops.is_empty() {
+                match (
+                    comparison.passage_text(passage, base.id),
+                    comparison.passage_text(passage, version),
+                ) {
+                    (Some(b), None) => words.deleted += count(b),
+                    (None, Some(o)) => words.inserted += count(o),
+                    (Some(b), Some(_)) => words.kept += count(b),
+                    (None, None) => {}
+                }
+                continue;
+            }
+            for op in &reading.ops {
+                match op {
+                    WordOp::Equal { base: r, .. } => words.kept += count(&base.text[r.clone()]),
+                    WordOp::Delete { base: r, .. } => words.deleted += count(&base.text[r.clone()]),
+                    WordOp::Insert { other: r, .. } => {
+                        words.inserted += count(&other.text[r.clone()]);
+                    }
+                }
             }
         }
+        words
     }
-    out
+
+    /// `2·kept / (base words + compared words)`; 1 when neither has a word.
+    #[must_use]
+    pub fn similarity(self) -> f32 {
+        let total = 2 * self.kept + self.deleted + self.inserted;
+        if total == 0 {
+            1.0
+        } else {
+            (2 * self.kept) as f32 / total as f32
+        }
+    }
 }

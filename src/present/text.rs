@@ -9,7 +9,9 @@
 use std::ops::Range;
 
 use super::marks::{FactMark, PairFacts};
-use crate::model::{Comparison, Passage, PassageKind, PassageStatus, Version, VersionId, WordOp};
+use crate::model::{
+    Comparison, Passage, PassageKind, PassageStatus, Reading, Version, VersionId, WordOp,
+};
 use crate::visible::visible;
 
 /// What a stretch of passage text is; each front end turns it into its own look (a ratatui style
@@ -95,31 +97,67 @@ impl Side {
     }
 }
 
+/// What becomes of the line ends inside a passage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    /// Joined into the text as spaces: the viewer's panes and the report wrap it themselves.
+    Joined,
+    /// Kept as `\n` (one however many there were): the printers keep the input's lines.
+    Kept,
+}
+
+/// Which words of a diffed passage a text shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// One side's words: the shared ones and the base's deleted ones (base), or the shared ones
+    /// and the compared version's inserted ones (compared).
+    Side(Side),
+    /// The base's text with the deleted and inserted words both marked in place (the inline
+    /// printer, a misquote's word diff).
+    Both,
+}
+
 /// A passage's text on one side: what is shown, and how each stretch of it is drawn.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StyledText {
-    /// The text as shown: control characters made visible, whitespace runs collapsed.
+    /// The text as shown: control characters made visible, whitespace runs collapsed to one
+    /// space (or one line end, with [`Lines::Kept`]).
     pub text: String,
     /// Consecutive runs covering all of `text`, each with its ink and fact mark.
     pub runs: Vec<Run>,
 }
 
+/// Appends input text to `out` as it is shown: control characters made visible, each
+/// whitespace run collapsed to one space, or to one `\n` when it holds a line end and `lines`
+/// keeps them. Nothing is added at the start of `out`, nor after a space or line end already
+/// there. The printers' own lines go through this too, so all shown text follows one rule.
+pub fn push_shown(out: &mut String, raw: &str, lines: Lines) {
+    let shown = visible(raw, lines == Lines::Kept);
+    for c in shown.chars() {
+        if c == '\n' {
+            if out.ends_with(' ') {
+                // A line end wins over the spaces next to it (same length: ranges stay valid).
+                out.pop();
+                out.push('\n');
+            } else if !out.is_empty() && !out.ends_with('\n') {
+                out.push('\n');
+            }
+        } else if c.is_whitespace() {
+            if !out.is_empty() && !out.ends_with([' ', '\n']) {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+}
+
 impl StyledText {
     /// Appends a piece of version text with an ink and a fact mark, keeping the text
     /// terminal-safe.
-    fn push(&mut self, raw: &str, ink: Ink, fact: Option<FactMark>) {
-        let shown = visible(raw, false);
+    fn push(&mut self, raw: &str, ink: Ink, fact: Option<FactMark>, lines: Lines) {
         let start = self.text.len();
-        for c in shown.chars() {
-            if c.is_whitespace() {
-                // Collapse whitespace runs (line ends inside a passage, double spaces) to one.
-                if !self.text.is_empty() && !self.text.ends_with(' ') {
-                    self.text.push(' ');
-                }
-            } else {
-                self.text.push(c);
-            }
-        }
+        push_shown(&mut self.text, raw, lines);
         let end = self.text.len();
         if end == start {
             return;
@@ -136,9 +174,9 @@ impl StyledText {
         }
     }
 
-    /// Drops a trailing space left by the last piece.
+    /// Drops a trailing space or line end left by the last piece.
     fn finish(mut self) -> Self {
-        if self.text.ends_with(' ') {
+        if self.text.ends_with([' ', '\n']) {
             self.text.pop();
             let len = self.text.len();
             if let Some(last) = self.runs.last_mut() {
@@ -154,66 +192,157 @@ impl StyledText {
     pub fn has_facts(&self) -> bool {
         self.runs.iter().any(|r| r.fact.is_some())
     }
+
+    /// Whether nothing is shown.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
 }
 
-/// Paints ranges of a version's text into a [`StyledText`], cutting them where fact marks begin
+/// Fact readings to underline on one side: sorted, disjoint ranges of the version's text.
+pub type Marks<'a> = &'a [(Range<usize>, FactMark)];
+
+/// The two texts word ops refer to, and how to show them: the base (or, for a misquote, the
+/// consensus wording's version) and the compared version, each side's fact marks, and what
+/// becomes of line ends.
+#[derive(Debug, Clone, Copy)]
+pub struct Texts<'a> {
+    versions: [&'a Version; 2],
+    marks: [Marks<'a>; 2],
+    lines: Lines,
+}
+
+impl<'a> Texts<'a> {
+    /// The texts of `base` and `compared`, no fact marks, line ends joined.
+    #[must_use]
+    pub fn new(base: &'a Version, compared: &'a Version) -> Self {
+        Self {
+            versions: [base, compared],
+            marks: [&[], &[]],
+            lines: Lines::Joined,
+        }
+    }
+
+    /// The same, with each side's fact readings underlined.
+    #[must_use]
+    pub fn with_marks(self, marks: [Marks<'a>; 2]) -> Self {
+        Self { marks, ..self }
+    }
+
+    /// The same, with line ends joined or kept.
+    #[must_use]
+    pub fn with_lines(self, lines: Lines) -> Self {
+        Self { lines, ..self }
+    }
+
+    /// A range of one side's text in one ink (a passage without word ops, or only on one side).
+    #[must_use]
+    pub fn plain(&self, side: Side, range: Range<usize>, ink: Ink) -> StyledText {
+        let mut painter = Painter::new(*self);
+        painter.paint(side, range, ink);
+        painter.finish()
+    }
+
+    /// A diffed passage from its word ops, the words `shown`. `ink` is the ink of the shared
+    /// words.
+    #[must_use]
+    pub fn from_ops(&self, ops: &[WordOp], shown: Shown, ink: Ink) -> StyledText {
+        let mut painter = Painter::new(*self);
+        let base = matches!(shown, Shown::Side(Side::Base) | Shown::Both);
+        let compared = matches!(shown, Shown::Side(Side::Compared) | Shown::Both);
+        for op in ops {
+            match op {
+                WordOp::Equal { base: range, .. } if shown != Shown::Side(Side::Compared) => {
+                    painter.paint(Side::Base, range.clone(), ink);
+                }
+                WordOp::Equal { other, .. } if shown == Shown::Side(Side::Compared) => {
+                    painter.paint(Side::Compared, other.clone(), ink);
+                }
+                WordOp::Delete {
+                    base: range,
+                    accents,
+                } if base => {
+                    painter.change(Side::Base, range, accents, Ink::Deleted);
+                }
+                WordOp::Insert { other, accents } if compared => {
+                    painter.change(Side::Compared, other, accents, Ink::Inserted);
+                }
+                _ => {}
+            }
+        }
+        painter.finish()
+    }
+}
+
+/// Paints ranges of the two texts into a [`StyledText`], cutting them where fact marks begin
 /// and end.
 struct Painter<'a> {
-    version: &'a Version,
-    /// Sorted, disjoint ranges of the version's text to underline.
-    marks: &'a [(Range<usize>, FactMark)],
+    texts: Texts<'a>,
     out: StyledText,
 }
 
 impl<'a> Painter<'a> {
-    fn new(version: &'a Version, marks: &'a [(Range<usize>, FactMark)]) -> Self {
+    fn new(texts: Texts<'a>) -> Self {
         Self {
-            version,
-            marks,
+            texts,
             out: StyledText::default(),
         }
     }
 
-    fn paint(&mut self, range: Range<usize>, ink: Ink) {
-        let text = &self.version.text;
-        let first = self.marks.partition_point(|(r, _)| r.end <= range.start);
+    fn paint(&mut self, side: Side, range: Range<usize>, ink: Ink) {
+        let text = &self.texts.versions[side.index()].text;
+        let marks = self.texts.marks[side.index()];
+        let lines = self.texts.lines;
+        let first = marks.partition_point(|(r, _)| r.end <= range.start);
         let mut at = range.start;
-        for (marked, mark) in self.marks[first..]
+        for (marked, mark) in marks[first..]
             .iter()
             .take_while(|(r, _)| r.start < range.end)
         {
             let start = marked.start.max(at);
             let end = marked.end.min(range.end);
             if start > at {
-                self.out.push(&text[at..start], ink, None);
+                self.out.push(&text[at..start], ink, None, lines);
             }
-            self.out.push(&text[start..end], ink, Some(*mark));
+            self.out.push(&text[start..end], ink, Some(*mark), lines);
             at = end;
         }
         if at < range.end {
-            self.out.push(&text[at..range.end], ink, None);
+            self.out.push(&text[at..range.end], ink, None, lines);
         }
     }
 
-    /// Paints a changed range, with its accent ranges (absolute, sorted) in the accent ink.
-    fn paint_accented(
-        &mut self,
-        range: &Range<usize>,
-        accents: &[Range<usize>],
-        ink: Ink,
-        accent: Ink,
-    ) {
+    /// Paints a changed range (`ink` is `Deleted` or `Inserted`), its accent ranges (absolute,
+    /// sorted) in the accent ink. A deletion and an insertion that touch with no space between
+    /// them (a change at the end of a quotation) get one, so their words stay apart; not in
+    /// text written without spaces (Chinese, Japanese), where a space would be a change.
+    fn change(&mut self, side: Side, range: &Range<usize>, accents: &[Range<usize>], ink: Ink) {
+        let accent = match ink {
+            Ink::Deleted => Ink::DeletedAccent,
+            _ => Ink::InsertedAccent,
+        };
+        let touches = self.out.runs.last().is_some_and(|last| {
+            matches!(last.ink, Ink::Deleted | Ink::DeletedAccent)
+                && ink == Ink::Inserted
+                && self.out.text.chars().next_back().is_some_and(|c| {
+                    !c.is_whitespace() && super::wrap::width(c.encode_utf8(&mut [0; 4])) < 2
+                })
+        });
+        if touches {
+            self.out.push(" ", Ink::Text, None, Lines::Joined);
+        }
         let mut at = range.start;
         for a in accents {
             let a = a.start.clamp(at, range.end)..a.end.clamp(at, range.end);
             if a.is_empty() {
                 continue;
             }
-            self.paint(at..a.start, ink);
-            self.paint(a.clone(), accent);
+            self.paint(side, at..a.start, ink);
+            self.paint(side, a.clone(), accent);
             at = a.end;
         }
-        self.paint(at..range.end, ink);
+        self.paint(side, at..range.end, ink);
     }
 
     fn finish(self) -> StyledText {
@@ -221,48 +350,20 @@ impl<'a> Painter<'a> {
     }
 }
 
-/// The whole span text with one ink (a passage without word ops, or only on one side), with
-/// the fact marks of this side.
-#[must_use]
-pub fn plain(
-    version: &Version,
-    range: Range<usize>,
-    ink: Ink,
-    marks: &[(Range<usize>, FactMark)],
-) -> StyledText {
-    let mut painter = Painter::new(version, marks);
-    painter.paint(range, ink);
-    painter.finish()
-}
-
-/// One side of a diffed passage, from its word ops. `ink` is the ink of the shared words.
-#[must_use]
-pub fn from_ops(
-    version: &Version,
-    ops: &[WordOp],
-    side: Side,
-    ink: Ink,
-    marks: &[(Range<usize>, FactMark)],
-) -> StyledText {
-    let mut painter = Painter::new(version, marks);
-    for op in ops {
-        match (op, side) {
-            (WordOp::Equal { base, .. }, Side::Base) => painter.paint(base.clone(), ink),
-            (WordOp::Equal { other, .. }, Side::Compared) => painter.paint(other.clone(), ink),
-            (WordOp::Delete { base, accents }, Side::Base) => {
-                painter.paint_accented(base, accents, Ink::Deleted, Ink::DeletedAccent);
-            }
-            (WordOp::Insert { other, accents }, Side::Compared) => {
-                painter.paint_accented(other, accents, Ink::Inserted, Ink::InsertedAccent);
-            }
-            _ => {}
-        }
+/// The ink of the words a passage's two sides share, for its status in a pair.
+fn shared_ink(status: PassageStatus, kind: PassageKind) -> Ink {
+    match (status, kind) {
+        (PassageStatus::Boilerplate, _) => Ink::Boilerplate,
+        (PassageStatus::Same, _) => Ink::Same,
+        (PassageStatus::Added, _) => Ink::Added,
+        (PassageStatus::Removed, _) => Ink::Removed,
+        (_, PassageKind::Heading) => Ink::Heading,
+        _ => Ink::Text,
     }
-    painter.finish()
 }
 
 /// The styled text of a passage on both sides of a pair (the base and `compared`), for its
-/// status in the pair, with the pair's fact marks.
+/// status in the pair, with the pair's fact marks: the viewer's panes and the report's rows.
 #[must_use]
 pub fn pair_texts(
     comparison: &Comparison,
@@ -271,31 +372,60 @@ pub fn pair_texts(
     status: PassageStatus,
     underlines: &PairFacts,
 ) -> [Option<StyledText>; 2] {
-    let shared = match (status, p.kind) {
-        (PassageStatus::Boilerplate, _) => Ink::Boilerplate,
-        (PassageStatus::Same, _) => Ink::Same,
-        (PassageStatus::Added, _) => Ink::Added,
-        (PassageStatus::Removed, _) => Ink::Removed,
-        (_, PassageKind::Heading) => Ink::Heading,
-        _ => Ink::Text,
-    };
+    let shared = shared_ink(status, p.kind);
     let ops = p
         .reading(compared)
         .map(|r| r.ops.as_slice())
         .unwrap_or_default();
     let ids = [comparison.base, compared];
+    let texts = Texts::new(comparison.version(ids[0]), comparison.version(ids[1]))
+        .with_marks([underlines.marks(0), underlines.marks(1)]);
+    let both = p.span(ids[0]).is_some() && p.span(ids[1]).is_some();
     Side::BOTH.map(|side| {
-        let id = ids[side.index()];
-        let span = p.span(id)?;
-        let version = comparison.version(id);
-        let both = p.span(ids[0]).is_some() && p.span(ids[1]).is_some();
-        let marks = underlines.marks(side.index());
+        let span = p.span(ids[side.index()])?;
         Some(if both && !ops.is_empty() {
-            from_ops(version, ops, side, shared, marks)
+            texts.from_ops(ops, Shown::Side(side), shared)
         } else {
-            plain(version, span.range.clone(), shared, marks)
+            texts.plain(side, span.range.clone(), shared)
         })
     })
+}
+
+/// A passage as one compared version reads it, the words `shown`, line ends kept: the
+/// printers' text. A side the version or the base lacks is empty; a passage only one of them
+/// carries is wholly [`Ink::Removed`] or [`Ink::Added`].
+#[must_use]
+pub fn reading_text(
+    comparison: &Comparison,
+    passage: &Passage,
+    reading: &Reading,
+    shown: Shown,
+) -> StyledText {
+    let texts = Texts::new(
+        comparison.base_version(),
+        comparison.version(reading.version),
+    )
+    .with_lines(Lines::Kept);
+    let spans = [passage.span(comparison.base), passage.span(reading.version)];
+    let wanted = |side: Side| shown == Shown::Both || shown == Shown::Side(side);
+    let shared = shared_ink(reading.status, passage.kind);
+    match spans {
+        [Some(_), Some(_)] if !reading.ops.is_empty() => {
+            texts.from_ops(&reading.ops, shown, shared)
+        }
+        [Some(base), None] if wanted(Side::Base) => {
+            texts.plain(Side::Base, base.range.clone(), Ink::Removed)
+        }
+        [None, Some(other)] if wanted(Side::Compared) => {
+            texts.plain(Side::Compared, other.range.clone(), Ink::Added)
+        }
+        // The same text on both sides (no word ops): the base's, unless only the other is shown.
+        [Some(base), Some(other)] => match shown {
+            Shown::Side(Side::Compared) => texts.plain(Side::Compared, other.range.clone(), shared),
+            _ => texts.plain(Side::Base, base.range.clone(), shared),
+        },
+        _ => StyledText::default(),
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The facts format (`--format facts`): the facts that drift, go missing or are misquoted
 //! between versions, one row per fact and one column per version — what a fact-checker reads
-//! first. Everything shown comes from the [`FactReport`]; this module only lays it out.
+//! first. The table, its sections, rows and cells come from [`crate::present::facts`] (the viewer's
+//! facts panel and the report show the same one); this module only lays it out.
 //!
 //! ```text
 //!  #  kind      status    000                 001                 002                 003                004
@@ -15,7 +16,7 @@
 //!     001 vs 000: [-does not need any kind-] {+the Ukrainians categorically reject any form+} of capitulation.
 //!     002 vs 000: [-does not need any kind of-] capitulation.
 //! ── left out (10): the consensus states the fact, some versions do not
-//! 23  number    missing   22                  22                  22                  ‹—›                22
+//! 23  number    left out  22                  22                  22                  ‹—›                22
 //! ```
 //!
 //! - A legend names each version's short label, as in the other printers, and a key says what
@@ -49,29 +50,14 @@ mod table;
 use std::io::{self, Write};
 
 use super::style::{Painter, Style, Styling};
-use super::text::{self, Line, StyledText};
+use super::text::{self, Line, Printed};
 use super::{FactRows, PrintOptions};
-use crate::facts::{Fact, FactKind, FactReport, FactStatus};
+use crate::facts::FactReport;
 use crate::model::Comparison;
+use crate::present::facts::{FactsTable, Section};
 use crate::present::outline::Labels;
 use crate::visible::visible;
 use table::{Row, Table};
-
-/// How loud a section's rows are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Tone {
-    /// Drift, misquotes, missing facts that matter.
-    Loud,
-    /// Low-stakes rows: missing weekdays and months, agreeing facts.
-    Quiet,
-}
-
-/// A group of rows under one title.
-struct Section<'a> {
-    title: String,
-    facts: Vec<&'a Fact>,
-    tone: Tone,
-}
 
 /// Prints the facts format.
 pub fn print(
@@ -81,88 +67,83 @@ pub fn print(
     options: &PrintOptions,
 ) -> io::Result<()> {
     let out: &mut dyn Write = out;
-    let labels = Labels::new(comparison);
+    let table = FactsTable::build(comparison, report, options.facts);
     let painter = Painter::new(options.styling);
     let width = options.width;
-    write_legend(out, comparison, &labels, painter, width)?;
-    let sections = sections(report, options.facts);
-    let key = Key {
-        pair: comparison.versions.len() == 2,
-        rescued: sections
-            .iter()
-            .flat_map(|s| &s.facts)
-            .any(|f| f.readings.iter().any(|r| r.rescued)),
-    };
-    let any = sections.iter().any(|s| !s.facts.is_empty());
-    if comparison.versions.len() >= distribution::MIN_VERSIONS {
+    write_legend(out, comparison, &table.labels, painter, width)?;
+    if !table.rows.is_empty() {
+        writeln!(out)?;
+        write_key(out, painter, options.styling, width, &table)?;
+    }
+    if table.many {
         // Many versions: one line per fact, its readings as a distribution.
         let view = distribution::View {
-            comparison,
-            labels: &labels,
+            labels: &table.labels,
             painter,
             width,
             bracket: options.styling == Styling::Plain,
         };
-        if any {
-            writeln!(out)?;
-            write_key(out, painter, options.styling, width, key)?;
+        if !table.rows.is_empty() {
             distribution::write_header(out, painter, width)?;
         }
-        for section in &sections {
-            let title = format!("── {}", section.title);
-            write_wrapped(out, painter, Style::Header, &title, width, 3)?;
-            for fact in &section.facts {
-                distribution::write_fact(out, &view, fact, section.tone)?;
+        for (section, rows) in table.sections() {
+            write_title(out, painter, width, section, rows.len())?;
+            for row in rows {
+                distribution::write_fact(out, &view, row)?;
             }
         }
     } else {
-        write_table(out, comparison, &labels, options, &sections, key)?;
+        write_table(out, &table, options)?;
     }
     writeln!(out)?;
-    let summary = summary::summary(report, options.facts);
+    let mut summary = table.tally.summary();
+    if options.facts == FactRows::Divergent && table.tally.of(Section::Agreeing) > 0 {
+        summary.push_str(" (--all lists them)");
+    }
     write_wrapped(out, painter, Style::Faint, &summary, width, 2)?;
-    summary::write_scores(out, comparison, &labels, painter, width, &report.outliers)
+    summary::write_scores(
+        out,
+        comparison,
+        &table.labels,
+        painter,
+        width,
+        &report.outliers,
+    )
+}
+
+/// `── left out (10): the consensus states the fact, some versions do not`.
+fn write_title(
+    out: &mut dyn Write,
+    painter: Painter,
+    width: usize,
+    section: Section,
+    rows: usize,
+) -> io::Result<()> {
+    let title = format!("── {} ({rows}): {}", section.name(), section.meaning());
+    write_wrapped(out, painter, Style::Header, &title, width, 3)
 }
 
 /// One row per fact and one column per version, each misquote's word diffs under its row.
-fn write_table(
-    out: &mut dyn Write,
-    comparison: &Comparison,
-    labels: &Labels,
-    options: &PrintOptions,
-    sections: &[Section<'_>],
-    key: Key,
-) -> io::Result<()> {
+fn write_table(out: &mut dyn Write, table: &FactsTable, options: &PrintOptions) -> io::Result<()> {
     let painter = Painter::new(options.styling);
     let width = options.width;
-    let rows: Vec<Vec<Row>> = sections
+    let rows: Vec<Row> = table
+        .rows
         .iter()
-        .map(|s| {
-            s.facts
-                .iter()
-                .map(|f| Row::of(f, comparison, options.styling, s.tone))
-                .collect()
-        })
+        .map(|r| Row::of(r, options.styling))
         .collect();
-    let table = Table::fit(
-        &rows.iter().flatten().collect::<Vec<_>>(),
-        labels,
-        comparison.versions.len(),
-        width,
-        painter,
-    );
-    if rows.iter().any(|r| !r.is_empty()) {
-        writeln!(out)?;
-        write_key(out, painter, options.styling, width, key)?;
-        table.write_header(out)?;
+    let fitted = Table::fit(&rows, &table.labels, table.versions, width, painter);
+    if !rows.is_empty() {
+        fitted.write_header(out)?;
     }
-    for (section, rows) in sections.iter().zip(&rows) {
-        let title = format!("── {}", section.title);
-        write_wrapped(out, painter, Style::Header, &title, width, 3)?;
-        for (row, fact) in rows.iter().zip(&section.facts) {
-            table.write_row(out, row)?;
+    let mut at = 0;
+    for (section, facts) in table.sections() {
+        write_title(out, painter, width, section, facts.len())?;
+        for fact in facts {
+            fitted.write_row(out, &rows[at])?;
+            at += 1;
             for misquote in &fact.misquotes {
-                misquote::write_misquote(out, comparison, labels, painter, width, misquote)?;
+                misquote::write_misquote(out, painter, width, misquote)?;
             }
         }
     }
@@ -196,31 +177,22 @@ fn write_legend(
     Ok(())
 }
 
-/// What the key must explain.
-#[derive(Debug, Clone, Copy)]
-struct Key {
-    /// Two versions: there is no consensus, only a difference from the base.
-    pair: bool,
-    /// Some reading was matched from another passage (`⇄`).
-    rescued: bool,
-}
-
 /// What the marks in the cells mean.
 fn write_key(
     out: &mut dyn Write,
     painter: Painter,
     styling: Styling,
     width: usize,
-    what: Key,
+    table: &FactsTable,
 ) -> io::Result<()> {
-    let mut key = StyledText::new(painter);
+    let mut key = Printed::default();
     match styling {
         Styling::Plain => key.push(Style::Faint, "‹…›"),
         Styling::Color => key.push(Style::Outlier, "yellow"),
     }
     key.push(
         Style::Faint,
-        if what.pair {
+        if table.pair {
             " differs from the base"
         } else {
             " strays from the consensus"
@@ -231,7 +203,7 @@ fn write_key(
         "; — the version leaves the fact out; · it lacks the passage; # is the passage, \
          numbered as in the other formats",
     );
-    if what.rescued {
+    if table.rescued {
         key.push(
             Style::Faint,
             "; ⇄ matched by value in another passage, where the alignment paired neither \
@@ -245,76 +217,6 @@ fn write_key(
     Ok(())
 }
 
-/// The sections of the table, in the order they are printed; empty ones are left out.
-fn sections(report: &FactReport, rows: FactRows) -> Vec<Section<'_>> {
-    let of = |keep: &dyn Fn(&Fact) -> bool| -> Vec<&Fact> {
-        report.facts.iter().filter(|f| keep(f)).collect()
-    };
-    let mut sections = vec![
-        (
-            "drifted",
-            "the versions give different values",
-            of(&|f| f.status == FactStatus::Drift),
-            Tone::Loud,
-        ),
-        (
-            "misquoted",
-            "a quotation is worded differently",
-            of(&|f| f.status == FactStatus::Misquote),
-            Tone::Loud,
-        ),
-        (
-            "left out",
-            "the consensus states the fact, some versions do not",
-            of(&|f| is_missing(f) && !is_calendar_only(f) && f.consensus.is_some()),
-            Tone::Loud,
-        ),
-        (
-            "extra",
-            "only some versions state the fact, the consensus does not",
-            of(&|f| is_missing(f) && !is_calendar_only(f) && f.consensus.is_none()),
-            Tone::Loud,
-        ),
-        (
-            "missing weekdays and months",
-            "often dropped in a rewrite, rarely a change of substance",
-            of(&|f| is_missing(f) && is_calendar_only(f)),
-            Tone::Quiet,
-        ),
-    ];
-    if rows == FactRows::All {
-        sections.push((
-            "agreeing",
-            "every version that states the fact gives the same value",
-            of(&|f| f.status == FactStatus::Agree),
-            Tone::Quiet,
-        ));
-    }
-    sections
-        .into_iter()
-        .filter(|(_, _, facts, _)| !facts.is_empty())
-        .map(|(name, what, facts, tone)| Section {
-            title: format!("{name} ({}): {what}", facts.len()),
-            facts,
-            tone,
-        })
-        .collect()
-}
-
-fn is_missing(fact: &Fact) -> bool {
-    fact.status == FactStatus::Missing
-}
-
-/// A date that is only a weekday or a month ("Wednesday", "January"): date values with a day
-/// or a year hold digits ("November 25", "2024").
-fn is_calendar_only(fact: &Fact) -> bool {
-    fact.kind == FactKind::Date
-        && fact
-            .readings
-            .iter()
-            .all(|r| !r.value.chars().any(|c| c.is_ascii_digit()))
-}
-
 /// Writes `lead` then `body` wrapped beside it, continuation lines indented to the lead's width;
 /// when that leaves too little room, the lead gets a line of its own and the body is indented
 /// by two.
@@ -322,7 +224,7 @@ fn write_hanging(
     out: &mut dyn Write,
     painter: Painter,
     lead: &str,
-    body: &StyledText,
+    body: &Printed,
     width: usize,
 ) -> io::Result<()> {
     let mut lead = lead.to_string();
@@ -362,9 +264,7 @@ fn write_wrapped(
     if text::width(text) <= width {
         return write_line(out, painter, style, text);
     }
-    let mut styled = StyledText::new(painter);
-    styled.push(style, text);
-    for (i, line) in styled
+    for (i, line) in Printed::styled(style, text)
         .wrap(width.saturating_sub(indent).max(1))
         .iter()
         .enumerate()

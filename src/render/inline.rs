@@ -24,9 +24,10 @@ use rayon::prelude::*;
 
 use super::PrintOptions;
 use super::style::{Painter, Style};
-use super::text::{self, Line, Marking, UnwrappedWriter};
+use super::text::{self, Line, Printed};
 use crate::model::{Comparison, Passage, PassageStatus, VersionId};
 use crate::present::outline::{self, Item, Labels, Scope, Tally};
+use crate::present::text::{Ink, Lines, Shown, Side, Texts, reading_text};
 use crate::visible::visible;
 
 /// What every part of the printer reads.
@@ -156,14 +157,8 @@ fn write_passage(out: &mut dyn Write, ctx: &Ctx, passage: &Passage) -> io::Resul
     };
     write_line(out, ctx.painter, style, &header)?;
     if let [reading] = passage.readings.as_slice() {
-        return text::write_reading(
-            out,
-            comparison,
-            passage,
-            reading,
-            Marking::Both,
-            ctx.painter,
-        );
+        let body = reading_text(comparison, passage, reading, Shown::Both);
+        return write_text(out, ctx.painter, &Printed::from_text(&body, ctx.painter));
     }
     write_readings(out, ctx, passage)
 }
@@ -203,16 +198,20 @@ fn write_readings(out: &mut dyn Write, ctx: &Ctx, passage: &Passage) -> io::Resu
         .collect();
     if differing.is_empty() {
         // Nobody rewrote it: show the base text once, struck out if every version dropped it.
-        let style = if with(PassageStatus::Same).is_empty() {
-            Style::Deleted
+        let ink = if with(PassageStatus::Same).is_empty() {
+            Ink::Removed
         } else {
-            Style::Plain
+            Ink::Same
         };
-        let mut body = UnwrappedWriter::new(out, ctx.painter);
-        if let Some(text) = comparison.passage_text(passage, comparison.base) {
-            body.push_run(style, text, &[]);
+        if let Some(span) = passage.span(comparison.base) {
+            let base = comparison.base_version();
+            let body = Texts::new(base, base).with_lines(Lines::Kept).plain(
+                Side::Base,
+                span.range.clone(),
+                ink,
+            );
+            write_text(out, ctx.painter, &Printed::from_text(&body, ctx.painter))?;
         }
-        body.finish()?;
     }
     if !groups.is_empty() {
         write_line(
@@ -236,14 +235,8 @@ fn write_readings(out: &mut dyn Write, ctx: &Ctx, passage: &Passage) -> io::Resu
             let _ = write!(sub, " · {moved}");
         }
         write_line(out, ctx.painter, Style::Header, &sub)?;
-        text::write_reading(
-            out,
-            comparison,
-            passage,
-            reading,
-            Marking::Both,
-            ctx.painter,
-        )?;
+        let body = reading_text(comparison, passage, reading, Shown::Both);
+        write_text(out, ctx.painter, &Printed::from_text(&body, ctx.painter))?;
     }
     Ok(())
 }
@@ -251,8 +244,7 @@ fn write_readings(out: &mut dyn Write, ctx: &Ctx, passage: &Passage) -> io::Resu
 /// `… 5 same passages …`.
 #[must_use]
 pub fn folded_line(count: usize) -> String {
-    let plural = if count == 1 { "" } else { "s" };
-    format!("… {count} same passage{plural} …")
+    format!("… {} …", outline::same_passages(count))
 }
 
 fn write_folded(out: &mut dyn Write, painter: Painter, count: usize) -> io::Result<()> {
@@ -283,9 +275,16 @@ pub fn boilerplate_line(comparison: &Comparison, labels: &Labels, passage: &Pass
 pub fn moved_here_line(labels: &Labels, passage: usize, version: VersionId) -> String {
     format!(
         "↳ passage {} stands here in {} (moved)",
-        passage + 1,
+        outline::ordinal(passage),
         labels.get(version)
     )
+}
+
+fn write_text(out: &mut dyn Write, painter: Painter, text: &Printed) -> io::Result<()> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    text.write_unwrapped(out, painter)
 }
 
 fn write_line(out: &mut dyn Write, painter: Painter, style: Style, text: &str) -> io::Result<()> {

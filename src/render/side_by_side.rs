@@ -12,10 +12,11 @@ use std::io::{self, Write};
 
 use super::inline::{boilerplate_line, folded_line, moved_here_line, write_notes};
 use super::style::{Painter, Style};
-use super::text::{self, Line, Marking, StyledText};
+use super::text::{self, Line, Printed};
 use super::{MIN_WIDTH, PrintOptions};
-use crate::model::{Comparison, Passage, VersionId};
+use crate::model::{Comparison, Passage, PassageStatus, VersionId};
 use crate::present::outline::{self, Item, Labels, Scope, Tally};
+use crate::present::text::{Shown, Side, reading_text};
 use crate::visible::visible;
 
 /// The divider between the columns.
@@ -89,8 +90,8 @@ fn write_section(
                 write_full(out, ctx, Style::Faint, &line)?;
             }
             Item::MovedHere { passage, version } => {
-                let mut note = StyledText::new(ctx.painter);
-                note.push(Style::Note, &moved_here_line(&ctx.labels, passage, version));
+                let note =
+                    Printed::styled(Style::Note, &moved_here_line(&ctx.labels, passage, version));
                 write_rows(out, ctx, &[], &note.wrap(ctx.column))?;
             }
         }
@@ -113,15 +114,18 @@ fn write_passage(
     let Some(reading) = passage.reading(version) else {
         return Ok(());
     };
-    let header = outline::header(comparison, &ctx.labels, passage, Scope::Pair(version));
-    let style = if reading.status.is_divergent() {
+    let scope = Scope::Pair(version);
+    let header = outline::header(comparison, &ctx.labels, passage, scope);
+    let divergent =
+        outline::status(comparison, passage, scope).is_some_and(PassageStatus::is_divergent);
+    let style = if divergent {
         Style::Header
     } else {
         Style::Faint
     };
     write_full(out, ctx, style, &header)?;
-    let side = |marking: Marking, v: VersionId| {
-        let body = text::reading_text(comparison, passage, reading, marking, ctx.painter);
+    let side = |side: Side, v: VersionId| {
+        let body = reading_text(comparison, passage, reading, Shown::Side(side));
         if body.is_empty() {
             let gap = format!("(not in {})", ctx.labels.get(v));
             vec![Line::styled(
@@ -129,14 +133,14 @@ fn write_passage(
                 &text::truncate(&gap, ctx.column),
             )]
         } else {
-            body.wrap(ctx.column)
+            Printed::from_text(&body, ctx.painter).wrap(ctx.column)
         }
     };
     write_rows(
         out,
         ctx,
-        &side(Marking::Base, comparison.base),
-        &side(Marking::Other, version),
+        &side(Side::Base, comparison.base),
+        &side(Side::Compared, version),
     )
 }
 
@@ -160,9 +164,7 @@ fn write_rows(out: &mut dyn Write, ctx: &Ctx, left: &[Line], right: &[Line]) -> 
 
 /// Writes a line across both columns, wrapped to the full width.
 fn write_full(out: &mut dyn Write, ctx: &Ctx, style: Style, line: &str) -> io::Result<()> {
-    let mut body = StyledText::new(ctx.painter);
-    body.push(style, line);
-    for line in body.wrap(ctx.width) {
+    for line in Printed::styled(style, line).wrap(ctx.width) {
         line.write(out, ctx.painter)?;
         writeln!(out)?;
     }

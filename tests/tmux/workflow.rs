@@ -72,8 +72,8 @@ fn viewer_keys_at_80_by_24_esc_goto_copy_hint_and_suspend() {
     tmux.wait_for("the copy message", |s| s.contains("copied passage"));
     let buffer = String::from_utf8_lossy(&tmux.run(&["show-buffer"]).stdout).into_owned();
     assert!(
-        buffer.contains("v0 seeds/000_cda56540cce722a2.txt:")
-            && buffer.contains("v1 seeds/002_79408d01903fe501.txt:"),
+        buffer.contains("000 seeds/000_cda56540cce722a2.txt:")
+            && buffer.contains("002 seeds/002_79408d01903fe501.txt:"),
         "both sides on the clipboard:\n{buffer}"
     );
 

@@ -11,7 +11,7 @@ use super::{press, screen, terminal, viewer};
 #[test]
 fn facts_panel_on_five_seeds_at_120_by_40() {
     let mut app = viewer(&[0, 1, 2, 3, 4], 120, 40);
-    press(&mut app, "fjjjj");
+    press(&mut app, "fj");
     assert!(matches!(app.mode(), Mode::Facts(_)));
     assert_snapshot!(screen(&app, 120, 40));
 }
@@ -23,7 +23,7 @@ fn facts_panel_on_two_seeds_lists_the_donahue_spelling_first() {
     let text = screen(&app, 160, 48);
     let first = text.lines().nth(2).unwrap();
     assert!(
-        first.contains("name     drift     Gen. Chris Donahue") && first.contains("Donohue"),
+        first.contains("name     spelling  Gen. Chris Donahue") && first.contains("Donohue"),
         "{text}"
     );
     assert!(text.contains("spelling change"), "{text}");

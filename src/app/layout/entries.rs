@@ -5,7 +5,8 @@ use super::Entry;
 use crate::facts::{ChangeClass, FactReport};
 use crate::model::{Comparison, PassageStatus, VersionId};
 use crate::present::marks::PairFacts;
-use crate::present::{outline, text};
+use crate::present::outline::{self, Scope};
+use crate::present::text;
 
 /// The passages that the base or the compared version carries, with their status for the pair.
 pub(super) fn entries(
@@ -18,7 +19,8 @@ pub(super) fn entries(
     comparison
         .passages
         .iter()
-        .filter(|p| p.span(base).is_some() || p.span(compared).is_some())
+        // The passages the pair shows, as the printers' outline of the pair has them.
+        .filter(|p| outline::status(comparison, p, Scope::Pair(compared)).is_some())
         .map(|p| {
             let (status, similarity) = outline::pair_status(p, base, compared);
             Entry {

@@ -7,11 +7,13 @@ use super::{
     Cell, Destination, Entry, EntryIx, Fold, Moves, PairRowsKey, Row, Run, Side, StyledText,
 };
 use crate::model::{Comparison, PassageStatus, VersionId};
+use crate::present::outline::{self, Labels};
 use crate::present::wrap::wrap;
 
 /// Collects rows while entries are placed.
 pub(super) struct Builder<'a> {
     pub(super) comparison: &'a Comparison,
+    pub(super) labels: Labels,
     pub(super) key: PairRowsKey,
     pub(super) rows: Vec<Row>,
 }
@@ -85,7 +87,9 @@ impl Builder<'_> {
         });
         if let Some(destination) = moves.went(ix) {
             let place = match destination {
-                Destination::After(t) => format!("after passage {}", entries[t.0].passage + 1),
+                Destination::After(t) => {
+                    format!("after passage {}", outline::ordinal(entries[t.0].passage))
+                }
                 Destination::First => "first".to_string(),
             };
             let note = format!(
@@ -137,18 +141,19 @@ impl Builder<'_> {
                 Cell::Note(format!(
                     "↳ {} has passage {} here: “{excerpt}” · Enter: go",
                     self.label(self.key.compared),
-                    entries[moved.0].passage + 1
+                    outline::ordinal(entries[moved.0].passage)
                 ))
             })
             .collect()
     }
 
-    /// How a version is named in notes: `v2`, or `v0 (base)`.
+    /// How a version is named in notes: `004`, or `000 (base)`.
     fn label(&self, id: VersionId) -> String {
+        let label = self.labels.get(id);
         if id == self.comparison.base {
-            format!("v{} (base)", id.0)
+            format!("{label} (base)")
         } else {
-            format!("v{}", id.0)
+            label.to_string()
         }
     }
 }
@@ -169,14 +174,13 @@ fn fold_label(run: &[Entry]) -> String {
         .filter(|e| e.status == PassageStatus::Boilerplate)
         .count();
     let same = run.len() - boilerplate;
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let lines = if boilerplate == 1 { "line" } else { "lines" };
     match (same, boilerplate) {
-        (_, 0) => format!("⋯ {} (z: unfold)", plural(same, "same passage")),
-        (0, _) => format!("⋯ {} (z: unfold)", plural(boilerplate, "boilerplate line")),
+        (_, 0) => format!("⋯ {} (z: unfold)", outline::same_passages(same)),
+        (0, _) => format!("⋯ {boilerplate} boilerplate {lines} (z: unfold)"),
         _ => format!(
-            "⋯ {}, {} (z: unfold)",
-            plural(same, "same passage"),
-            plural(boilerplate, "boilerplate line")
+            "⋯ {}, {boilerplate} boilerplate {lines} (z: unfold)",
+            outline::same_passages(same)
         ),
     }
 }

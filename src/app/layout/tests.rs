@@ -82,10 +82,10 @@ fn added_and_removed_passages_stand_against_a_marked_gap() {
     assert_eq!(
         show(&layout),
         [
-            "only in the | ░∅ not in v1",
+            "only in the | ░∅ not in 001",
             "base | ░",
             "|",
-            "░∅ not in v0 (base) | only in the",
+            "░∅ not in 000 (base) | only in the",
             "░ | other",
         ]
     );
@@ -155,10 +155,10 @@ fn a_moved_passage_says_where_it_went_and_links_both_places() {
     assert!(
         shown
             .iter()
-            .any(|r| r.contains("[↷ moved: v1 has it after passage 2 · Enter: go]")),
+            .any(|r| r.contains("[↷ moved: 001 has it after passage 2 · Enter: go]")),
         "{shown:#?}"
     );
-    let marker = format!("[↳ v1 has passage {} here:", moved + 1);
+    let marker = format!("[↳ 001 has passage {} here:", moved + 1);
     let marker_row = shown.iter().position(|r| r.contains(&marker)).unwrap();
     // The marker belongs to the passage it follows, and Enter links the two places.
     let holder = layout.rows[marker_row].entry.unwrap();

@@ -3,10 +3,12 @@
 use super::{App, Mode, Notice, Stepping, Underlay};
 use crate::app::keymap::Action;
 use crate::app::layout::{Cell, EntryIx, Fold};
+use crate::app::list::ListState;
 use crate::app::nav::Direction;
-use crate::app::presence::{self, PresenceState, PresenceTable};
+use crate::app::presence::{self, PresenceTable};
 use crate::app::search::Search;
 use crate::model::{PassageStatus, VersionId};
+use crate::present::outline;
 
 /// Rows the mouse wheel scrolls per notch.
 const WHEEL_ROWS: isize = 3;
@@ -239,7 +241,7 @@ impl App {
         };
         if current.status == PassageStatus::Moved {
             // Show the marker row that names this passage, inside the target's rows.
-            let marker = format!("passage {} here", current.passage + 1);
+            let marker = format!("passage {} here", outline::ordinal(current.passage));
             let rows = layout.entry(target).rows.clone();
             let row = rows.clone().find(
                 |&r| matches!(&layout.rows[r].cells[1], Cell::Note(n) if n.contains(&marker)),
@@ -283,7 +285,7 @@ impl App {
             .get(self.nav.current.0)
             .map_or(0, |e| e.passage)
             .min(table.rows.len().saturating_sub(1));
-        let mut state = PresenceState { selected, top: 0 };
+        let mut state = ListState { selected, top: 0 };
         state.top = selected.saturating_sub(self.height() / 3);
         self.mode = Mode::Presence(state);
     }

@@ -3,22 +3,20 @@
 use super::{App, Mode, Notice, Underlay};
 use crate::app::keymap::Action;
 use crate::app::layout::PairFacts;
-use crate::app::nav::Direction;
+use crate::app::list::ListState;
+use crate::app::widgets::{FACTS_LIST_HEADER, facts_panel_shape};
 use crate::facts::Fact;
 use crate::model::VersionId;
-use crate::present::facts::{FactsState, FactsTable};
-
-/// Rows the mouse wheel moves the selection per notch.
-const WHEEL_ROWS: usize = 3;
+use crate::present::facts::{FactRows, FactsTable};
 
 impl App {
     /// Opens the facts panel, on the first fact of the current passage if it has one.
     pub(super) fn open_facts(&mut self) {
         let height = self.panel_height();
         let Some(shown) = &mut self.shown else { return };
-        let table = shown
-            .facts_table
-            .get_or_insert_with(|| FactsTable::build(&shown.comparison, &shown.facts));
+        let table = shown.facts_table.get_or_insert_with(|| {
+            FactsTable::build(&shown.comparison, &shown.facts, FactRows::Divergent)
+        });
         if table.rows.is_empty() {
             self.notice = Some(Notice::NoFacts);
             return;
@@ -33,8 +31,8 @@ impl App {
             .iter()
             .position(|r| Some(r.passage) == passage)
             .unwrap_or(0);
-        let mut state = FactsState { selected, top: 0 };
-        let list = table.shape(height).list;
+        let mut state = ListState { selected, top: 0 };
+        let list = facts_panel_shape(table, height).list;
         state.top = selected.saturating_sub(list / 3);
         self.mode = Mode::Facts(state);
     }
@@ -48,31 +46,24 @@ impl App {
     }
 
     /// An action in the facts panel.
-    pub(super) fn facts_panel(&mut self, action: Action, mut state: FactsState) {
+    pub(super) fn facts_panel(&mut self, action: Action, mut state: ListState) {
         let Some(table) = self.shown.as_ref().and_then(|s| s.facts_table.as_ref()) else {
             self.mode = Mode::Browse;
             return;
         };
-        let last = table.rows.len().saturating_sub(1);
-        let rows = table.shape(self.panel_height()).list;
+        let len = table.rows.len();
+        let rows = facts_panel_shape(table, self.panel_height()).list;
         let page = rows.saturating_sub(1).max(1);
+        if state.step(&action, len, page) {
+            state.keep_in_view(rows);
+            self.mode = Mode::Facts(state);
+            return;
+        }
         match action {
-            Action::Down => state.selected = (state.selected + 1).min(last),
-            Action::Up => state.selected = state.selected.saturating_sub(1),
-            Action::PageDown => state.selected = (state.selected + page).min(last),
-            Action::PageUp => state.selected = state.selected.saturating_sub(page),
-            Action::Wheel(Direction::Forward) => {
-                state.selected = (state.selected + WHEEL_ROWS).min(last);
-            }
-            Action::Wheel(Direction::Backward) => {
-                state.selected = state.selected.saturating_sub(WHEEL_ROWS);
-            }
-            Action::Top => state.selected = 0,
-            Action::Bottom => state.selected = last,
             Action::Click { row, .. } => {
-                let offset = usize::from(row).checked_sub(crate::present::facts::LIST_HEADER);
+                let offset = usize::from(row).checked_sub(FACTS_LIST_HEADER);
                 if let Some(offset) = offset.filter(|o| *o < rows) {
-                    state.selected = (state.top + offset).min(last);
+                    state.click(offset, len);
                 }
             }
             Action::Jump => {
@@ -96,11 +87,7 @@ impl App {
             }
             _ => {}
         }
-        if state.selected < state.top {
-            state.top = state.selected;
-        } else if state.selected >= state.top + rows {
-            state.top = state.selected + 1 - rows;
-        }
+        state.keep_in_view(rows);
         self.mode = Mode::Facts(state);
     }
 

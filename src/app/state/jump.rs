@@ -3,6 +3,7 @@
 
 use super::{App, Effect, Mode, Notice};
 use crate::app::keymap::Action;
+use crate::present::outline;
 
 /// Digits a passage number may have (more is no passage of any text).
 const MAX_DIGITS: usize = 7;
@@ -28,21 +29,15 @@ impl App {
         }
     }
 
-    /// Makes passage `asked` (1-based, among the passages of the pair on screen) current.
+    /// Makes passage `asked` current, numbered as the status line and every other front end
+    /// number it ([`outline::ordinal`]); a passage the pair lacks is shown with a version that
+    /// carries it.
     fn go_to_number(&mut self, asked: Option<usize>) {
         let Some(shown) = &self.shown else { return };
-        let entries = &shown.layout.entries;
-        match asked.filter(|n| (1..=entries.len()).contains(n)) {
-            Some(n) => {
-                let passage = entries[n - 1].passage;
-                self.go_to_passage(passage);
-            }
-            None => {
-                self.notice = Some(Notice::NoSuchPassage {
-                    asked,
-                    count: entries.len(),
-                });
-            }
+        let count = shown.comparison.passages.len();
+        match asked.and_then(outline::from_ordinal).filter(|p| *p < count) {
+            Some(passage) => self.go_to_passage(passage),
+            None => self.notice = Some(Notice::NoSuchPassage { asked, count }),
         }
     }
 
@@ -61,11 +56,11 @@ impl App {
                 || "(not in this version)".to_string(),
                 |t| t.trim().to_string(),
             );
-            format!("v{} {name}:\n{text}\n", version.0)
+            format!("{} {name}:\n{text}\n", self.labels.get(version))
         };
         let text = format!("{}\n{}", side(key.base), side(key.compared));
         self.notice = Some(Notice::Copied {
-            passage: self.nav.current.0 + 1,
+            passage: outline::ordinal(entry.passage),
             chars: text.chars().count(),
         });
         self.effect = Some(Effect::Copy(text));

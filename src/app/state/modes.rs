@@ -2,12 +2,10 @@
 
 use super::{App, Mode, Notice, Stepping, Underlay};
 use crate::app::keymap::Action;
+use crate::app::list::ListState;
 use crate::app::nav::Direction;
-use crate::app::presence::{PresenceRow, PresenceState};
+use crate::app::presence::PresenceRow;
 use crate::app::search::Search;
-
-/// Rows the mouse wheel moves the presence selection per notch.
-const WHEEL_ROWS: usize = 3;
 
 /// Rows above the presence table's first passage row: its title and the column header.
 pub(in crate::app) const PRESENCE_HEADER: usize = 2;
@@ -87,7 +85,7 @@ impl App {
     }
 
     /// An action in the presence view.
-    pub(super) fn presence(&mut self, action: Action, mut state: PresenceState) {
+    pub(super) fn presence(&mut self, action: Action, mut state: ListState) {
         let Some(shown) = &self.shown else {
             self.mode = Mode::Browse;
             return;
@@ -102,21 +100,14 @@ impl App {
             Stepping::Divergent => row.status.is_divergent(),
             Stepping::Substantive => shown.facts.is_substantive(row.passage),
         };
-        let last = table.rows.len().saturating_sub(1);
+        let len = table.rows.len();
         let page = self.presence_height().saturating_sub(1).max(1);
+        if state.step(&action, len, page) {
+            state.keep_in_view(self.presence_height());
+            self.mode = Mode::Presence(state);
+            return;
+        }
         match action {
-            Action::Down => state.selected = (state.selected + 1).min(last),
-            Action::Up => state.selected = state.selected.saturating_sub(1),
-            Action::PageDown => state.selected = (state.selected + page).min(last),
-            Action::PageUp => state.selected = state.selected.saturating_sub(page),
-            Action::Wheel(Direction::Forward) => {
-                state.selected = (state.selected + WHEEL_ROWS).min(last);
-            }
-            Action::Wheel(Direction::Backward) => {
-                state.selected = state.selected.saturating_sub(WHEEL_ROWS);
-            }
-            Action::Top => state.selected = 0,
-            Action::Bottom => state.selected = last,
             Action::NextChange => {
                 state.selected = table
                     .step(state.selected, Direction::Forward, stop)
@@ -130,7 +121,7 @@ impl App {
             Action::Click { row, .. } => {
                 let offset = usize::from(row).checked_sub(PRESENCE_HEADER);
                 if let Some(offset) = offset {
-                    state.selected = (state.top + offset).min(last);
+                    state.click(offset, len);
                 }
             }
             Action::Jump => {
@@ -150,12 +141,7 @@ impl App {
             }
             _ => {}
         }
-        let height = self.presence_height();
-        if state.selected < state.top {
-            state.top = state.selected;
-        } else if state.selected >= state.top + height {
-            state.top = state.selected + 1 - height;
-        }
+        state.keep_in_view(self.presence_height());
         self.mode = Mode::Presence(state);
     }
 

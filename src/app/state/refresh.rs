@@ -12,7 +12,7 @@ use crate::app::overview::Overview;
 use crate::app::presence::{self, PresenceTable};
 use crate::app::store::{CompareKey, Lookup};
 use crate::model::VersionId;
-use crate::present::facts::FactsTable;
+use crate::present::facts::{FactRows, FactsTable};
 
 impl App {
     /// Brings what is shown up to date with the wanted pair and the screen: asks the store for
@@ -132,9 +132,9 @@ impl App {
                 under: Underlay::Facts(state),
                 ..
             } => {
-                let table = shown
-                    .facts_table
-                    .get_or_insert_with(|| FactsTable::build(&shown.comparison, &shown.facts));
+                let table = shown.facts_table.get_or_insert_with(|| {
+                    FactsTable::build(&shown.comparison, &shown.facts, FactRows::Divergent)
+                });
                 nothing_to_list = table.rows.is_empty();
                 state.selected = state.selected.min(table.rows.len().saturating_sub(1));
                 state.top = state.top.min(state.selected);

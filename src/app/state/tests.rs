@@ -252,7 +252,7 @@ fn the_presence_view_opens_on_the_current_passage_and_enter_jumps() {
     press(&mut app, "nv");
     assert_eq!(
         app.mode(),
-        &Mode::Presence(PresenceState {
+        &Mode::Presence(ListState {
             selected: 2,
             top: 0
         })

@@ -12,10 +12,10 @@ fn name(theme: &Theme) -> &'static str {
 
 #[test]
 fn no_color_wins_over_any_theme_and_dark_and_light_are_taken_as_asked() {
-    assert_eq!(name(pick(ThemeChoice::Light, true)), "mono");
-    assert_eq!(name(pick(ThemeChoice::Auto, true)), "mono");
-    assert_eq!(name(pick(ThemeChoice::Dark, false)), "dark");
-    assert_eq!(name(pick(ThemeChoice::Light, false)), "light");
+    assert_eq!(name(pick(ThemeChoice::Light, Styling::Plain)), "mono");
+    assert_eq!(name(pick(ThemeChoice::Auto, Styling::Plain)), "mono");
+    assert_eq!(name(pick(ThemeChoice::Dark, Styling::Color)), "dark");
+    assert_eq!(name(pick(ThemeChoice::Light, Styling::Color)), "light");
 }
 
 #[test]

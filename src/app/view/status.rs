@@ -31,7 +31,11 @@ pub fn status_bar(app: &App) -> Bar<'static> {
         }
     });
     let mut left = vec![styled(
-        format!(" v{} ⇄ v{} ", shown.base.0, shown.compared.0),
+        format!(
+            " {} ⇄ {} ",
+            app.labels.get(shown.base),
+            app.labels.get(shown.compared)
+        ),
         t.status.patch(t.key),
     )];
     if !presence_status(app, &mut left) && !facts_status(app, &mut left) {
@@ -129,7 +133,7 @@ fn facts_status(app: &App, left: &mut Vec<Span<'static>>) -> bool {
             state.selected + 1,
             table.rows.len(),
             row.kind.name(),
-            row.status.name(),
+            row.status_name,
             outline::number(&shown.comparison, row.passage)
         ),
         t.status,

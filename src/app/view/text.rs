@@ -8,6 +8,7 @@ use crate::app::keymap::{self, Context};
 use crate::app::layout::Side;
 use crate::app::state::{App, Notice, Shown};
 use crate::app::widgets::{Bar, HelpSection, Message, Tab, VersionBar};
+use crate::present::labels::file_name;
 use crate::visible::visible;
 
 pub const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
@@ -35,10 +36,14 @@ pub fn version_bar(app: &App, width: u16) -> VersionBar {
                     (count, style)
                 }
             };
-            let id = v.id.0.to_string();
+            let id = app.labels.get(v.id);
             // One space before, between the parts and after, and one between tabs.
             let fixed = id.chars().count() + role.chars().count() + 5;
-            let name = shorten(&visible(&v.name, false), room.saturating_sub(fixed).max(6));
+            // The file name: a directory shared by every input says nothing about one of them.
+            let name = shorten(
+                &visible(file_name(&v.name), false),
+                room.saturating_sub(fixed).max(6),
+            );
             Tab {
                 label: format!(" {id} {name} {role} "),
                 style,
@@ -86,7 +91,7 @@ pub fn title(app: &App, shown: &Shown, side: Side) -> Bar<'static> {
         Side::Compared => "compared",
     };
     let mut spans = vec![
-        styled(format!(" v{} ", id.0), theme.title_version),
+        styled(format!(" {} ", app.labels.get(id)), theme.title_version),
         styled(visible(&version.name, false).into_owned(), theme.title),
         styled(format!(" · {role}"), theme.hint),
     ];

@@ -6,11 +6,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::widgets::Widget;
-use unicode_width::UnicodeWidthStr;
 
+use crate::app::list::ListState;
 use crate::app::theme::Theme;
 use crate::facts::FactStatus;
-use crate::present::facts::{FactsState, FactsTable, LIST_HEADER, Piece, Tone};
+use crate::present::facts::{FactsTable, Piece, Tone};
+use crate::present::wrap::truncate;
 
 /// The panel.
 #[derive(Debug, Clone)]
@@ -18,7 +19,7 @@ pub struct FactsPanel<'a> {
     /// The prepared rows.
     pub table: &'a FactsTable,
     /// Selection and scroll.
-    pub state: FactsState,
+    pub state: ListState,
     /// Styles.
     pub theme: &'a Theme,
 }
@@ -74,7 +75,8 @@ impl FactsPanel<'_> {
         buf.set_style(Rect { height: 2, ..area }, t.bar);
         let title = format!(
             " Facts the versions disagree on · {} · over {} versions",
-            self.table.summary, self.table.versions
+            self.table.tally.brief(),
+            self.table.versions
         );
         buf.set_stringn(area.x, area.y, title, usize::from(area.width), t.title);
         let y = area.y + 1;
@@ -110,28 +112,12 @@ impl FactsPanel<'_> {
     fn list(&self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
         let consensus_width = Self::consensus_width(area);
-        let rows = self
-            .table
-            .rows
-            .iter()
-            .enumerate()
-            .skip(self.state.top)
-            .take(usize::from(area.height));
-        for (offset, (i, row)) in rows.enumerate() {
-            let y = area.y + offset as u16;
-            let line = Rect {
-                y,
-                height: 1,
-                ..area
-            };
-            if i == self.state.selected {
-                buf.set_style(line, t.current_row);
-                buf.set_string(line.x, y, "▌", t.current_bar);
-            }
+        for (line, row) in self.state.lines(&self.table.rows, area, buf, t) {
+            let y = line.y;
             buf.set_stringn(
                 line.x + 1,
                 y,
-                format!("{:>6}  {:<8} ", row.passage + 1, row.kind.name()),
+                format!("{:>6}  {:<8} ", row.number, row.kind.name()),
                 usize::from(line.width.saturating_sub(1)),
                 t.hint,
             );
@@ -140,7 +126,7 @@ impl FactsPanel<'_> {
                 buf.set_stringn(
                     status_x,
                     y,
-                    row.status.name(),
+                    row.status_name,
                     usize::from(line.right() - status_x),
                     Style::new().fg(self.status_color(row.status)),
                 );
@@ -152,7 +138,7 @@ impl FactsPanel<'_> {
                     None => ("—", t.hint),
                 };
                 let room = usize::from(consensus_width.min(line.right() - consensus_x));
-                buf.set_stringn(consensus_x, y, fit(text, room), room, style);
+                buf.set_stringn(consensus_x, y, truncate(text, room), room, style);
             }
             let deviating_x = consensus_x + consensus_width + 2;
             if deviating_x < line.right() {
@@ -181,20 +167,28 @@ impl FactsPanel<'_> {
     }
 }
 
-/// A text cut to `width` cells, with "…" where it was cut.
-fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
+/// Rows above the list: the title and the column header.
+pub const LIST_HEADER: usize = 2;
+
+/// How the panel shares an area of `height` rows: list rows, then a rule and the detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PanelShape {
+    /// Rows of the fact list.
+    pub list: usize,
+    /// Rows of the detail (after one rule line).
+    pub detail: usize,
+}
+
+/// How an area of `height` rows is shared: the detail gets what it needs up to half the area,
+/// the list the rest (at least one row).
+#[must_use]
+pub fn shape(table: &FactsTable, height: usize) -> PanelShape {
+    let room = height.saturating_sub(LIST_HEADER + 1);
+    let detail = table.detail_height.min(room / 2);
+    PanelShape {
+        list: room.saturating_sub(detail).max(1),
+        detail,
     }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + c.to_string().width() + 1 > width {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
 }
 
 impl Widget for &FactsPanel<'_> {
@@ -204,7 +198,7 @@ impl Widget for &FactsPanel<'_> {
             return;
         }
         self.header(area, buf);
-        let shape = self.table.shape(usize::from(area.height));
+        let shape = shape(self.table, usize::from(area.height));
         let list = Rect {
             y: area.y + header,
             height: shape.list as u16,
@@ -219,16 +213,5 @@ impl Widget for &FactsPanel<'_> {
             };
             self.detail(detail, buf);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fit;
-
-    #[test]
-    fn long_text_is_cut_with_an_ellipsis() {
-        assert_eq!(fit("Gen. Chris Donahue", 30), "Gen. Chris Donahue");
-        assert_eq!(fit("Gen. Chris Donahue", 8), "Gen. Ch…");
     }
 }

@@ -9,12 +9,15 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::widgets::Widget;
 
-use crate::app::presence::{Presence, PresenceState, PresenceTable, VersionSummary};
+use crate::app::list::ListState;
+use crate::app::presence::{Presence, PresenceTable};
 use crate::app::state::{PRESENCE_FOOTER, PRESENCE_HEADER};
 use crate::app::theme::Theme;
 use crate::facts::VersionScore;
 use crate::model::{PassageStatus, VersionId};
-use crate::present::outline;
+use crate::present::labels::Labels;
+use crate::present::outline::{self, Tally};
+use crate::present::wrap::truncate;
 
 /// Width of a version column, the space after it included.
 const CELL: u16 = 6;
@@ -27,15 +30,17 @@ pub struct PresenceView<'a> {
     /// The table.
     pub table: &'a PresenceTable,
     /// Selection and scroll.
-    pub state: PresenceState,
+    pub state: ListState,
     /// The base version.
     pub base: VersionId,
     /// The version compared in the panes.
     pub compared: VersionId,
     /// Per-version summaries for the footer.
-    pub summaries: &'a [VersionSummary],
+    pub summaries: &'a [Tally],
     /// Per-version outlier scores for the footer.
     pub scores: &'a [VersionScore],
+    /// The versions' labels.
+    pub labels: &'a Labels,
     /// Styles.
     pub theme: &'a Theme,
 }
@@ -88,7 +93,10 @@ impl PresenceView<'_> {
         buf.set_stringn(
             area.x,
             area.y,
-            format!(" Presence · which version carries each passage, and how closely it reads the base (v{})", self.base.0),
+            format!(
+                " Presence · which version carries each passage, and how closely it reads the base ({})",
+                self.labels.get(self.base)
+            ),
             usize::from(area.width),
             t.title,
         );
@@ -109,7 +117,8 @@ impl PresenceView<'_> {
                 _ => t.hint,
             };
             if x + CELL <= area.right() {
-                buf.set_string(x, y, format!(" v{i:<3}"), style);
+                let label = truncate(self.labels.get(VersionId(i)), usize::from(CELL) - 2);
+                buf.set_string(x, y, format!(" {label:<4}"), style);
             }
         }
         let text_x = self.text_x(area);
@@ -194,26 +203,15 @@ impl Widget for &PresenceView<'_> {
             ..area
         };
         let text_x = self.text_x(area);
-        let rows = self
-            .table
-            .rows
-            .iter()
-            .enumerate()
-            .skip(self.state.top)
-            .take(usize::from(body.height));
-        for (offset, (i, row)) in rows.enumerate() {
-            let y = body.y + offset as u16;
-            let line = Rect {
-                y,
-                height: 1,
-                ..body
-            };
-            if i == self.state.selected {
-                buf.set_style(line, self.theme.current_row);
-                buf.set_string(line.x, y, "▌", self.theme.current_bar);
-            }
+        for (line, row) in self.state.lines(&self.table.rows, body, buf, self.theme) {
+            let y = line.y;
             let status_style = Style::new().fg(self.theme.status(row.status));
-            buf.set_string(line.x + 1, y, format!("{:>5}  ", i + 1), self.theme.hint);
+            buf.set_string(
+                line.x + 1,
+                y,
+                format!("{:>5}  ", outline::ordinal(row.passage)),
+                self.theme.hint,
+            );
             buf.set_string(line.x + 8, y, row.status.name(), status_style);
             for (v, presence) in row.cells.iter().enumerate() {
                 let x = line.x + LEAD + CELL * v as u16;

@@ -120,7 +120,10 @@ fn nul_bytes_mean_binary_unless_forced() {
     assert_eq!(decode(bytes, BinaryPolicy::Reject), None);
     let forced = decode(bytes, BinaryPolicy::DecodeAnyway).expect("forced");
     assert!(forced.text.contains("binary"));
-    assert_eq!(forced.notes, ["binary content decoded as text (--text)"]);
+    assert_eq!(
+        forced.notes,
+        ["binary content decoded as text, as the caller asked"]
+    );
 }
 
 #[test]

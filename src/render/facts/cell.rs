@@ -1,18 +1,16 @@
 //! One cell of the facts table: a version's reading of a fact (or a mark for its absence),
 //! its style, and its text wrapped to a column.
 
-use super::Tone;
-use crate::facts::{Fact, FactKind};
-use crate::model::VersionId;
-use crate::render::style::{Painter, Style, Styling};
-use crate::render::text::{self, StyledText};
-use crate::visible::visible;
+use crate::facts::FactKind;
+use crate::present::facts::{self, Stance};
+use crate::render::style::{Style, Styling};
+use crate::render::text::{self, Printed};
 
 /// Lines a quotation may fill in a cell; the rest is cut with `…` (a misquote's word diff,
 /// printed under its row, shows the whole wording).
 const QUOTE_LINES: usize = 2;
 
-/// What a version's cell says about a fact.
+/// A version's cell as printed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {
     /// The text on one line, made visible, without brackets.
@@ -26,50 +24,24 @@ pub struct Cell {
 }
 
 impl Cell {
-    /// A cell for one version's stand on a fact.
-    /// `carries`: whether the version has the fact's passage at all.
-    pub(super) fn of(
-        fact: &Fact,
-        version: VersionId,
-        carries: bool,
-        styling: Styling,
-        tone: Tone,
-    ) -> Self {
-        let (text, quiet, outlier) = match fact.reading(version) {
-            // A reading matched from another passage says so: `⇄`.
-            Some(reading) if reading.rescued => (
-                format!("⇄ {}", one_line(&reading.text)),
-                tone == Tone::Quiet,
-                fact.is_outlier(version),
-            ),
-            Some(reading) => (
-                one_line(&reading.text),
-                tone == Tone::Quiet,
-                fact.is_outlier(version),
-            ),
-            // Carries the passage but does not state the fact.
-            None if carries && fact.missing_from.contains(&version) => {
-                ("—".to_string(), true, fact.is_outlier(version))
-            }
-            // Lacks the passage: nothing to blame it for here.
-            None => ("·".to_string(), true, false),
-        };
-        let style = if outlier {
+    /// The printed cell of a facts-table cell; `quiet`: the row is a low-stakes one.
+    pub(super) fn of(cell: &facts::Cell, kind: FactKind, styling: Styling, quiet: bool) -> Self {
+        let style = if cell.strays {
             Style::Outlier
-        } else if quiet {
+        } else if quiet || matches!(cell.stance, Stance::LeftOut | Stance::Lacks) {
             Style::Faint
         } else {
             Style::Plain
         };
         Self {
-            text,
+            text: cell.text.clone(),
             style,
-            max_lines: if fact.kind == FactKind::Quote {
+            max_lines: if kind == FactKind::Quote {
                 QUOTE_LINES
             } else {
                 usize::MAX
             },
-            bracketed: outlier && styling == Styling::Plain,
+            bracketed: cell.strays && styling == Styling::Plain,
         }
     }
 
@@ -87,9 +59,7 @@ impl Cell {
         } else {
             width
         };
-        let mut styled = StyledText::new(Painter::new(Styling::Plain));
-        styled.push(Style::Plain, &self.text);
-        let mut lines: Vec<String> = styled
+        let mut lines: Vec<String> = Printed::styled(Style::Plain, &self.text)
             .wrap(inner)
             .into_iter()
             .map(|line| line.pieces.into_iter().map(|p| p.text).collect())
@@ -123,15 +93,6 @@ fn cut(line: &str, width: usize) -> String {
         }
     }
     format!("{kept}…")
-}
-
-/// Whitespace runs (line ends too) as one space, control characters made visible.
-fn one_line(text: &str) -> String {
-    visible(
-        &text.split_whitespace().collect::<Vec<_>>().join(" "),
-        false,
-    )
-    .into_owned()
 }
 
 #[cfg(test)]

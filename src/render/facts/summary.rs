@@ -1,58 +1,15 @@
-//! The lines under the facts table: the summary that counts facts by status, and each
-//! version's outlier score — which copy strays from the story.
+//! The lines under the facts table: each version's outlier score — which copy strays from the
+//! story.
 
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{is_calendar_only, is_missing, write_hanging, write_wrapped};
-use crate::facts::{Fact, FactReport, FactStatus, VersionScore};
+use super::{write_hanging, write_wrapped};
+use crate::facts::VersionScore;
 use crate::model::Comparison;
+use crate::present::facts::MANY_VERSIONS;
 use crate::present::outline::Labels;
-use crate::render::FactRows;
 use crate::render::style::{Painter, Style};
-use crate::render::text::{self, StyledText};
-
-/// `156 facts: 4 drifted, 4 misquoted, 38 missing (10 left out, 17 extra, 11 only a weekday or
-/// month), 110 agree (--all lists them)`.
-pub(super) fn summary(report: &FactReport, rows: FactRows) -> String {
-    let count = |keep: &dyn Fn(&Fact) -> bool| report.facts.iter().filter(|f| keep(f)).count();
-    let total = report.facts.len();
-    let mut out = format!(
-        "{total} fact{}: {} drifted, {} misquoted, {} missing",
-        if total == 1 { "" } else { "s" },
-        count(&|f| f.status == FactStatus::Drift),
-        count(&|f| f.status == FactStatus::Misquote),
-        count(&is_missing),
-    );
-    let kinds_of_missing = [
-        (
-            count(&|f| is_missing(f) && !is_calendar_only(f) && f.consensus.is_some()),
-            "left out",
-        ),
-        (
-            count(&|f| is_missing(f) && !is_calendar_only(f) && f.consensus.is_none()),
-            "extra",
-        ),
-        (
-            count(&|f| is_missing(f) && is_calendar_only(f)),
-            "only a weekday or month",
-        ),
-    ];
-    let parts: Vec<String> = kinds_of_missing
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
-        .collect();
-    if !parts.is_empty() {
-        let _ = write!(out, " ({})", parts.join(", "));
-    }
-    let agree = report.agreeing();
-    let _ = write!(out, ", {agree} agree");
-    if rows == FactRows::Divergent && agree > 0 {
-        out.push_str(" (--all lists them)");
-    }
-    out
-}
+use crate::render::text::{self, Printed};
 
 /// One line per version: its outlier score and what makes it up (`004  23  facts: 2 drifted,
 /// 5 left out, 2 extra; passages: 8 added, 6 removed`); the copy that strays most is marked
@@ -74,7 +31,7 @@ pub(super) fn write_scores(
         write_wrapped(out, painter, Style::Header, title, width, 2)?;
         for score in scores.iter().filter(|s| s.version != comparison.base) {
             let lead = format!("{}  ", labels.get(score.version));
-            let mut body = StyledText::new(painter);
+            let mut body = Printed::default();
             let parts = score_parts(score);
             let parts = if score.total() == 0 {
                 "the same facts and passages as the base".to_string()
@@ -90,7 +47,7 @@ pub(super) fn write_scores(
     write_wrapped(out, painter, Style::Header, title, width, 2)?;
     // Many versions: the ten that stray most, then how many more there are.
     let mut shown: Vec<&VersionScore> = scores.iter().collect();
-    let many = scores.len() >= super::distribution::MIN_VERSIONS;
+    let many = scores.len() >= MANY_VERSIONS;
     if many {
         shown.sort_by_key(|s| (std::cmp::Reverse(s.total()), s.version));
         shown.truncate(TOP_SCORES);
@@ -108,7 +65,7 @@ pub(super) fn write_scores(
         let label = labels.get(score.version);
         let pad = " ".repeat(label_width - text::width(label));
         let lead = format!("{label}{pad}  {:>digits$}  ", score.total());
-        let mut body = StyledText::new(painter);
+        let mut body = Printed::default();
         body.push(Style::Plain, &score_parts(score));
         if strays_most && score.total() == top {
             body.push(Style::Plain, " ");

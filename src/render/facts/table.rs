@@ -3,10 +3,9 @@
 
 use std::io::{self, Write};
 
-use super::Tone;
 use super::cell::Cell;
-use crate::facts::{Fact, FactStatus};
-use crate::model::{Comparison, VersionId};
+use crate::model::VersionId;
+use crate::present::facts::FactRow;
 use crate::present::outline::Labels;
 use crate::render::style::{Painter, Style, Styling};
 use crate::render::text;
@@ -17,42 +16,39 @@ pub const MIN_CELL: usize = 8;
 /// Spaces between two columns.
 const GAP: usize = 2;
 
-/// One fact's row: the leading columns and one cell per version.
+/// One fact's row as printed: the leading columns and one cell per version.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     passage: String,
     kind: &'static str,
     status: &'static str,
     cells: Vec<Cell>,
-    tone: Tone,
+    /// A low-stakes row (missing weekdays and months, agreeing facts), printed faint.
+    quiet: bool,
 }
 
 impl Row {
-    /// The row of a fact in a comparison of `versions` versions.
-    pub fn of(fact: &Fact, comparison: &Comparison, styling: Styling, tone: Tone) -> Self {
-        let passage = &comparison.passages[fact.passage];
+    /// The printed row of a row of the facts table.
+    pub fn of(row: &FactRow, styling: Styling) -> Self {
+        let quiet = row.section.is_quiet();
         Self {
-            // Numbered from 1, as in the passage headers of the other printers.
-            passage: (fact.passage + 1).to_string(),
-            kind: fact.kind.name(),
-            status: if fact.status == FactStatus::Drift && fact.spelling_change {
-                "spelling"
-            } else {
-                fact.status.name()
-            },
-            cells: comparison
-                .versions
+            passage: row.number.to_string(),
+            kind: row.kind.name(),
+            status: row.status_name,
+            cells: row
+                .cells
                 .iter()
-                .map(|v| Cell::of(fact, v.id, passage.span(v.id).is_some(), styling, tone))
+                .map(|c| Cell::of(c, row.kind, styling, quiet))
                 .collect(),
-            tone,
+            quiet,
         }
     }
 
     fn lead_style(&self) -> Style {
-        match self.tone {
-            Tone::Loud => Style::Plain,
-            Tone::Quiet => Style::Faint,
+        if self.quiet {
+            Style::Faint
+        } else {
+            Style::Plain
         }
     }
 }
@@ -81,7 +77,7 @@ pub struct Table<'a> {
 impl<'a> Table<'a> {
     /// Fits the columns of these rows into `width` columns.
     pub fn fit(
-        rows: &[&Row],
+        rows: &[Row],
         labels: &'a Labels,
         versions: usize,
         width: usize,
@@ -89,7 +85,7 @@ impl<'a> Table<'a> {
     ) -> Self {
         let widest = |w: &dyn Fn(&Row) -> usize, header: &str| {
             rows.iter()
-                .map(|r| w(r))
+                .map(w)
                 .max()
                 .unwrap_or(0)
                 .max(text::width(header))

@@ -127,25 +127,6 @@ fn identical_versions_print_no_table_only_the_counts() {
 }
 
 #[test]
-fn a_calendar_word_alone_is_calendar_only_but_a_dated_day_is_not() {
-    let c = story();
-    let report = analyze(&c);
-    let weekday = report
-        .facts
-        .iter()
-        .find(|f| f.readings.iter().any(|r| r.value == "Monday"))
-        .expect("the weekday is a fact");
-    assert!(is_calendar_only(weekday));
-    let c = Builder::new(&[
-        ("a.txt", "It opened on Nov. 25."),
-        ("b.txt", "It opened on Nov. 26."),
-    ])
-    .passage(&[Some(0), Some(0)])
-    .build();
-    assert!(!analyze(&c).facts.iter().any(is_calendar_only));
-}
-
-#[test]
 fn two_versions_set_the_other_against_the_base() {
     insta::assert_snapshot!(plain(&story(), 80));
 }

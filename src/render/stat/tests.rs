@@ -20,8 +20,8 @@ fn words_count_kept_deleted_and_inserted_without_boilerplate() {
     // "Tuesday" and the 5 added words.
     // "Table of Contents" (boilerplate) counts nowhere.
     assert_eq!(
-        Words::of(&c, VersionId(1)),
-        Words {
+        WordCounts::of(&c, VersionId(1)),
+        WordCounts {
             kept: 21,
             deleted: 6,
             inserted: 8

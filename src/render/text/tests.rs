@@ -1,22 +1,52 @@
 use super::*;
+use crate::model::WordOp;
+use crate::present::text::{Shown, Side, Texts};
 use crate::render::style::Styling;
+use crate::testing::version;
 
 fn plain() -> Painter {
     Painter::new(Styling::Plain)
 }
 
 /// The lines of a text as plain strings.
-fn rows(text: &StyledText, width: usize) -> Vec<String> {
+fn rows(text: &Printed, width: usize) -> Vec<String> {
     text.wrap(width)
         .iter()
         .map(|l| l.pieces.iter().map(|p| p.text.as_str()).collect())
         .collect()
 }
 
-fn text(s: &str) -> StyledText {
-    let mut t = StyledText::new(plain());
-    t.push(Style::Plain, s);
-    t
+fn text(s: &str) -> Printed {
+    Printed::styled(Style::Plain, s)
+}
+
+/// "said 26 people died." against "said 28 died.", both changes shown in place.
+fn changed(painter: Painter, accent: Vec<Range<usize>>) -> Printed {
+    let base = version("said 26 people died.");
+    let other = version("said 28 died.");
+    let ops = [
+        WordOp::Equal {
+            base: 0..5,
+            other: 0..5,
+        },
+        WordOp::Delete {
+            base: 5..15,
+            accents: accent,
+        },
+        WordOp::Insert {
+            other: 5..8,
+            accents: vec![],
+        },
+        WordOp::Equal {
+            base: 15..20,
+            other: 8..13,
+        },
+    ];
+    let styled =
+        Texts::new(&base, &other)
+            .with_lines(Lines::Kept)
+            .from_ops(&ops, Shown::Both, Ink::Text);
+    Printed::from_text(&styled, painter)
 }
 
 #[test]
@@ -60,27 +90,27 @@ fn a_word_wider_than_the_line_is_split_between_graphemes() {
 
 #[test]
 fn changes_are_bracketed_without_colour_and_whitespace_stays_outside() {
-    let mut t = StyledText::new(plain());
-    t.push(Style::Plain, "said ");
-    t.push_run(Style::Deleted, "26 people ", &[]);
-    t.push_run(Style::Inserted, "28 ", &[]);
-    t.push(Style::Plain, "died.");
-    assert_eq!(rows(&t, 80), ["said [-26 people-] {+28+} died."]);
+    assert_eq!(
+        rows(&changed(plain(), vec![]), 80),
+        ["said [-26 people-] {+28+} died."]
+    );
 }
 
 #[test]
 fn a_bracketed_run_wraps_like_any_other_words() {
-    let mut t = StyledText::new(plain());
-    t.push_run(Style::Deleted, "one two three", &[]);
-    assert_eq!(rows(&t, 8), ["[-one", "two", "three-]"]);
+    assert_eq!(
+        rows(&changed(plain(), vec![]), 8),
+        ["said", "[-26", "people-]", "{+28+}", "died."]
+    );
 }
 
 #[test]
 fn accents_get_their_own_style_inside_the_run() {
-    let mut t = StyledText::new(Painter::new(Styling::Color));
-    let accent = 3..4;
-    t.push_run(Style::Deleted, "Donahue ", std::slice::from_ref(&accent));
-    let line = &t.wrap(80)[0];
+    let line = &changed(
+        Painter::new(Styling::Color),
+        std::iter::once(6..7).collect(),
+    )
+    .wrap(80)[0];
     let styles: Vec<(Style, &str)> = line
         .pieces
         .iter()
@@ -89,10 +119,28 @@ fn accents_get_their_own_style_inside_the_run() {
     assert_eq!(
         styles,
         [
-            (Style::Deleted, "Don"),
-            (Style::DeletedAccent, "a"),
-            (Style::Deleted, "hue")
+            (Style::Plain, "said "),
+            (Style::Deleted, "2"),
+            (Style::DeletedAccent, "6"),
+            (Style::Deleted, " people"),
+            (Style::Plain, " "),
+            (Style::Inserted, "28"),
+            (Style::Plain, " died."),
         ]
+    );
+}
+
+#[test]
+fn a_passage_one_side_lacks_is_one_bracketed_run() {
+    let base = version("Gone  for\ngood. ");
+    let styled = Texts::new(&base, &base).with_lines(Lines::Kept).plain(
+        Side::Base,
+        0..base.text.len(),
+        Ink::Removed,
+    );
+    assert_eq!(
+        rows(&Printed::from_text(&styled, plain()), 80),
+        ["[-Gone for", "good.-]"]
     );
 }
 
@@ -103,11 +151,26 @@ fn control_characters_from_the_input_are_made_visible() {
 
 #[test]
 fn whitespace_only_runs_add_no_brackets() {
-    let mut t = StyledText::new(plain());
-    t.push(Style::Plain, "a");
-    t.push_run(Style::Inserted, "  ", &[]);
-    t.push(Style::Plain, "b");
-    assert_eq!(rows(&t, 80), ["a b"]);
+    let base = version("a  b");
+    let styled = Texts::new(&base, &base).from_ops(
+        &[
+            WordOp::Equal {
+                base: 0..1,
+                other: 0..1,
+            },
+            WordOp::Delete {
+                base: 1..3,
+                accents: vec![],
+            },
+            WordOp::Equal {
+                base: 3..4,
+                other: 3..4,
+            },
+        ],
+        Shown::Both,
+        Ink::Text,
+    );
+    assert_eq!(rows(&Printed::from_text(&styled, plain()), 80), ["a b"]);
 }
 
 #[test]
@@ -118,7 +181,7 @@ fn truncate_cuts_by_display_width_and_marks_the_cut() {
 }
 
 /// The reference for `write_unwrapped`: each line of an unbounded wrap, then a newline.
-fn via_lines(text: &StyledText, painter: Painter) -> Vec<u8> {
+fn via_lines(text: &Printed, painter: Painter) -> Vec<u8> {
     let mut out = Vec::new();
     for line in text.wrap(usize::MAX) {
         line.write(&mut out, painter).unwrap();
@@ -141,148 +204,15 @@ fn writing_unwrapped_text_matches_its_unwrapped_lines() {
             "\u{200b} x",
             "x\n\u{200b}",
         ] {
-            let mut t = StyledText::new(painter);
-            t.push(Style::Plain, raw);
-            samples.push(t);
+            samples.push(text(raw));
         }
-        let mut mixed = StyledText::new(painter);
-        mixed.push(Style::Plain, "the army ");
-        mixed.push(Style::Deleted, "said 26 ");
-        mixed.push(Style::Inserted, "reported 28\nmore ");
-        mixed.push(Style::Plain, "people");
-        samples.push(mixed);
+        samples.push(changed(painter, std::iter::once(6..7).collect()));
         for t in &samples {
             let mut direct = Vec::new();
             t.write_unwrapped(&mut direct, painter).unwrap();
             assert_eq!(
                 String::from_utf8_lossy(&direct),
                 String::from_utf8_lossy(&via_lines(t, painter))
-            );
-        }
-    }
-}
-
-/// One call a printer makes: plain text, or a change run with accents (start, length).
-#[derive(Debug, Clone)]
-enum Call {
-    Plain(String),
-    Run(Style, String, Vec<(usize, usize)>),
-}
-
-fn call() -> impl proptest::strategy::Strategy<Value = Call> {
-    use proptest::prelude::*;
-    // Words, runs of spaces, line ends, tabs, zero-width and combining characters, CJK, emoji.
-    let text = "([a-z]{1,4}| {1,3}|\n|\r\n|\t|\u{200b}|e\u{301}|東京|😀|\u{301}|,){0,8}";
-    let style = prop_oneof![Just(Style::Deleted), Just(Style::Inserted)];
-    prop_oneof![
-        text.prop_map(Call::Plain),
-        (
-            style,
-            text,
-            proptest::collection::vec((0..12usize, 0..4usize), 0..3)
-        )
-            .prop_map(|(s, t, a)| Call::Run(s, t, a)),
-    ]
-}
-
-/// The inline printer's writing before issue 12, kept as the reference of the streaming
-/// writer: the built words, a run of one style flushed when the style changes, a last line
-/// without anything visible left out. (One corner differs from `via_lines`, and did before:
-/// when such a last line changes style, the part before the change is written.)
-fn built_then_written(text: &StyledText, painter: Painter) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut run: (Option<Style>, String) = (None, String::new());
-    let flush = |out: &mut Vec<u8>, run: &mut (Option<Style>, String)| {
-        if let Some(style) = run.0.take() {
-            painter.write(out, style, &run.1).unwrap();
-        }
-        run.1.clear();
-    };
-    let push = |out: &mut Vec<u8>, run: &mut (Option<Style>, String), style, text: &str| {
-        if run.0 != Some(style) {
-            flush(out, run);
-            run.0 = Some(style);
-        }
-        run.1.push_str(text);
-    };
-    let (mut line_has_width, mut lines_written, mut space) = (false, 0, None);
-    for token in &text.tokens {
-        match token {
-            Token::Break(Break::Line) => {
-                flush(&mut out, &mut run);
-                out.push(b'\n');
-                lines_written += 1;
-                line_has_width = false;
-                space = None;
-            }
-            Token::Break(Break::Space(style)) => space = Some(*style),
-            Token::Word(word) => {
-                if let Some(style) = space.take().filter(|_| line_has_width) {
-                    push(&mut out, &mut run, style, " ");
-                }
-                for piece in &word.pieces {
-                    push(&mut out, &mut run, piece.style, &piece.text);
-                }
-                line_has_width =
-                    line_has_width || word.pieces.iter().any(|p| wrap::width(&p.text) > 0);
-            }
-        }
-    }
-    if line_has_width || lines_written == 0 {
-        flush(&mut out, &mut run);
-        out.push(b'\n');
-    }
-    out
-}
-
-/// Accent ranges inside `text` on char boundaries, in order.
-fn accents(text: &str, raw: &[(usize, usize)]) -> Vec<Range<usize>> {
-    let bounds: Vec<usize> = (0..=text.len())
-        .filter(|&i| text.is_char_boundary(i))
-        .collect();
-    let mut at = 0;
-    let mut out = Vec::new();
-    for &(skip, len) in raw {
-        let start = bounds[(at + skip).min(bounds.len() - 1)];
-        let end = bounds[(at + skip + len).min(bounds.len() - 1)];
-        out.push(start..end);
-        at = (at + skip + len).min(bounds.len() - 1);
-    }
-    out
-}
-
-proptest::proptest! {
-    #[test]
-    fn streaming_writes_what_the_built_text_writes(calls in proptest::collection::vec(call(), 0..6)) {
-        for styling in [Styling::Plain, Styling::Color] {
-            let painter = Painter::new(styling);
-            let mut built = StyledText::new(painter);
-            let mut streamed = Vec::new();
-            let mut writer = UnwrappedWriter::new(&mut streamed, painter);
-            for c in &calls {
-                match c {
-                    Call::Plain(t) => {
-                        built.push(Style::Plain, t);
-                        writer.push(Style::Plain, t);
-                    }
-                    Call::Run(style, t, raw) => {
-                        let accents = accents(t, raw);
-                        built.push_run(*style, t, &accents);
-                        writer.push_run(*style, t, &accents);
-                    }
-                }
-            }
-            writer.finish().unwrap();
-            // The reference is how the printer wrote a built text before it streamed (a text
-            // without words prints nothing).
-            let expected = if built.is_empty() {
-                Vec::new()
-            } else {
-                built_then_written(&built, painter)
-            };
-            proptest::prop_assert_eq!(
-                String::from_utf8_lossy(&streamed),
-                String::from_utf8_lossy(&expected)
             );
         }
     }
