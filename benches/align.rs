@@ -21,6 +21,9 @@ use std::time::{Duration, Instant};
 
 use storydiff::{CompareOptions, Input, PassageStatus, compare};
 
+mod support;
+use support::cpu_seconds;
+
 /// The sizes, by the label in the data file names (`kjv_<label>.txt`).
 const SIZES: [&str; 3] = ["0.25mb", "1mb", "4mb"];
 /// Set in the environment of the per-size child processes: print one machine-readable line.
@@ -128,23 +131,6 @@ fn peak_memory_mb() -> f64 {
         .find_map(|l| l.strip_prefix("VmHWM:"))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
         .map_or(0.0, |kib| kib * 1024.0 / 1e6)
-}
-
-/// CPU time this process has used so far, all threads, user and system (0 without /proc).
-fn cpu_seconds() -> f64 {
-    // Fields 14 and 15 of /proc/self/stat, in clock ticks (USER_HZ, 100 on Linux); the name in
-    // field 2 may hold spaces, so count from the `)` that closes it.
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
-    let fields: Vec<f64> = after_name
-        .split_whitespace()
-        .filter_map(|f| f.parse().ok())
-        .collect();
-    // After the name: state (not a number, so filtered out), then ppid … utime (11th number), stime.
-    fields
-        .get(10)
-        .zip(fields.get(11))
-        .map_or(0.0, |(u, s)| (u + s) / 100.0)
 }
 
 /// Counts passages by status, e.g. `1520 same:3 changed:1490 …`, to show the alignment is real.

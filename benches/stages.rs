@@ -23,6 +23,9 @@ use storydiff::diff::{self, PassageText};
 use storydiff::render::{self, PrintOptions};
 use storydiff::{Analysis, CompareOptions, Input, Reading, VersionId, load, segment, tokens};
 
+mod support;
+use support::cpu_seconds;
+
 /// The inputs, by label: the seeds, then the book pairs.
 const INPUTS: [&str; 4] = ["seeds", "0.25mb", "1mb", "4mb"];
 /// Stop repeating an input after this much time (but run it at least `MIN_RUNS` times).
@@ -38,23 +41,6 @@ const STAGES: [&str; 7] = [
 struct Cost {
     wall: f64,
     cpu: f64,
-}
-
-/// CPU seconds this process has used so far, every thread (ended ones too), user and system, in
-/// clock ticks of 10 ms (0 without /proc).
-fn cpu_seconds() -> f64 {
-    // Fields 14 and 15 of /proc/self/stat; the name in field 2 may hold spaces, so count from the
-    // `)` that closes it. After it: state (not a number), then ppid … utime (11th number), stime.
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
-    let fields: Vec<f64> = after_name
-        .split_whitespace()
-        .filter_map(|f| f.parse().ok())
-        .collect();
-    fields
-        .get(10)
-        .zip(fields.get(11))
-        .map_or(0.0, |(u, s)| (u + s) / 100.0)
 }
 
 fn timed<R>(cost: &mut Cost, f: impl FnOnce() -> R) -> R {
