@@ -3,7 +3,7 @@
 //! seed pairs: `cargo run --release --example pair_candidates -- seeds/000_*.txt seeds/004_*.txt`.
 
 use storydiff::align::features::{self, cosine, shared_keys};
-use storydiff::align::pair::{self, Bead, Side};
+use storydiff::align::pair::{self, Bead, Sentences};
 use storydiff::model::PassageKind;
 use storydiff::{CompareOptions, Input, segment, tokens};
 
@@ -63,12 +63,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let beads = pair::align_pair(
-        &Side {
+        &Sentences {
             vecs: &vecs[0],
             heading: &ha,
             quote_continues: &qa,
         },
-        &Side {
+        &Sentences {
             vecs: &vecs[1],
             heading: &hb,
             quote_continues: &qb,

@@ -115,7 +115,7 @@ pub fn align(versions: &[Version], options: &CompareOptions) -> Vec<Passage> {
                 );
                 [&own[0], &own[1]]
             };
-            let side = |k: usize, of: usize| pair::Side {
+            let side = |k: usize, of: usize| pair::Sentences {
                 vecs: pair_vectors[k],
                 heading: &headings[of],
                 quote_continues: &in_quote[of],

@@ -58,8 +58,10 @@ pub enum Bead {
     OnlyB(Range<usize>),
 }
 
-/// One side of a pair: sentence vectors and whether each sentence is a heading.
-pub struct Side<'a> {
+/// One version's sentences as the pair aligner sees them: their vectors, which are headings,
+/// and where a quotation runs on (one of the pair's two sides; `present::text::Side` names the
+/// side itself).
+pub struct Sentences<'a> {
     /// Vectors of the sentences.
     pub vecs: &'a [SentenceVec],
     /// Whether each sentence is a heading (headings pair with headings only).
@@ -71,7 +73,7 @@ pub struct Side<'a> {
 
 /// Aligns two sentence sequences.
 #[must_use]
-pub fn align_pair(a: &Side<'_>, b: &Side<'_>) -> Vec<Bead> {
+pub fn align_pair(a: &Sentences<'_>, b: &Sentences<'_>) -> Vec<Bead> {
     let scored = candidates::Scored::new(a, b);
     let seeds = scored.seeds();
     let frame = heaviest_chain(&seeds, |l| (a.vecs[l.a].chars + b.vecs[l.b].chars) as u32);

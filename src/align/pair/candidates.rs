@@ -6,7 +6,7 @@
 //! against headings.
 
 use super::super::features::{SentenceVec, cosine};
-use super::{Link, Side};
+use super::{Link, Sentences};
 
 /// Up to this many sentence pairs, every pair is scored.
 const ALL_PAIRS: usize = 250_000;
@@ -58,7 +58,7 @@ impl Top {
 }
 
 impl Scored {
-    pub(crate) fn new(a: &Side<'_>, b: &Side<'_>) -> Self {
+    pub(crate) fn new(a: &Sentences<'_>, b: &Sentences<'_>) -> Self {
         let (n, m) = (a.vecs.len(), b.vecs.len());
         let mut scored = Self {
             a_top: vec![Top::default(); n],
@@ -86,7 +86,7 @@ impl Scored {
 
     /// Candidates through shared rare terms: a partial dot product over them ranks the
     /// candidates of each sentence, and the top few (from either side) get their full cosine.
-    fn score_indexed(&mut self, a: &Side<'_>, b: &Side<'_>) {
+    fn score_indexed(&mut self, a: &Sentences<'_>, b: &Sentences<'_>) {
         let mut proposed: Vec<(usize, usize)> = Vec::new();
         propose(a.vecs, b.vecs, |i, j| proposed.push((i, j)));
         propose(b.vecs, a.vecs, |j, i| proposed.push((i, j)));
@@ -142,7 +142,7 @@ fn best_outside(top: &[(f32, usize)], except: &std::ops::Range<usize>) -> f32 {
 }
 
 /// Similarity of two sentences; zero between a heading and story text.
-pub(crate) fn score(a: &Side<'_>, b: &Side<'_>, i: usize, j: usize) -> f32 {
+pub(crate) fn score(a: &Sentences<'_>, b: &Sentences<'_>, i: usize, j: usize) -> f32 {
     if a.heading[i] == b.heading[j] {
         cosine(&a.vecs[i], &b.vecs[j])
     } else {

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::super::features::dot;
-use super::{Bead, Link, Side, merge_runs};
+use super::{Bead, Link, Sentences, merge_runs};
 
 /// Cost of leaving one sentence unpaired. Pairing two sentences costs `1 − similarity`, so a
 /// 1-1 bead wins over two skips when similarity exceeds `1 − 2·SKIP`.
@@ -41,7 +41,12 @@ const BEADS: [(usize, usize); 8] = [
 /// of early moves are skipped at no cost and never grouped, so they come back as one-sided
 /// beads at their places, for the second look to pair. Match confidences are set later, by
 /// `evidence::prune`.
-pub(super) fn in_order(a: &Side<'_>, b: &Side<'_>, frame: &[Link], early: &[Link]) -> Vec<Bead> {
+pub(super) fn in_order(
+    a: &Sentences<'_>,
+    b: &Sentences<'_>,
+    frame: &[Link],
+    early: &[Link],
+) -> Vec<Bead> {
     let mut a_moved = vec![false; a.vecs.len()];
     let mut b_moved = vec![false; b.vecs.len()];
     for link in early {
@@ -118,8 +123,8 @@ impl Band {
 
 /// The bead DP over a band.
 pub(super) struct Dp<'a> {
-    a: &'a Side<'a>,
-    b: &'a Side<'a>,
+    a: &'a Sentences<'a>,
+    b: &'a Sentences<'a>,
     band: &'a Band,
     /// `pair_dot[cell(r, j)]` = dot(a[r-1], b[j-1]).
     pair_dot: Vec<f32>,
@@ -146,7 +151,7 @@ struct GroupStats {
 }
 
 impl GroupStats {
-    fn new(side: &Side<'_>) -> Self {
+    fn new(side: &Sentences<'_>) -> Self {
         let n = side.vecs.len();
         let next = |d: usize| -> Vec<f32> {
             (0..n)
@@ -184,8 +189,8 @@ impl GroupStats {
 
 impl<'a> Dp<'a> {
     pub(super) fn new(
-        a: &'a Side<'a>,
-        b: &'a Side<'a>,
+        a: &'a Sentences<'a>,
+        b: &'a Sentences<'a>,
         band: &'a Band,
         a_moved: &'a [bool],
         b_moved: &'a [bool],

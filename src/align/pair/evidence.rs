@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::super::features::{SentenceVec, cosine, shared_keys, sum};
 use super::candidates::Scored;
-use super::{Bead, Side, merge_runs};
+use super::{Bead, Sentences, merge_runs};
 
 /// A sentence that adds less than this similarity to its group's other side is not part of it.
 /// Calibrated on the labelled seed pairs (`tests/news_eval.rs`): from 0.08 to 0.15, 0.2 and
@@ -29,7 +29,12 @@ pub(super) struct Evidence {
 }
 
 impl Evidence {
-    pub(super) fn of(a: &Side<'_>, ra: &Range<usize>, b: &Side<'_>, rb: &Range<usize>) -> Self {
+    pub(super) fn of(
+        a: &Sentences<'_>,
+        ra: &Range<usize>,
+        b: &Sentences<'_>,
+        rb: &Range<usize>,
+    ) -> Self {
         if ra.len() == 1 && rb.len() == 1 {
             let (va, vb) = (&a.vecs[ra.start], &b.vecs[rb.start]);
             return Self {
@@ -67,7 +72,7 @@ pub(super) fn supported(sim: f32, keys: usize) -> bool {
 }
 
 /// The summed vector of a group of consecutive sentences.
-fn group(side: &Side<'_>, r: &Range<usize>) -> SentenceVec {
+fn group(side: &Sentences<'_>, r: &Range<usize>) -> SentenceVec {
     if r.len() == 1 {
         return side.vecs[r.start].clone();
     }
@@ -76,7 +81,12 @@ fn group(side: &Side<'_>, r: &Range<usize>) -> SentenceVec {
 
 /// Checks every in-order group: detaches sentences that do not belong, undoes pairings without
 /// evidence, and sets each remaining group's confidence.
-pub(super) fn prune(beads: Vec<Bead>, a: &Side<'_>, b: &Side<'_>, scored: &Scored) -> Vec<Bead> {
+pub(super) fn prune(
+    beads: Vec<Bead>,
+    a: &Sentences<'_>,
+    b: &Sentences<'_>,
+    scored: &Scored,
+) -> Vec<Bead> {
     let mut out = Vec::with_capacity(beads.len());
     for bead in beads {
         let Bead::Match { a: ra, b: rb, .. } = bead else {
@@ -103,7 +113,7 @@ pub(super) fn prune(beads: Vec<Bead>, a: &Side<'_>, b: &Side<'_>, scored: &Score
 
 /// Whether the edge sentence `edge` of group `r` is tied to the rest of it by a quotation that
 /// runs across their boundary.
-fn quoted_with_rest(side: &Side<'_>, r: &Range<usize>, edge: usize) -> bool {
+fn quoted_with_rest(side: &Sentences<'_>, r: &Range<usize>, edge: usize) -> bool {
     if edge == r.start {
         side.quote_continues[edge]
     } else {
@@ -116,8 +126,8 @@ fn quoted_with_rest(side: &Side<'_>, r: &Range<usize>, edge: usize) -> bool {
 fn trim(
     mut ra: Range<usize>,
     mut rb: Range<usize>,
-    a: &Side<'_>,
-    b: &Side<'_>,
+    a: &Sentences<'_>,
+    b: &Sentences<'_>,
     scored: &Scored,
 ) -> (Range<usize>, Range<usize>, Vec<Bead>, Vec<Bead>) {
     let (mut before, mut after) = (Vec::new(), Vec::new());

@@ -12,7 +12,7 @@ use std::ops::Range;
 use super::super::features::{SentenceVec, cosine, sum};
 use super::candidates::{SEED_MARGIN, Scored};
 use super::evidence::{Evidence, SIM_ALONE};
-use super::{Bead, Link, Side, longest_increasing, merge_runs};
+use super::{Bead, Link, Sentences, longest_increasing, merge_runs};
 
 /// Up to this many leftover pairs, leftovers are paired by an optimal assignment.
 const ASSIGNMENT_CELLS: usize = 40_000;
@@ -25,7 +25,12 @@ const MOVE_MIN_CHARS: usize = 20;
 const LEFTOVER_MOVE_MIN: f32 = 0.3;
 
 /// Seeds off the frame that are strong enough to be moves.
-pub(super) fn off_frame(a: &Side<'_>, b: &Side<'_>, seeds: &[Link], frame: &[Link]) -> Vec<Link> {
+pub(super) fn off_frame(
+    a: &Sentences<'_>,
+    b: &Sentences<'_>,
+    seeds: &[Link],
+    frame: &[Link],
+) -> Vec<Link> {
     let mut in_frame = vec![false; a.vecs.len()];
     for link in frame {
         in_frame[link.a] = true;
@@ -56,8 +61,8 @@ fn move_supported(e: &Evidence) -> bool {
 pub(super) fn second_look(
     beads: Vec<Bead>,
     early: &[Link],
-    a: &Side<'_>,
-    b: &Side<'_>,
+    a: &Sentences<'_>,
+    b: &Sentences<'_>,
     scored: &Scored,
 ) -> Vec<Bead> {
     // Which gap (number of pairings before it) each unpaired sentence sits in.
@@ -178,8 +183,8 @@ const GROUP_MAX: usize = 4;
 /// the roles of the two sides, so the pass is symmetric.
 fn group_leftovers(
     beads: Vec<Bead>,
-    a: &Side<'_>,
-    b: &Side<'_>,
+    a: &Sentences<'_>,
+    b: &Sentences<'_>,
     scored: &Scored,
     flip: bool,
 ) -> Vec<Bead> {
@@ -283,9 +288,9 @@ fn in_order_gaps(beads: &[Bead], a_len: usize, b_len: usize) -> (Vec<usize>, Vec
 /// The run of free sentences of `many` (2 to [`GROUP_MAX`] long, around one of sentence `k`'s
 /// candidates) that matches sentence `k` of `one` best.
 fn best_window(
-    one: &Side<'_>,
+    one: &Sentences<'_>,
     k: usize,
-    many: &Side<'_>,
+    many: &Sentences<'_>,
     candidates: &[(f32, usize)],
     free: &dyn Fn(usize) -> bool,
 ) -> Option<(Range<usize>, Evidence)> {
@@ -328,14 +333,14 @@ const LEAD_CONFIDENCE: f32 = 0.4;
 /// The two versions' leads (first story sentences, not headings), when both are still unpaired
 /// and share something.
 fn leads(
-    a: &Side<'_>,
-    b: &Side<'_>,
+    a: &Sentences<'_>,
+    b: &Sentences<'_>,
     a_gap: &[Option<usize>],
     b_gap: &[Option<usize>],
     a_partner: &[Option<(usize, f32)>],
     b_partner: &[Option<(usize, f32)>],
 ) -> Option<(usize, usize, f32)> {
-    let lead = |side: &Side<'_>| {
+    let lead = |side: &Sentences<'_>| {
         (0..side.vecs.len()).find(|&k| !side.heading[k] && side.vecs[k].chars >= MOVE_MIN_CHARS)
     };
     let (lead_a, lead_b) = (lead(a)?, lead(b)?);
@@ -356,7 +361,7 @@ const EXTEND_MIN: f32 = 0.18;
 /// sentence against the groups beside it as they stood before the round, and a sentence between
 /// two groups joins the one it shares more with: nothing depends on the order of the beads or on
 /// which side is the base.
-fn extend(mut beads: Vec<Bead>, a: &Side<'_>, b: &Side<'_>) -> Vec<Bead> {
+fn extend(mut beads: Vec<Bead>, a: &Sentences<'_>, b: &Sentences<'_>) -> Vec<Bead> {
     let mut a_free = vec![false; a.vecs.len()];
     let mut b_free = vec![false; b.vecs.len()];
     for bead in &beads {
@@ -417,9 +422,9 @@ fn bead_ranges(bead: &Bead) -> Option<(Range<usize>, Range<usize>)> {
 /// (sentence, bead index). `ranges` gives a bead's ranges with this side's first.
 fn joins(
     beads: &[Bead],
-    own: &Side<'_>,
+    own: &Sentences<'_>,
     free: &[bool],
-    other: &Side<'_>,
+    other: &Sentences<'_>,
     ranges: impl Fn(&Bead) -> Option<(Range<usize>, Range<usize>)>,
 ) -> Vec<(usize, usize)> {
     let mut group_of: Vec<Option<usize>> = vec![None; own.vecs.len()];

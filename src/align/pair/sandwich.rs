@@ -11,7 +11,7 @@
 
 use super::candidates::Scored;
 use super::evidence::Evidence;
-use super::{Bead, Side};
+use super::{Bead, Sentences};
 
 /// The most sentences on each side of a gap paired by position. Gaps of two and three were
 /// tried on the labelled seed pairs and added no correct link.
@@ -29,8 +29,8 @@ const ELSEWHERE: f32 = 0.22;
 /// would make the result depend on which version is the base).
 pub(super) fn pair_sandwiched(
     beads: Vec<Bead>,
-    a: &Side<'_>,
-    b: &Side<'_>,
+    a: &Sentences<'_>,
+    b: &Sentences<'_>,
     scored: &Scored,
 ) -> Vec<Bead> {
     // For each sentence, the in-order pairing it belongs to, if any.
@@ -115,9 +115,9 @@ pub(super) fn pair_sandwiched(
 /// The confidence of pairing the sandwiched sentences `i` and `j`, or `None` when they should
 /// stay unpaired.
 fn sandwich_confidence(
-    a: &Side<'_>,
+    a: &Sentences<'_>,
     i: usize,
-    b: &Side<'_>,
+    b: &Sentences<'_>,
     j: usize,
     scored: &Scored,
 ) -> Option<f32> {
