@@ -16,7 +16,10 @@ use std::process::Command;
 use storydiff::load::bundled_seeds;
 use storydiff::model::OffsetTarget;
 use storydiff::render::{self, Format, PrintOptions};
-use storydiff::{CompareOptions, Comparison, Input, WordOp, compare};
+use storydiff::{CompareOptions, Comparison, Input, compare};
+
+mod support;
+use support::assert_ops_rebuild_other_text;
 
 /// A small deterministic generator (xorshift64*), so a case is reproduced from its seed.
 struct Rng(u64);
@@ -179,33 +182,6 @@ fn check_spans(c: &Comparison, inputs: &[Vec<u8>]) {
     }
 }
 
-fn check_ops(c: &Comparison) {
-    let squash = |s: &str| s.split_whitespace().collect::<String>();
-    let base = c.base_version();
-    for p in &c.passages {
-        for r in &p.readings {
-            let (Some(b), Some(o)) = (c.passage_text(p, c.base), c.passage_text(p, r.version))
-            else {
-                continue;
-            };
-            let other = c.version(r.version);
-            let (mut base_seen, mut rebuilt) = (String::new(), String::new());
-            for op in &r.ops {
-                match op {
-                    WordOp::Equal { base: rb, .. } => {
-                        base_seen += &base.text[rb.clone()];
-                        rebuilt += &base.text[rb.clone()];
-                    }
-                    WordOp::Delete { base: rb, .. } => base_seen += &base.text[rb.clone()],
-                    WordOp::Insert { other: ro, .. } => rebuilt += &other.text[ro.clone()],
-                }
-            }
-            assert_eq!(squash(&base_seen), squash(b), "ops lose base text");
-            assert_eq!(squash(&rebuilt), squash(o), "ops lose the other text");
-        }
-    }
-}
-
 /// Characters no output may carry raw.
 fn unsafe_char(c: char) -> bool {
     (c.is_control() && c != '\n')
@@ -276,7 +252,7 @@ fn generated_and_mutated_inputs_keep_every_invariant() {
             )
             .expect("text compares");
             check_spans(&c, &inputs);
-            check_ops(&c);
+            assert_ops_rebuild_other_text(&c);
             check_outputs(c);
             let same = compare(
                 vec![

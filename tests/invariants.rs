@@ -9,6 +9,9 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 use storydiff::{CompareOptions, Comparison, IgnoreOptions, Input, PassageStatus, WordOp, compare};
 
+mod support;
+use support::assert_ops_rebuild_other_text;
+
 const WORDS: &[&str] = &[
     "Kyiv",
     "Moscow",
@@ -172,42 +175,6 @@ fn assert_spans_cover_each_version_once(c: &Comparison) {
                     );
                 }
             }
-        }
-    }
-}
-
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect()
-}
-
-fn assert_ops_rebuild_other_text(c: &Comparison) {
-    let base = c.base_version();
-    for p in &c.passages {
-        for r in &p.readings {
-            let (Some(b), Some(o)) = (c.passage_text(p, c.base), c.passage_text(p, r.version))
-            else {
-                continue;
-            };
-            let other = c.version(r.version);
-            let mut rebuilt = String::new();
-            let mut base_seen = String::new();
-            for op in &r.ops {
-                match op {
-                    WordOp::Equal { base: rb, .. } => {
-                        rebuilt += &base.text[rb.clone()];
-                        base_seen += &base.text[rb.clone()];
-                    }
-                    WordOp::Delete { base: rb, .. } => base_seen += &base.text[rb.clone()],
-                    WordOp::Insert { other: ro, .. } => rebuilt += &other.text[ro.clone()],
-                }
-            }
-            assert_eq!(base_seen, b, "ops do not cover the base passage");
-            assert_eq!(
-                squash(&rebuilt),
-                squash(o),
-                "ops do not rebuild version {}",
-                r.version.0
-            );
         }
     }
 }
