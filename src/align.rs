@@ -20,6 +20,7 @@ pub(crate) use assemble::overall;
 
 use rayon::prelude::*;
 
+use crate::diff;
 use crate::model::{Passage, PassageKind, Version};
 use crate::options::CompareOptions;
 use crate::segment::{self, Sentence};
@@ -33,6 +34,9 @@ pub(crate) struct Segmented {
     pub aligned: Vec<usize>,
     /// Every token of the text, in order (tokenized once, shared by similarity and word diff).
     pub tokens: Vec<Token>,
+    /// Each token's comparison key as a number, the same across versions ([`diff::key_ids`]),
+    /// for the word diffs.
+    pub keys: Vec<u32>,
 }
 
 /// Aligns every version to the base and returns the passages in the base's reading order.
@@ -61,6 +65,7 @@ pub fn align(versions: &[Version], options: &CompareOptions) -> Vec<Passage> {
                 sentences,
                 aligned,
                 tokens,
+                keys: Vec::new(),
             }
         })
         .collect();
@@ -101,29 +106,40 @@ pub fn align(versions: &[Version], options: &CompareOptions) -> Vec<Passage> {
     // versions pair never depends on which other versions were loaded. With two versions those
     // are the vectors above.
     let others: Vec<usize> = (0..versions.len()).filter(|&v| v != base).collect();
-    let aligned: Vec<Vec<pair::Bead>> = others
-        .par_iter()
-        .map(|&v| {
-            let own;
-            let pair_vectors: [&[features::SentenceVec]; 2] = if versions.len() == 2 {
-                [&vectors[base], &vectors[v]]
-            } else {
-                own = features::vectors(
-                    &[texts[base], texts[v]],
-                    &[all_tokens[base], all_tokens[v]],
-                    &[ranges[base].clone(), ranges[v].clone()],
-                );
-                [&own[0], &own[1]]
-            };
-            let side = |k: usize, of: usize| pair::Sentences {
-                vecs: pair_vectors[k],
-                heading: &headings[of],
-                quote_continues: &in_quote[of],
-            };
-            let beads = pair::align_pair(&side(0, base), &side(1, v));
-            identical::pair_identical(beads, &sentence_texts[base], &sentence_texts[v])
-        })
-        .collect();
+    // The word diffs' key ids need no alignment: they are numbered while the pairs align (with
+    // two versions the one pair leaves a core idle).
+    let align_pairs = || -> Vec<Vec<pair::Bead>> {
+        others
+            .par_iter()
+            .map(|&v| {
+                let own;
+                let pair_vectors: [&[features::SentenceVec]; 2] = if versions.len() == 2 {
+                    [&vectors[base], &vectors[v]]
+                } else {
+                    own = features::vectors(
+                        &[texts[base], texts[v]],
+                        &[all_tokens[base], all_tokens[v]],
+                        &[ranges[base].clone(), ranges[v].clone()],
+                    );
+                    [&own[0], &own[1]]
+                };
+                let side = |k: usize, of: usize| pair::Sentences {
+                    vecs: pair_vectors[k],
+                    heading: &headings[of],
+                    quote_continues: &in_quote[of],
+                };
+                let beads = pair::align_pair(&side(0, base), &side(1, v));
+                identical::pair_identical(beads, &sentence_texts[base], &sentence_texts[v])
+            })
+            .collect()
+    };
+    let (aligned, keys) = rayon::join(align_pairs, || {
+        diff::key_ids(&texts, &all_tokens, options.ignore)
+    });
+    let mut segmented = segmented;
+    for (s, keys) in segmented.iter_mut().zip(keys) {
+        s.keys = keys;
+    }
     let mut pairs: Vec<Option<Vec<pair::Bead>>> = vec![None; versions.len()];
     for (v, beads) in others.into_iter().zip(aligned) {
         pairs[v] = Some(beads);

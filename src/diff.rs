@@ -4,11 +4,17 @@
 //! sees whole changed phrases rather than confetti: an equal run of one or two common words or
 //! punctuation marks between two changes is folded into the change. A word changed by a letter or
 //! two ("Donahue"/"Donohue") also gets character accents.
+//!
+//! Keys go into the sequence diff as numbers. [`key_ids`] numbers every token of a set of
+//! versions once, so each passage's diff reads its keys instead of computing and hashing them
+//! again (a book has tens of thousands of passages); equal numbers are exactly equal keys, so
+//! the ops are the same either way.
 
 use std::borrow::Cow;
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use similar::{Algorithm, DiffTag, TextDiff};
 
@@ -40,20 +46,86 @@ impl WordDiff {
 
 /// A token, or a word with the punctuation that was folded into it when punctuation is ignored.
 #[derive(Debug, Clone)]
-struct Unit<'t> {
+struct Unit {
     range: Range<usize>,
-    key: Cow<'t, str>,
     class: TokenClass,
 }
 
-fn units<'t>(text: &'t str, tokens: &[Token], ignore: IgnoreOptions) -> Vec<Unit<'t>> {
+/// The key id of a token whose key is empty: it does not count (punctuation when ignored).
+pub const NO_KEY: u32 = u32::MAX;
+
+/// Every token's comparison key ([`tokens::key`]) as a number, for each of the versions
+/// `texts` (tokenized as `tokens`): the same number for the same key in any of them, and
+/// [`NO_KEY`] for an empty key. Versions are numbered on their own threads, then their
+/// numbers are mapped onto one numbering.
+#[must_use]
+pub fn key_ids(texts: &[&str], tokens: &[&[Token]], ignore: IgnoreOptions) -> Vec<Vec<u32>> {
+    let local: Vec<(Vec<Cow<'_, str>>, Vec<u32>)> = texts
+        .par_iter()
+        .zip(tokens)
+        .map(|(text, tokens)| {
+            let mut ids: FxHashMap<Cow<'_, str>, u32> = FxHashMap::default();
+            let mut keys = Vec::new();
+            let numbers = tokens
+                .iter()
+                .map(|token| {
+                    let key = tokens::key(&text[token.range.clone()], token.class, ignore);
+                    if key.is_empty() {
+                        return NO_KEY;
+                    }
+                    *ids.entry(key).or_insert_with_key(|key| {
+                        keys.push(key.clone());
+                        keys.len() as u32 - 1
+                    })
+                })
+                .collect();
+            (keys, numbers)
+        })
+        .collect();
+    let mut global: FxHashMap<&str, u32> = FxHashMap::default();
+    let remaps: Vec<Vec<u32>> = local
+        .iter()
+        .map(|(keys, _)| {
+            keys.iter()
+                .map(|key| {
+                    let next = global.len() as u32;
+                    *global.entry(key.as_ref()).or_insert(next)
+                })
+                .collect()
+        })
+        .collect();
+    local
+        .par_iter()
+        .zip(remaps)
+        .map(|((_, numbers), remap)| {
+            numbers
+                .iter()
+                .map(|&n| {
+                    if n == NO_KEY {
+                        NO_KEY
+                    } else {
+                        remap[n as usize]
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The units of a passage's tokens and their keys; `key` gives a token's key (by its index in
+/// `tokens`), `None` when the key is empty, and `empty` is the key of a passage of nothing but
+/// tokens that do not count.
+fn units<K>(
+    tokens: &[Token],
+    mut key: impl FnMut(usize) -> Option<K>,
+    empty: K,
+) -> (Vec<Unit>, Vec<K>) {
     let mut out: Vec<Unit> = Vec::with_capacity(tokens.len());
+    let mut keys: Vec<K> = Vec::with_capacity(tokens.len());
     let mut pending: Option<Range<usize>> = None;
-    for &Token { ref range, class } in tokens {
+    for (i, &Token { ref range, class }) in tokens.iter().enumerate() {
         let range = range.clone();
-        let word = &text[range.clone()];
-        let key = tokens::key(word, class, ignore);
-        if key.is_empty() {
+        let Some(k) = key(i) else {
             // A token that does not count rides along with its neighbour.
             match (out.last_mut(), pending.as_mut()) {
                 (Some(prev), _) => prev.range.end = range.end,
@@ -61,49 +133,106 @@ fn units<'t>(text: &'t str, tokens: &[Token], ignore: IgnoreOptions) -> Vec<Unit
                 (None, None) => pending = Some(range),
             }
             continue;
-        }
+        };
         let start = pending.take().map_or(range.start, |p| p.start);
         out.push(Unit {
             range: start..range.end,
-            key,
             class,
         });
+        keys.push(k);
     }
     if let Some(range) = pending {
         // Only ignorable tokens: keep them as one unit with an empty key so the text is covered.
         out.push(Unit {
             range,
-            key: Cow::Borrowed(""),
             class: TokenClass::Punct,
         });
+        keys.push(empty);
     }
-    out
+    (out, keys)
+}
+
+/// What making the units cover their passage did to the keys.
+enum Cover<'t> {
+    /// Nothing: the units' ranges at most grew.
+    Kept,
+    /// The first unit took in this text before it, which its key must include.
+    Prefix(&'t str),
+    /// The passage had no unit; one was added for this text, with the text as its key.
+    Whole(&'t str),
 }
 
 /// Makes the units cover the whole passage. Text at its start can belong to a token that began
 /// before it (UAX#29 glues a format character such as U+00AD or U+202E, or a combining mark, to
 /// the space before it), and a passage can be nothing but such a piece; that text must still
 /// be in the ops (issue 9).
-fn cover<'t>(mut units: Vec<Unit<'t>>, passage: &PassageText<'t>) -> Vec<Unit<'t>> {
+fn cover<'t>(units: &mut Vec<Unit>, passage: &PassageText<'t>) -> Cover<'t> {
     let range = passage.range.clone();
     match units.first_mut() {
         Some(first) if range.start < first.range.start => {
             // The text taken in is compared too: invisible format characters are a difference.
             let prefix = passage.text[range.start..first.range.start].trim();
-            if !prefix.is_empty() {
-                first.key = Cow::Owned(format!("{prefix}{}", first.key));
-            }
             first.range.start = range.start;
+            if prefix.is_empty() {
+                Cover::Kept
+            } else {
+                Cover::Prefix(prefix)
+            }
         }
-        None if !passage.text[range.clone()].trim().is_empty() => units.push(Unit {
-            key: Cow::Borrowed(passage.text[range.clone()].trim()),
-            range,
-            class: TokenClass::Punct,
-        }),
+        None if !passage.text[range.clone()].trim().is_empty() => {
+            units.push(Unit {
+                range: range.clone(),
+                class: TokenClass::Punct,
+            });
+            Cover::Whole(passage.text[range].trim())
+        }
         // The first word starts the passage, or the passage is blank.
-        Some(_) | None => {}
+        Some(_) | None => Cover::Kept,
     }
-    units
+}
+
+/// A passage's units with the key ids it was given, unless it has none or covering it changes
+/// a key (then both passages of the diff are keyed by [`computed_units`]).
+fn given_units(passage: &PassageText<'_>) -> Option<(Vec<Unit>, Vec<u32>)> {
+    let numbers = passage.keys?;
+    let (mut units, keys) = units(
+        passage.tokens,
+        |i| Some(numbers[i]).filter(|&n| n != NO_KEY),
+        NO_KEY,
+    );
+    matches!(cover(&mut units, passage), Cover::Kept).then_some((units, keys))
+}
+
+/// A passage's units with keys computed from its text and numbered in `ids`, which the two
+/// passages of a diff share.
+fn computed_units<'t>(
+    passage: &PassageText<'t>,
+    ignore: IgnoreOptions,
+    ids: &mut FxHashMap<Cow<'t, str>, u32>,
+) -> (Vec<Unit>, Vec<u32>) {
+    let text = passage.text;
+    let (mut units, mut keys) = units(
+        passage.tokens,
+        |i| {
+            let token = &passage.tokens[i];
+            Some(tokens::key(&text[token.range.clone()], token.class, ignore))
+                .filter(|key| !key.is_empty())
+        },
+        Cow::Borrowed(""),
+    );
+    match cover(&mut units, passage) {
+        Cover::Kept => {}
+        Cover::Prefix(prefix) => keys[0] = Cow::Owned(format!("{prefix}{}", keys[0])),
+        Cover::Whole(whole) => keys.push(Cow::Borrowed(whole)),
+    }
+    let keys = keys
+        .into_iter()
+        .map(|key| {
+            let next = ids.len() as u32;
+            *ids.entry(key).or_insert(next)
+        })
+        .collect();
+    (units, keys)
 }
 
 /// One stretch of the cleaned-up diff, in unit indices.
@@ -135,11 +264,13 @@ pub fn diff_words(
             text: base_text,
             range: base,
             tokens: &base_tokens,
+            keys: None,
         },
         &PassageText {
             text: other_text,
             range: other,
             tokens: &other_tokens,
+            keys: None,
         },
         ignore,
     )
@@ -154,6 +285,8 @@ pub struct PassageText<'a> {
     pub range: Range<usize>,
     /// The tokens of `text[range]` (see [`tokens::within`]).
     pub tokens: &'a [Token],
+    /// The tokens' key ids from [`key_ids`] (one per token), or `None` to key them here.
+    pub keys: Option<&'a [u32]>,
 }
 
 /// [`diff_words`] on already tokenized passages (the aligner tokenizes each version once).
@@ -164,14 +297,17 @@ pub fn diff_tokens(
     ignore: IgnoreOptions,
 ) -> WordDiff {
     let (base_text, other_text) = (base.text, other.text);
-    let base_units = cover(units(base_text, base.tokens, ignore), base);
-    let other_units = cover(units(other_text, other.tokens, ignore), other);
-    // Keys are interned as numbers for the sequence diff: it hashes and compares them many
-    // times over, and equal numbers are exactly equal keys, so the diff is the same.
-    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-    ids.reserve(base_units.len() + other_units.len());
-    let base_keys = intern(&mut ids, &base_units);
-    let other_keys = intern(&mut ids, &other_units);
+    let ((base_units, base_keys), (other_units, other_keys)) =
+        if let (Some(b), Some(o)) = (given_units(base), given_units(other)) {
+            (b, o)
+        } else {
+            // Keys are interned as numbers for the sequence diff: it hashes and compares them
+            // many times over, and equal numbers are exactly equal keys, so the diff is the same.
+            let mut ids = FxHashMap::default();
+            ids.reserve(base.tokens.len() + other.tokens.len());
+            let b = computed_units(base, ignore, &mut ids);
+            (b, computed_units(other, ignore, &mut ids))
+        };
     // A deadline costs a clock read per step; only long passages can need one.
     let deadline = (base_keys.len() + other_keys.len() > LONG_PASSAGE_TOKENS)
         .then(|| Instant::now() + DIFF_TIMEOUT);
@@ -209,17 +345,6 @@ pub fn diff_tokens(
         other_text,
     );
     WordDiff { ops, similarity }
-}
-
-/// The units' keys as numbers, the same number for the same key.
-fn intern<'k>(ids: &mut FxHashMap<&'k str, u32>, units: &'k [Unit]) -> Vec<u32> {
-    units
-        .iter()
-        .map(|unit| {
-            let next = ids.len() as u32;
-            *ids.entry(unit.key.as_ref()).or_insert(next)
-        })
-        .collect()
 }
 
 /// Appends a change, merging it with a change right before it.

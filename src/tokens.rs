@@ -81,9 +81,16 @@ fn uax29_tokens(piece: &str, base: usize, out: &mut Vec<Token>) {
 /// tokenized once as a whole).
 #[must_use]
 pub fn within(tokens: &[Token], range: Range<usize>) -> &[Token] {
+    &tokens[positions_within(tokens, range)]
+}
+
+/// The positions in a sorted token list of the tokens that lie within `range` (to pick what
+/// goes with them from lists kept beside the tokens, such as their key ids).
+#[must_use]
+pub fn positions_within(tokens: &[Token], range: Range<usize>) -> Range<usize> {
     let start = tokens.partition_point(|t| t.range.start < range.start);
     let end = tokens.partition_point(|t| t.range.end <= range.end);
-    &tokens[start..end.max(start)]
+    start..end.max(start)
 }
 
 mod ascii;

@@ -133,7 +133,13 @@ pub struct StyledText {
 /// there. The printers' own lines go through this too, so all shown text follows one rule.
 pub fn push_shown(out: &mut String, raw: &str, lines: Lines) {
     let shown = visible(raw, lines == Lines::Kept);
-    for c in shown.chars() {
+    // Characters other than whitespace are copied as they are, so each run of them is appended
+    // at once; only the whitespace between runs is looked at one character at a time.
+    let mut rest: &str = &shown;
+    while let Some(at) = rest.find(char::is_whitespace) {
+        out.push_str(&rest[..at]);
+        let c = rest[at..].chars().next().unwrap_or(' ');
+        rest = &rest[at + c.len_utf8()..];
         if c == '\n' {
             if out.ends_with(' ') {
                 // A line end wins over the spaces next to it (same length: ranges stay valid).
@@ -142,14 +148,11 @@ pub fn push_shown(out: &mut String, raw: &str, lines: Lines) {
             } else if !out.is_empty() && !out.ends_with('\n') {
                 out.push('\n');
             }
-        } else if c.is_whitespace() {
-            if !out.is_empty() && !out.ends_with([' ', '\n']) {
-                out.push(' ');
-            }
-        } else {
-            out.push(c);
+        } else if !out.is_empty() && !out.ends_with([' ', '\n']) {
+            out.push(' ');
         }
     }
+    out.push_str(rest);
 }
 
 impl StyledText {
@@ -239,7 +242,7 @@ impl<'a> Texts<'a> {
     /// A range of one side's text in one ink (a passage without word ops, or only on one side).
     #[must_use]
     pub fn plain(&self, side: Side, range: Range<usize>, ink: Ink) -> StyledText {
-        let mut painter = Painter::new(*self);
+        let mut painter = Painter::with_capacity(*self, range.len(), 1);
         painter.paint(side, range, ink);
         painter.finish()
     }
@@ -248,9 +251,23 @@ impl<'a> Texts<'a> {
     /// words.
     #[must_use]
     pub fn from_ops(&self, ops: &[WordOp], shown: Shown, ink: Ink) -> StyledText {
-        let mut painter = Painter::new(*self);
         let base = matches!(shown, Shown::Side(Side::Base) | Shown::Both);
         let compared = matches!(shown, Shown::Side(Side::Compared) | Shown::Both);
+        // The text is at most the shown ranges' bytes (plus a space where a deletion touches an
+        // insertion, plus what `visible` widens): sized once rather than grown piece by piece.
+        let bytes: usize = ops
+            .iter()
+            .map(|op| match op {
+                WordOp::Equal { base: range, .. } if shown != Shown::Side(Side::Compared) => {
+                    range.len()
+                }
+                WordOp::Equal { other, .. } if shown == Shown::Side(Side::Compared) => other.len(),
+                WordOp::Delete { base: range, .. } if base => range.len() + 1,
+                WordOp::Insert { other, .. } if compared => other.len() + 1,
+                _ => 0,
+            })
+            .sum();
+        let mut painter = Painter::with_capacity(*self, bytes, ops.len() + 1);
         for op in ops {
             match op {
                 WordOp::Equal { base: range, .. } if shown != Shown::Side(Side::Compared) => {
@@ -283,10 +300,14 @@ struct Painter<'a> {
 }
 
 impl<'a> Painter<'a> {
-    fn new(texts: Texts<'a>) -> Self {
+    /// A painter whose text and runs are allocated for `bytes` bytes and `runs` runs.
+    fn with_capacity(texts: Texts<'a>, bytes: usize, runs: usize) -> Self {
         Self {
             texts,
-            out: StyledText::default(),
+            out: StyledText {
+                text: String::with_capacity(bytes),
+                runs: Vec::with_capacity(runs),
+            },
         }
     }
 

@@ -123,7 +123,12 @@ impl Printed {
     /// spaces at its edges stay outside, plain.
     #[must_use]
     pub fn from_text(styled: &StyledText, painter: Painter) -> Self {
-        let mut out = Self::default();
+        // The text plus a pair of brackets for each change run at most: sized once, not grown
+        // word by word (a book prints tens of thousands of passages).
+        let mut out = Self {
+            text: String::with_capacity(styled.text.len() + 4 * styled.runs.len()),
+            styles: Vec::with_capacity(styled.runs.len() + 2),
+        };
         let runs = &styled.runs;
         let mut i = 0;
         while i < runs.len() {

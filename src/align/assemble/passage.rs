@@ -74,10 +74,14 @@ fn reading(
     options: &CompareOptions,
 ) -> Reading {
     let base = options.base;
-    let passage = |v: usize, range: Range<usize>| diff::PassageText {
-        text: &versions[v].text,
-        tokens: tokens::within(&segmented[v].tokens, range.clone()),
-        range,
+    let passage = |v: usize, range: Range<usize>| {
+        let at = tokens::positions_within(&segmented[v].tokens, range.clone());
+        diff::PassageText {
+            text: &versions[v].text,
+            tokens: &segmented[v].tokens[at.clone()],
+            keys: segmented[v].keys.get(at),
+            range,
+        }
     };
     let version = VersionId(v);
     let confidence = other.as_ref().map_or(1.0, |o| o.2);
