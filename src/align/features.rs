@@ -164,7 +164,7 @@ impl Vocabulary {
     /// Term ids with boosts of the content words of `text[range]`, and its count of
     /// alphanumeric characters.
     pub fn sentence_terms(&mut self, text: &str, tokens: &[Token]) -> (Vec<(u32, f32)>, usize) {
-        let mut terms = Vec::new();
+        let mut terms = Vec::with_capacity(tokens.len());
         let mut chars = 0;
         let mut first_word = true;
         for token in tokens {
@@ -273,7 +273,7 @@ pub fn vectors(
     let term_count = global.len();
     drop(global);
     let raw: Vec<Vec<RawSentence>> = local
-        .into_iter()
+        .into_par_iter()
         .zip(remaps)
         .map(|((_, mut sents), remap)| {
             for (terms, _) in &mut sents {
@@ -286,22 +286,37 @@ pub fn vectors(
         .collect();
     let mut raw = raw;
     resolve_initial_capitals(&mut raw, term_count);
+    // Document frequencies are counts, so each version counts its own and the sums agree
+    // whatever the order.
+    let counts: Vec<Vec<u32>> = raw
+        .par_iter()
+        .map(|sents| {
+            let mut df = vec![0u32; term_count];
+            let mut ids: Vec<u32> = Vec::new();
+            for (terms, _) in sents {
+                ids.clear();
+                ids.extend(terms.iter().map(|t| t.0));
+                ids.sort_unstable();
+                ids.dedup();
+                for &id in &ids {
+                    df[id as usize] += 1;
+                }
+            }
+            df
+        })
+        .collect();
     let mut df = vec![0u32; term_count];
-    let mut total = 0usize;
-    for (terms, _) in raw.iter().flatten() {
-        total += 1;
-        let mut ids: Vec<u32> = terms.iter().map(|t| t.0).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        for id in ids {
-            df[id as usize] += 1;
+    for counted in counts {
+        for (total, count) in df.iter_mut().zip(counted) {
+            *total += count;
         }
     }
+    let total: usize = raw.iter().map(Vec::len).sum();
     let idf: Vec<f32> = df
         .iter()
         .map(|&d| (1.0 + total as f32 / d.max(1) as f32).ln())
         .collect();
-    raw.into_iter()
+    raw.into_par_iter()
         .map(|sents| {
             sents
                 .into_iter()

@@ -99,7 +99,7 @@ pub(super) fn is_boilerplate(paragraph: &str) -> bool {
     // Every rule below is for short lines; a paragraph of more words is story text (counted
     // before lowercasing, since a book is tens of thousands of paragraphs). Lowercasing keeps
     // the words as they are.
-    let words = paragraph.split_whitespace().take(41).count();
+    let words = count_words(paragraph, 41);
     if words == 0 || words > 40 {
         return false;
     }
@@ -128,6 +128,30 @@ pub(super) fn is_boilerplate(paragraph: &str) -> bool {
     }
     // A credit has at most 40 words, as every line here.
     is_byline(trimmed) || debris::is_date_stamp(&lower) || debris::has_credit_mark(&lower)
+}
+
+/// The number of whitespace-separated words in `text`, counting no further than `limit`: the
+/// count of `split_whitespace`, on bytes when the text is ASCII (most lines of a book).
+fn count_words(text: &str, limit: usize) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().take(limit).count();
+    }
+    // The ASCII characters `char::is_whitespace` takes (U+000B too, unlike
+    // `u8::is_ascii_whitespace`).
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let starts = !space(b) && !in_word;
+        in_word = !space(b);
+        if starts {
+            words += 1;
+            if words == limit {
+                break;
+            }
+        }
+    }
+    words
 }
 
 /// "By Benjamin D Applebaum", "By Jane Doe and John Roe": a short line of capitalised names.

@@ -10,6 +10,9 @@
 //! labelled set (`tests/fixtures/debris/`).
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use super::classify::{ends_sentence, is_list_item};
 use crate::model::PassageKind;
@@ -187,7 +190,11 @@ fn is_credit(line: &str) -> bool {
 /// Whether a line in lower case holds a photo or wire credit's mark (a credit is a line of
 /// at most 40 words that holds one).
 pub(super) fn has_credit_mark(lower: &str) -> bool {
-    CREDIT_MARKS.iter().any(|m| lower.contains(m))
+    // One pass for all the marks: every short line of a text is checked.
+    static MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new(CREDIT_MARKS).expect("the credit marks are a handful of short strings")
+    });
+    MARKS.is_match(lower)
 }
 
 /// Marks link titles that follow a bare list leader, and sidebar runs of title-case lines,
