@@ -80,8 +80,19 @@ pub fn align(versions: &[Version], options: &CompareOptions) -> Vec<Passage> {
         })
         .collect();
     let all_tokens: Vec<&[Token]> = segmented.iter().map(|s| s.tokens.as_slice()).collect();
-    // Vectors over every version, for merging similar additions of several versions.
-    let vectors = features::vectors(&texts, &all_tokens, &ranges);
+    // Vectors over every version, for merging similar additions of several versions; where
+    // quotations run on is read meanwhile (the vectors' merge of the versions' vocabularies
+    // leaves a core idle).
+    let (vectors, in_quote) = rayon::join(
+        || features::vectors(&texts, &all_tokens, &ranges),
+        || -> Vec<Vec<bool>> {
+            segmented
+                .par_iter()
+                .zip(versions)
+                .map(|(s, v)| quotation_continues(&v.text, &s.sentences, &s.aligned))
+                .collect()
+        },
+    );
     let headings: Vec<Vec<bool>> = segmented
         .iter()
         .map(|s| {
@@ -95,11 +106,6 @@ pub fn align(versions: &[Version], options: &CompareOptions) -> Vec<Passage> {
         .iter()
         .zip(&ranges)
         .map(|(text, ranges)| ranges.iter().map(|r| &text[r.clone()]).collect())
-        .collect();
-    let in_quote: Vec<Vec<bool>> = segmented
-        .iter()
-        .zip(versions)
-        .map(|(s, v)| quotation_continues(&v.text, &s.sentences, &s.aligned))
         .collect();
     let base = options.base;
     // Each pair is aligned on vectors weighted by that pair's own vocabulary, so how two

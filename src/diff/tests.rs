@@ -1,3 +1,5 @@
+use proptest::prelude::*;
+
 use super::*;
 
 /// Renders ops wdiff-style: `[-deleted-]{+inserted+}`.
@@ -182,4 +184,72 @@ fn an_invisible_format_character_at_a_passage_start_is_a_difference() {
         })
         .collect();
     assert_eq!(rebuilt, &other[start..]);
+}
+
+/// Words, punctuation, case and quote variants, spaces, and the format characters UAX#29 glues
+/// to the space before them (so that passages start inside a token).
+const PIECES: &[&str] = &[
+    "war", "War", "WAR", "talks", "Kyiv", "the", "a", "26", "3.5", ",", ".", "’", "'", "“", "\"",
+    "—", "-", " ", " ", "  ", "\n", "\u{ad}", "\u{202e}", "\u{301}", "é",
+];
+
+fn story() -> impl Strategy<Value = String> {
+    proptest::collection::vec(proptest::sample::select(PIECES), 0..30).prop_map(|p| p.concat())
+}
+
+/// The diff of two passages of two texts, with the key ids of both whole texts numbered
+/// together by [`key_ids`], or with none (each diff keys its own passages).
+fn diff_of(
+    texts: [&str; 2],
+    ranges: [Range<usize>; 2],
+    ignore: IgnoreOptions,
+    ids: bool,
+) -> WordDiff {
+    let all: Vec<Vec<Token>> = texts
+        .iter()
+        .map(|t| tokens::tokenize(t, 0..t.len()))
+        .collect();
+    let slices: Vec<&[Token]> = all.iter().map(Vec::as_slice).collect();
+    let keys = key_ids(&texts, &slices, ignore);
+    let passage = |v: usize| {
+        let at = tokens::positions_within(&all[v], ranges[v].clone());
+        PassageText {
+            text: texts[v],
+            range: ranges[v].clone(),
+            tokens: &all[v][at.clone()],
+            keys: ids.then(|| &keys[v][at]),
+        }
+    };
+    diff_tokens(&passage(0), &passage(1), ignore)
+}
+
+/// A char boundary of `text` at or after `at` (clamped to its length).
+fn boundary(text: &str, at: usize) -> usize {
+    (at.min(text.len())..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn key_ids_numbered_once_give_the_ops_of_keys_made_per_passage(
+        a in story(),
+        b in story(),
+        cuts in proptest::array::uniform4(0..80usize),
+        flags in proptest::array::uniform3(any::<bool>()),
+    ) {
+        let ignore = IgnoreOptions { case: flags[0], punctuation: flags[1], quotes: flags[2] };
+        let range = |text: &str, x: usize, y: usize| {
+            let (x, y) = (boundary(text, x.min(y)), boundary(text, x.max(y)));
+            x..y.max(x)
+        };
+        let ranges = [range(&a, cuts[0], cuts[1]), range(&b, cuts[2], cuts[3])];
+        let texts = [a.as_str(), b.as_str()];
+        prop_assert_eq!(
+            diff_of(texts, ranges.clone(), ignore, true),
+            diff_of(texts, ranges, ignore, false)
+        );
+    }
 }

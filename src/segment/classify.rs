@@ -200,3 +200,34 @@ pub(super) fn is_list_item(line: &str) -> bool {
             !num.is_empty() && num.len() <= 3 && num.chars().all(|c| c.is_ascii_digit())
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::count_words;
+
+    /// Words, every ASCII character `char::is_whitespace` takes and some it does not (U+001C to
+    /// U+001F are whitespace to `u8::is_ascii_whitespace`'s neighbours but not to `char`), and
+    /// non-ASCII spaces that send a line down the general path.
+    const PIECES: &[&str] = &[
+        "By", "Getty", "a", "26", ".", " ", "  ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1c}",
+        "\u{1f}", "\u{0}", "\u{a0}", "\u{85}", "\u{3000}", "é",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn words_counted_on_bytes_are_split_whitespace_words(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..60),
+            limit in 1..45usize,
+        ) {
+            let text = pieces.concat();
+            prop_assert_eq!(
+                count_words(&text, limit),
+                text.split_whitespace().take(limit).count()
+            );
+        }
+    }
+}

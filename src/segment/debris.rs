@@ -12,7 +12,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::classify::{ends_sentence, is_list_item};
 use crate::model::PassageKind;
@@ -192,7 +192,10 @@ fn is_credit(line: &str) -> bool {
 pub(super) fn has_credit_mark(lower: &str) -> bool {
     // One pass for all the marks: every short line of a text is checked.
     static MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::new(CREDIT_MARKS).expect("the credit marks are a handful of short strings")
+        AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(CREDIT_MARKS)
+            .expect("the credit marks are a handful of short strings")
     });
     MARKS.is_match(lower)
 }

@@ -164,3 +164,50 @@ fn touching_changes_in_text_without_spaces_stay_joined() {
     let styled = Texts::new(&base, &other).from_ops(&ops, Shown::Both, Ink::Text);
     assert_eq!(styled.text, "各多くの国");
 }
+
+/// `push_shown` as it was written first, one character at a time: the reference for the
+/// version that copies runs of non-whitespace at once.
+fn push_shown_by_char(out: &mut String, raw: &str, lines: Lines) {
+    let shown = visible(raw, lines == Lines::Kept);
+    for c in shown.chars() {
+        if c == '\n' {
+            if out.ends_with(' ') {
+                out.pop();
+                out.push('\n');
+            } else if !out.is_empty() && !out.ends_with('\n') {
+                out.push('\n');
+            }
+        } else if c.is_whitespace() {
+            if !out.is_empty() && !out.ends_with([' ', '\n']) {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// Words, whitespace of every kind (line ends, non-breaking and ideographic spaces), control
+/// and invisible characters that `visible` swaps, and wide letters.
+const SHOWN_PIECES: &[&str] = &[
+    "Kyiv", "a", ".", "’", " ", "  ", "\n", "\r\n", "\r", "\t", "\u{b}", "\u{a0}", "\u{3000}",
+    "\u{85}", "\u{2028}", "\u{1b}", "\u{7f}", "\u{200b}", "\u{200e}", "\u{202e}", "東", "😀",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn shown_text_copied_run_by_run_is_shown_text_copied_by_char(
+        pieces in proptest::collection::vec(proptest::sample::select(SHOWN_PIECES), 0..40),
+        start in proptest::collection::vec(proptest::sample::select(SHOWN_PIECES), 0..3),
+        kept in proptest::prelude::any::<bool>(),
+    ) {
+        let lines = if kept { Lines::Kept } else { Lines::Joined };
+        let (raw, start) = (pieces.concat(), start.concat());
+        let (mut runs, mut chars) = (start.clone(), start);
+        push_shown(&mut runs, &raw, lines);
+        push_shown_by_char(&mut chars, &raw, lines);
+        proptest::prop_assert_eq!(runs, chars);
+    }
+}
