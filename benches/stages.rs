@@ -84,12 +84,21 @@ fn read_inputs(label: &str) -> Result<Vec<Input>, String> {
 }
 
 /// The word diff of every reading that has both sides, as the comparison computes it.
-fn rediff(comparison: &storydiff::Comparison, all_tokens: &[Vec<tokens::Token>]) -> usize {
+/// The key ids are numbered beforehand, as the comparison numbers them while the pairs align.
+fn rediff(
+    comparison: &storydiff::Comparison,
+    all_tokens: &[Vec<tokens::Token>],
+    keys: &[Vec<u32>],
+) -> usize {
     let base = comparison.base;
-    let side = |v: VersionId, range: std::ops::Range<usize>| PassageText {
-        text: &comparison.version(v).text,
-        tokens: tokens::within(&all_tokens[v.0], range.clone()),
-        range,
+    let side = |v: VersionId, range: std::ops::Range<usize>| {
+        let at = tokens::positions_within(&all_tokens[v.0], range.clone());
+        PassageText {
+            text: &comparison.version(v).text,
+            tokens: &all_tokens[v.0][at.clone()],
+            keys: Some(&keys[v.0][at]),
+            range,
+        }
     };
     comparison
         .passages
@@ -147,7 +156,14 @@ fn run(label: &str) -> Result<[Cost; 7], String> {
         .iter()
         .map(|v| tokens::tokenize(&v.text, 0..v.text.len()))
         .collect();
-    timed(&mut c[3], || rediff(&comparison, &all_tokens));
+    let texts: Vec<&str> = comparison
+        .versions
+        .iter()
+        .map(|v| v.text.as_str())
+        .collect();
+    let slices: Vec<&[tokens::Token]> = all_tokens.iter().map(Vec::as_slice).collect();
+    let keys = diff::key_ids(&texts, &slices, options.ignore);
+    timed(&mut c[3], || rediff(&comparison, &all_tokens, &keys));
     c[4] = Cost {
         wall: (c[2].wall - c[1].wall - c[3].wall).max(0.0),
         cpu: (c[2].cpu - c[1].cpu - c[3].cpu).max(0.0),

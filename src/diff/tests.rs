@@ -132,6 +132,7 @@ fn ops_text_of_passage(text: &str, start: usize) -> String {
         text,
         range: range.clone(),
         tokens: tokens::within(&tokens, range),
+        keys: None,
     };
     let diff = diff_tokens(&passage, &passage, IgnoreOptions::default());
     diff.ops

@@ -194,13 +194,20 @@ pub fn pair_status(p: &Passage, base: VersionId, compared: VersionId) -> (Passag
 /// `¶3`, or `¶3–4` for a span over two or more paragraphs.
 #[must_use]
 pub fn paragraph_ref(version: &Version, range: &Range<usize>) -> String {
+    let mut out = String::new();
+    write_paragraph_ref(&mut out, version, range);
+    out
+}
+
+/// [`paragraph_ref`], written at the end of `out` (a header is written into one string).
+fn write_paragraph_ref(out: &mut String, version: &Version, range: &Range<usize>) {
     let first = version.paragraph_number(range.start);
     let last = version.paragraph_number(range.end.saturating_sub(1).max(range.start));
-    if last > first {
-        format!("¶{first}–{last}")
+    let _ = if last > first {
+        write!(out, "¶{first}–{last}")
     } else {
-        format!("¶{first}")
-    }
+        write!(out, "¶{first}")
+    };
 }
 
 /// `000 ¶3`: a version's label and where the passage stands in it, if it carries the passage.
@@ -211,12 +218,26 @@ pub fn location(
     passage: &Passage,
     version: VersionId,
 ) -> Option<String> {
-    let span = passage.span(version)?;
-    Some(format!(
-        "{} {}",
-        labels.get(version),
-        paragraph_ref(comparison.version(version), &span.range)
-    ))
+    let mut out = String::new();
+    write_location(&mut out, comparison, labels, passage, version).then_some(out)
+}
+
+/// [`location`], written at the end of `out`; false (and nothing written) if the version does
+/// not carry the passage.
+fn write_location(
+    out: &mut String,
+    comparison: &Comparison,
+    labels: &Labels,
+    passage: &Passage,
+    version: VersionId,
+) -> bool {
+    let Some(span) = passage.span(version) else {
+        return false;
+    };
+    out.push_str(labels.get(version));
+    out.push(' ');
+    write_paragraph_ref(out, comparison.version(version), &span.range);
+    true
 }
 
 /// The one passage numbering every front end uses: `passage 4/31`, 1-based, over all passages
@@ -313,7 +334,11 @@ pub fn moved_to(labels: &Labels, version: VersionId, placement: Placement) -> Op
 #[must_use]
 pub fn header(comparison: &Comparison, labels: &Labels, passage: &Passage, scope: Scope) -> String {
     let status = status(comparison, passage, scope).unwrap_or(passage.status);
-    let mut out = format!(
+    // Written into one string: a book's printout has a header for each of tens of thousands of
+    // passages.
+    let mut out = String::with_capacity(64);
+    let _ = write!(
+        out,
         "── {} · {}",
         number(comparison, passage.index),
         status.name()
@@ -342,16 +367,17 @@ pub fn header(comparison: &Comparison, labels: &Labels, passage: &Passage, scope
             let _ = write!(out, " · {WEAK}");
         }
     }
-    let base_place = location(comparison, labels, passage, comparison.base);
-    let places: Vec<String> = match pair {
-        Some(v) => [base_place, location(comparison, labels, passage, v)]
-            .into_iter()
-            .flatten()
-            .collect(),
-        None => base_place.into_iter().collect(),
-    };
-    if !places.is_empty() {
-        let _ = write!(out, " · {}", places.join(" ↔ "));
+    // The places, ` · 000 ¶3 ↔ 001 ¶2`: the base's, then the pair's other version's.
+    let places = std::iter::once(comparison.base).chain(pair);
+    let mut written = 0;
+    for version in places {
+        let at = out.len();
+        out.push_str(if written == 0 { " · " } else { " ↔ " });
+        if write_location(&mut out, comparison, labels, passage, version) {
+            written += 1;
+        } else {
+            out.truncate(at);
+        }
     }
     let reading = pair.and_then(|v| passage.reading(v));
     if let Some(moved) = reading.and_then(|r| moved_to(labels, r.version, r.placement)) {

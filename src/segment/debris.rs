@@ -10,9 +10,6 @@
 //! labelled set (`tests/fixtures/debris/`).
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::classify::{ends_sentence, is_list_item};
 use crate::model::PassageKind;
@@ -190,14 +187,7 @@ fn is_credit(line: &str) -> bool {
 /// Whether a line in lower case holds a photo or wire credit's mark (a credit is a line of
 /// at most 40 words that holds one).
 pub(super) fn has_credit_mark(lower: &str) -> bool {
-    // One pass for all the marks: every short line of a text is checked.
-    static MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(CREDIT_MARKS)
-            .expect("the credit marks are a handful of short strings")
-    });
-    MARKS.is_match(lower)
+    CREDIT_MARKS.iter().any(|m| lower.contains(m))
 }
 
 /// Marks link titles that follow a bare list leader, and sidebar runs of title-case lines,
