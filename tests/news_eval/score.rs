@@ -158,10 +158,18 @@ pub fn score(c: &Comparison, gold: &GoldPair, ids: [VersionId; 2], detail: &mut 
     }
     for (a, b) in &gold_links {
         if !(at[a].is_some() && at[a] == at[b]) {
+            let state = |p: Option<usize>| match p {
+                Some(p) if carries_both(p) => format!("passage {p}, paired"),
+                Some(p) => format!("passage {p}, alone"),
+                None => "no passage".to_string(),
+            };
             let _ = writeln!(
                 detail,
-                "  missed link: {:?} (passage {:?}) ~ {:?} (passage {:?})",
-                a.snippet, at[a], b.snippet, at[b]
+                "  missed link: {:?} ({}) ~ {:?} ({})",
+                a.snippet,
+                state(at[a]),
+                b.snippet,
+                state(at[b])
             );
         }
     }
