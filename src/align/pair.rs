@@ -119,7 +119,7 @@ pub fn align_pair(a: &Sentences<'_>, b: &Sentences<'_>) -> Vec<Bead> {
     let frame = heaviest_chain(&seeds, |l| (a.vecs[l.a].chars + b.vecs[l.b].chars) as u32);
     let early = moves::off_frame(a, b, &seeds, &frame);
     let beads = dp::in_order(a, b, &frame, &early);
-    let beads = evidence::prune(beads, a, b, &scored);
+    let beads = evidence::prune(&beads, a, b, &scored);
     let beads = moves::second_look(beads, &early, a, b, &scored);
     sandwich::pair_sandwiched(beads, a, b, &scored)
 }

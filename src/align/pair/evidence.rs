@@ -89,7 +89,7 @@ const PRUNE_CHUNK: usize = 1024;
 /// evidence, and sets each remaining group's confidence. Groups are checked independently, in
 /// parallel.
 pub(super) fn prune(
-    beads: Vec<Bead>,
+    beads: &[Bead],
     a: &Sentences<'_>,
     b: &Sentences<'_>,
     scored: &Scored,
