@@ -372,13 +372,20 @@ fn extend(mut beads: Vec<Bead>, a: &Sentences<'_>, b: &Sentences<'_>) -> Vec<Bea
         }
     }
     let (mut taken_a, mut taken_b) = (Vec::new(), Vec::new());
+    // Groups that grew in the last round (at first, all): a sentence whose neighbours did not
+    // grow would be weighed exactly as in the round before, where it did not join.
+    let mut grew = vec![true; beads.len()];
     loop {
-        let a_joins = joins(&beads, a, &a_free, b, bead_ranges);
-        let b_joins = joins(&beads, b, &b_free, a, |bead| {
+        let a_joins = joins(&beads, &grew, a, &a_free, b, bead_ranges);
+        let b_joins = joins(&beads, &grew, b, &b_free, a, |bead| {
             bead_ranges(bead).map(|(ra, rb)| (rb, ra))
         });
         if a_joins.is_empty() && b_joins.is_empty() {
             break;
+        }
+        grew.fill(false);
+        for &(_, k) in a_joins.iter().chain(&b_joins) {
+            grew[k] = true;
         }
         for (i, k) in a_joins {
             if let Bead::Match { a: ra, .. } | Bead::Moved { a: ra, .. } = &mut beads[k] {
@@ -419,9 +426,11 @@ fn bead_ranges(bead: &Bead) -> Option<(Range<usize>, Range<usize>)> {
 }
 
 /// For one side (`own`), the free sentences that join a paired group beside them this round:
-/// (sentence, bead index). `ranges` gives a bead's ranges with this side's first.
+/// (sentence, bead index). Only sentences beside a group that `grew` are weighed. `ranges`
+/// gives a bead's ranges with this side's first.
 fn joins(
     beads: &[Bead],
+    grew: &[bool],
     own: &Sentences<'_>,
     free: &[bool],
     other: &Sentences<'_>,
@@ -442,6 +451,9 @@ fn joins(
             i.checked_sub(1).and_then(|p| group_of[p]),
             group_of.get(i + 1).copied().flatten(),
         ];
+        if !beside.iter().flatten().any(|&k| grew[k]) {
+            continue;
+        }
         let mut best: Option<(f32, usize)> = None;
         for k in beside.into_iter().flatten() {
             let Some((r, o)) = ranges(&beads[k]) else {
