@@ -167,11 +167,44 @@ pub(super) fn second_look(
         a_partner[i] = Some((j, confidence));
         b_partner[j] = Some((i, confidence));
     }
-    let beads = rebuild(beads, &a_partner, &b_partner, &a_gap, &b_gap);
+    for (i, j, confidence) in section_headings(a, b, &a_gap, &b_gap, &a_partner, &b_partner) {
+        a_partner[i] = Some((j, confidence));
+        b_partner[j] = Some((i, confidence));
+    }
+    let beads = rebuild(beads, &a_partner, &b_partner, &a_gap, &b_gap, a.heading);
     let beads = extend(beads, a, b);
     let beads = group_leftovers(beads, a, b, scored, false);
     let beads = group_leftovers(beads, a, b, scored, true);
     extend(beads, a, b)
+}
+
+/// Headings left unpaired whose sections moved: a heading is too short to be told apart from
+/// chance as a move on its own ([`MOVE_MIN_CHARS`]), but when the sentences right after two
+/// similar headings pair with each other, the section moved with its heading.
+fn section_headings(
+    a: &Sentences<'_>,
+    b: &Sentences<'_>,
+    a_gap: &[Option<usize>],
+    b_gap: &[Option<usize>],
+    a_partner: &[Option<(usize, f32)>],
+    b_partner: &[Option<(usize, f32)>],
+) -> Vec<(usize, usize, f32)> {
+    let open = |heading: &[bool],
+                gap: &[Option<usize>],
+                partner: &[Option<(usize, f32)>],
+                k: usize| { heading[k] && gap[k].is_some() && partner[k].is_none() };
+    (0..a.vecs.len())
+        .filter(|&i| open(a.heading, a_gap, a_partner, i))
+        .filter_map(|i| {
+            let (next, _) = a_partner.get(i + 1).copied().flatten()?;
+            let j = next.checked_sub(1)?;
+            if !open(b.heading, b_gap, b_partner, j) {
+                return None;
+            }
+            let e = Evidence::of(a, &(i..i + 1), b, &(j..j + 1));
+            (e.sim >= SIM_ALONE).then(|| (i, j, e.confidence()))
+        })
+        .collect()
 }
 
 /// The most sentences a leftover group may hold.
@@ -499,6 +532,7 @@ fn rebuild(
     b_partner: &[Option<(usize, f32)>],
     a_gap: &[Option<usize>],
     b_gap: &[Option<usize>],
+    a_heading: &[bool],
 ) -> Vec<Bead> {
     let in_gap_pairs: Vec<(usize, usize)> = a_partner
         .iter()
@@ -578,11 +612,13 @@ fn rebuild(
         }
     }
     flush(&mut out, &mut gap_a, &mut gap_b);
-    merge_runs(merge_moves(out))
+    merge_runs(merge_moves(out, a_heading))
 }
 
-/// Joins moves of consecutive sentences to consecutive places into one moved block.
-fn merge_moves(beads: Vec<Bead>) -> Vec<Bead> {
+/// Joins moves of consecutive sentences to consecutive places into one moved block. A moved
+/// heading stays a passage of its own, so a heading never shares a passage with story text
+/// (`heading` says which base sentences are headings; a move pairs headings with headings).
+fn merge_moves(beads: Vec<Bead>, heading: &[bool]) -> Vec<Bead> {
     let mut out: Vec<Bead> = Vec::with_capacity(beads.len());
     for bead in beads {
         match (out.last_mut(), &bead) {
@@ -593,7 +629,10 @@ fn merge_moves(beads: Vec<Bead>) -> Vec<Bead> {
                     confidence: pc,
                 }),
                 Bead::Moved { a, b, confidence },
-            ) if pa.end == a.start && pb.end == b.start => {
+            ) if pa.end == a.start
+                && pb.end == b.start
+                && !heading[pa.start..a.end].contains(&true) =>
+            {
                 pa.end = a.end;
                 pb.end = b.end;
                 *pc = pc.min(*confidence);
