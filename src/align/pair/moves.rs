@@ -167,11 +167,44 @@ pub(super) fn second_look(
         a_partner[i] = Some((j, confidence));
         b_partner[j] = Some((i, confidence));
     }
-    let beads = rebuild(beads, &a_partner, &b_partner, &a_gap, &b_gap);
+    for (i, j, confidence) in section_headings(a, b, &a_gap, &b_gap, &a_partner, &b_partner) {
+        a_partner[i] = Some((j, confidence));
+        b_partner[j] = Some((i, confidence));
+    }
+    let beads = rebuild(beads, &a_partner, &b_partner, &a_gap, &b_gap, a.heading);
     let beads = extend(beads, a, b);
     let beads = group_leftovers(beads, a, b, scored, false);
     let beads = group_leftovers(beads, a, b, scored, true);
     extend(beads, a, b)
+}
+
+/// Headings left unpaired whose sections moved: a heading is too short to be told apart from
+/// chance as a move on its own ([`MOVE_MIN_CHARS`]), but when the sentences right after two
+/// similar headings pair with each other, the section moved with its heading.
+fn section_headings(
+    a: &Sentences<'_>,
+    b: &Sentences<'_>,
+    a_gap: &[Option<usize>],
+    b_gap: &[Option<usize>],
+    a_partner: &[Option<(usize, f32)>],
+    b_partner: &[Option<(usize, f32)>],
+) -> Vec<(usize, usize, f32)> {
+    let open = |heading: &[bool],
+                gap: &[Option<usize>],
+                partner: &[Option<(usize, f32)>],
+                k: usize| { heading[k] && gap[k].is_some() && partner[k].is_none() };
+    (0..a.vecs.len())
+        .filter(|&i| open(a.heading, a_gap, a_partner, i))
+        .filter_map(|i| {
+            let (next, _) = a_partner.get(i + 1).copied().flatten()?;
+            let j = next.checked_sub(1)?;
+            if !open(b.heading, b_gap, b_partner, j) {
+                return None;
+            }
+            let e = Evidence::of(a, &(i..i + 1), b, &(j..j + 1));
+            (e.sim >= SIM_ALONE).then(|| (i, j, e.confidence()))
+        })
+        .collect()
 }
 
 /// The most sentences a leftover group may hold.
@@ -372,13 +405,20 @@ fn extend(mut beads: Vec<Bead>, a: &Sentences<'_>, b: &Sentences<'_>) -> Vec<Bea
         }
     }
     let (mut taken_a, mut taken_b) = (Vec::new(), Vec::new());
+    // Groups that grew in the last round (at first, all): a sentence whose neighbours did not
+    // grow would be weighed exactly as in the round before, where it did not join.
+    let mut grew = vec![true; beads.len()];
     loop {
-        let a_joins = joins(&beads, a, &a_free, b, bead_ranges);
-        let b_joins = joins(&beads, b, &b_free, a, |bead| {
+        let a_joins = joins(&beads, &grew, a, &a_free, b, bead_ranges);
+        let b_joins = joins(&beads, &grew, b, &b_free, a, |bead| {
             bead_ranges(bead).map(|(ra, rb)| (rb, ra))
         });
         if a_joins.is_empty() && b_joins.is_empty() {
             break;
+        }
+        grew.fill(false);
+        for &(_, k) in a_joins.iter().chain(&b_joins) {
+            grew[k] = true;
         }
         for (i, k) in a_joins {
             if let Bead::Match { a: ra, .. } | Bead::Moved { a: ra, .. } = &mut beads[k] {
@@ -419,9 +459,11 @@ fn bead_ranges(bead: &Bead) -> Option<(Range<usize>, Range<usize>)> {
 }
 
 /// For one side (`own`), the free sentences that join a paired group beside them this round:
-/// (sentence, bead index). `ranges` gives a bead's ranges with this side's first.
+/// (sentence, bead index). Only sentences beside a group that `grew` are weighed. `ranges`
+/// gives a bead's ranges with this side's first.
 fn joins(
     beads: &[Bead],
+    grew: &[bool],
     own: &Sentences<'_>,
     free: &[bool],
     other: &Sentences<'_>,
@@ -442,6 +484,9 @@ fn joins(
             i.checked_sub(1).and_then(|p| group_of[p]),
             group_of.get(i + 1).copied().flatten(),
         ];
+        if !beside.iter().flatten().any(|&k| grew[k]) {
+            continue;
+        }
         let mut best: Option<(f32, usize)> = None;
         for k in beside.into_iter().flatten() {
             let Some((r, o)) = ranges(&beads[k]) else {
@@ -487,6 +532,7 @@ fn rebuild(
     b_partner: &[Option<(usize, f32)>],
     a_gap: &[Option<usize>],
     b_gap: &[Option<usize>],
+    a_heading: &[bool],
 ) -> Vec<Bead> {
     let in_gap_pairs: Vec<(usize, usize)> = a_partner
         .iter()
@@ -566,11 +612,13 @@ fn rebuild(
         }
     }
     flush(&mut out, &mut gap_a, &mut gap_b);
-    merge_runs(merge_moves(out))
+    merge_runs(merge_moves(out, a_heading))
 }
 
-/// Joins moves of consecutive sentences to consecutive places into one moved block.
-fn merge_moves(beads: Vec<Bead>) -> Vec<Bead> {
+/// Joins moves of consecutive sentences to consecutive places into one moved block. A moved
+/// heading stays a passage of its own, so a heading never shares a passage with story text
+/// (`heading` says which base sentences are headings; a move pairs headings with headings).
+fn merge_moves(beads: Vec<Bead>, heading: &[bool]) -> Vec<Bead> {
     let mut out: Vec<Bead> = Vec::with_capacity(beads.len());
     for bead in beads {
         match (out.last_mut(), &bead) {
@@ -581,7 +629,10 @@ fn merge_moves(beads: Vec<Bead>) -> Vec<Bead> {
                     confidence: pc,
                 }),
                 Bead::Moved { a, b, confidence },
-            ) if pa.end == a.start && pb.end == b.start => {
+            ) if pa.end == a.start
+                && pb.end == b.start
+                && !heading[pa.start..a.end].contains(&true) =>
+            {
                 pa.end = a.end;
                 pb.end = b.end;
                 *pc = pc.min(*confidence);
