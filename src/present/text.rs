@@ -132,6 +132,23 @@ pub struct StyledText {
 /// keeps them. Nothing is added at the start of `out`, nor after a space or line end already
 /// there. The printers' own lines go through this too, so all shown text follows one rule.
 pub fn push_shown(out: &mut String, raw: &str, lines: Lines) {
+    // Printable ASCII with spaces and line ends (most text) has nothing to make visible but
+    // the line ends, which `visible` turns into spaces unless they are kept: its whitespace is
+    // found on bytes.
+    if raw
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) || b == b'\n')
+    {
+        let mut rest = raw;
+        while let Some(at) = rest.bytes().position(|b| b == b' ' || b == b'\n') {
+            out.push_str(&rest[..at]);
+            let line_end = lines == Lines::Kept && rest.as_bytes()[at] == b'\n';
+            rest = &rest[at + 1..];
+            push_whitespace(out, line_end);
+        }
+        out.push_str(rest);
+        return;
+    }
     let shown = visible(raw, lines == Lines::Kept);
     // Characters other than whitespace are copied as they are, so each run of them is appended
     // at once; only the whitespace between runs is looked at one character at a time.
@@ -140,19 +157,25 @@ pub fn push_shown(out: &mut String, raw: &str, lines: Lines) {
         out.push_str(&rest[..at]);
         let c = rest[at..].chars().next().unwrap_or(' ');
         rest = &rest[at + c.len_utf8()..];
-        if c == '\n' {
-            if out.ends_with(' ') {
-                // A line end wins over the spaces next to it (same length: ranges stay valid).
-                out.pop();
-                out.push('\n');
-            } else if !out.is_empty() && !out.ends_with('\n') {
-                out.push('\n');
-            }
-        } else if !out.is_empty() && !out.ends_with([' ', '\n']) {
-            out.push(' ');
-        }
+        push_whitespace(out, c == '\n');
     }
     out.push_str(rest);
+}
+
+/// One whitespace character of shown text: a line end (kept), or any other, collapsed into the
+/// space or line end already at the end of `out`.
+fn push_whitespace(out: &mut String, line_end: bool) {
+    if line_end {
+        if out.ends_with(' ') {
+            // A line end wins over the spaces next to it (same length: ranges stay valid).
+            out.pop();
+            out.push('\n');
+        } else if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+    } else if !out.is_empty() && !out.ends_with([' ', '\n']) {
+        out.push(' ');
+    }
 }
 
 impl StyledText {
