@@ -228,6 +228,36 @@ fn resolve_initial_capitals(raw: &mut [Vec<RawSentence>], term_count: usize) {
     }
 }
 
+/// How many sentences each term occurs in, over all versions, and the number of sentences.
+fn document_frequencies(raw: &[Vec<RawSentence>], term_count: usize) -> (Vec<u32>, usize) {
+    // Document frequencies are counts, so each version counts its own and the sums agree
+    // whatever the order.
+    let counts: Vec<Vec<u32>> = raw
+        .par_iter()
+        .map(|sents| {
+            let mut df = vec![0u32; term_count];
+            let mut ids: Vec<u32> = Vec::new();
+            for (terms, _) in sents {
+                ids.clear();
+                ids.extend(terms.iter().map(|t| t.0));
+                ids.sort_unstable();
+                ids.dedup();
+                for &id in &ids {
+                    df[id as usize] += 1;
+                }
+            }
+            df
+        })
+        .collect();
+    let mut df = vec![0u32; term_count];
+    for counted in counts {
+        for (total, count) in df.iter_mut().zip(counted) {
+            *total += count;
+        }
+    }
+    (df, raw.iter().map(Vec::len).sum())
+}
+
 /// Builds TF-IDF vectors for every sentence of every version.
 ///
 /// `sentences[v]` lists the sentence ranges of version `v` in `texts[v]`, and `tokens[v]` that
@@ -286,32 +316,7 @@ pub fn vectors(
         .collect();
     let mut raw = raw;
     resolve_initial_capitals(&mut raw, term_count);
-    // Document frequencies are counts, so each version counts its own and the sums agree
-    // whatever the order.
-    let counts: Vec<Vec<u32>> = raw
-        .par_iter()
-        .map(|sents| {
-            let mut df = vec![0u32; term_count];
-            let mut ids: Vec<u32> = Vec::new();
-            for (terms, _) in sents {
-                ids.clear();
-                ids.extend(terms.iter().map(|t| t.0));
-                ids.sort_unstable();
-                ids.dedup();
-                for &id in &ids {
-                    df[id as usize] += 1;
-                }
-            }
-            df
-        })
-        .collect();
-    let mut df = vec![0u32; term_count];
-    for counted in counts {
-        for (total, count) in df.iter_mut().zip(counted) {
-            *total += count;
-        }
-    }
-    let total: usize = raw.iter().map(Vec::len).sum();
+    let (df, total) = document_frequencies(&raw, term_count);
     let idf: Vec<f32> = df
         .iter()
         .map(|&d| (1.0 + total as f32 / d.max(1) as f32).ln())

@@ -202,7 +202,7 @@ fn story() -> impl Strategy<Value = String> {
 /// together by [`key_ids`], or with none (each diff keys its own passages).
 fn diff_of(
     texts: [&str; 2],
-    ranges: [Range<usize>; 2],
+    ranges: &[Range<usize>; 2],
     ignore: IgnoreOptions,
     ids: bool,
 ) -> WordDiff {
@@ -249,8 +249,8 @@ proptest! {
         let ranges = [range(&a, cuts[0], cuts[1]), range(&b, cuts[2], cuts[3])];
         let texts = [a.as_str(), b.as_str()];
         prop_assert_eq!(
-            diff_of(texts, ranges.clone(), ignore, true),
-            diff_of(texts, ranges, ignore, false)
+            diff_of(texts, &ranges, ignore, true),
+            diff_of(texts, &ranges, ignore, false)
         );
     }
 }
