@@ -169,7 +169,12 @@ impl Vocabulary {
         let mut first_word = true;
         for token in tokens {
             let word = &text[token.range.clone()];
-            chars += word.chars().filter(|c| c.is_alphanumeric()).count();
+            // ASCII words (most of them) are counted on bytes: the same count, no decoding.
+            chars += if word.is_ascii() {
+                word.bytes().filter(u8::is_ascii_alphanumeric).count()
+            } else {
+                word.chars().filter(|c| c.is_alphanumeric()).count()
+            };
             match token.class {
                 TokenClass::Punct => continue,
                 TokenClass::Number => {

@@ -10,6 +10,9 @@
 //! labelled set (`tests/fixtures/debris/`).
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use super::classify::{ends_sentence, is_list_item};
 use crate::model::PassageKind;
@@ -187,7 +190,10 @@ fn is_credit(line: &str) -> bool {
 /// Whether a line in lower case holds a photo or wire credit's mark (a credit is a line of
 /// at most 40 words that holds one).
 pub(super) fn has_credit_mark(lower: &str) -> bool {
-    CREDIT_MARKS.iter().any(|m| lower.contains(m))
+    // Every short line of a text is checked: the searchers are built once, not per search.
+    static MARKS: LazyLock<Vec<Finder<'static>>> =
+        LazyLock::new(|| CREDIT_MARKS.iter().map(Finder::new).collect());
+    MARKS.iter().any(|m| m.find(lower.as_bytes()).is_some())
 }
 
 /// Marks link titles that follow a bare list leader, and sidebar runs of title-case lines,
