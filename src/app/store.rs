@@ -5,16 +5,20 @@
 //! big inputs) are found right after it on the same thread, so that drawing never analyses.
 //!
 //! In the running program the work happens on a background thread ([`super::worker`]) so the
-//! screen stays responsive and `q` works during a long alignment; tests compute inline.
+//! screen stays responsive and `q` works during a long alignment: the comparison arrives first
+//! and is shown at once, its presence and facts tables and its facts follow. Tests compute
+//! inline, facts included.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::worker::{Poll, Worker};
+use super::worker::{Outcome, Poll, Worker};
 pub use crate::Analysis;
 use crate::compare_versions;
 use crate::model::{Version, VersionId};
 use crate::options::{CompareOptions, IgnoreOptions};
+use crate::present::facts::FactsTable;
+use crate::present::presence::PresenceTable;
 
 /// What a comparison depends on besides the versions themselves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -58,7 +62,18 @@ pub struct Store {
     options: CompareOptions,
     compute: Compute,
     done: HashMap<CompareKey, Lookup>,
+    tables: HashMap<CompareKey, Tables>,
     total_bytes: usize,
+}
+
+/// The tables of a comparison that the background thread prepared (none when computing inline:
+/// the views build their own the first time they open).
+#[derive(Debug, Clone, Default)]
+pub struct Tables {
+    /// The presence table.
+    pub presence: Option<Arc<PresenceTable>>,
+    /// The facts panel's table (the facts are found when it arrives).
+    pub facts: Option<Arc<FactsTable>>,
 }
 
 impl Store {
@@ -80,6 +95,7 @@ impl Store {
             options,
             compute,
             done: HashMap::new(),
+            tables: HashMap::new(),
             total_bytes,
         }
     }
@@ -120,6 +136,12 @@ impl Store {
         lookup
     }
 
+    /// The tables prepared for a comparison so far.
+    #[must_use]
+    pub fn tables(&self, key: CompareKey) -> Tables {
+        self.tables.get(&key).cloned().unwrap_or_default()
+    }
+
     /// Adds a comparison made elsewhere (and analysed).
     pub fn insert(&mut self, key: CompareKey, analysis: Analysis) {
         self.done.insert(key, Lookup::Ready(analysis));
@@ -135,9 +157,17 @@ impl Store {
             match worker.poll() {
                 Poll::Idle => return collected,
                 Poll::Crashed => return Collected::Crashed,
-                Poll::Done((key, result)) => {
+                Poll::Done(Outcome::Compared(key, result)) => {
                     let lookup = result.map_or_else(Lookup::Failed, Lookup::Ready);
                     self.done.insert(key, lookup);
+                    collected = Collected::Something;
+                }
+                Poll::Done(Outcome::Presence(key, table)) => {
+                    self.tables.entry(key).or_default().presence = Some(table);
+                    collected = Collected::Something;
+                }
+                Poll::Done(Outcome::Facts(key, table)) => {
+                    self.tables.entry(key).or_default().facts = Some(table);
                     collected = Collected::Something;
                 }
             }
@@ -199,7 +229,7 @@ mod tests {
     }
 
     #[test]
-    fn background_requests_arrive_through_collect() {
+    fn background_requests_arrive_through_collect_comparison_first_facts_after() {
         let mut store = Store::new(
             versions(&["It rained in 2024.", "It rained in 2020."]),
             CompareOptions::default(),
@@ -211,17 +241,20 @@ mod tests {
         };
         assert!(matches!(store.request(key), Lookup::Pending));
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        while store.collect() == Collected::Nothing {
+        while store.tables(key).facts.is_none() {
             assert!(
                 std::time::Instant::now() < deadline,
                 "worker never answered"
             );
+            assert_ne!(store.collect(), Collected::Crashed);
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
         let Lookup::Ready(analysis) = store.request(key) else {
             panic!("not ready")
         };
-        // The facts come with the comparison.
-        assert_eq!(analysis.facts().divergent().count(), 1);
+        assert!(store.tables(key).presence.is_some());
+        // The facts table comes once the facts are found, into the analysis already sent.
+        let facts = analysis.facts_if_found().expect("facts found");
+        assert_eq!(facts.divergent().count(), 1);
     }
 }

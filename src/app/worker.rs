@@ -1,6 +1,10 @@
-//! The background thread that aligns versions and then analyses their facts, so the screen stays
-//! live (and `q` works) while a long comparison runs. Plain `std::thread` and channels: one job
-//! at a time, in request order.
+//! The background thread that aligns versions and then prepares what the views need from the
+//! comparison, so the screen stays live (and `q` works) while a long comparison runs. Plain
+//! `std::thread` and channels: one job at a time, in request order.
+//!
+//! A job sends its results as they come, so that the panes show the comparison as soon as it
+//! exists: the comparison; the presence table; then the facts (found into the comparison's
+//! [`Analysis`], which the viewer already holds) with the facts panel's table.
 
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
@@ -10,16 +14,26 @@ use super::store::{Analysis, CompareKey};
 use crate::compare_versions;
 use crate::model::Version;
 use crate::options::CompareOptions;
+use crate::present::facts::{FactRows, FactsTable};
+use crate::present::presence::PresenceTable;
 
-/// What the thread sends back: the key and the analysed comparison, or the error message.
-pub type Outcome = (CompareKey, Result<Analysis, String>);
+/// What the thread sends back, in this order for each job.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The comparison (its facts not found yet), or the error message.
+    Compared(CompareKey, Result<Analysis, String>),
+    /// The presence table of the comparison.
+    Presence(CompareKey, Arc<PresenceTable>),
+    /// The facts are found (the analysis sent before now has them), with the facts table.
+    Facts(CompareKey, Arc<FactsTable>),
+}
 
 /// What [`Worker::poll`] found.
 #[derive(Debug)]
 pub enum Poll {
     /// Nothing new.
     Idle,
-    /// A comparison finished.
+    /// A part of a job is done.
     Done(Outcome),
     /// The thread is gone: the aligner panicked.
     Crashed,
@@ -41,10 +55,7 @@ impl Worker {
             .name("storydiff-align".into())
             .spawn(move || {
                 for (key, options) in inbox {
-                    let result = compare_versions(versions.to_vec(), &options)
-                        .map(Analysis::with_facts)
-                        .map_err(|e| e.to_string());
-                    if outbox.send((key, result)).is_err() {
+                    if run(key, &options, &versions, &outbox).is_err() {
                         break;
                     }
                 }
@@ -59,7 +70,7 @@ impl Worker {
         let _ = self.jobs.send((key, options));
     }
 
-    /// A finished comparison, if one is waiting.
+    /// A finished part of a job, if one is waiting.
     #[must_use]
     pub fn poll(&self) -> Poll {
         match self.done.try_recv() {
@@ -68,4 +79,22 @@ impl Worker {
             Err(TryRecvError::Disconnected) => Poll::Crashed,
         }
     }
+}
+
+/// One job; fails only if the viewer has gone.
+fn run(
+    key: CompareKey,
+    options: &CompareOptions,
+    versions: &[Version],
+    outbox: &Sender<Outcome>,
+) -> Result<(), mpsc::SendError<Outcome>> {
+    let analysis = match compare_versions(versions.to_vec(), options) {
+        Ok(comparison) => Analysis::new(comparison),
+        Err(e) => return outbox.send(Outcome::Compared(key, Err(e.to_string()))),
+    };
+    outbox.send(Outcome::Compared(key, Ok(analysis.clone())))?;
+    let presence = PresenceTable::build(&analysis.comparison);
+    outbox.send(Outcome::Presence(key, Arc::new(presence)))?;
+    let table = FactsTable::build(&analysis.comparison, analysis.facts(), FactRows::Divergent);
+    outbox.send(Outcome::Facts(key, Arc::new(table)))
 }

@@ -15,7 +15,7 @@ fn key(width: u16, fold: Fold) -> PairRowsKey {
 
 /// The layout of a comparison, with its facts analysed.
 fn build(c: &Comparison, key: PairRowsKey) -> PairRows {
-    PairRows::build(c, &crate::facts::analyze(c), key)
+    PairRows::build(c, Some(&crate::facts::analyze(c)), key)
 }
 
 /// The rows as `left | right` text, with gaps as `░` and notes in brackets.
@@ -24,21 +24,23 @@ fn show(layout: &PairRows) -> Vec<String> {
         match &row.cells[side.index()] {
             Cell::Blank => String::new(),
             Cell::Text(runs) => {
-                let entry = layout.entry(row.entry.unwrap());
-                let text = &entry.side(side).unwrap().text;
+                let text = &layout.text(row.entry.unwrap(), side).unwrap().text;
                 runs.iter().map(|r| &text[r.range.clone()]).collect()
             }
             Cell::Gap(label) => format!("░{}", label.as_deref().unwrap_or("")),
             Cell::Note(note) | Cell::Fold(note) => format!("[{note}]"),
         }
     };
-    layout
-        .rows
-        .iter()
+    (0..layout.row_count())
+        .map(|r| layout.row(r).unwrap())
         .map(|row| {
-            format!("{} | {}", cell(row, Side::Base), cell(row, Side::Compared))
-                .trim()
-                .to_string()
+            format!(
+                "{} | {}",
+                cell(&row, Side::Base),
+                cell(&row, Side::Compared)
+            )
+            .trim()
+            .to_string()
         })
         .collect()
 }
@@ -65,8 +67,8 @@ fn each_passage_starts_on_the_same_row_in_both_panes() {
             "| ten eleven",
         ]
     );
-    assert_eq!(layout.entries[0].rows, 0..3);
-    assert_eq!(layout.entries[1].rows, 4..7);
+    assert_eq!(layout.rows_of(EntryIx(0)), 0..3);
+    assert_eq!(layout.rows_of(EntryIx(1)), 4..7);
 }
 
 #[test]
@@ -139,8 +141,8 @@ fn folding_turns_each_run_of_same_passages_into_one_row() {
             "[⋯ 1 same passage (z: unfold)] | [⋯ 1 same passage (z: unfold)]",
         ]
     );
-    assert_eq!(layout.entries[0].rows, 0..1);
-    assert_eq!(layout.entries[1].rows, 0..1);
+    assert_eq!(layout.rows_of(EntryIx(0)), 0..1);
+    assert_eq!(layout.rows_of(EntryIx(1)), 0..1);
 }
 
 #[test]
@@ -161,7 +163,7 @@ fn a_moved_passage_says_where_it_went_and_links_both_places() {
     let marker = format!("[↳ 001 has passage {} here:", moved + 1);
     let marker_row = shown.iter().position(|r| r.contains(&marker)).unwrap();
     // The marker belongs to the passage it follows, and Enter links the two places.
-    let holder = layout.rows[marker_row].entry.unwrap();
+    let holder = layout.row_entry(marker_row).unwrap();
     assert_eq!(holder, EntryIx(1));
     assert_eq!(layout.entries[moved].jump, Some(holder));
     assert_eq!(layout.entry(holder).jump, Some(EntryIx(moved)));
@@ -201,8 +203,7 @@ fn divergent_passages_after_each_entry_are_counted() {
 
 /// The underlined stretches of one side of an entry, with their marks.
 fn underlined(layout: &PairRows, passage: usize, side: Side) -> Vec<(String, FactMark)> {
-    let entry = &layout.entries[layout.entry_of_passage(passage).unwrap().0];
-    let Some(t) = entry.side(side) else {
+    let Some(t) = layout.text(layout.entry_of_passage(passage).unwrap(), side) else {
         return Vec::new();
     };
     let mut out: Vec<(String, FactMark)> = Vec::new();
@@ -224,7 +225,7 @@ fn underlined(layout: &PairRows, passage: usize, side: Side) -> Vec<(String, Fac
 fn facts_the_pair_disagrees_on_are_underlined_and_the_straying_reading_marked() {
     let c = fixture::story();
     let facts = crate::facts::analyze(&c);
-    let layout = PairRows::build(&c, &facts, key(60, Fold::Open));
+    let layout = PairRows::build(&c, Some(&facts), key(60, Fold::Open));
     // v0 keeps to the consensus (v2 agrees with it); v1 strays.
     assert_eq!(
         underlined(&layout, 2, Side::Base),
@@ -253,7 +254,7 @@ fn facts_both_panes_state_alike_stay_plain() {
         compared: VersionId(2),
         ..key(60, Fold::Open)
     };
-    let layout = PairRows::build(&c, &facts, key);
+    let layout = PairRows::build(&c, Some(&facts), key);
     for side in Side::BOTH {
         assert!(underlined(&layout, 2, side).is_empty(), "{side:?}");
     }

@@ -5,29 +5,28 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::{App, Busy, Mode, Notice, Pair, Shown, Underlay};
+use super::{App, Busy, Mode, Notice, Pair, SPARE_LAYOUTS, Shown, Underlay};
 use crate::app::layout::{Entry, EntryIx, PairRows, PairRowsKey};
 use crate::app::nav::Nav;
 use crate::app::overview::Overview;
 use crate::app::presence::{self, PresenceTable};
-use crate::app::store::{CompareKey, Lookup};
-use crate::model::VersionId;
+use crate::app::store::{CompareKey, Lookup, Tables};
+use crate::facts::FactReport;
+use crate::model::{Comparison, VersionId};
 use crate::present::facts::{FactRows, FactsTable};
 
 impl App {
     /// Brings what is shown up to date with the wanted pair and the screen: asks the store for
-    /// the comparison and rebuilds the layout if its key changed, keeping the reader's place.
+    /// the comparison, takes in facts and tables that arrived, and lays the pair out again only
+    /// as far as its key changed, keeping the reader's place.
     pub(super) fn refresh(&mut self) {
         let key = CompareKey {
             base: self.pair.base,
             ignore: self.pair.ignore,
         };
         // Asked first, so that a background comparison starts before the screen size is known.
-        let (comparison, facts) = match self.store.request(key) {
-            Lookup::Ready(analysis) => (
-                Arc::clone(&analysis.comparison),
-                Arc::clone(analysis.facts()),
-            ),
+        let analysis = match self.store.request(key) {
+            Lookup::Ready(analysis) => analysis,
             Lookup::Pending => {
                 self.busy.get_or_insert(Busy {
                     since: Instant::now(),
@@ -43,6 +42,10 @@ impl App {
             }
         };
         self.busy = None;
+        let comparison = Arc::clone(&analysis.comparison);
+        // Never waits: in the background the facts come later, and the panes do not wait.
+        let facts = analysis.facts_if_found().cloned();
+        let tables = self.store.tables(key);
         let Some(areas) = self.screen.areas().copied() else {
             return;
         };
@@ -62,52 +65,90 @@ impl App {
             && same_comparison
             && shown.layout.key == layout_key
         {
+            take_in(shown, facts, tables);
             if shown.overview.height() != height {
                 shown.overview = Overview::build(&shown.layout, height);
             }
             self.nav.clamp(&shown.layout, height);
+            self.reopen_view();
             return;
         }
         let anchor = self.anchor();
-        let (layout, summaries, presence, facts_table, reflowed) = match self.shown.take() {
-            // Same pair, new width or fold: the entries (and so the search hits) stay.
-            Some(old) if same_comparison && old.layout.same_pair(&layout_key) => (
-                old.layout.reflow(&comparison, layout_key),
-                old.summaries,
-                old.presence,
-                old.facts_table,
-                true,
-            ),
+        let old = self.shown.take();
+        let (summaries, presence, facts_table) = match &old {
             Some(old) if same_comparison => (
-                PairRows::build(&comparison, &facts, layout_key),
-                old.summaries,
-                old.presence,
-                old.facts_table,
-                false,
+                old.summaries.clone(),
+                old.presence.clone(),
+                old.facts_table.clone(),
             ),
-            _ => (
-                PairRows::build(&comparison, &facts, layout_key),
-                presence::summaries(&comparison),
-                None,
-                None,
-                false,
-            ),
+            _ => (presence::summaries(&comparison), None, None),
         };
-        let overview = Overview::build(&layout, height);
-        self.shown = Some(Shown {
+        let (layout, same_entries) =
+            self.layout_for(old, &comparison, facts.as_deref(), layout_key);
+        let mut shown = Shown {
             comparison,
-            facts,
+            facts: None,
+            overview: Overview::build(&layout, height),
             layout,
-            overview,
             summaries,
             presence,
             facts_table,
-        });
+        };
+        take_in(&mut shown, facts, tables);
+        self.shown = Some(shown);
         self.restore(anchor);
-        if !reflowed && let (Some(search), Some(shown)) = (&self.search, &self.shown) {
+        if !same_entries && let (Some(search), Some(shown)) = (&self.search, &self.shown) {
             self.search = Some(search.rerun(&shown.layout));
         }
         self.reopen_view();
+    }
+
+    /// A layout for `key`: the one shown, laid out again (same pair: the entries, and so the
+    /// search hits, stay; says so); a spare one of the pair, laid out again; or a new one. The
+    /// layout shown before goes to the spares.
+    fn layout_for(
+        &mut self,
+        old: Option<Shown>,
+        comparison: &Arc<Comparison>,
+        facts: Option<&FactReport>,
+        key: PairRowsKey,
+    ) -> (PairRows, bool) {
+        if let Some(old) = old {
+            if Arc::ptr_eq(&old.comparison, comparison) && old.layout.same_pair(&key) {
+                return (old.layout.reflow(key), true);
+            }
+            self.spare.push((old.comparison, old.layout));
+        }
+        let found = self
+            .spare
+            .iter()
+            .position(|(c, layout)| Arc::ptr_eq(c, comparison) && layout.same_pair(&key));
+        let layout = match found {
+            Some(i) => {
+                let (_, layout) = self.spare.remove(i);
+                if layout.key == key {
+                    layout
+                } else {
+                    layout.reflow(key)
+                }
+            }
+            None => PairRows::build(comparison, facts, key),
+        };
+        if self.spare.len() > SPARE_LAYOUTS {
+            self.spare.remove(0);
+        }
+        (layout, false)
+    }
+
+    /// Inks the fact underlines into the entries on screen and a screen above and below, if
+    /// the facts arrived after the layout; called after every change, before drawing.
+    pub(super) fn prepare_screen(&mut self) {
+        let height = self.height();
+        let top = self.nav.top;
+        if let Some(shown) = &mut self.shown {
+            let rows = top.saturating_sub(height)..top.saturating_add(2 * height);
+            shown.layout.prepare(&shown.comparison, rows);
+        }
     }
 
     /// A view left open while a new comparison arrived from the background gets its table
@@ -123,7 +164,7 @@ impl App {
             } => {
                 let table = shown
                     .presence
-                    .get_or_insert_with(|| PresenceTable::build(&shown.comparison));
+                    .get_or_insert_with(|| Arc::new(PresenceTable::build(&shown.comparison)));
                 state.selected = state.selected.min(table.rows.len().saturating_sub(1));
                 state.top = state.top.min(state.selected);
             }
@@ -132,12 +173,19 @@ impl App {
                 under: Underlay::Facts(state),
                 ..
             } => {
-                let table = shown.facts_table.get_or_insert_with(|| {
-                    FactsTable::build(&shown.comparison, &shown.facts, FactRows::Divergent)
-                });
-                nothing_to_list = table.rows.is_empty();
-                state.selected = state.selected.min(table.rows.len().saturating_sub(1));
-                state.top = state.top.min(state.selected);
+                // The panel waits, saying so, while the facts are being found.
+                if let Some(facts) = &shown.facts {
+                    let table = shown.facts_table.get_or_insert_with(|| {
+                        Arc::new(FactsTable::build(
+                            &shown.comparison,
+                            facts,
+                            FactRows::Divergent,
+                        ))
+                    });
+                    nothing_to_list = table.rows.is_empty();
+                    state.selected = state.selected.min(table.rows.len().saturating_sub(1));
+                    state.top = state.top.min(state.selected);
+                }
             }
             Mode::Browse | Mode::Search { .. } | Mode::Goto { .. } | Mode::Help { .. } => {}
         }
@@ -164,6 +212,7 @@ impl App {
     fn anchor(&self) -> Option<Anchor> {
         let shown = self.shown.as_ref()?;
         let entry = shown.layout.entries.get(self.nav.current.0)?;
+        let rows = shown.layout.rows_of(self.nav.current);
         let passage = &shown.comparison.passages[entry.passage];
         let key = shown.layout.key;
         let span = passage
@@ -172,7 +221,7 @@ impl App {
         Some(Anchor {
             version: span.version,
             offset: span.range.start,
-            screen_row: entry.rows.start.saturating_sub(self.nav.top),
+            screen_row: rows.start.saturating_sub(self.nav.top),
         })
     }
 
@@ -205,8 +254,11 @@ impl App {
             .map(|(i, _)| i);
         let current = EntryIx(best.unwrap_or(0));
         self.nav.current = current;
-        if let Some(entry) = layout.entries.get(current.0) {
-            self.nav.top = entry.rows.start.saturating_sub(anchor.screen_row);
+        if current.0 < layout.entries.len() {
+            self.nav.top = layout
+                .rows_of(current)
+                .start
+                .saturating_sub(anchor.screen_row);
         }
         self.nav.clamp(layout, height);
     }
@@ -218,4 +270,23 @@ struct Anchor {
     version: VersionId,
     offset: usize,
     screen_row: usize,
+}
+
+/// Takes facts and tables that arrived into what is shown: the facts into the layout (classes,
+/// fact counts, underlines), the tables for the views.
+fn take_in(shown: &mut Shown, facts: Option<Arc<FactReport>>, tables: Tables) {
+    if shown.facts.is_none()
+        && let Some(facts) = facts
+    {
+        if !shown.layout.has_facts() {
+            shown.layout.add_facts(&shown.comparison, &facts);
+        }
+        shown.facts = Some(facts);
+    }
+    if shown.presence.is_none() {
+        shown.presence = tables.presence;
+    }
+    if shown.facts_table.is_none() && shown.facts.is_some() {
+        shown.facts_table = tables.facts;
+    }
 }
