@@ -249,15 +249,16 @@ impl PairRows {
     /// The same pair at another width or fold state: the entries' text is kept; a new width
     /// wraps it again, a new fold state only places the entries again. `key` must name the
     /// same pair and ignore options.
-    #[must_use]
-    pub fn reflow(mut self, key: PairRowsKey) -> Self {
+    pub fn reflow(&mut self, key: PairRowsKey) {
         debug_assert!(self.same_pair(&key));
+        if key == self.key {
+            return;
+        }
         if key.width != self.key.width {
             self.shapes = Shapes::wrap(&self.entries, &self.moves, key.width);
         }
         self.index = RowIndex::new(&self.entries, &self.shapes, &self.moves, key.fold);
         self.key = key;
-        self
     }
 
     /// Whether a layout for `key` can be had by [`PairRows::reflow`] from this one.

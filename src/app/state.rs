@@ -151,8 +151,8 @@ pub struct App {
     pub(super) store: Store,
     pub(super) pair: Pair,
     pub(super) shown: Option<Shown>,
-    /// Layouts of pairs shown before, with the comparison each was made from.
-    pub(super) spare: Vec<(Arc<Comparison>, PairRows)>,
+    /// What was shown for other pairs before, most recent last.
+    pub(super) spare: Vec<Shown>,
     pub(super) screen: Screen,
     pub(super) nav: Nav,
     pub(super) stepping: Stepping,
@@ -386,9 +386,19 @@ impl App {
         if self.idle_ticks >= NOTICE_TICKS {
             self.notice = None;
         }
+        self.collect();
+    }
+
+    /// Takes in what the background thread finished (a comparison, its tables, its facts) and
+    /// shows it. The event loop calls this often while something is pending, so that a
+    /// comparison shows as soon as it exists; it changes nothing else.
+    pub fn collect(&mut self) {
         match self.store.collect() {
             Collected::Nothing => {}
-            Collected::Something => self.refresh(),
+            Collected::Something => {
+                self.refresh();
+                self.prepare_screen();
+            }
             Collected::Crashed => self.flow = Flow::Crashed,
         }
     }

@@ -5,6 +5,10 @@
 //! A job sends its results as they come, so that the panes show the comparison as soon as it
 //! exists: the comparison; the presence table; then the facts (found into the comparison's
 //! [`Analysis`], which the viewer already holds) with the facts panel's table.
+//!
+//! The jobs run in a rayon pool of their own: the viewer lays a new comparison out on rayon's
+//! global pool while the facts are being found, and in one shared pool it would queue behind
+//! the facts' long tasks.
 
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
@@ -51,11 +55,18 @@ impl Worker {
     pub fn spawn(versions: Arc<Vec<Version>>) -> std::io::Result<Self> {
         let (jobs, inbox) = mpsc::channel::<(CompareKey, CompareOptions)>();
         let (outbox, done) = mpsc::channel();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("storydiff-background-{i}"))
+            .build()
+            .map_err(std::io::Error::other)?;
         thread::Builder::new()
             .name("storydiff-align".into())
             .spawn(move || {
                 for (key, options) in inbox {
-                    if run(key, &options, &versions, &outbox).is_err() {
+                    if pool
+                        .install(|| run(key, &options, &versions, &outbox))
+                        .is_err()
+                    {
                         break;
                     }
                 }

@@ -75,25 +75,8 @@ impl App {
         }
         let anchor = self.anchor();
         let old = self.shown.take();
-        let (summaries, presence, facts_table) = match &old {
-            Some(old) if same_comparison => (
-                old.summaries.clone(),
-                old.presence.clone(),
-                old.facts_table.clone(),
-            ),
-            _ => (presence::summaries(&comparison), None, None),
-        };
-        let (layout, same_entries) =
-            self.layout_for(old, &comparison, facts.as_deref(), layout_key);
-        let mut shown = Shown {
-            comparison,
-            facts: None,
-            overview: Overview::build(&layout, height),
-            layout,
-            summaries,
-            presence,
-            facts_table,
-        };
+        let (mut shown, same_entries) =
+            self.shown_for(old, comparison, facts.as_deref(), layout_key, height);
         take_in(&mut shown, facts, tables);
         self.shown = Some(shown);
         self.restore(anchor);
@@ -103,41 +86,83 @@ impl App {
         self.reopen_view();
     }
 
-    /// A layout for `key`: the one shown, laid out again (same pair: the entries, and so the
-    /// search hits, stay; says so); a spare one of the pair, laid out again; or a new one. The
-    /// layout shown before goes to the spares.
-    fn layout_for(
+    /// What to show for `key`: what is shown, laid out again (the same pair: the entries, and so
+    /// the search hits, stay; says so); a spare of the pair, laid out again; or a new layout.
+    /// What was shown becomes a spare.
+    fn shown_for(
         &mut self,
         old: Option<Shown>,
-        comparison: &Arc<Comparison>,
+        comparison: Arc<Comparison>,
         facts: Option<&FactReport>,
         key: PairRowsKey,
-    ) -> (PairRows, bool) {
-        if let Some(old) = old {
-            if Arc::ptr_eq(&old.comparison, comparison) && old.layout.same_pair(&key) {
-                return (old.layout.reflow(key), true);
+        height: usize,
+    ) -> (Shown, bool) {
+        let mut same_entries = false;
+        let mut shown = match old {
+            Some(old)
+                if Arc::ptr_eq(&old.comparison, &comparison) && old.layout.same_pair(&key) =>
+            {
+                same_entries = true;
+                old
             }
-            self.spare.push((old.comparison, old.layout));
-        }
-        let found = self
-            .spare
-            .iter()
-            .position(|(c, layout)| Arc::ptr_eq(c, comparison) && layout.same_pair(&key));
-        let layout = match found {
-            Some(i) => {
-                let (_, layout) = self.spare.remove(i);
-                if layout.key == key {
-                    layout
+            old => {
+                self.spare.extend(old);
+                let found = self.spare.iter().position(|s| {
+                    Arc::ptr_eq(&s.comparison, &comparison) && s.layout.same_pair(&key)
+                });
+                if let Some(i) = found {
+                    self.spare.remove(i)
                 } else {
-                    layout.reflow(key)
+                    self.new_shown(comparison, facts, key, height)
                 }
             }
-            None => PairRows::build(comparison, facts, key),
         };
-        if self.spare.len() > SPARE_LAYOUTS {
+        if shown.layout.key != key {
+            shown.layout.reflow(key);
+            shown.overview = Overview::build(&shown.layout, height);
+        } else if shown.overview.height() != height {
+            shown.overview = Overview::build(&shown.layout, height);
+        }
+        while self.spare.len() > SPARE_LAYOUTS {
             self.spare.remove(0);
         }
-        (layout, false)
+        (shown, same_entries)
+    }
+
+    /// A new layout of a comparison, with the parts of the comparison that a spare of another
+    /// pair already has.
+    fn new_shown(
+        &self,
+        comparison: Arc<Comparison>,
+        facts: Option<&FactReport>,
+        key: PairRowsKey,
+        height: usize,
+    ) -> Shown {
+        let kin = self
+            .spare
+            .iter()
+            .rev()
+            .find(|s| Arc::ptr_eq(&s.comparison, &comparison));
+        let (summaries, presence, facts_table) = kin.map_or_else(
+            || (presence::summaries(&comparison), None, None),
+            |s| {
+                (
+                    s.summaries.clone(),
+                    s.presence.clone(),
+                    s.facts_table.clone(),
+                )
+            },
+        );
+        let layout = PairRows::build(&comparison, facts, key);
+        Shown {
+            overview: Overview::build(&layout, height),
+            comparison,
+            facts: None,
+            layout,
+            summaries,
+            presence,
+            facts_table,
+        }
     }
 
     /// Inks the fact underlines into the entries on screen and a screen above and below, if
