@@ -168,7 +168,7 @@ fn a_comparison_arriving_while_the_panel_is_open_refills_it() {
     });
     let wait = |app: &mut App| {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        while app.busy.is_some() {
+        while app.is_busy() {
             assert!(std::time::Instant::now() < deadline, "no comparison came");
             std::thread::sleep(std::time::Duration::from_millis(5));
             app.update(Action::Tick);
