@@ -120,7 +120,7 @@ fn label(layout: &PairRows, id: VersionId) -> String {
 }
 
 /// The first few words of a text, for a note ("…" if cut).
-fn excerpt(text: &str) -> String {
+pub(super) fn excerpt(text: &str) -> String {
     const WORDS: usize = 6;
     match text.match_indices(' ').nth(WORDS - 1) {
         Some((at, _)) => format!("{}…", &text[..at]),
@@ -129,7 +129,7 @@ fn excerpt(text: &str) -> String {
 }
 
 /// The label of a folded run, e.g. "⋯ 4 same passages" or "⋯ 3 same passages, 1 boilerplate".
-fn fold_label(run: &[Entry]) -> String {
+pub(super) fn fold_label(run: &[Entry]) -> String {
     let boilerplate = run
         .iter()
         .filter(|e| e.status == PassageStatus::Boilerplate)
@@ -147,7 +147,7 @@ fn fold_label(run: &[Entry]) -> String {
 }
 
 /// The runs of a text that fall on one wrapped line.
-fn runs(text: &StyledText, line: Range<usize>) -> Vec<Run> {
+pub(super) fn runs(text: &StyledText, line: Range<usize>) -> Vec<Run> {
     let first = text.runs.partition_point(|r| r.range.end <= line.start);
     text.runs[first..]
         .iter()
