@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::layout::{PairRows, PairRowsKey};
 use super::worker::{Outcome, Poll, Worker};
 pub use crate::Analysis;
 use crate::compare_versions;
@@ -63,6 +64,8 @@ pub struct Store {
     compute: Compute,
     done: HashMap<CompareKey, Lookup>,
     tables: HashMap<CompareKey, Tables>,
+    /// Layouts the background thread made with a comparison, until the viewer takes them.
+    layouts: HashMap<CompareKey, PairRows>,
     total_bytes: usize,
 }
 
@@ -96,6 +99,7 @@ impl Store {
             compute,
             done: HashMap::new(),
             tables: HashMap::new(),
+            layouts: HashMap::new(),
             total_bytes,
         }
     }
@@ -112,8 +116,9 @@ impl Store {
         self.total_bytes
     }
 
-    /// The comparison for a key: cached, computed now (inline), or requested (background).
-    pub fn request(&mut self, key: CompareKey) -> Lookup {
+    /// The comparison for a key: cached, computed now (inline), or requested (background, and
+    /// then laid out there for `layout` if given).
+    pub fn request(&mut self, key: CompareKey, layout: Option<PairRowsKey>) -> Lookup {
         if let Some(found) = self.done.get(&key) {
             return found.clone();
         }
@@ -128,7 +133,7 @@ impl Store {
                 Err(e) => Lookup::Failed(e.to_string()),
             },
             Compute::Background(worker) => {
-                worker.submit(key, options);
+                worker.submit(key, options, layout);
                 Lookup::Pending
             }
         };
@@ -140,6 +145,12 @@ impl Store {
     #[must_use]
     pub fn tables(&self, key: CompareKey) -> Tables {
         self.tables.get(&key).cloned().unwrap_or_default()
+    }
+
+    /// The layout the background thread made with a comparison, if it made one and nobody took
+    /// it yet.
+    pub fn take_layout(&mut self, key: CompareKey) -> Option<PairRows> {
+        self.layouts.remove(&key)
     }
 
     /// Adds a comparison made elsewhere (and analysed).
@@ -158,7 +169,15 @@ impl Store {
                 Poll::Idle => return collected,
                 Poll::Crashed => return Collected::Crashed,
                 Poll::Done(Outcome::Compared(key, result)) => {
-                    let lookup = result.map_or_else(Lookup::Failed, Lookup::Ready);
+                    let lookup = match result {
+                        Ok((analysis, layout)) => {
+                            if let Some(layout) = layout {
+                                self.layouts.insert(key, *layout);
+                            }
+                            Lookup::Ready(analysis)
+                        }
+                        Err(message) => Lookup::Failed(message),
+                    };
                     self.done.insert(key, lookup);
                     collected = Collected::Something;
                 }
@@ -217,11 +236,11 @@ mod tests {
             base: VersionId(1),
             ignore: IgnoreOptions::default(),
         };
-        let Lookup::Ready(first) = store.request(key) else {
+        let Lookup::Ready(first) = store.request(key, None) else {
             panic!("not ready")
         };
         assert_eq!(first.comparison.base, VersionId(1));
-        let Lookup::Ready(again) = store.request(key) else {
+        let Lookup::Ready(again) = store.request(key, None) else {
             panic!("not ready")
         };
         assert!(Arc::ptr_eq(&first.comparison, &again.comparison));
@@ -239,7 +258,7 @@ mod tests {
             base: VersionId(0),
             ignore: IgnoreOptions::default(),
         };
-        assert!(matches!(store.request(key), Lookup::Pending));
+        assert!(matches!(store.request(key, None), Lookup::Pending));
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
         while store.tables(key).facts.is_none() {
             assert!(
@@ -249,7 +268,7 @@ mod tests {
             assert_ne!(store.collect(), Collected::Crashed);
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
-        let Lookup::Ready(analysis) = store.request(key) else {
+        let Lookup::Ready(analysis) = store.request(key, None) else {
             panic!("not ready")
         };
         assert!(store.tables(key).presence.is_some());

@@ -24,8 +24,15 @@ impl App {
             base: self.pair.base,
             ignore: self.pair.ignore,
         };
+        let layout_key = self.screen.areas().map(|areas| PairRowsKey {
+            base: self.pair.base,
+            compared: self.pair.compared,
+            ignore: self.pair.ignore,
+            width: areas.text_width(),
+            fold: self.pair.fold,
+        });
         // Asked first, so that a background comparison starts before the screen size is known.
-        let analysis = match self.store.request(key) {
+        let analysis = match self.store.request(key, layout_key) {
             Lookup::Ready(analysis) => analysis,
             Lookup::Pending => {
                 self.busy.get_or_insert(Busy {
@@ -46,15 +53,8 @@ impl App {
         // Never waits: in the background the facts come later, and the panes do not wait.
         let facts = analysis.facts_if_found().cloned();
         let tables = self.store.tables(key);
-        let Some(areas) = self.screen.areas().copied() else {
+        let Some(layout_key) = layout_key else {
             return;
-        };
-        let layout_key = PairRowsKey {
-            base: self.pair.base,
-            compared: self.pair.compared,
-            ignore: self.pair.ignore,
-            width: areas.text_width(),
-            fold: self.pair.fold,
         };
         let height = self.height();
         let same_comparison = self
@@ -132,7 +132,7 @@ impl App {
     /// A new layout of a comparison, with the parts of the comparison that a spare of another
     /// pair already has.
     fn new_shown(
-        &self,
+        &mut self,
         comparison: Arc<Comparison>,
         facts: Option<&FactReport>,
         key: PairRowsKey,
@@ -153,7 +153,15 @@ impl App {
                 )
             },
         );
-        let layout = PairRows::build(&comparison, facts, key);
+        let made = CompareKey {
+            base: key.base,
+            ignore: key.ignore,
+        };
+        // Laid out in the background with the comparison, if the pair is still the one asked.
+        let layout = match self.store.take_layout(made) {
+            Some(layout) if layout.same_pair(&key) => layout,
+            _ => PairRows::build(&comparison, facts, key),
+        };
         Shown {
             overview: Overview::build(&layout, height),
             comparison,
