@@ -116,9 +116,13 @@ impl Store {
         self.total_bytes
     }
 
-    /// The comparison for a key: cached, computed now (inline), or requested (background, and
-    /// then laid out there for `layout` if given).
+    /// The comparison for a key: cached, computed now (inline), or requested (background).
+    /// `layout` is what the screen shows now: the background thread lays a new comparison out
+    /// for it.
     pub fn request(&mut self, key: CompareKey, layout: Option<PairRowsKey>) -> Lookup {
+        if let Compute::Background(worker) = &self.compute {
+            worker.want(layout);
+        }
         if let Some(found) = self.done.get(&key) {
             return found.clone();
         }
@@ -133,7 +137,7 @@ impl Store {
                 Err(e) => Lookup::Failed(e.to_string()),
             },
             Compute::Background(worker) => {
-                worker.submit(key, options, layout);
+                worker.submit(key, options);
                 Lookup::Pending
             }
         };

@@ -3,7 +3,7 @@
 //! `std::thread` and channels: one job at a time, in request order.
 //!
 //! A job sends its results as they come, so that the panes show the comparison as soon as it
-//! exists: the comparison, laid out for the pair and width the viewer asked for (inking and
+//! exists: the comparison, laid out for the pair and width on screen when it is done (inking and
 //! wrapping a book is the costly part of a layout, and here it does not hold up the screen); the
 //! presence table; then the facts (found into the comparison's [`Analysis`], which the viewer
 //! already holds) with the facts panel's table.
@@ -12,8 +12,8 @@
 //! global pool while the facts are being found, and in one shared pool it would queue behind
 //! the facts' long tasks.
 
-use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::{Arc, Mutex};
 use std::thread;
 
 use super::layout::{PairRows, PairRowsKey};
@@ -53,14 +53,19 @@ pub enum Poll {
 /// A handle to the background thread. Dropping it ends the thread after its current job.
 #[derive(Debug)]
 pub struct Worker {
-    jobs: Sender<Job>,
+    jobs: Sender<(CompareKey, CompareOptions)>,
     done: Receiver<Outcome>,
+    /// The pair, width and fold state on screen, which the viewer keeps up to date: a new
+    /// comparison is laid out for it if it has the comparison's base and ignore options.
+    wanted: Arc<Mutex<Option<PairRowsKey>>>,
 }
 
 impl Worker {
     /// Starts the thread over a shared set of versions.
     pub fn spawn(versions: Arc<Vec<Version>>) -> std::io::Result<Self> {
-        let (jobs, inbox) = mpsc::channel::<Job>();
+        let (jobs, inbox) = mpsc::channel::<(CompareKey, CompareOptions)>();
+        let wanted = Arc::new(Mutex::new(None));
+        let layout = Arc::clone(&wanted);
         let (outbox, done) = mpsc::channel();
         let pool = rayon::ThreadPoolBuilder::new()
             .thread_name(|i| format!("storydiff-background-{i}"))
@@ -69,24 +74,29 @@ impl Worker {
         thread::Builder::new()
             .name("storydiff-align".into())
             .spawn(move || {
-                for job in inbox {
-                    if pool.install(|| run(&job, &versions, &outbox)).is_err() {
+                for (key, options) in inbox {
+                    let job = || run(key, &options, &versions, &layout, &outbox);
+                    if pool.install(job).is_err() {
                         break;
                     }
                 }
             })?;
-        Ok(Self { jobs, done })
+        Ok(Self { jobs, done, wanted })
     }
 
-    /// Queues a comparison, to be laid out for `layout` if given.
-    pub fn submit(&self, key: CompareKey, options: CompareOptions, layout: Option<PairRowsKey>) {
+    /// Queues a comparison.
+    pub fn submit(&self, key: CompareKey, options: CompareOptions) {
         // A send fails only if the thread died (a panic in the aligner); the request then stays
         // pending and the status line keeps saying so.
-        let _ = self.jobs.send(Job {
-            key,
-            options,
-            layout,
-        });
+        let _ = self.jobs.send((key, options));
+    }
+
+    /// Says what is on screen now (`None`: nothing yet, the size is not known).
+    pub fn want(&self, layout: Option<PairRowsKey>) {
+        // A poisoned lock means the thread panicked; the request then stays pending anyway.
+        if let Ok(mut wanted) = self.wanted.lock() {
+            *wanted = layout;
+        }
     }
 
     /// A finished part of a job, if one is waiting.
@@ -100,28 +110,20 @@ impl Worker {
     }
 }
 
-/// A comparison to make.
-#[derive(Debug)]
-struct Job {
-    key: CompareKey,
-    options: CompareOptions,
-    /// The pair, width and fold state to lay it out for (the pair on screen when asked).
-    layout: Option<PairRowsKey>,
-}
-
 /// One job; fails only if the viewer has gone.
 fn run(
-    job: &Job,
+    key: CompareKey,
+    options: &CompareOptions,
     versions: &[Version],
+    wanted: &Mutex<Option<PairRowsKey>>,
     outbox: &Sender<Outcome>,
 ) -> Result<(), mpsc::SendError<Outcome>> {
-    let key = job.key;
-    let analysis = match compare_versions(versions.to_vec(), &job.options) {
+    let analysis = match compare_versions(versions.to_vec(), options) {
         Ok(comparison) => Analysis::new(comparison),
         Err(e) => return outbox.send(Outcome::Compared(key, Err(e.to_string()))),
     };
-    let layout = job
-        .layout
+    let wanted = wanted.lock().ok().and_then(|w| *w);
+    let layout = wanted
         .filter(|l| l.base == key.base && l.ignore == key.ignore)
         .map(|l| Box::new(PairRows::build(&analysis.comparison, None, l)));
     outbox.send(Outcome::Compared(key, Ok((analysis.clone(), layout))))?;
