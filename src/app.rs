@@ -4,9 +4,10 @@
 //! [`run`] owns the terminal and the only event loop: draw → event → keymap → update. The parts:
 //!
 //! ```text
-//! store (comparisons + facts, background worker) ─▶ layout (rows prepared once per
-//!        │                                            pair/width/fold, facts underlined)
-//!        └─▶ presence table, facts panel (prepared when first opened)
+//! store (comparisons, then facts, background worker) ─▶ layout (text wrapped once per
+//!        │                                              pair/width, rows placed per fold,
+//!        │                                              made for the screen, facts underlined)
+//!        └─▶ presence table, facts panel (prepared in the background)
 //!        keymap (one table) ─▶ Action ─▶ state::App::update ─▶ nav, stepping, mode, search
 //!                                   view::draw(&App) ─▶ widgets (draw only)
 //! ```
