@@ -199,13 +199,16 @@ fn check_floors(name: &str, s: &Score, floor: &Floors) {
 /// Stories written and labelled by hand for this test after the aligner's thresholds were
 /// calibrated on the seed story (`tests/eval/news-heldout/README.md`): how the calibration
 /// carries over to rewrites it never saw.
-/// First measured (never tuned on): P 0.931, F1 0.844, full-link recall 0.851, 2 wrong
-/// passages, moved 4/4, alone 11/13.
+/// First measured (never tuned on), stories 1–3: P 0.931, F1 0.844, full-link recall 0.851,
+/// 2 wrong passages, moved 4/4, alone 11/13. Stories 4–6, added later by another writer, all
+/// six: P 0.815, F1 0.818, full-link recall 0.905, 3 wrong, moved 8/8, alone 19/22; then 0.853
+/// and 0.837 once a moved heading stopped joining the moved body after it (a requirement of
+/// its own — headings never share a passage with story text — that story 4 showed broken).
 const HELD_OUT: Floors = Floors {
-    precision: 0.90,
-    f1: 0.80,
-    full_recall: 0.82,
-    max_wrong_passages: 2,
+    precision: 0.83,
+    f1: 0.81,
+    full_recall: 0.88,
+    max_wrong_passages: 3,
     moved: 0.75,
     alone: 0.8,
 };
@@ -215,7 +218,7 @@ fn alignment_of_held_out_rewrites_stays_above_the_floors() {
     let dir = gold::heldout_dir();
     let pairs = gold::load_dir(&dir);
     assert!(
-        pairs.len() >= 3,
+        pairs.len() >= 6,
         "labelled pairs in {} ({} found)",
         dir.display(),
         pairs.len()

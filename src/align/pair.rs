@@ -71,6 +71,46 @@ pub struct Sentences<'a> {
     pub quote_continues: &'a [bool],
 }
 
+impl Sentences<'_> {
+    /// The sentences of `range`, renumbered from 0.
+    fn slice(&self, range: Range<usize>) -> Sentences<'_> {
+        Sentences {
+            vecs: &self.vecs[range.clone()],
+            heading: &self.heading[range.clone()],
+            quote_continues: &self.quote_continues[range],
+        }
+    }
+}
+
+impl Bead {
+    /// The bead with its base sentences moved on by `a` and the other side's by `b`.
+    fn shifted(self, a: usize, b: usize) -> Self {
+        let by = |r: Range<usize>, d: usize| r.start + d..r.end + d;
+        match self {
+            Bead::Match {
+                a: ra,
+                b: rb,
+                confidence,
+            } => Bead::Match {
+                a: by(ra, a),
+                b: by(rb, b),
+                confidence,
+            },
+            Bead::Moved {
+                a: ra,
+                b: rb,
+                confidence,
+            } => Bead::Moved {
+                a: by(ra, a),
+                b: by(rb, b),
+                confidence,
+            },
+            Bead::OnlyA(r) => Bead::OnlyA(by(r, a)),
+            Bead::OnlyB(r) => Bead::OnlyB(by(r, b)),
+        }
+    }
+}
+
 /// Aligns two sentence sequences.
 #[must_use]
 pub fn align_pair(a: &Sentences<'_>, b: &Sentences<'_>) -> Vec<Bead> {
@@ -79,7 +119,7 @@ pub fn align_pair(a: &Sentences<'_>, b: &Sentences<'_>) -> Vec<Bead> {
     let frame = heaviest_chain(&seeds, |l| (a.vecs[l.a].chars + b.vecs[l.b].chars) as u32);
     let early = moves::off_frame(a, b, &seeds, &frame);
     let beads = dp::in_order(a, b, &frame, &early);
-    let beads = evidence::prune(beads, a, b, &scored);
+    let beads = evidence::prune(&beads, a, b, &scored);
     let beads = moves::second_look(beads, &early, a, b, &scored);
     sandwich::pair_sandwiched(beads, a, b, &scored)
 }

@@ -242,3 +242,75 @@ fn an_unrelated_sentence_between_two_pairings_stays_unpaired() {
         "{rows:#?}"
     );
 }
+
+/// A section (heading and body) that one version moves to the end.
+const SECTIONS: [&str; 2] = [
+    "Rescue Work Goes On\n\n\
+     Volunteers searched the rubble in Ternopil through the night.\n\n\
+     Details of the Draft Peace Plan\n\n\
+     The draft plan asks Kyiv to cede the remaining parts of the Donbas region.\n\
+     It would also cap the size of the Ukrainian army at 600,000 troops.\n\n\
+     Reactions From European Capitals\n\n\
+     Kaja Kallas said any deal needs the support of Ukrainians and Europeans.\n",
+    "Rescue Work Goes On\n\n\
+     Volunteers searched the rubble in Ternopil through the night.\n\n\
+     Reactions From European Capitals\n\n\
+     Kaja Kallas said any deal needs the support of Ukrainians and Europeans.\n\n\
+     Details of the Draft Peace Plan\n\n\
+     The draft plan asks Kyiv to cede the remaining parts of the Donbas region.\n\
+     It would also cap the size of the Ukrainian army at 600,000 troops.\n",
+];
+
+#[test]
+fn a_moved_section_keeps_its_heading_in_a_passage_of_its_own() {
+    let c = compare_texts(&SECTIONS);
+    check_moved_section(&c);
+}
+
+#[test]
+fn a_short_heading_moves_with_its_section() {
+    let texts = SECTIONS.map(|t| t.replace("Reactions From European Capitals", "Reactions"));
+    let c = compare_texts(&[&texts[0], &texts[1]]);
+    assert!(
+        table(&c).contains(&(
+            PassageStatus::Moved,
+            "Reactions".to_string(),
+            "Reactions".to_string()
+        )),
+        "{:#?}",
+        table(&c)
+    );
+    check_moved_section(&c);
+}
+
+/// Checks that the moved passages of [`SECTIONS`] hold headings apart from story text.
+fn check_moved_section(c: &Comparison) {
+    let moved: Vec<(String, String)> = c
+        .passages
+        .iter()
+        .filter(|p| p.status == PassageStatus::Moved)
+        .map(|p| {
+            let text = |v| c.passage_text(p, VersionId(v)).unwrap_or("").to_string();
+            (text(0), text(1))
+        })
+        .collect();
+    assert!(!moved.is_empty(), "{:#?}", table(c));
+    for (base, other) in &moved {
+        let heading = |t: &str| t.contains("Draft Peace Plan") || t.starts_with("Reactions");
+        assert_eq!(heading(base), heading(other), "{moved:#?}");
+        if heading(base) {
+            assert!(
+                !base.contains("Donbas") && !base.contains("Kallas"),
+                "{moved:#?}"
+            );
+        }
+    }
+    // The body of the section still moves as one block.
+    assert!(
+        moved
+            .iter()
+            .any(|(base, _)| base.contains("Donbas") && base.contains("600,000"))
+            || moved.iter().any(|(base, _)| base.contains("Kallas")),
+        "{moved:#?}"
+    );
+}

@@ -100,6 +100,16 @@ fn passage_at(c: &Comparison, version: VersionId, offset: usize) -> Option<usize
     })
 }
 
+/// Where a unit stands, for the detail of a missed link: in which passage, and whether that
+/// passage pairs the two versions.
+fn passage_state(passage: Option<usize>, carries_both: &dyn Fn(usize) -> bool) -> String {
+    match passage {
+        Some(p) if carries_both(p) => format!("passage {p}, paired"),
+        Some(p) => format!("passage {p}, alone"),
+        None => "no passage".to_string(),
+    }
+}
+
 /// Scores `c`, in which the pair's first side is version `ids[0]` and its second `ids[1]`; one
 /// of them must be the comparison's base.
 pub fn score(c: &Comparison, gold: &GoldPair, ids: [VersionId; 2], detail: &mut String) -> Score {
@@ -158,10 +168,14 @@ pub fn score(c: &Comparison, gold: &GoldPair, ids: [VersionId; 2], detail: &mut 
     }
     for (a, b) in &gold_links {
         if !(at[a].is_some() && at[a] == at[b]) {
+            let state = |p| passage_state(p, &carries_both);
             let _ = writeln!(
                 detail,
-                "  missed link: {:?} (passage {:?}) ~ {:?} (passage {:?})",
-                a.snippet, at[a], b.snippet, at[b]
+                "  missed link: {:?} ({}) ~ {:?} ({})",
+                a.snippet,
+                state(at[a]),
+                b.snippet,
+                state(at[b])
             );
         }
     }

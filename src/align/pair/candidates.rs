@@ -5,6 +5,8 @@
 //! only the top few get their full cosine, so cost stays near-linear. Headings are scored only
 //! against headings.
 
+use rayon::prelude::*;
+
 use super::super::features::{SentenceVec, cosine};
 use super::{Link, Sentences};
 
@@ -87,13 +89,17 @@ impl Scored {
     /// Candidates through shared rare terms: a partial dot product over them ranks the
     /// candidates of each sentence, and the top few (from either side) get their full cosine.
     fn score_indexed(&mut self, a: &Sentences<'_>, b: &Sentences<'_>) {
-        let mut proposed: Vec<(usize, usize)> = Vec::new();
-        propose(a.vecs, b.vecs, |i, j| proposed.push((i, j)));
-        propose(b.vecs, a.vecs, |j, i| proposed.push((i, j)));
-        proposed.sort_unstable();
+        let mut proposed: Vec<(u32, u32)> = propose(a.vecs, b.vecs);
+        proposed.extend(propose(b.vecs, a.vecs).into_iter().map(|(j, i)| (i, j)));
+        proposed.par_sort_unstable();
         proposed.dedup();
-        for (i, j) in proposed {
-            self.offer(i, j, score(a, b, i, j));
+        // Scoring is independent per pair; offering stays in order, so ties resolve as before.
+        let sims: Vec<f32> = proposed
+            .par_iter()
+            .map(|&(i, j)| score(a, b, i as usize, j as usize))
+            .collect();
+        for (&(i, j), sim) in proposed.iter().zip(sims) {
+            self.offer(i as usize, j as usize, sim);
         }
     }
 
@@ -150,36 +156,49 @@ pub(crate) fn score(a: &Sentences<'_>, b: &Sentences<'_>, i: usize, j: usize) ->
     }
 }
 
-/// For each sentence of `from`, the sentences of `to` that share the most rare-term weight.
-fn propose(from: &[SentenceVec], to: &[SentenceVec], mut out: impl FnMut(usize, usize)) {
+/// Sentences of `from` a rayon task proposes candidates for: each task has its own accumulator
+/// over `to`, so tasks must be long enough to repay it.
+const PROPOSE_CHUNK: usize = 1024;
+
+/// For each sentence of `from`, the sentences of `to` that share the most rare-term weight:
+/// (index in `from`, index in `to`) pairs, in order of `from`.
+fn propose(from: &[SentenceVec], to: &[SentenceVec]) -> Vec<(u32, u32)> {
     let postings = Postings::new(to);
-    let mut acc = vec![0.0f32; to.len()];
-    let mut touched: Vec<usize> = Vec::new();
-    for (i, v) in from.iter().enumerate() {
-        for &(term, weight) in &v.terms {
-            let list = postings.of(term);
-            if list.len() > MAX_POSTINGS {
-                continue;
-            }
-            for &(j, other) in list {
-                let j = j as usize;
-                if acc[j] == 0.0 {
-                    touched.push(j);
+    let chunks: Vec<Vec<(u32, u32)>> = from
+        .par_chunks(PROPOSE_CHUNK)
+        .enumerate()
+        .map(|(chunk, vecs)| {
+            let mut out = Vec::with_capacity(vecs.len() * KEPT);
+            let mut acc = vec![0.0f32; to.len()];
+            let mut touched: Vec<usize> = Vec::new();
+            for (k, v) in vecs.iter().enumerate() {
+                let i = (chunk * PROPOSE_CHUNK + k) as u32;
+                for &(term, weight) in &v.terms {
+                    let list = postings.of(term);
+                    if list.len() > MAX_POSTINGS {
+                        continue;
+                    }
+                    for &(j, other) in list {
+                        let j = j as usize;
+                        if acc[j] == 0.0 {
+                            touched.push(j);
+                        }
+                        acc[j] += weight * other;
+                    }
                 }
-                acc[j] += weight * other;
+                if touched.len() > KEPT {
+                    touched.select_nth_unstable_by(KEPT, |x, y| acc[*y].total_cmp(&acc[*x]));
+                }
+                out.extend(touched.iter().take(KEPT).map(|&j| (i, j as u32)));
+                for &j in &touched {
+                    acc[j] = 0.0;
+                }
+                touched.clear();
             }
-        }
-        if touched.len() > KEPT {
-            touched.select_nth_unstable_by(KEPT, |x, y| acc[*y].total_cmp(&acc[*x]));
-        }
-        for &j in touched.iter().take(KEPT) {
-            out(i, j);
-        }
-        for &j in &touched {
-            acc[j] = 0.0;
-        }
-        touched.clear();
-    }
+            out
+        })
+        .collect();
+    chunks.concat()
 }
 
 /// An inverted index of one side's terms in two flat arrays (term ids are dense), so a book's

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::super::features::dot;
 use super::{Bead, Link, Sentences, merge_runs};
 
@@ -26,6 +28,9 @@ const FULL_DP_CELLS: usize = 1_500_000;
 /// Half-width of the band around the anchor line, in sentences.
 const BAND: usize = 20;
 
+/// The cells, back from the current one, whose pair dots some bead sums: (rows, columns) back.
+const WINDOW: [(usize, usize); 6] = [(0, 0), (1, 0), (2, 0), (0, 1), (0, 2), (1, 1)];
+
 const BEADS: [(usize, usize); 8] = [
     (1, 1),
     (1, 0),
@@ -41,6 +46,8 @@ const BEADS: [(usize, usize); 8] = [
 /// of early moves are skipped at no cost and never grouped, so they come back as one-sided
 /// beads at their places, for the second look to pair. Match confidences are set later, by
 /// `evidence::prune`.
+///
+/// A book's DP is cut at strong anchors into segments aligned in parallel (see [`cuts`]).
 pub(super) fn in_order(
     a: &Sentences<'_>,
     b: &Sentences<'_>,
@@ -53,9 +60,68 @@ pub(super) fn in_order(
         a_moved[link.a] = true;
         b_moved[link.b] = true;
     }
-    let anchors: Vec<(usize, usize)> = frame.iter().map(|l| (l.a, l.b)).collect();
-    let band = Band::new(a.vecs.len(), b.vecs.len(), &anchors);
-    Dp::new(a, b, &band, &a_moved, &b_moved).run()
+    let (n, m) = (a.vecs.len(), b.vecs.len());
+    let mut bounds = vec![(0, 0)];
+    if (n + 1) * (m + 1) > FULL_DP_CELLS {
+        bounds.extend(cuts(frame));
+    }
+    bounds.push((n, m));
+    segmented(a, b, frame, (&a_moved, &b_moved), &bounds)
+}
+
+/// The DP run separately between consecutive `bounds` (cells where the path is made to pass),
+/// in parallel, and joined.
+fn segmented(
+    a: &Sentences<'_>,
+    b: &Sentences<'_>,
+    frame: &[Link],
+    (a_moved, b_moved): (&[bool], &[bool]),
+    bounds: &[(usize, usize)],
+) -> Vec<Bead> {
+    let segments: Vec<Vec<Bead>> = bounds
+        .par_windows(2)
+        .map(|w| {
+            let ((r0, c0), (r1, c1)) = (w[0], w[1]);
+            let anchors: Vec<(usize, usize)> = frame
+                .iter()
+                .filter(|l| (r0..r1).contains(&l.a) && (c0..c1).contains(&l.b))
+                .map(|l| (l.a - r0, l.b - c0))
+                .collect();
+            let (sa, sb) = (a.slice(r0..r1), b.slice(c0..c1));
+            let band = Band::new(r1 - r0, c1 - c0, &anchors);
+            let beads = Dp::new(&sa, &sb, &band, &a_moved[r0..r1], &b_moved[c0..c1]).run();
+            beads.into_iter().map(|bead| bead.shifted(r0, c0)).collect()
+        })
+        .collect();
+    merge_runs(segments.into_iter().flatten().collect())
+}
+
+/// Rows between two cuts of a book's DP, at least: enough segments for the cores to share,
+/// few enough that the cuts barely constrain the alignment.
+const SEGMENT_ROWS: usize = 2048;
+/// Similarity of a frame link that may cut the DP: near-identical sentences, which the DP pairs
+/// one to one anyway.
+const CUT_MIN: f32 = 0.8;
+
+/// Where to cut a book's DP: cells `(i, j)` (sentences of each side before the cut) just before
+/// a strong frame link whose neighbours on both sides are frame links too, so the path passes
+/// there in all but the most contrived alignments, and cutting changes nothing. Costs add up
+/// along the path, so the segments' best paths joined are the best path through the cuts.
+fn cuts(frame: &[Link]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for w in frame.windows(3) {
+        let [prev, link, next] = [w[0], w[1], w[2]];
+        let tight = prev.a + 1 == link.a
+            && prev.b + 1 == link.b
+            && link.a + 1 == next.a
+            && link.b + 1 == next.b;
+        if tight && prev.sim >= CUT_MIN && link.sim >= CUT_MIN && link.a >= last + SEGMENT_ROWS {
+            out.push((link.a, link.b));
+            last = link.a;
+        }
+    }
+    out
 }
 
 /// The cells the DP visits: for each row `r` (base sentences consumed), columns `lo[r]..=hi[r]`.
@@ -256,6 +322,14 @@ impl<'a> Dp<'a> {
     }
 
     fn relax(&mut self, r: usize, j: usize, cell: usize) {
+        // The pair dots the beads ending here sum: `window[x][y]` = dot(a[r-1-x], b[j-1-y]),
+        // `None` outside the band. Looked up once per cell rather than once per bead.
+        let mut window = [[None::<f32>; 3]; 3];
+        for (x, y) in WINDOW {
+            if x < r && y < j {
+                window[x][y] = self.band.index(r - x, j - y).map(|c| self.pair_dot[c]);
+            }
+        }
         for (k, &(da, db)) in BEADS.iter().enumerate() {
             if da > r || db > j {
                 continue;
@@ -267,7 +341,7 @@ impl<'a> Dp<'a> {
             if !base.is_finite() {
                 continue;
             }
-            let Some(step) = self.bead_cost(r - da..r, j - db..j) else {
+            let Some(step) = self.bead_cost(r - da..r, j - db..j, &window) else {
                 continue;
             };
             if base + step < self.cost[cell] {
@@ -277,7 +351,12 @@ impl<'a> Dp<'a> {
         }
     }
 
-    fn bead_cost(&self, ra: Range<usize>, rb: Range<usize>) -> Option<f32> {
+    fn bead_cost(
+        &self,
+        ra: Range<usize>,
+        rb: Range<usize>,
+        window: &[[Option<f32>; 3]; 3],
+    ) -> Option<f32> {
         let (la, lb) = (ra.len(), rb.len());
         let moved =
             |flags: &[bool], r: &Range<usize>| self.any_moved && r.clone().any(|k| flags[k]);
@@ -304,10 +383,11 @@ impl<'a> Dp<'a> {
         if headings > 0 && size > 2 {
             return None;
         }
+        // In reading order (the sum's rounding does not depend on the window).
         let mut dot_sum = 0.0;
-        for p in ra.clone() {
-            for q in rb.clone() {
-                dot_sum += self.pair_dot[self.band.index(p + 1, q + 1)?];
+        for x in (0..la).rev() {
+            for y in (0..lb).rev() {
+                dot_sum += window[x][y]?;
             }
         }
         let na = self.a_stats.norm2[la - 1][ra.end];
@@ -356,5 +436,94 @@ impl<'a> Dp<'a> {
         }
         beads.reverse();
         merge_runs(beads)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::features::SentenceVec;
+
+    /// A sentence whose only term is `term`, so two sentences match exactly when terms agree.
+    fn sentence(terms: &[u32]) -> SentenceVec {
+        let terms: Vec<(u32, f32)> = terms.iter().map(|&t| (t, 1.0)).collect();
+        SentenceVec {
+            norm2: terms.len() as f32,
+            chars: 40 * terms.len(),
+            keys: Vec::new(),
+            terms,
+        }
+    }
+
+    /// A long pair (beyond the full-matrix DP): `b` is `a` with, every 97 sentences, two
+    /// sentences merged into one, and every 131, one sentence of its own.
+    fn long_pair(n: u32) -> (Vec<SentenceVec>, Vec<SentenceVec>) {
+        let a: Vec<SentenceVec> = (0..n).map(|t| sentence(&[t])).collect();
+        let mut b = Vec::new();
+        let mut t = 0;
+        while t < n {
+            if t % 97 == 0 && t + 1 < n {
+                b.push(sentence(&[t, t + 1]));
+                t += 2;
+            } else {
+                b.push(sentence(&[t]));
+                t += 1;
+            }
+            if t % 131 == 0 {
+                b.push(sentence(&[n + t]));
+            }
+        }
+        (a, b)
+    }
+
+    fn sides(vecs: &[SentenceVec]) -> (Vec<bool>, Vec<bool>) {
+        (vec![false; vecs.len()], vec![false; vecs.len()])
+    }
+
+    #[test]
+    fn cutting_a_book_at_strong_anchors_changes_nothing() {
+        let (va, vb) = long_pair(7000);
+        let ((ha, qa), (hb, qb)) = (sides(&va), sides(&vb));
+        let a = Sentences {
+            vecs: &va,
+            heading: &ha,
+            quote_continues: &qa,
+        };
+        let b = Sentences {
+            vecs: &vb,
+            heading: &hb,
+            quote_continues: &qb,
+        };
+        let scored = super::super::candidates::Scored::new(&a, &b);
+        let frame = super::super::heaviest_chain(&scored.seeds(), |_| 1);
+        let cut = cuts(&frame);
+        assert!(cut.len() >= 2, "a 7000-sentence pair is cut: {cut:?}");
+        let (am, bm) = (vec![false; va.len()], vec![false; vb.len()]);
+        let whole = segmented(&a, &b, &frame, (&am, &bm), &[(0, 0), (va.len(), vb.len())]);
+        assert_eq!(in_order(&a, &b, &frame, &[]), whole);
+        // The merges are found as 2-1 groups, cut or not.
+        let merges = whole
+            .iter()
+            .filter(|bead| matches!(bead, Bead::Match { a, b, .. } if a.len() == 2 && b.len() == 1))
+            .count();
+        assert_eq!(merges, 7000 / 97 + 1);
+    }
+
+    #[test]
+    fn cuts_fall_only_inside_runs_of_strong_in_order_links() {
+        let link = |a, b, sim| Link { a, b, sim };
+        let mut frame: Vec<Link> = (0..5000).map(|k| link(k, k + 3, 0.9)).collect();
+        // A weak link, and a jump in the other side, where no cut may fall.
+        frame[2100].sim = 0.5;
+        for l in &mut frame[4200..] {
+            l.b += 5;
+        }
+        let cut = cuts(&frame);
+        assert!(!cut.is_empty());
+        for &(i, j) in &cut {
+            assert!(![2099, 2100, 2101, 4199, 4200].contains(&i), "cut at {i}");
+            assert_eq!(frame[i].b, j);
+        }
+        assert!(cut.windows(2).all(|w| w[1].0 >= w[0].0 + SEGMENT_ROWS));
     }
 }

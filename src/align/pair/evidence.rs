@@ -9,6 +9,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::super::features::{SentenceVec, cosine, shared_keys, sum};
 use super::candidates::Scored;
 use super::{Bead, Sentences, merge_runs};
@@ -79,36 +81,52 @@ fn group(side: &Sentences<'_>, r: &Range<usize>) -> SentenceVec {
     sum(side.vecs[r.clone()].iter())
 }
 
+/// Beads a rayon task checks: enough to repay the task, few enough to share a book's beads
+/// between the cores.
+const PRUNE_CHUNK: usize = 1024;
+
 /// Checks every in-order group: detaches sentences that do not belong, undoes pairings without
-/// evidence, and sets each remaining group's confidence.
+/// evidence, and sets each remaining group's confidence. Groups are checked independently, in
+/// parallel.
 pub(super) fn prune(
-    beads: Vec<Bead>,
+    beads: &[Bead],
     a: &Sentences<'_>,
     b: &Sentences<'_>,
     scored: &Scored,
 ) -> Vec<Bead> {
-    let mut out = Vec::with_capacity(beads.len());
-    for bead in beads {
-        let Bead::Match { a: ra, b: rb, .. } = bead else {
-            out.push(bead);
-            continue;
-        };
-        let (ra, rb, before, after) = trim(ra, rb, a, b, scored);
-        out.extend(before);
-        let evidence = Evidence::of(a, &ra, b, &rb);
-        if evidence.supported() {
-            out.push(Bead::Match {
-                a: ra,
-                b: rb,
-                confidence: evidence.confidence(),
-            });
-        } else {
-            out.push(Bead::OnlyA(ra));
-            out.push(Bead::OnlyB(rb));
-        }
-        out.extend(after);
+    let checked: Vec<Vec<Bead>> = beads
+        .par_chunks(PRUNE_CHUNK)
+        .map(|chunk| {
+            let mut out = Vec::with_capacity(chunk.len());
+            for bead in chunk {
+                check(bead.clone(), a, b, scored, &mut out);
+            }
+            out
+        })
+        .collect();
+    merge_runs(checked.concat())
+}
+
+/// Checks one bead (see [`prune`]), pushing what it becomes onto `out`.
+fn check(bead: Bead, a: &Sentences<'_>, b: &Sentences<'_>, scored: &Scored, out: &mut Vec<Bead>) {
+    let Bead::Match { a: ra, b: rb, .. } = bead else {
+        out.push(bead);
+        return;
+    };
+    let (ra, rb, before, after) = trim(ra, rb, a, b, scored);
+    out.extend(before);
+    let evidence = Evidence::of(a, &ra, b, &rb);
+    if evidence.supported() {
+        out.push(Bead::Match {
+            a: ra,
+            b: rb,
+            confidence: evidence.confidence(),
+        });
+    } else {
+        out.push(Bead::OnlyA(ra));
+        out.push(Bead::OnlyB(rb));
     }
-    merge_runs(out)
+    out.extend(after);
 }
 
 /// Whether the edge sentence `edge` of group `r` is tied to the rest of it by a quotation that
