@@ -215,10 +215,18 @@ impl PairRows {
     }
 
     /// Takes in the facts found after the layout was built: each entry's class and fact count,
-    /// and the underlines, which [`PairRows::prepare`] inks into the entries about to be shown.
-    /// The text itself does not change, so neither do the rows.
-    pub fn add_facts(&mut self, comparison: &Comparison, facts: &FactReport) {
-        let underlines = PairFacts::build(comparison, facts, [self.key.base, self.key.compared]);
+    /// and the underlines (found here unless given, built for this pair), which
+    /// [`PairRows::prepare`] inks into the entries about to be shown. The text itself does not
+    /// change, so neither do the rows.
+    pub fn add_facts(
+        &mut self,
+        comparison: &Comparison,
+        facts: &FactReport,
+        underlines: Option<PairFacts>,
+    ) {
+        let underlines = underlines.unwrap_or_else(|| {
+            PairFacts::build(comparison, facts, [self.key.base, self.key.compared])
+        });
         for entry in &mut self.entries {
             entry.class =
                 entries::pair_class(Some(facts), entry.passage, self.key.compared, entry.status);

@@ -13,12 +13,13 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::layout::{PairRows, PairRowsKey};
-use super::worker::{Outcome, Poll, Worker};
+use super::worker::{Outcome, Poll, Underlines, Worker};
 pub use crate::Analysis;
 use crate::compare_versions;
 use crate::model::{Version, VersionId};
 use crate::options::{CompareOptions, IgnoreOptions};
 use crate::present::facts::FactsTable;
+use crate::present::outline::Tally;
 use crate::present::presence::PresenceTable;
 
 /// What a comparison depends on besides the versions themselves.
@@ -77,6 +78,10 @@ pub struct Tables {
     pub presence: Option<Arc<PresenceTable>>,
     /// The facts panel's table (the facts are found when it arrives).
     pub facts: Option<Arc<FactsTable>>,
+    /// How each version differs from the base.
+    pub summaries: Option<Vec<Tally>>,
+    /// The fact underlines of the pair that was on screen when the facts were found.
+    pub underlines: Option<Arc<Underlines>>,
 }
 
 impl Store {
@@ -174,11 +179,13 @@ impl Store {
                 Poll::Crashed => return Collected::Crashed,
                 Poll::Done(Outcome::Compared(key, result)) => {
                     let lookup = match result {
-                        Ok((analysis, layout)) => {
-                            if let Some(layout) = layout {
-                                self.layouts.insert(key, *layout);
+                        Ok(new) => {
+                            let new = *new;
+                            if let Some(layout) = new.layout {
+                                self.layouts.insert(key, layout);
                             }
-                            Lookup::Ready(analysis)
+                            self.tables.entry(key).or_default().summaries = Some(new.summaries);
+                            Lookup::Ready(new.analysis)
                         }
                         Err(message) => Lookup::Failed(message),
                     };
@@ -189,8 +196,10 @@ impl Store {
                     self.tables.entry(key).or_default().presence = Some(table);
                     collected = Collected::Something;
                 }
-                Poll::Done(Outcome::Facts(key, table)) => {
-                    self.tables.entry(key).or_default().facts = Some(table);
+                Poll::Done(Outcome::Facts(key, table, underlines)) => {
+                    let tables = self.tables.entry(key).or_default();
+                    tables.facts = Some(table);
+                    tables.underlines = underlines;
                     collected = Collected::Something;
                 }
             }

@@ -16,27 +16,47 @@ use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
-use super::layout::{PairRows, PairRowsKey};
+use super::layout::{PairFacts, PairRows, PairRowsKey};
 use super::store::{Analysis, CompareKey};
 use crate::compare_versions;
 use crate::model::Version;
+use crate::model::VersionId;
 use crate::options::CompareOptions;
 use crate::present::facts::{FactRows, FactsTable};
-use crate::present::presence::PresenceTable;
+use crate::present::outline::Tally;
+use crate::present::presence::{self, PresenceTable};
 
 /// What the thread sends back, in this order for each job.
 #[derive(Debug)]
 pub enum Outcome {
-    /// The comparison (its facts not found yet) and its layout if one was asked for, or the
+    /// The comparison (its facts not found yet) with what the screen needs of it first, or the
     /// error message.
-    Compared(
-        CompareKey,
-        Result<(Analysis, Option<Box<PairRows>>), String>,
-    ),
+    Compared(CompareKey, Result<Box<NewComparison>, String>),
     /// The presence table of the comparison.
     Presence(CompareKey, Arc<PresenceTable>),
-    /// The facts are found (the analysis sent before now has them), with the facts table.
-    Facts(CompareKey, Arc<FactsTable>),
+    /// The facts are found (the analysis sent before now has them), with the facts table and
+    /// the underlines of the pair on screen.
+    Facts(CompareKey, Arc<FactsTable>, Option<Arc<Underlines>>),
+}
+
+/// A comparison and what showing it takes, made on the background thread.
+#[derive(Debug)]
+pub struct NewComparison {
+    /// The comparison.
+    pub analysis: Analysis,
+    /// Laid out for the pair on screen (if the screen shows one of its pairs).
+    pub layout: Option<PairRows>,
+    /// How each version differs from the base, for the version bar.
+    pub summaries: Vec<Tally>,
+}
+
+/// The fact underlines of one pair of a comparison.
+#[derive(Debug, Clone)]
+pub struct Underlines {
+    /// The compared version of the pair (the base is the comparison's).
+    pub compared: VersionId,
+    /// The underlines.
+    pub marks: PairFacts,
 }
 
 /// What [`Worker::poll`] found.
@@ -122,13 +142,30 @@ fn run(
         Ok(comparison) => Analysis::new(comparison),
         Err(e) => return outbox.send(Outcome::Compared(key, Err(e.to_string()))),
     };
-    let wanted = wanted.lock().ok().and_then(|w| *w);
-    let layout = wanted
-        .filter(|l| l.base == key.base && l.ignore == key.ignore)
-        .map(|l| Box::new(PairRows::build(&analysis.comparison, None, l)));
-    outbox.send(Outcome::Compared(key, Ok((analysis.clone(), layout))))?;
-    let presence = PresenceTable::build(&analysis.comparison);
+    // The pair on screen, if it is one of this comparison's.
+    let pair = || {
+        wanted
+            .lock()
+            .ok()
+            .and_then(|w| *w)
+            .filter(|l| l.base == key.base && l.ignore == key.ignore)
+    };
+    let comparison = &analysis.comparison;
+    let new = NewComparison {
+        layout: pair().map(|l| PairRows::build(comparison, None, l)),
+        summaries: presence::summaries(comparison),
+        analysis: analysis.clone(),
+    };
+    outbox.send(Outcome::Compared(key, Ok(Box::new(new))))?;
+    let presence = PresenceTable::build(comparison);
     outbox.send(Outcome::Presence(key, Arc::new(presence)))?;
-    let table = FactsTable::build(&analysis.comparison, analysis.facts(), FactRows::Divergent);
-    outbox.send(Outcome::Facts(key, Arc::new(table)))
+    let facts = analysis.facts();
+    let table = FactsTable::build(comparison, facts, FactRows::Divergent);
+    let underlines = pair().map(|l| {
+        Arc::new(Underlines {
+            compared: l.compared,
+            marks: PairFacts::build(comparison, facts, [l.base, l.compared]),
+        })
+    });
+    outbox.send(Outcome::Facts(key, Arc::new(table), underlines))
 }

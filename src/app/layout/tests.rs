@@ -408,7 +408,7 @@ fn facts_arriving_after_the_layout_give_the_rows_a_layout_with_facts_has() {
         let with = PairRows::build(c, Some(facts), key);
         let mut later = PairRows::build(c, None, key);
         assert!(!later.has_facts());
-        later.add_facts(c, facts);
+        later.add_facts(c, facts, None);
         later.prepare(c, 0..later.row_count());
         assert_eq!(later.row_count(), with.row_count());
         for r in 0..with.row_count() {

@@ -138,13 +138,22 @@ impl App {
         key: PairRowsKey,
         height: usize,
     ) -> Shown {
+        let made = CompareKey {
+            base: key.base,
+            ignore: key.ignore,
+        };
         let kin = self
             .spare
             .iter()
             .rev()
             .find(|s| Arc::ptr_eq(&s.comparison, &comparison));
         let (summaries, presence, facts_table) = kin.map_or_else(
-            || (presence::summaries(&comparison), None, None),
+            || {
+                // Counted in the background with the comparison, or now.
+                let summaries = self.store.tables(made).summaries;
+                let summaries = summaries.unwrap_or_else(|| presence::summaries(&comparison));
+                (summaries, None, None)
+            },
             |s| {
                 (
                     s.summaries.clone(),
@@ -153,10 +162,6 @@ impl App {
                 )
             },
         );
-        let made = CompareKey {
-            base: key.base,
-            ignore: key.ignore,
-        };
         // Laid out in the background with the comparison, if the pair is still the one asked.
         let layout = match self.store.take_layout(made) {
             Some(layout) if layout.same_pair(&key) => layout,
@@ -312,7 +317,15 @@ fn take_in(shown: &mut Shown, facts: Option<Arc<FactReport>>, tables: Tables) {
         && let Some(facts) = facts
     {
         if !shown.layout.has_facts() {
-            shown.layout.add_facts(&shown.comparison, &facts);
+            // Found in the background with the facts, if the pair is still the one on screen.
+            let underlines = tables
+                .underlines
+                .as_ref()
+                .filter(|u| u.compared == shown.layout.key.compared)
+                .map(|u| u.marks.clone());
+            shown
+                .layout
+                .add_facts(&shown.comparison, &facts, underlines);
         }
         shown.facts = Some(facts);
     }
