@@ -5,9 +5,9 @@
 //! once per pair). Three layers sit on the entries, each rebuilt only when what it depends on
 //! changes:
 //!
-//! - the [`Shapes`](shape::Shapes): each entry's text wrapped to the pane width (once per pair
+//! - the shapes (`shape.rs`): each entry's text wrapped to the pane width (once per pair
 //!   and width, on all cores);
-//! - the [`RowIndex`](index::RowIndex): where each entry's rows start, as prefix sums of the
+//! - the row index (`index.rs`): where each entry's rows start, as prefix sums of the
 //!   entries' heights with runs of same passages folded or not (once per fold state: arithmetic
 //!   over the entries, no wrapping);
 //! - the [`Row`]s themselves, made on demand for the rows on screen ([`PairRows::row`]).
