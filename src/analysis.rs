@@ -38,6 +38,13 @@ impl Analysis {
         analysis
     }
 
+    /// The facts if they have been found, without finding them or waiting while another thread
+    /// does (the viewer's drawing thread asks this way).
+    #[must_use]
+    pub fn facts_if_found(&self) -> Option<&Arc<FactReport>> {
+        self.facts.get()
+    }
+
     /// The facts of the comparison (found on the first call, by whichever front end asks).
     #[must_use]
     pub fn facts(&self) -> &Arc<FactReport> {

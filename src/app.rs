@@ -4,9 +4,10 @@
 //! [`run`] owns the terminal and the only event loop: draw → event → keymap → update. The parts:
 //!
 //! ```text
-//! store (comparisons + facts, background worker) ─▶ layout (rows prepared once per
-//!        │                                            pair/width/fold, facts underlined)
-//!        └─▶ presence table, facts panel (prepared when first opened)
+//! store (comparisons, then facts, background worker) ─▶ layout (text wrapped once per
+//!        │                                              pair/width, rows placed per fold,
+//!        │                                              made for the screen, facts underlined)
+//!        └─▶ presence table, facts panel (prepared in the background)
 //!        keymap (one table) ─▶ Action ─▶ state::App::update ─▶ nav, stepping, mode, search
 //!                                   view::draw(&App) ─▶ widgets (draw only)
 //! ```
@@ -32,7 +33,7 @@ mod worker;
 pub(crate) mod fixture;
 
 use std::io;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event;
@@ -49,8 +50,13 @@ use crate::model::Version;
 use crate::options::CompareOptions;
 use crate::present::Styling;
 
-/// How long to wait for input before checking on background work and signals.
+/// How long to wait for input before checking on background work and signals; also the step
+/// of the spinner and of a notice's time on screen.
 const TICK: Duration = Duration::from_millis(100);
+
+/// How long to wait for input while the background thread works: what it finishes shows
+/// within this.
+const BUSY_POLL: Duration = Duration::from_millis(10);
 
 /// Runs the viewer on the terminal until the user quits. Takes loaded versions (at least two,
 /// `options.base` among them); the comparison runs in the background while a progress line
@@ -93,6 +99,7 @@ fn event_loop(
     mut app: App,
 ) -> io::Result<()> {
     let mut size = None;
+    let mut last_tick = Instant::now();
     loop {
         // Resize events can be missed (a resize while the program was stopped); the size is
         // checked before every frame so the layout always fits.
@@ -105,13 +112,19 @@ fn event_loop(
             });
         }
         terminal.draw(|frame| draw(&app, frame))?;
-        if event::poll(TICK)? {
+        let wait = if app.is_busy() { BUSY_POLL } else { TICK };
+        if event::poll(wait)? {
             let event = event::read()?;
             if let Some(action) = app.action_for_event(&event) {
                 app.update(action);
             }
         }
-        app.update(Action::Tick);
+        if last_tick.elapsed() >= TICK {
+            last_tick = Instant::now();
+            app.update(Action::Tick);
+        } else {
+            app.collect();
+        }
         match app.take_effect() {
             Some(Effect::Suspend) => {
                 effect::suspend(terminal)?;

@@ -1,21 +1,34 @@
-//! The rows of the side-by-side panes, prepared once per (base, compared, width, ignore
-//! options, fold state) and then only read.
+//! The rows of the side-by-side panes for one pair of versions, laid out lazily so that the cost
+//! of a frame, a fold or a version switch follows the screen, not the document.
 //!
-//! Every passage shown for the pair becomes an [`Entry`]; its text on each side is wrapped to the
-//! pane width, and the shorter side is padded so that each passage starts on the same row in both
-//! panes. Facts the pair disagrees on are cut into the text to be underlined, and each entry
-//! knows how much its change matters. A frame draws a slice of [`PairRows::rows`], so its cost
-//! follows the screen, not the document.
+//! Every passage shown for the pair becomes an [`Entry`] with its text on each side (prepared
+//! once per pair). Three layers sit on the entries, each rebuilt only when what it depends on
+//! changes:
+//!
+//! - the shapes (`shape.rs`): each entry's text wrapped to the pane width (once per pair
+//!   and width, on all cores);
+//! - the row index (`index.rs`): where each entry's rows start, as prefix sums of the
+//!   entries' heights with runs of same passages folded or not (once per fold state: arithmetic
+//!   over the entries, no wrapping);
+//! - the [`Row`]s themselves, made on demand for the rows on screen ([`PairRows::row`]).
+//!
+//! The shorter side of a passage is padded so that each passage starts on the same row in both
+//! panes. Facts the pair disagrees on are underlined; when the facts arrive after the layout (they
+//! are found in the background), only the entries about to be shown are inked again with their
+//! underlines ([`PairRows::prepare`]).
 
 mod entries;
+mod index;
 mod rows;
+mod shape;
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 pub use crate::present::marks::{FactMark, PairFacts};
 pub use crate::present::text::{Ink, Run, Side, StyledText};
-use entries::entries;
-use rows::Builder;
+use index::RowIndex;
+use shape::Shapes;
 
 use crate::facts::{ChangeClass, FactReport};
 use crate::model::{Comparison, PassageKind, PassageStatus, VersionId};
@@ -44,7 +57,7 @@ impl Fold {
     }
 }
 
-/// Everything a layout depends on; a layout is rebuilt only when this changes.
+/// Everything a layout depends on besides the comparison and its facts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PairRowsKey {
     /// The left pane's version.
@@ -76,16 +89,16 @@ pub struct Entry {
     pub similarity: f32,
     /// Whether the pairing of the two texts rests on thin evidence ([`crate::model::Reading::is_weak`]).
     pub weak: bool,
-    /// How much the compared version's change matters (`None` where the pair does not differ).
+    /// How much the compared version's change matters (`None` where the pair does not differ,
+    /// and for changed passages while the facts are still being found).
     pub class: Option<ChangeClass>,
     /// How many facts the pair disagrees on in this passage (they are underlined).
     pub facts: usize,
-    /// The rows it occupies (a folded run shares one row).
-    pub rows: Range<usize>,
     /// Where [`super::Action::FollowMove`] goes from here: where a moved passage went, or the
     /// passage that moved in after this one.
     pub jump: Option<EntryIx>,
-    /// The text on each side (`None` where that version lacks the passage).
+    /// The text on each side (`None` where that version lacks the passage); its fact underlines
+    /// only if the facts were known when the layout was built (see [`PairRows::text`]).
     pub text: [Option<StyledText>; 2],
 }
 
@@ -97,7 +110,7 @@ impl Entry {
         self.class == Some(ChangeClass::Substantive)
     }
 
-    /// The text on one side.
+    /// The text on one side, as prepared with the entry.
     #[must_use]
     pub fn side(&self, side: Side) -> Option<&StyledText> {
         self.text[side.index()].as_ref()
@@ -128,19 +141,37 @@ pub struct Row {
     pub cells: [Cell; 2],
 }
 
-/// The prepared rows of one pair of versions.
+/// Entries whose texts, inked again with the fact underlines, are kept at most; beyond that
+/// the cache starts over (a reader paging through a whole book would otherwise keep a second
+/// copy of it).
+const INKED_CAPACITY: usize = 4096;
+
+/// The laid-out passages of one pair of versions.
 #[derive(Debug)]
 pub struct PairRows {
     /// What it was built for.
     pub key: PairRowsKey,
     /// The passages shown, in reading order.
     pub entries: Vec<Entry>,
-    /// Every row, top to bottom.
-    pub rows: Vec<Row>,
+    /// Each entry's text wrapped at `key.width`.
+    shapes: Shapes,
+    /// Where each entry's rows are, for `key.fold`.
+    index: RowIndex,
     /// For each entry, how many divergent (and substantive) entries follow it.
     after: Vec<Below>,
-    /// The pair's moves, kept for [`PairRows::reflow`].
+    /// The pair's moves, for the notes.
     moves: Moves,
+    /// How versions are named in notes.
+    labels: Labels,
+    /// The base of the comparison (named `(base)` in notes).
+    comparison_base: VersionId,
+    /// The pair's fact underlines, once the facts are known.
+    underlines: Option<PairFacts>,
+    /// Whether the entries' own texts carry the underlines (the facts were known at build).
+    marked: bool,
+    /// Texts inked with the underlines after the facts arrived, by entry, for the entries
+    /// prepared for the screen.
+    inked: HashMap<usize, [Option<StyledText>; 2]>,
 }
 
 /// How many entries of a kind follow an entry.
@@ -151,48 +182,91 @@ struct Below {
 }
 
 impl PairRows {
-    /// Prepares the rows of a comparison for one pair, with the facts found in it.
+    /// Lays out a comparison for one pair, with the facts found in it if they are known yet.
     /// `key.base` must be the comparison's base, and `facts` its analysis.
     #[must_use]
-    pub fn build(comparison: &Comparison, facts: &FactReport, key: PairRowsKey) -> Self {
-        let underlines = PairFacts::build(comparison, facts, [key.base, key.compared]);
-        let mut entries = entries(comparison, facts, &underlines, key.compared);
+    pub fn build(comparison: &Comparison, facts: Option<&FactReport>, key: PairRowsKey) -> Self {
+        let underlines = facts.map(|f| PairFacts::build(comparison, f, [key.base, key.compared]));
+        let empty = PairFacts::default();
+        let mut entries = entries::entries(
+            comparison,
+            facts,
+            underlines.as_ref().unwrap_or(&empty),
+            key.compared,
+        );
         let moves = link_moves(comparison, &mut entries, key.compared);
-        let mut after = vec![Below::default(); entries.len()];
+        let shapes = Shapes::wrap(&entries, &moves, key.width);
+        let index = RowIndex::new(&entries, &shapes, &moves, key.fold);
+        let mut layout = Self {
+            key,
+            entries,
+            shapes,
+            index,
+            after: Vec::new(),
+            moves,
+            labels: Labels::new(comparison),
+            comparison_base: comparison.base,
+            marked: underlines.is_some(),
+            underlines,
+            inked: HashMap::new(),
+        };
+        layout.count_after();
+        layout
+    }
+
+    /// Takes in the facts found after the layout was built: each entry's class and fact count,
+    /// and the underlines (found here unless given, built for this pair), which
+    /// [`PairRows::prepare`] inks into the entries about to be shown. The text itself does not
+    /// change, so neither do the rows.
+    pub fn add_facts(
+        &mut self,
+        comparison: &Comparison,
+        facts: &FactReport,
+        underlines: Option<PairFacts>,
+    ) {
+        let underlines = underlines.unwrap_or_else(|| {
+            PairFacts::build(comparison, facts, [self.key.base, self.key.compared])
+        });
+        for entry in &mut self.entries {
+            entry.class =
+                entries::pair_class(Some(facts), entry.passage, self.key.compared, entry.status);
+            entry.facts = underlines.count(entry.passage);
+        }
+        self.underlines = Some(underlines);
+        self.marked = false;
+        self.inked.clear();
+        self.count_after();
+    }
+
+    /// Whether the facts are in (classes, fact counts and underlines).
+    #[must_use]
+    pub fn has_facts(&self) -> bool {
+        self.underlines.is_some()
+    }
+
+    fn count_after(&mut self) {
+        self.after = vec![Below::default(); self.entries.len()];
         let mut count = Below::default();
-        for (i, entry) in entries.iter().enumerate().rev() {
-            after[i] = count;
+        for (i, entry) in self.entries.iter().enumerate().rev() {
+            self.after[i] = count;
             count.divergent += usize::from(entry.status.is_divergent());
             count.substantive += usize::from(entry.is_substantive());
         }
-        let layout = Self {
-            key,
-            entries,
-            rows: Vec::new(),
-            after,
-            moves,
-        };
-        layout.reflow(comparison, key)
     }
 
-    /// The same pair at another width or fold state: the entries' text is kept, only the rows
-    /// are placed again. `key` must name the same pair and ignore options.
-    #[must_use]
-    pub fn reflow(mut self, comparison: &Comparison, key: PairRowsKey) -> Self {
-        debug_assert_eq!(
-            (self.key.base, self.key.compared, self.key.ignore),
-            (key.base, key.compared, key.ignore)
-        );
-        let mut builder = Builder {
-            comparison,
-            labels: Labels::new(comparison),
-            key,
-            rows: Vec::with_capacity(self.rows.len()),
-        };
-        builder.lay_out(&mut self.entries, &self.moves);
-        self.rows = builder.rows;
+    /// The same pair at another width or fold state: the entries' text is kept; a new width
+    /// wraps it again, a new fold state only places the entries again. `key` must name the
+    /// same pair and ignore options.
+    pub fn reflow(&mut self, key: PairRowsKey) {
+        debug_assert!(self.same_pair(&key));
+        if key == self.key {
+            return;
+        }
+        if key.width != self.key.width {
+            self.shapes = Shapes::wrap(&self.entries, &self.moves, key.width);
+        }
+        self.index = RowIndex::new(&self.entries, &self.shapes, &self.moves, key.fold);
         self.key = key;
-        self
     }
 
     /// Whether a layout for `key` can be had by [`PairRows::reflow`] from this one.
@@ -219,11 +293,34 @@ impl PairRows {
         self.after.get(ix.0).map_or(0, |b| b.substantive)
     }
 
+    /// How many rows the layout has.
+    #[must_use]
+    pub fn row_count(&self) -> usize {
+        self.index.total()
+    }
+
+    /// The rows an entry occupies (a folded run shares one row).
+    #[must_use]
+    pub fn rows_of(&self, ix: EntryIx) -> Range<usize> {
+        self.index.rows_of(ix)
+    }
+
+    /// The entry a row belongs to (`None` for separators and past the end).
+    #[must_use]
+    pub fn row_entry(&self, row: usize) -> Option<EntryIx> {
+        self.index.row_entry(row)
+    }
+
     /// The entry a row belongs to, or the nearest entry above it (for separators).
     #[must_use]
     pub fn entry_at_row(&self, row: usize) -> Option<EntryIx> {
-        let row = row.min(self.rows.len().checked_sub(1)?);
-        self.rows[..=row].iter().rev().find_map(|r| r.entry)
+        let row = row.min(self.row_count().checked_sub(1)?);
+        self.index.entry_at_or_above(row)
+    }
+
+    /// The entries with rows in a range of rows (one per folded run: its first), in order.
+    pub fn entries_in(&self, rows: Range<usize>) -> impl Iterator<Item = EntryIx> + '_ {
+        self.index.entries_in(rows)
     }
 
     /// The entry of a passage of the model, if it is shown for this pair.
@@ -233,6 +330,61 @@ impl PairRows {
             .binary_search_by_key(&passage, |e| e.passage)
             .ok()
             .map(EntryIx)
+    }
+
+    /// The text an entry shows on one side: with its fact underlines once the facts are in
+    /// and the entry was prepared, else as built.
+    #[must_use]
+    pub fn text(&self, ix: EntryIx, side: Side) -> Option<&StyledText> {
+        if !self.marked
+            && let Some(inked) = self.inked.get(&ix.0)
+        {
+            return inked[side.index()].as_ref();
+        }
+        self.entries[ix.0].side(side)
+    }
+
+    /// Inks the fact underlines into the entries that have rows in `rows`, if the facts arrived
+    /// after the layout was built; a no-op otherwise. Called before drawing those rows.
+    pub fn prepare(&mut self, comparison: &Comparison, rows: Range<usize>) {
+        let (false, Some(underlines)) = (self.marked, &self.underlines) else {
+            return;
+        };
+        let wanted: Vec<EntryIx> = self
+            .index
+            .entries_in(rows)
+            .filter(|ix| !self.index.block_of(*ix).folded)
+            .filter(|ix| !self.inked.contains_key(&ix.0))
+            .collect();
+        if self.inked.len() + wanted.len() > INKED_CAPACITY {
+            self.inked.clear();
+        }
+        for ix in wanted {
+            let entry = &self.entries[ix.0];
+            let passage = &comparison.passages[entry.passage];
+            let texts = crate::present::text::pair_texts(
+                comparison,
+                passage,
+                self.key.compared,
+                entry.status,
+                underlines,
+            );
+            // The underlines cut runs, never the text; the rows were wrapped on the text as
+            // built, so a text that came out otherwise keeps the one built.
+            let same = texts
+                .iter()
+                .zip(&entry.text)
+                .all(|(new, old)| new.as_ref().map(|t| &t.text) == old.as_ref().map(|t| &t.text));
+            if same {
+                self.inked.insert(ix.0, texts);
+            }
+        }
+    }
+
+    /// One row of the layout, made now (`None` past the end).
+    #[must_use]
+    pub fn row(&self, row: usize) -> Option<Row> {
+        rows::row(self, row)
     }
 }
 
@@ -269,6 +421,12 @@ impl Moves {
             Destination::First => &self.first,
             Destination::After(ix) => self.arrivals.get(ix.0).map_or(&[], Vec::as_slice),
         }
+    }
+
+    /// Whether an entry holds "moved here" notes (and so stays open when folding).
+    pub(super) fn holds_marker(&self, ix: EntryIx) -> bool {
+        !self.arriving(Destination::After(ix)).is_empty()
+            || (ix.0 == 0 && !self.arriving(Destination::First).is_empty())
     }
 }
 

@@ -26,7 +26,7 @@ pub enum Direction {
 impl Nav {
     /// The largest useful `top`: the last row at the bottom of the screen.
     fn max_top(layout: &PairRows, height: usize) -> usize {
-        layout.rows.len().saturating_sub(height)
+        layout.row_count().saturating_sub(height)
     }
 
     /// Scrolls by `delta` rows; the current passage follows if it left the screen.
@@ -60,18 +60,19 @@ impl Nav {
     /// Makes the current passage one that is on screen, if it is not: the first one coming into
     /// view from the direction of scrolling.
     fn follow(&mut self, layout: &PairRows, height: usize, direction: Direction) {
-        let Some(entry) = layout.entries.get(self.current.0) else {
+        if self.current.0 >= layout.entries.len() {
             return;
-        };
+        }
+        let rows = layout.rows_of(self.current);
         let bottom = self.top + height;
-        if entry.rows.start < bottom && entry.rows.end > self.top {
+        if rows.start < bottom && rows.end > self.top {
             return;
         }
         let found = match direction {
             Direction::Forward => layout.entry_at_row(self.top).map(|ix| {
-                let e = layout.entry(ix);
+                let e = layout.rows_of(ix);
                 // A passage cut off at the top: prefer the next one if it starts on screen.
-                if e.rows.start < self.top && e.rows.end < bottom {
+                if e.start < self.top && e.end < bottom {
                     next_below(layout, ix).unwrap_or(ix)
                 } else {
                     ix
@@ -87,7 +88,7 @@ impl Nav {
     /// Makes a passage current and scrolls to show it, with some context above.
     pub fn select(&mut self, layout: &PairRows, height: usize, ix: EntryIx) {
         self.current = ix;
-        self.reveal_rows(layout, height, layout.entry(ix).rows.clone());
+        self.reveal_rows(layout, height, layout.rows_of(ix));
     }
 
     /// Scrolls so that a range of rows is on screen: unchanged if it already is, else a quarter
@@ -139,8 +140,8 @@ impl Nav {
 
 /// The entry after `ix` that starts below its rows.
 fn next_below(layout: &PairRows, ix: EntryIx) -> Option<EntryIx> {
-    let end = layout.entry(ix).rows.end;
+    let end = layout.rows_of(ix).end;
     (ix.0 + 1..layout.entries.len())
-        .find(|&i| layout.entries[i].rows.start >= end)
         .map(EntryIx)
+        .find(|&i| layout.rows_of(i).start >= end)
 }

@@ -32,16 +32,15 @@ impl Overview {
     /// The strip for a layout, `height` cells tall.
     #[must_use]
     pub fn build(layout: &PairRows, height: usize) -> Self {
-        let rows = layout.rows.len();
+        let rows = layout.row_count();
         let mut overview = Self {
             cells: Vec::with_capacity(height),
             rows,
             height,
         };
         for cell in 0..height {
-            let status = overview
-                .cell_rows(cell)
-                .filter_map(|r| layout.rows[r].entry)
+            let status = layout
+                .entries_in(overview.cell_rows(cell))
                 .map(|ix| layout.entry(ix).status)
                 .max_by_key(|s| weight(*s));
             overview.cells.push(status);

@@ -62,19 +62,24 @@ pub struct Pair {
 pub struct Shown {
     /// The comparison (for the pair's base and ignore options).
     pub comparison: Arc<Comparison>,
-    /// The facts of the comparison.
-    pub facts: Arc<FactReport>,
-    /// The prepared rows.
+    /// The facts of the comparison (`None` while the background thread finds them).
+    pub facts: Option<Arc<FactReport>>,
+    /// The laid-out rows.
     pub layout: PairRows,
     /// The overview strip.
     pub overview: Overview,
     /// How each version differs from the base.
     pub summaries: Vec<Tally>,
-    /// The presence table, built the first time the view opens.
-    pub presence: Option<PresenceTable>,
-    /// The facts panel's table, built the first time the panel opens.
-    pub facts_table: Option<FactsTable>,
+    /// The presence table: prepared in the background, or built the first time the view opens.
+    pub presence: Option<Arc<PresenceTable>>,
+    /// The facts panel's table: prepared in the background once the facts are found, or built
+    /// the first time the panel opens.
+    pub facts_table: Option<Arc<FactsTable>>,
 }
+
+/// Layouts of other pairs kept besides the one shown, so that switching back (`b`, `]`) is
+/// instant: each holds a book's inked text, so only a few.
+const SPARE_LAYOUTS: usize = 2;
 
 /// What the keys currently do.
 #[derive(Debug, Clone, PartialEq)]
@@ -146,6 +151,8 @@ pub struct App {
     pub(super) store: Store,
     pub(super) pair: Pair,
     pub(super) shown: Option<Shown>,
+    /// What was shown for other pairs before, most recent last.
+    pub(super) spare: Vec<Shown>,
     pub(super) screen: Screen,
     pub(super) nav: Nav,
     pub(super) stepping: Stepping,
@@ -200,6 +207,7 @@ impl App {
                 fold: Fold::Open,
             },
             shown: None,
+            spare: Vec::new(),
             // No layout until the first resize says how big the screen is.
             screen: Screen::TooSmall {
                 width: 0,
@@ -218,6 +226,7 @@ impl App {
             labels,
         };
         app.refresh();
+        app.prepare_screen();
         app
     }
 
@@ -315,8 +324,19 @@ impl App {
         }
     }
 
+    /// Whether a comparison or its facts are still being computed in the background.
+    #[must_use]
+    pub fn is_busy(&self) -> bool {
+        self.busy.is_some() || self.shown.as_ref().is_some_and(|s| s.facts.is_none())
+    }
+
     /// Applies an action.
     pub fn update(&mut self, action: Action) {
+        self.apply(action);
+        self.prepare_screen();
+    }
+
+    fn apply(&mut self, action: Action) {
         match action {
             Action::Quit => self.flow = Flow::Quit,
             Action::Resize { width, height } => {
@@ -366,9 +386,19 @@ impl App {
         if self.idle_ticks >= NOTICE_TICKS {
             self.notice = None;
         }
+        self.collect();
+    }
+
+    /// Takes in what the background thread finished (a comparison, its tables, its facts) and
+    /// shows it. The event loop calls this often while something is pending, so that a
+    /// comparison shows as soon as it exists; it changes nothing else.
+    pub fn collect(&mut self) {
         match self.store.collect() {
             Collected::Nothing => {}
-            Collected::Something => self.refresh(),
+            Collected::Something => {
+                self.refresh();
+                self.prepare_screen();
+            }
             Collected::Crashed => self.flow = Flow::Crashed,
         }
     }

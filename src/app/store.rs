@@ -5,16 +5,22 @@
 //! big inputs) are found right after it on the same thread, so that drawing never analyses.
 //!
 //! In the running program the work happens on a background thread ([`super::worker`]) so the
-//! screen stays responsive and `q` works during a long alignment; tests compute inline.
+//! screen stays responsive and `q` works during a long alignment: the comparison arrives first
+//! and is shown at once, its presence and facts tables and its facts follow. Tests compute
+//! inline, facts included.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::worker::{Poll, Worker};
+use super::layout::{PairRows, PairRowsKey};
+use super::worker::{Outcome, Poll, Underlines, Worker};
 pub use crate::Analysis;
 use crate::compare_versions;
 use crate::model::{Version, VersionId};
 use crate::options::{CompareOptions, IgnoreOptions};
+use crate::present::facts::FactsTable;
+use crate::present::outline::Tally;
+use crate::present::presence::PresenceTable;
 
 /// What a comparison depends on besides the versions themselves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -58,7 +64,24 @@ pub struct Store {
     options: CompareOptions,
     compute: Compute,
     done: HashMap<CompareKey, Lookup>,
+    tables: HashMap<CompareKey, Tables>,
+    /// Layouts the background thread made with a comparison, until the viewer takes them.
+    layouts: HashMap<CompareKey, PairRows>,
     total_bytes: usize,
+}
+
+/// The tables of a comparison that the background thread prepared (none when computing inline:
+/// the views build their own the first time they open).
+#[derive(Debug, Clone, Default)]
+pub struct Tables {
+    /// The presence table.
+    pub presence: Option<Arc<PresenceTable>>,
+    /// The facts panel's table (the facts are found when it arrives).
+    pub facts: Option<Arc<FactsTable>>,
+    /// How each version differs from the base.
+    pub summaries: Option<Vec<Tally>>,
+    /// The fact underlines of the pair that was on screen when the facts were found.
+    pub underlines: Option<Arc<Underlines>>,
 }
 
 impl Store {
@@ -80,6 +103,8 @@ impl Store {
             options,
             compute,
             done: HashMap::new(),
+            tables: HashMap::new(),
+            layouts: HashMap::new(),
             total_bytes,
         }
     }
@@ -97,7 +122,12 @@ impl Store {
     }
 
     /// The comparison for a key: cached, computed now (inline), or requested (background).
-    pub fn request(&mut self, key: CompareKey) -> Lookup {
+    /// `layout` is what the screen shows now: the background thread lays a new comparison out
+    /// for it.
+    pub fn request(&mut self, key: CompareKey, layout: Option<PairRowsKey>) -> Lookup {
+        if let Compute::Background(worker) = &self.compute {
+            worker.want(layout);
+        }
         if let Some(found) = self.done.get(&key) {
             return found.clone();
         }
@@ -120,6 +150,18 @@ impl Store {
         lookup
     }
 
+    /// The tables prepared for a comparison so far.
+    #[must_use]
+    pub fn tables(&self, key: CompareKey) -> Tables {
+        self.tables.get(&key).cloned().unwrap_or_default()
+    }
+
+    /// The layout the background thread made with a comparison, if it made one and nobody took
+    /// it yet.
+    pub fn take_layout(&mut self, key: CompareKey) -> Option<PairRows> {
+        self.layouts.remove(&key)
+    }
+
     /// Adds a comparison made elsewhere (and analysed).
     pub fn insert(&mut self, key: CompareKey, analysis: Analysis) {
         self.done.insert(key, Lookup::Ready(analysis));
@@ -135,9 +177,29 @@ impl Store {
             match worker.poll() {
                 Poll::Idle => return collected,
                 Poll::Crashed => return Collected::Crashed,
-                Poll::Done((key, result)) => {
-                    let lookup = result.map_or_else(Lookup::Failed, Lookup::Ready);
+                Poll::Done(Outcome::Compared(key, result)) => {
+                    let lookup = match result {
+                        Ok(new) => {
+                            let new = *new;
+                            if let Some(layout) = new.layout {
+                                self.layouts.insert(key, layout);
+                            }
+                            self.tables.entry(key).or_default().summaries = Some(new.summaries);
+                            Lookup::Ready(new.analysis)
+                        }
+                        Err(message) => Lookup::Failed(message),
+                    };
                     self.done.insert(key, lookup);
+                    collected = Collected::Something;
+                }
+                Poll::Done(Outcome::Presence(key, table)) => {
+                    self.tables.entry(key).or_default().presence = Some(table);
+                    collected = Collected::Something;
+                }
+                Poll::Done(Outcome::Facts(key, table, underlines)) => {
+                    let tables = self.tables.entry(key).or_default();
+                    tables.facts = Some(table);
+                    tables.underlines = underlines;
                     collected = Collected::Something;
                 }
             }
@@ -187,11 +249,11 @@ mod tests {
             base: VersionId(1),
             ignore: IgnoreOptions::default(),
         };
-        let Lookup::Ready(first) = store.request(key) else {
+        let Lookup::Ready(first) = store.request(key, None) else {
             panic!("not ready")
         };
         assert_eq!(first.comparison.base, VersionId(1));
-        let Lookup::Ready(again) = store.request(key) else {
+        let Lookup::Ready(again) = store.request(key, None) else {
             panic!("not ready")
         };
         assert!(Arc::ptr_eq(&first.comparison, &again.comparison));
@@ -199,7 +261,7 @@ mod tests {
     }
 
     #[test]
-    fn background_requests_arrive_through_collect() {
+    fn background_requests_arrive_through_collect_comparison_first_facts_after() {
         let mut store = Store::new(
             versions(&["It rained in 2024.", "It rained in 2020."]),
             CompareOptions::default(),
@@ -209,19 +271,22 @@ mod tests {
             base: VersionId(0),
             ignore: IgnoreOptions::default(),
         };
-        assert!(matches!(store.request(key), Lookup::Pending));
+        assert!(matches!(store.request(key, None), Lookup::Pending));
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        while store.collect() == Collected::Nothing {
+        while store.tables(key).facts.is_none() {
             assert!(
                 std::time::Instant::now() < deadline,
                 "worker never answered"
             );
+            assert_ne!(store.collect(), Collected::Crashed);
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
-        let Lookup::Ready(analysis) = store.request(key) else {
+        let Lookup::Ready(analysis) = store.request(key, None) else {
             panic!("not ready")
         };
-        // The facts come with the comparison.
-        assert_eq!(analysis.facts().divergent().count(), 1);
+        assert!(store.tables(key).presence.is_some());
+        // The facts table comes once the facts are found, into the analysis already sent.
+        let facts = analysis.facts_if_found().expect("facts found");
+        assert_eq!(facts.divergent().count(), 1);
     }
 }

@@ -127,11 +127,11 @@ fn render_panes(app: &App, areas: &Areas, buf: &mut Buffer) {
     for y in areas.divider.top()..areas.divider.bottom() {
         buf.set_string(areas.divider.x, y, "│", app.theme.divider);
     }
-    let current = shown
-        .layout
-        .entries
-        .get(app.nav.current.0)
-        .map_or(0..0, |e| e.rows.clone());
+    let current = if app.nav.current.0 < shown.layout.entries.len() {
+        shown.layout.rows_of(app.nav.current)
+    } else {
+        0..0
+    };
     let strip = OverviewStrip {
         overview: &shown.overview,
         viewport: app.nav.top..app.nav.top + areas.body_height(),
@@ -160,7 +160,7 @@ fn render_presence(app: &App, shown: &Shown, state: ListState, areas: &Areas, bu
         base: shown.layout.key.base,
         compared: shown.layout.key.compared,
         summaries: &shown.summaries,
-        scores: &shown.facts.outliers,
+        scores: shown.facts.as_ref().map(|f| f.outliers.as_slice()),
         labels: &app.labels,
         theme: app.theme,
     };
@@ -169,6 +169,11 @@ fn render_presence(app: &App, shown: &Shown, state: ListState, areas: &Areas, bu
 
 fn render_facts(app: &App, shown: &Shown, state: ListState, areas: &Areas, buf: &mut Buffer) {
     let Some(table) = &shown.facts_table else {
+        let area = Rect {
+            height: areas.status.y,
+            ..areas.full
+        };
+        text::finding_facts(app).render(area, buf);
         return;
     };
     let area = Rect {

@@ -65,23 +65,10 @@ pub(super) fn second_look(
     b: &Sentences<'_>,
     scored: &Scored,
 ) -> Vec<Bead> {
-    // Which gap (number of pairings before it) each unpaired sentence sits in.
-    let mut a_gap = vec![None; a.vecs.len()];
-    let mut b_gap = vec![None; b.vecs.len()];
-    let mut gap = 0usize;
-    for bead in &beads {
-        match bead {
-            Bead::Match { .. } | Bead::Moved { .. } => gap += 1,
-            Bead::OnlyA(r) => r.clone().for_each(|i| a_gap[i] = Some(gap)),
-            Bead::OnlyB(r) => r.clone().for_each(|j| b_gap[j] = Some(gap)),
-        }
-    }
-    let mut a_partner: Vec<Option<(usize, f32)>> = vec![None; a.vecs.len()];
-    let mut b_partner: Vec<Option<(usize, f32)>> = vec![None; b.vecs.len()];
+    let mut left = Leftovers::new(&beads, a.vecs.len(), b.vecs.len());
     for link in early {
         let e = Evidence::of(a, &(link.a..link.a + 1), b, &(link.b..link.b + 1));
-        a_partner[link.a] = Some((link.b, e.confidence()));
-        b_partner[link.b] = Some((link.a, e.confidence()));
+        left.pair(link.a, link.b, e.confidence());
     }
     // The runner-up that counts against a best match is one that is not its neighbour: a
     // sentence split in two has two good counterparts side by side, and `extend` joins them.
@@ -93,12 +80,11 @@ pub(super) fn second_look(
         });
         (best, second)
     };
-    if let Some((i, j, confidence)) = leads(a, b, &a_gap, &b_gap, &a_partner, &b_partner) {
-        a_partner[i] = Some((j, confidence));
-        b_partner[j] = Some((i, confidence));
+    if let Some((i, j, confidence)) = leads(a, b, &left) {
+        left.pair(i, j, confidence);
     }
-    let a_open = |i: usize| a_gap[i].is_some() && a_partner[i].is_none();
-    let b_open = |j: usize| b_gap[j].is_some() && b_partner[j].is_none();
+    let a_open = |i: usize| left.a_open(i);
+    let b_open = |j: usize| left.b_open(j);
     let qualifies = |i: usize, j: usize| {
         let e = Evidence::of(a, &(i..i + 1), b, &(j..j + 1));
         // A heading is a few words, so one shared name is a large part of it and says little
@@ -108,11 +94,12 @@ pub(super) fn second_look(
         if (a.heading[i] || b.heading[j]) && e.sim < SIM_ALONE {
             return None;
         }
-        let same_gap = a_gap[i] == b_gap[j];
+        let same_gap = left.a_gap[i] == left.b_gap[j];
         // Two sentences swapped around one pairing ("A B C" / "B C' A'" at the scale of one
         // step) are barely out of order: the bar of an in-order pairing applies. On the
         // labelled pairs this found three full links and paired nothing wrongly.
-        let swapped = matches!((a_gap[i], b_gap[j]), (Some(ga), Some(gb)) if ga.abs_diff(gb) == 1);
+        let swapped =
+            matches!((left.a_gap[i], left.b_gap[j]), (Some(ga), Some(gb)) if ga.abs_diff(gb) == 1);
         let long = a.vecs[i].chars >= MOVE_MIN_CHARS && b.vecs[j].chars >= MOVE_MIN_CHARS;
         let in_order_bar = same_gap || (long && swapped);
         ((in_order_bar && e.supported()) || (long && move_supported(&e))).then(|| e.confidence())
@@ -164,14 +151,12 @@ pub(super) fn second_look(
         }
     }
     for (i, j, confidence) in found {
-        a_partner[i] = Some((j, confidence));
-        b_partner[j] = Some((i, confidence));
+        left.pair(i, j, confidence);
     }
-    for (i, j, confidence) in section_headings(a, b, &a_gap, &b_gap, &a_partner, &b_partner) {
-        a_partner[i] = Some((j, confidence));
-        b_partner[j] = Some((i, confidence));
+    for (i, j, confidence) in section_headings(a, b, &left) {
+        left.pair(i, j, confidence);
     }
-    let beads = rebuild(beads, &a_partner, &b_partner, &a_gap, &b_gap, a.heading);
+    let beads = rebuild(beads, &left, a.heading);
     let beads = extend(beads, a, b);
     let beads = group_leftovers(beads, a, b, scored, false);
     let beads = group_leftovers(beads, a, b, scored, true);
@@ -184,27 +169,64 @@ pub(super) fn second_look(
 fn section_headings(
     a: &Sentences<'_>,
     b: &Sentences<'_>,
-    a_gap: &[Option<usize>],
-    b_gap: &[Option<usize>],
-    a_partner: &[Option<(usize, f32)>],
-    b_partner: &[Option<(usize, f32)>],
+    left: &Leftovers,
 ) -> Vec<(usize, usize, f32)> {
-    let open = |heading: &[bool],
-                gap: &[Option<usize>],
-                partner: &[Option<(usize, f32)>],
-                k: usize| { heading[k] && gap[k].is_some() && partner[k].is_none() };
     (0..a.vecs.len())
-        .filter(|&i| open(a.heading, a_gap, a_partner, i))
+        .filter(|&i| a.heading[i] && left.a_open(i))
         .filter_map(|i| {
-            let (next, _) = a_partner.get(i + 1).copied().flatten()?;
+            let (next, _) = left.a_partner.get(i + 1).copied().flatten()?;
             let j = next.checked_sub(1)?;
-            if !open(b.heading, b_gap, b_partner, j) {
+            if !(b.heading[j] && left.b_open(j)) {
                 return None;
             }
             let e = Evidence::of(a, &(i..i + 1), b, &(j..j + 1));
             (e.sim >= SIM_ALONE).then(|| (i, j, e.confidence()))
         })
         .collect()
+}
+
+/// The second look's view of the sentences: the gap between pairings each unpaired one sits in
+/// (`None` when the DP paired it), and the partner found for it so far, with its confidence.
+struct Leftovers {
+    a_gap: Vec<Option<usize>>,
+    b_gap: Vec<Option<usize>>,
+    a_partner: Vec<Option<(usize, f32)>>,
+    b_partner: Vec<Option<(usize, f32)>>,
+}
+
+impl Leftovers {
+    fn new(beads: &[Bead], a_len: usize, b_len: usize) -> Self {
+        let (mut a_gap, mut b_gap) = (vec![None; a_len], vec![None; b_len]);
+        let mut gap = 0usize;
+        for bead in beads {
+            match bead {
+                Bead::Match { .. } | Bead::Moved { .. } => gap += 1,
+                Bead::OnlyA(r) => r.clone().for_each(|i| a_gap[i] = Some(gap)),
+                Bead::OnlyB(r) => r.clone().for_each(|j| b_gap[j] = Some(gap)),
+            }
+        }
+        Self {
+            a_gap,
+            b_gap,
+            a_partner: vec![None; a_len],
+            b_partner: vec![None; b_len],
+        }
+    }
+
+    /// Whether base sentence `i` is unpaired and has no partner yet.
+    fn a_open(&self, i: usize) -> bool {
+        self.a_gap[i].is_some() && self.a_partner[i].is_none()
+    }
+
+    /// Whether sentence `j` of the other version is unpaired and has no partner yet.
+    fn b_open(&self, j: usize) -> bool {
+        self.b_gap[j].is_some() && self.b_partner[j].is_none()
+    }
+
+    fn pair(&mut self, i: usize, j: usize, confidence: f32) {
+        self.a_partner[i] = Some((j, confidence));
+        self.b_partner[j] = Some((i, confidence));
+    }
 }
 
 /// The most sentences a leftover group may hold.
@@ -365,22 +387,12 @@ const LEAD_CONFIDENCE: f32 = 0.4;
 
 /// The two versions' leads (first story sentences, not headings), when both are still unpaired
 /// and share something.
-fn leads(
-    a: &Sentences<'_>,
-    b: &Sentences<'_>,
-    a_gap: &[Option<usize>],
-    b_gap: &[Option<usize>],
-    a_partner: &[Option<(usize, f32)>],
-    b_partner: &[Option<(usize, f32)>],
-) -> Option<(usize, usize, f32)> {
+fn leads(a: &Sentences<'_>, b: &Sentences<'_>, left: &Leftovers) -> Option<(usize, usize, f32)> {
     let lead = |side: &Sentences<'_>| {
         (0..side.vecs.len()).find(|&k| !side.heading[k] && side.vecs[k].chars >= MOVE_MIN_CHARS)
     };
     let (lead_a, lead_b) = (lead(a)?, lead(b)?);
-    let open = a_gap[lead_a].is_some()
-        && a_partner[lead_a].is_none()
-        && b_gap[lead_b].is_some()
-        && b_partner[lead_b].is_none();
+    let open = left.a_open(lead_a) && left.b_open(lead_b);
     let evidence = Evidence::of(a, &(lead_a..lead_a + 1), b, &(lead_b..lead_b + 1));
     (open && evidence.sim >= LEAD_MIN)
         .then(|| (lead_a, lead_b, evidence.confidence().min(LEAD_CONFIDENCE)))
@@ -526,14 +538,13 @@ fn split_out(r: Range<usize>, free: &[bool]) -> Vec<Range<usize>> {
 /// Rebuilds the bead list with the pairs found among leftovers. A pair whose two sentences lie
 /// in the same gap between two pairings (and in order with the other pairs there) is a match the
 /// DP missed; any other pair is a move, emitted at the base sentence's place.
-fn rebuild(
-    beads: Vec<Bead>,
-    a_partner: &[Option<(usize, f32)>],
-    b_partner: &[Option<(usize, f32)>],
-    a_gap: &[Option<usize>],
-    b_gap: &[Option<usize>],
-    a_heading: &[bool],
-) -> Vec<Bead> {
+fn rebuild(beads: Vec<Bead>, left: &Leftovers, a_heading: &[bool]) -> Vec<Bead> {
+    let Leftovers {
+        a_gap,
+        b_gap,
+        a_partner,
+        b_partner,
+    } = left;
     let in_gap_pairs: Vec<(usize, usize)> = a_partner
         .iter()
         .enumerate()

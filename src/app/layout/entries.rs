@@ -1,5 +1,8 @@
 //! The entries of a pair: which passages the pair shows, their status and class for the pair,
-//! and their styled text on each side (with the pair's fact underlines cut in).
+//! and their styled text on each side (with the pair's fact underlines cut in, if the facts are
+//! known). Inking a book's passages is most of a layout's cost, so it runs on all cores.
+
+use rayon::prelude::*;
 
 use super::Entry;
 use crate::facts::{ChangeClass, FactReport};
@@ -11,14 +14,14 @@ use crate::present::text;
 /// The passages that the base or the compared version carries, with their status for the pair.
 pub(super) fn entries(
     comparison: &Comparison,
-    facts: &FactReport,
+    facts: Option<&FactReport>,
     underlines: &PairFacts,
     compared: VersionId,
 ) -> Vec<Entry> {
     let base = comparison.base;
     comparison
         .passages
-        .iter()
+        .par_iter()
         // The passages the pair shows, as the printers' outline of the pair has them.
         .filter(|p| outline::status(comparison, p, Scope::Pair(compared)).is_some())
         .map(|p| {
@@ -33,7 +36,6 @@ pub(super) fn entries(
                     .is_some_and(crate::model::Reading::is_weak),
                 class: pair_class(facts, p.index, compared, status),
                 facts: underlines.count(p.index),
-                rows: 0..0,
                 jump: None,
                 text: text::pair_texts(comparison, p, compared, status, underlines),
             }
@@ -42,9 +44,10 @@ pub(super) fn entries(
 }
 
 /// How much the compared version's change to a passage matters, for the pair: its own class
-/// where the analysis has one, else the passage's.
-fn pair_class(
-    facts: &FactReport,
+/// where the analysis has one, else the passage's; unknown for a changed passage until the facts
+/// are found.
+pub(super) fn pair_class(
+    facts: Option<&FactReport>,
     passage: usize,
     compared: VersionId,
     status: PassageStatus,
@@ -53,7 +56,7 @@ fn pair_class(
         PassageStatus::Same | PassageStatus::Boilerplate => None,
         PassageStatus::Added | PassageStatus::Removed => Some(ChangeClass::Substantive),
         PassageStatus::Changed | PassageStatus::Moved => {
-            let significance = facts.significance_of(passage)?;
+            let significance = facts?.significance_of(passage)?;
             Some(
                 significance
                     .versions

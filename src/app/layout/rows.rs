@@ -1,165 +1,126 @@
-//! Laying entries out on rows: wrapping both sides, padding the shorter, folding runs of same
-//! passages, and writing the notes that say where a moved passage went.
+//! One row of the layout, made when it is shown: a line of each side's wrapped text, the
+//! shorter side padded, a gap marked, the notes that say where a moved passage went, or the
+//! line of a folded run.
 
 use std::ops::Range;
 
-use super::{
-    Cell, Destination, Entry, EntryIx, Fold, Moves, PairRowsKey, Row, Run, Side, StyledText,
-};
-use crate::model::{Comparison, PassageStatus, VersionId};
-use crate::present::outline::{self, Labels};
-use crate::present::wrap::wrap;
+use super::{Cell, Destination, Entry, EntryIx, PairRows, Row, Run, Side, StyledText};
+use crate::model::{PassageStatus, VersionId};
+use crate::present::outline;
 
-/// Collects rows while entries are placed.
-pub(super) struct Builder<'a> {
-    pub(super) comparison: &'a Comparison,
-    pub(super) labels: Labels,
-    pub(super) key: PairRowsKey,
-    pub(super) rows: Vec<Row>,
-}
-
-/// Whether an entry folds away with its neighbours when folding is on.
-fn foldable(entry: &Entry) -> bool {
-    matches!(
-        entry.status,
-        PassageStatus::Same | PassageStatus::Boilerplate
-    )
-}
-
-impl Builder<'_> {
-    /// Places every entry, setting each one's rows.
-    pub(super) fn lay_out(&mut self, entries: &mut [Entry], moves: &Moves) {
-        // An entry that holds "moved here" notes stays open when folding.
-        let holds_marker = |i: usize| {
-            !moves.arriving(Destination::After(EntryIx(i))).is_empty()
-                || (i == 0 && !moves.arriving(Destination::First).is_empty())
-        };
-        let mut i = 0;
-        while i < entries.len() {
-            if !self.rows.is_empty() {
-                self.rows.push(Row {
-                    entry: None,
-                    cells: [Cell::Blank, Cell::Blank],
-                });
-            }
-            let start = self.rows.len();
-            if self.key.fold == Fold::Folded && foldable(&entries[i]) && !holds_marker(i) {
-                let end = (i..entries.len())
-                    .find(|&e| !foldable(&entries[e]) || holds_marker(e))
-                    .unwrap_or(entries.len());
-                let label = fold_label(&entries[i..end]);
-                self.rows.push(Row {
-                    entry: Some(EntryIx(i)),
-                    cells: [Cell::Fold(label.clone()), Cell::Fold(label)],
-                });
-                for entry in &mut entries[i..end] {
-                    entry.rows = start..start + 1;
-                }
-                i = end;
-                continue;
-            }
-            if i == 0 {
-                // Passages the compared version moved to its very start come before all.
-                for note in self.markers(entries, moves.arriving(Destination::First)) {
-                    self.rows.push(Row {
-                        entry: Some(EntryIx(0)),
-                        cells: [Cell::Blank, note],
-                    });
-                }
-            }
-            self.text_rows(entries, EntryIx(i), moves);
-            entries[i].rows = start..self.rows.len();
-            i += 1;
-        }
+/// The row at `row` (`None` past the end).
+pub(super) fn row(layout: &PairRows, row: usize) -> Option<Row> {
+    if row >= layout.index.total() {
+        return None;
     }
-
-    /// The rows of one entry's text: both sides wrapped, the shorter padded, a gap marked.
-    fn text_rows(&mut self, entries: &[Entry], ix: EntryIx, moves: &Moves) {
-        let entry = &entries[ix.0];
-        let width = usize::from(self.key.width);
-        let mut cells: [Vec<Cell>; 2] = Side::BOTH.map(|side| {
-            entry.side(side).map_or_else(Vec::new, |text| {
-                wrap(&text.text, width)
-                    .into_iter()
-                    .map(|line| Cell::Text(runs(text, line)))
-                    .collect()
-            })
+    let Some(block) = layout.index.block_at(row) else {
+        // The separator between two passages.
+        return Some(Row {
+            entry: None,
+            cells: [Cell::Blank, Cell::Blank],
         });
-        if let Some(destination) = moves.went(ix) {
-            let place = match destination {
-                Destination::After(t) => {
-                    format!("after passage {}", outline::ordinal(entries[t.0].passage))
-                }
-                Destination::First => "first".to_string(),
-            };
-            let note = format!(
-                "↷ moved: {} has it {place} · Enter: go",
-                self.label(self.key.compared)
-            );
-            cells[Side::Compared.index()].push(Cell::Note(note));
-        }
-        // Passages the compared version has right after this one: notes under its text.
-        let markers = self.markers(entries, moves.arriving(Destination::After(ix)));
-        cells[Side::Compared.index()].extend(markers);
-        let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
-        for side in Side::BOTH {
-            let column = &mut cells[side.index()];
-            if entry.side(side).is_none() {
-                let other = match side {
-                    Side::Base => self.comparison.base,
-                    Side::Compared => self.key.compared,
-                };
-                column.insert(
-                    0,
-                    Cell::Gap(Some(format!("∅ not in {}", self.label(other)))),
-                );
-            }
-            let filler = match column.first() {
-                Some(Cell::Gap(_)) => Cell::Gap(None),
-                _ => Cell::Blank,
-            };
-            column.resize(height, filler);
-        }
-        let [left, right] = cells;
-        for (l, r) in left.into_iter().zip(right) {
-            self.rows.push(Row {
+    };
+    let ix = EntryIx(block.entries.start);
+    if block.folded {
+        let label = fold_label(&layout.entries[block.entries.clone()]);
+        return Some(Row {
+            entry: Some(ix),
+            cells: [Cell::Fold(label.clone()), Cell::Fold(label)],
+        });
+    }
+    let mut offset = row - block.start;
+    if ix.0 == 0 {
+        // Passages the compared version moved to its very start come before all.
+        let first = layout.moves.arriving(Destination::First);
+        if let Some(moved) = first.get(offset) {
+            return Some(Row {
                 entry: Some(ix),
-                cells: [l, r],
+                cells: [Cell::Blank, marker(layout, *moved)],
             });
         }
+        offset -= first.len();
     }
+    Some(Row {
+        entry: Some(ix),
+        cells: Side::BOTH.map(|side| cell(layout, ix, side, offset)),
+    })
+}
 
-    /// "Moved here" notes for the place after an entry (`None`: before the first one): the
-    /// compared version has a moved passage there.
-    fn markers(&self, entries: &[Entry], arriving: &[EntryIx]) -> Vec<Cell> {
-        arriving
-            .iter()
-            .map(|moved| {
-                let excerpt = entries[moved.0]
-                    .side(Side::Compared)
-                    .map_or_else(String::new, |t| excerpt(&t.text));
-                Cell::Note(format!(
-                    "↳ {} has passage {} here: “{excerpt}” · Enter: go",
-                    self.label(self.key.compared),
-                    outline::ordinal(entries[moved.0].passage)
-                ))
-            })
-            .collect()
-    }
-
-    /// How a version is named in notes: `004`, or `000 (base)`.
-    fn label(&self, id: VersionId) -> String {
-        let label = self.labels.get(id);
-        if id == self.comparison.base {
-            format!("{label} (base)")
-        } else {
-            label.to_string()
+/// What one side of an entry shows on its `offset`-th row: the gap's label where the version
+/// lacks the passage, the wrapped lines, then (compared side) where the passage went and the
+/// passages that moved in after it, then padding.
+fn cell(layout: &PairRows, ix: EntryIx, side: Side, offset: usize) -> Cell {
+    let entry = layout.entry(ix);
+    let gap = entry.side(side).is_none();
+    let mut k = offset;
+    if gap {
+        if k == 0 {
+            let other = match side {
+                Side::Base => layout.comparison_base,
+                Side::Compared => layout.key.compared,
+            };
+            return Cell::Gap(Some(format!("∅ not in {}", label(layout, other))));
         }
+        k -= 1;
+    } else {
+        let lines = layout.shapes.lines(ix, side);
+        if let (Some(line), Some(text)) = (lines.get(k), layout.text(ix, side)) {
+            return Cell::Text(runs(text, line.clone()));
+        }
+        k -= lines.len().min(k);
+    }
+    if side == Side::Compared {
+        if let Some(destination) = layout.moves.went(ix) {
+            if k == 0 {
+                let place = match destination {
+                    Destination::After(t) => {
+                        format!(
+                            "after passage {}",
+                            outline::ordinal(layout.entry(t).passage)
+                        )
+                    }
+                    Destination::First => "first".to_string(),
+                };
+                return Cell::Note(format!(
+                    "↷ moved: {} has it {place} · Enter: go",
+                    label(layout, layout.key.compared)
+                ));
+            }
+            k -= 1;
+        }
+        // Passages the compared version has right after this one: notes under its text.
+        if let Some(moved) = layout.moves.arriving(Destination::After(ix)).get(k) {
+            return marker(layout, *moved);
+        }
+    }
+    if gap { Cell::Gap(None) } else { Cell::Blank }
+}
+
+/// A "moved here" note: the compared version has the moved entry at this place.
+fn marker(layout: &PairRows, moved: EntryIx) -> Cell {
+    let entry = layout.entry(moved);
+    let excerpt = entry
+        .side(Side::Compared)
+        .map_or_else(String::new, |t| excerpt(&t.text));
+    Cell::Note(format!(
+        "↳ {} has passage {} here: “{excerpt}” · Enter: go",
+        label(layout, layout.key.compared),
+        outline::ordinal(entry.passage)
+    ))
+}
+
+/// How a version is named in notes: `004`, or `000 (base)`.
+fn label(layout: &PairRows, id: VersionId) -> String {
+    let label = layout.labels.get(id);
+    if id == layout.comparison_base {
+        format!("{label} (base)")
+    } else {
+        label.to_string()
     }
 }
 
 /// The first few words of a text, for a note ("…" if cut).
-fn excerpt(text: &str) -> String {
+pub(super) fn excerpt(text: &str) -> String {
     const WORDS: usize = 6;
     match text.match_indices(' ').nth(WORDS - 1) {
         Some((at, _)) => format!("{}…", &text[..at]),
@@ -168,7 +129,7 @@ fn excerpt(text: &str) -> String {
 }
 
 /// The label of a folded run, e.g. "⋯ 4 same passages" or "⋯ 3 same passages, 1 boilerplate".
-fn fold_label(run: &[Entry]) -> String {
+pub(super) fn fold_label(run: &[Entry]) -> String {
     let boilerplate = run
         .iter()
         .filter(|e| e.status == PassageStatus::Boilerplate)
@@ -186,7 +147,7 @@ fn fold_label(run: &[Entry]) -> String {
 }
 
 /// The runs of a text that fall on one wrapped line.
-fn runs(text: &StyledText, line: Range<usize>) -> Vec<Run> {
+pub(super) fn runs(text: &StyledText, line: Range<usize>) -> Vec<Run> {
     let first = text.runs.partition_point(|r| r.range.end <= line.start);
     text.runs[first..]
         .iter()

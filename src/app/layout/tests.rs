@@ -15,7 +15,7 @@ fn key(width: u16, fold: Fold) -> PairRowsKey {
 
 /// The layout of a comparison, with its facts analysed.
 fn build(c: &Comparison, key: PairRowsKey) -> PairRows {
-    PairRows::build(c, &crate::facts::analyze(c), key)
+    PairRows::build(c, Some(&crate::facts::analyze(c)), key)
 }
 
 /// The rows as `left | right` text, with gaps as `░` and notes in brackets.
@@ -24,21 +24,23 @@ fn show(layout: &PairRows) -> Vec<String> {
         match &row.cells[side.index()] {
             Cell::Blank => String::new(),
             Cell::Text(runs) => {
-                let entry = layout.entry(row.entry.unwrap());
-                let text = &entry.side(side).unwrap().text;
+                let text = &layout.text(row.entry.unwrap(), side).unwrap().text;
                 runs.iter().map(|r| &text[r.range.clone()]).collect()
             }
             Cell::Gap(label) => format!("░{}", label.as_deref().unwrap_or("")),
             Cell::Note(note) | Cell::Fold(note) => format!("[{note}]"),
         }
     };
-    layout
-        .rows
-        .iter()
+    (0..layout.row_count())
+        .map(|r| layout.row(r).unwrap())
         .map(|row| {
-            format!("{} | {}", cell(row, Side::Base), cell(row, Side::Compared))
-                .trim()
-                .to_string()
+            format!(
+                "{} | {}",
+                cell(&row, Side::Base),
+                cell(&row, Side::Compared)
+            )
+            .trim()
+            .to_string()
         })
         .collect()
 }
@@ -65,8 +67,8 @@ fn each_passage_starts_on_the_same_row_in_both_panes() {
             "| ten eleven",
         ]
     );
-    assert_eq!(layout.entries[0].rows, 0..3);
-    assert_eq!(layout.entries[1].rows, 4..7);
+    assert_eq!(layout.rows_of(EntryIx(0)), 0..3);
+    assert_eq!(layout.rows_of(EntryIx(1)), 4..7);
 }
 
 #[test]
@@ -139,8 +141,8 @@ fn folding_turns_each_run_of_same_passages_into_one_row() {
             "[⋯ 1 same passage (z: unfold)] | [⋯ 1 same passage (z: unfold)]",
         ]
     );
-    assert_eq!(layout.entries[0].rows, 0..1);
-    assert_eq!(layout.entries[1].rows, 0..1);
+    assert_eq!(layout.rows_of(EntryIx(0)), 0..1);
+    assert_eq!(layout.rows_of(EntryIx(1)), 0..1);
 }
 
 #[test]
@@ -161,7 +163,7 @@ fn a_moved_passage_says_where_it_went_and_links_both_places() {
     let marker = format!("[↳ 001 has passage {} here:", moved + 1);
     let marker_row = shown.iter().position(|r| r.contains(&marker)).unwrap();
     // The marker belongs to the passage it follows, and Enter links the two places.
-    let holder = layout.rows[marker_row].entry.unwrap();
+    let holder = layout.row_entry(marker_row).unwrap();
     assert_eq!(holder, EntryIx(1));
     assert_eq!(layout.entries[moved].jump, Some(holder));
     assert_eq!(layout.entry(holder).jump, Some(EntryIx(moved)));
@@ -201,8 +203,7 @@ fn divergent_passages_after_each_entry_are_counted() {
 
 /// The underlined stretches of one side of an entry, with their marks.
 fn underlined(layout: &PairRows, passage: usize, side: Side) -> Vec<(String, FactMark)> {
-    let entry = &layout.entries[layout.entry_of_passage(passage).unwrap().0];
-    let Some(t) = entry.side(side) else {
+    let Some(t) = layout.text(layout.entry_of_passage(passage).unwrap(), side) else {
         return Vec::new();
     };
     let mut out: Vec<(String, FactMark)> = Vec::new();
@@ -224,7 +225,7 @@ fn underlined(layout: &PairRows, passage: usize, side: Side) -> Vec<(String, Fac
 fn facts_the_pair_disagrees_on_are_underlined_and_the_straying_reading_marked() {
     let c = fixture::story();
     let facts = crate::facts::analyze(&c);
-    let layout = PairRows::build(&c, &facts, key(60, Fold::Open));
+    let layout = PairRows::build(&c, Some(&facts), key(60, Fold::Open));
     // v0 keeps to the consensus (v2 agrees with it); v1 strays.
     assert_eq!(
         underlined(&layout, 2, Side::Base),
@@ -253,7 +254,7 @@ fn facts_both_panes_state_alike_stay_plain() {
         compared: VersionId(2),
         ..key(60, Fold::Open)
     };
-    let layout = PairRows::build(&c, &facts, key);
+    let layout = PairRows::build(&c, Some(&facts), key);
     for side in Side::BOTH {
         assert!(underlined(&layout, 2, side).is_empty(), "{side:?}");
     }
@@ -278,4 +279,159 @@ fn each_entry_knows_how_much_its_change_matters_for_the_pair() {
         ]
     );
     assert_eq!(layout.substantive_after(EntryIx(0)), 3);
+}
+
+mod eager;
+
+/// The seeds compared (base 0), once for all the tests that read them.
+fn seeds() -> &'static (Comparison, FactReport) {
+    static SEEDS: std::sync::OnceLock<(Comparison, FactReport)> = std::sync::OnceLock::new();
+    SEEDS.get_or_init(|| {
+        let c = crate::compare(
+            crate::load::bundled_seeds(),
+            &crate::options::CompareOptions::default(),
+        )
+        .unwrap();
+        let facts = crate::facts::analyze(&c);
+        (c, facts)
+    })
+}
+
+/// Checks a lazy layout against the eager reference: every row, the rows of every entry, the
+/// entry at every row, and the entries in a few ranges of rows.
+fn assert_agrees_with_eager(layout: &PairRows) {
+    let eager = eager::lay_out(layout);
+    assert_eq!(layout.row_count(), eager.rows.len(), "{:?}", layout.key);
+    for (r, row) in eager.rows.iter().enumerate() {
+        assert_eq!(
+            layout.row(r).as_ref(),
+            Some(row),
+            "row {r} of {:?}",
+            layout.key
+        );
+        assert_eq!(layout.row_entry(r), row.entry, "row {r}");
+        let above = eager.rows[..=r].iter().rev().find_map(|r| r.entry);
+        assert_eq!(layout.entry_at_row(r), above, "row {r}");
+    }
+    assert_eq!(layout.row(eager.rows.len()), None);
+    for (i, rows) in eager.entry_rows.iter().enumerate() {
+        assert_eq!(
+            layout.rows_of(EntryIx(i)),
+            *rows,
+            "entry {i} of {:?}",
+            layout.key
+        );
+    }
+    let total = eager.rows.len();
+    for range in [
+        0..total,
+        0..1,
+        total / 3..total / 2,
+        total / 2..total / 2,
+        5..9,
+    ] {
+        let mut expected: Vec<EntryIx> = eager.rows[range.start.min(total)..range.end.min(total)]
+            .iter()
+            .filter_map(|r| r.entry)
+            .collect();
+        expected.dedup();
+        let found: Vec<EntryIx> = layout.entries_in(range.clone()).collect();
+        assert_eq!(found, expected, "{range:?}");
+    }
+}
+
+#[test]
+fn the_lazy_layout_agrees_with_the_eager_one_on_every_seed_pair_width_and_fold() {
+    let (c, facts) = seeds();
+    for compared in 1..c.versions.len() {
+        for width in [1, 7, 30, 57, 120] {
+            for fold in [Fold::Open, Fold::Folded] {
+                let key = PairRowsKey {
+                    compared: VersionId(compared),
+                    ..key(width, fold)
+                };
+                assert_agrees_with_eager(&PairRows::build(c, Some(facts), key));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_lazy_layout_agrees_with_the_eager_one_on_the_fixtures() {
+    let story = fixture::story();
+    for compared in 1..story.versions.len() {
+        for fold in [Fold::Open, Fold::Folded] {
+            let key = PairRowsKey {
+                compared: VersionId(compared),
+                ..key(24, fold)
+            };
+            assert_agrees_with_eager(&build(&story, key));
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Folding, unfolding and resizing only place the entries again (or wrap them again): the
+    /// row index then agrees with a layout made from scratch for the same key.
+    #[test]
+    fn a_relaid_layout_agrees_with_a_fresh_one(
+        compared in 1usize..5,
+        steps in proptest::collection::vec((1u16..140, proptest::bool::ANY), 1..6),
+    ) {
+        let (c, facts) = seeds();
+        let first = PairRowsKey { compared: VersionId(compared), ..key(60, Fold::Open) };
+        let mut layout = PairRows::build(c, Some(facts), first);
+        for (width, folded) in steps {
+            let fold = if folded { Fold::Folded } else { Fold::Open };
+            let next = PairRowsKey { width, fold, ..first };
+            layout.reflow(next);
+            let fresh = PairRows::build(c, Some(facts), next);
+            proptest::prop_assert_eq!(layout.row_count(), fresh.row_count());
+            for r in 0..fresh.row_count() {
+                proptest::prop_assert_eq!(layout.row(r), fresh.row(r), "row {}", r);
+            }
+            assert_agrees_with_eager(&layout);
+        }
+    }
+}
+
+#[test]
+fn facts_arriving_after_the_layout_give_the_rows_a_layout_with_facts_has() {
+    let (c, facts) = seeds();
+    for compared in 1..c.versions.len() {
+        let key = PairRowsKey {
+            compared: VersionId(compared),
+            ..key(57, Fold::Open)
+        };
+        let with = PairRows::build(c, Some(facts), key);
+        let mut later = PairRows::build(c, None, key);
+        assert!(!later.has_facts());
+        later.add_facts(c, facts, None);
+        later.prepare(c, 0..later.row_count());
+        assert_eq!(later.row_count(), with.row_count());
+        for r in 0..with.row_count() {
+            assert_eq!(later.row(r), with.row(r), "row {r}");
+        }
+        let meta =
+            |l: &PairRows| -> Vec<_> { l.entries.iter().map(|e| (e.class, e.facts)).collect() };
+        assert_eq!(meta(&later), meta(&with));
+        assert_eq!(
+            later.substantive_after(EntryIx(0)),
+            with.substantive_after(EntryIx(0))
+        );
+    }
+}
+
+#[test]
+fn before_the_facts_arrive_the_text_is_the_same_without_underlines() {
+    let c = fixture::story();
+    let layout = PairRows::build(&c, None, key(60, Fold::Open));
+    assert!(underlined(&layout, 2, Side::Base).is_empty());
+    let with = build(&c, key(60, Fold::Open));
+    assert_eq!(show(&layout), show(&with));
+    // A changed passage's class waits for the facts; added and removed text is substantive.
+    assert_eq!(layout.entries[2].class, None);
+    assert_eq!(layout.entries[3].class, Some(ChangeClass::Substantive));
 }

@@ -1,5 +1,7 @@
 //! What actions do while reading the panes.
 
+use std::sync::Arc;
+
 use super::{App, Mode, Notice, Stepping, Underlay};
 use crate::app::keymap::Action;
 use crate::app::layout::{Cell, EntryIx, Fold};
@@ -215,7 +217,7 @@ impl App {
         };
         if let Some(body_row) = areas.pane_row(column, row) {
             let at = self.nav.top + body_row;
-            if let Some(ix) = shown.layout.rows.get(at).and_then(|r| r.entry) {
+            if let Some(ix) = shown.layout.row_entry(at) {
                 self.nav.current = ix;
             }
         } else if let Some(cell) = areas.overview_cell(column, row) {
@@ -242,10 +244,12 @@ impl App {
         if current.status == PassageStatus::Moved {
             // Show the marker row that names this passage, inside the target's rows.
             let marker = format!("passage {} here", outline::ordinal(current.passage));
-            let rows = layout.entry(target).rows.clone();
-            let row = rows.clone().find(
-                |&r| matches!(&layout.rows[r].cells[1], Cell::Note(n) if n.contains(&marker)),
-            );
+            let rows = layout.rows_of(target);
+            let row = rows.clone().find(|&r| {
+                layout.row(r).is_some_and(
+                    |row| matches!(&row.cells[1], Cell::Note(n) if n.contains(&marker)),
+                )
+            });
             self.nav.current = target;
             self.nav
                 .reveal_rows(layout, height, row.map_or(rows, |r| r..r + 1));
@@ -278,7 +282,7 @@ impl App {
         let Some(shown) = &mut self.shown else { return };
         let table = shown
             .presence
-            .get_or_insert_with(|| PresenceTable::build(&shown.comparison));
+            .get_or_insert_with(|| Arc::new(PresenceTable::build(&shown.comparison)));
         let selected = shown
             .layout
             .entries
@@ -340,19 +344,21 @@ impl App {
         let height = self.height();
         let Some(shown) = &self.shown else { return };
         let layout = &shown.layout;
-        let rows = layout.entry(hit.entry).rows.clone();
-        let row = rows
-            .clone()
-            .find(|&r| match &layout.rows[r].cells[hit.side.index()] {
-                Cell::Text(runs) => {
-                    runs.first()
-                        .is_some_and(|first| first.range.start <= hit.range.start)
-                        && runs
-                            .last()
-                            .is_some_and(|last| hit.range.start < last.range.end)
-                }
-                _ => false,
-            });
+        let rows = layout.rows_of(hit.entry);
+        let row = rows.clone().find(|&r| {
+            layout
+                .row(r)
+                .is_some_and(|row| match &row.cells[hit.side.index()] {
+                    Cell::Text(runs) => {
+                        runs.first()
+                            .is_some_and(|first| first.range.start <= hit.range.start)
+                            && runs
+                                .last()
+                                .is_some_and(|last| hit.range.start < last.range.end)
+                    }
+                    _ => false,
+                })
+        });
         self.nav.current = hit.entry;
         self.nav
             .reveal_rows(layout, height, row.map_or(rows, |r| r..r + 1));

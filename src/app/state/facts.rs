@@ -1,5 +1,7 @@
 //! What actions do in the facts panel, and the jump from a fact to its passage.
 
+use std::sync::Arc;
+
 use super::{App, Mode, Notice, Underlay};
 use crate::app::keymap::Action;
 use crate::app::layout::PairFacts;
@@ -10,12 +12,21 @@ use crate::model::VersionId;
 use crate::present::facts::{FactRows, FactsTable};
 
 impl App {
-    /// Opens the facts panel, on the first fact of the current passage if it has one.
+    /// Opens the facts panel, on the first fact of the current passage if it has one. While
+    /// the facts are still being found, the panel opens saying so, and fills when they arrive.
     pub(super) fn open_facts(&mut self) {
         let height = self.panel_height();
         let Some(shown) = &mut self.shown else { return };
+        let Some(facts) = &shown.facts else {
+            self.mode = Mode::Facts(ListState::default());
+            return;
+        };
         let table = shown.facts_table.get_or_insert_with(|| {
-            FactsTable::build(&shown.comparison, &shown.facts, FactRows::Divergent)
+            Arc::new(FactsTable::build(
+                &shown.comparison,
+                facts,
+                FactRows::Divergent,
+            ))
         });
         if table.rows.is_empty() {
             self.notice = Some(Notice::NoFacts);
@@ -47,12 +58,22 @@ impl App {
 
     /// An action in the facts panel.
     pub(super) fn facts_panel(&mut self, action: Action, mut state: ListState) {
-        let Some(table) = self.shown.as_ref().and_then(|s| s.facts_table.as_ref()) else {
-            self.mode = Mode::Browse;
+        let Some(table) = self.shown.as_ref().and_then(|s| s.facts_table.clone()) else {
+            // Waiting for the facts: only closing the panel and the help do anything.
+            match action {
+                Action::ToggleFacts => self.mode = Mode::Browse,
+                Action::ToggleHelp => {
+                    self.mode = Mode::Help {
+                        scroll: 0,
+                        under: Underlay::Facts(state),
+                    };
+                }
+                _ => {}
+            }
             return;
         };
         let len = table.rows.len();
-        let rows = facts_panel_shape(table, self.panel_height()).list;
+        let rows = facts_panel_shape(&table, self.panel_height()).list;
         let page = rows.saturating_sub(1).max(1);
         if state.step(&action, len, page) {
             state.keep_in_view(rows);
@@ -96,7 +117,7 @@ impl App {
     /// difference is underlined.
     pub(super) fn jump_to_fact(&mut self, index: usize) {
         let Some(shown) = &self.shown else { return };
-        let Some(fact) = shown.facts.facts.get(index) else {
+        let Some(fact) = shown.facts.as_ref().and_then(|f| f.facts.get(index)) else {
             return;
         };
         let base = self.pair.base;

@@ -98,7 +98,10 @@ impl App {
         let stepping = self.stepping;
         let stop = |row: &PresenceRow| match stepping {
             Stepping::Divergent => row.status.is_divergent(),
-            Stepping::Substantive => shown.facts.is_substantive(row.passage),
+            Stepping::Substantive => shown
+                .facts
+                .as_ref()
+                .is_some_and(|f| f.is_substantive(row.passage)),
         };
         let len = table.rows.len();
         let page = self.presence_height().saturating_sub(1).max(1);

@@ -172,10 +172,8 @@ fn z_folds_same_passages_and_keeps_the_current_passage() {
     press(&mut app, "n");
     let folds = |app: &App| {
         let layout = &app.shown.as_ref().unwrap().layout;
-        layout
-            .rows
-            .iter()
-            .filter(|r| matches!(r.cells[0], Cell::Fold(_)))
+        (0..layout.row_count())
+            .filter(|r| matches!(layout.row(*r).unwrap().cells[0], Cell::Fold(_)))
             .count()
     };
     let (current, _) = app.position().unwrap();
@@ -325,7 +323,7 @@ fn a_click_selects_the_passage_under_the_pointer() {
     let mut app = app();
     let areas = *app.screen.areas().unwrap();
     let shown = app.shown.as_ref().unwrap();
-    let target = shown.layout.entries[3].rows.start as u16;
+    let target = shown.layout.rows_of(EntryIx(3)).start as u16;
     app.update(Action::Click {
         column: areas.panes[1].x + 5,
         row: areas.panes[1].y + target,
@@ -343,7 +341,7 @@ fn the_wheel_scrolls_and_drags_the_current_passage_along() {
     app.update(Action::Wheel(Direction::Forward));
     assert_eq!(app.top(), 3);
     let shown = app.shown.as_ref().unwrap();
-    assert!(shown.layout.entry(app.nav.current).rows.end > app.top());
+    assert!(shown.layout.rows_of(app.nav.current).end > app.top());
 }
 
 #[test]

@@ -21,16 +21,17 @@ impl App {
             return false;
         };
         let layout = &shown.layout;
-        let Some(entry) = layout.entries.get(self.nav.current.0) else {
-            return false;
-        };
-        if entry.rows.len() <= height {
+        if self.nav.current.0 >= layout.entries.len() {
             return false;
         }
-        let starts = change_starts(layout, entry.rows.clone());
+        let rows = layout.rows_of(self.nav.current);
+        if rows.len() <= height {
+            return false;
+        }
+        let starts = change_starts(layout, rows);
         let context = height / 4;
         let top = self.nav.top;
-        let max_top = layout.rows.len().saturating_sub(height);
+        let max_top = layout.row_count().saturating_sub(height);
         // Where the screen would start for each change; a step must move the screen.
         let found = match direction {
             Direction::Forward => starts
@@ -57,15 +58,16 @@ impl App {
         let height = self.height();
         let Some(shown) = &self.shown else { return };
         let layout = &shown.layout;
-        let Some(entry) = layout.entries.get(self.nav.current.0) else {
-            return;
-        };
-        if entry.rows.len() <= height {
+        if self.nav.current.0 >= layout.entries.len() {
             return;
         }
-        let starts = change_starts(layout, entry.rows.clone());
+        let rows = layout.rows_of(self.nav.current);
+        if rows.len() <= height {
+            return;
+        }
+        let starts = change_starts(layout, rows);
         if let Some(&last) = starts.last() {
-            let max_top = layout.rows.len().saturating_sub(height);
+            let max_top = layout.row_count().saturating_sub(height);
             self.nav.top = last
                 .saturating_sub(height / 4)
                 .min(max_top)
@@ -77,19 +79,28 @@ impl App {
 /// The first row of each run of rows that carry a word change on either side.
 fn change_starts(layout: &PairRows, rows: Range<usize>) -> Vec<usize> {
     let changed = |r: usize| {
-        layout.rows[r].cells.iter().any(|cell| match cell {
-            Cell::Text(runs) => runs.iter().any(|run| {
-                matches!(
-                    run.ink,
-                    Ink::Deleted | Ink::Inserted | Ink::DeletedAccent | Ink::InsertedAccent
-                )
-            }),
-            _ => false,
+        layout.row(r).is_some_and(|row| {
+            row.cells.iter().any(|cell| match cell {
+                Cell::Text(runs) => runs.iter().any(|run| {
+                    matches!(
+                        run.ink,
+                        Ink::Deleted | Ink::Inserted | Ink::DeletedAccent | Ink::InsertedAccent
+                    )
+                }),
+                _ => false,
+            })
         })
     };
-    let first = rows.start;
-    rows.filter(|&r| changed(r) && (r == first || !changed(r - 1)))
-        .collect()
+    let mut starts = Vec::new();
+    let mut before = false;
+    for r in rows {
+        let now = changed(r);
+        if now && !before {
+            starts.push(r);
+        }
+        before = now;
+    }
+    starts
 }
 
 #[cfg(test)]

@@ -205,6 +205,10 @@ fn status_right(app: &App) -> Vec<Span<'static>> {
     if let Some(busy) = &app.busy {
         let spinner = SPINNER[busy.ticks % SPINNER.len()];
         out.push(styled(format!(" {spinner} comparing… "), loud));
+    } else if app.shown.as_ref().is_some_and(|s| s.facts.is_none()) {
+        // Until the facts are in, changes are not classed and facts not underlined.
+        let spinner = SPINNER[app.idle_ticks % SPINNER.len()];
+        out.push(styled(format!(" {spinner} finding facts… "), t.status));
     }
     match (&app.mode, &app.search, &app.notice) {
         (Mode::Goto { typed }, _, _) => {

@@ -135,6 +135,20 @@ pub fn waiting(app: &App) -> Message<'static> {
     }
 }
 
+/// What the facts panel shows while the background thread finds the facts.
+pub fn finding_facts(app: &App) -> Message<'static> {
+    let spinner = SPINNER[app.idle_ticks % SPINNER.len()];
+    Message {
+        lines: vec![
+            Line::from(format!(
+                "{spinner} Finding facts… (numbers, dates, names, quotations)"
+            )),
+            Line::from("f or Esc goes back to the panes"),
+        ],
+        style: app.theme.text,
+    }
+}
+
 fn size(bytes: usize) -> String {
     match bytes {
         b if b >= 1 << 20 => format!("{:.1} MB", b as f64 / f64::from(1 << 20)),

@@ -44,11 +44,8 @@ pub fn status_symbol(status: PassageStatus) -> &'static str {
 
 impl Widget for &Pane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let current_rows = self
-            .layout
-            .entries
-            .get(self.current.0)
-            .map(|e| e.rows.clone());
+        let current_rows =
+            (self.current.0 < self.layout.entries.len()).then(|| self.layout.rows_of(self.current));
         for y in 0..area.height {
             let index = self.top + usize::from(y);
             let line = Rect {
@@ -56,7 +53,7 @@ impl Widget for &Pane<'_> {
                 height: 1,
                 ..area
             };
-            let Some(row) = self.layout.rows.get(index) else {
+            let Some(row) = self.layout.row(index) else {
                 break;
             };
             let is_current = current_rows.as_ref().is_some_and(|r| r.contains(&index));
@@ -66,7 +63,7 @@ impl Widget for &Pane<'_> {
             }
             if let Some(ix) = row.entry {
                 let entry = self.layout.entry(ix);
-                if entry.rows.start == index {
+                if self.layout.rows_of(ix).start == index {
                     let style = Style::new().fg(self.theme.status(entry.status));
                     buf.set_string(line.x + 1, line.y, status_symbol(entry.status), style);
                 }
@@ -76,7 +73,7 @@ impl Widget for &Pane<'_> {
                 width: line.width.saturating_sub(GUTTER + 1),
                 ..line
             };
-            self.cell(row, text, buf);
+            self.cell(&row, text, buf);
         }
     }
 }
@@ -88,7 +85,7 @@ impl Pane<'_> {
             Cell::Blank => {}
             Cell::Text(runs) => {
                 let Some(ix) = row.entry else { return };
-                let Some(text) = self.layout.entry(ix).side(self.side) else {
+                let Some(text) = self.layout.text(ix, self.side) else {
                     return;
                 };
                 let hits = self.search.map_or(&[][..], |s| s.hits_in(ix, self.side));

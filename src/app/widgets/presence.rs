@@ -37,8 +37,8 @@ pub struct PresenceView<'a> {
     pub compared: VersionId,
     /// Per-version summaries for the footer.
     pub summaries: &'a [Tally],
-    /// Per-version outlier scores for the footer.
-    pub scores: &'a [VersionScore],
+    /// Per-version outlier scores for the footer (`None` while the facts are being found).
+    pub scores: Option<&'a [VersionScore]>,
     /// The versions' labels.
     pub labels: &'a Labels,
     /// Styles.
@@ -167,7 +167,15 @@ impl PresenceView<'_> {
     fn scores_row(&self, area: Rect, y: u16, buf: &mut Buffer) {
         let t = self.theme;
         buf.set_string(area.x, y, format!("{:>6}  {:<11}", "⚑", "outlier"), t.hint);
-        let totals: Vec<usize> = self.scores.iter().map(VersionScore::total).collect();
+        let Some(scores) = self.scores else {
+            let x = area.x + LEAD;
+            if x < area.right() {
+                let note = "finding facts…";
+                buf.set_stringn(x, y, note, usize::from(area.right() - x), t.hint);
+            }
+            return;
+        };
+        let totals: Vec<usize> = scores.iter().map(VersionScore::total).collect();
         let top = totals.iter().copied().max().unwrap_or(0);
         let all_equal = totals.iter().all(|s| *s == top);
         for (i, total) in totals.iter().enumerate() {

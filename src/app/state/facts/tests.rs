@@ -168,7 +168,7 @@ fn a_comparison_arriving_while_the_panel_is_open_refills_it() {
     });
     let wait = |app: &mut App| {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        while app.busy.is_some() {
+        while app.is_busy() {
             assert!(std::time::Instant::now() < deadline, "no comparison came");
             std::thread::sleep(std::time::Duration::from_millis(5));
             app.update(Action::Tick);
@@ -183,5 +183,38 @@ fn a_comparison_arriving_while_the_panel_is_open_refills_it() {
     let shown = app.shown.as_ref().unwrap();
     assert_eq!(shown.comparison.base, VersionId(1));
     assert!(shown.facts_table.is_some(), "the panel has a table again");
+    assert!(matches!(app.mode(), Mode::Facts(_)));
+}
+
+#[test]
+fn the_facts_panel_waits_for_the_facts_saying_so_and_fills_when_they_arrive() {
+    let mut app = app();
+    // As in the program while the background thread finds the facts: the comparison is shown,
+    // its facts are not in yet.
+    let shown = app.shown.as_mut().unwrap();
+    shown.facts = None;
+    shown.facts_table = None;
+    press(&mut app, "f");
+    assert!(matches!(app.mode(), Mode::Facts(_)));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| crate::app::draw(&app, f)).unwrap();
+    let screen = format!("{:?}", terminal.backend().buffer());
+    assert!(screen.contains("Finding facts…"), "{screen}");
+    assert!(
+        screen.contains("finding facts…"),
+        "the status line says so too"
+    );
+    // Other keys wait with the panel; the facts arrive and the panel fills.
+    press(&mut app, "j");
+    assert!(matches!(app.mode(), Mode::Facts(_)));
+    app.refresh();
+    let shown = app.shown.as_ref().unwrap();
+    assert!(shown.facts.is_some());
+    assert!(
+        shown
+            .facts_table
+            .as_ref()
+            .is_some_and(|t| !t.rows.is_empty())
+    );
     assert!(matches!(app.mode(), Mode::Facts(_)));
 }
