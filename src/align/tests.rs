@@ -223,6 +223,41 @@ fn a_spun_sentence_between_two_pairings_pairs_on_its_position_and_is_weak() {
     assert!(reading.is_weak(), "{reading:#?}");
 }
 
+/// A sentence paired as a move does not break the gap it stands in: the spun sentence still
+/// pairs with the one left opposite it, in both directions.
+#[test]
+fn a_moved_sentence_inside_the_gap_leaves_the_spun_pair_to_its_position() {
+    let base = "US military leaders arrived in Kyiv on Wednesday, after talks with Moscow.\n\
+        Kyiv and its allies press for an immediate ceasefire along the front line.\n\
+        The army said a Russian strike on Ternopil killed at least 26 people overnight.\n\
+        Moscow has rejected this, repeating requests that Kyiv says amount to capitulation.\n\
+        Kremlin spokesman Dmitry Peskov declined to comment on the reports.\n\
+        Weather in the region was cold and wet for the rest of the week.\n";
+    let other = "US military leaders arrived in Kyiv on Wednesday, after talks with Moscow.\n\
+        Kyiv and its allies call for an immediate ceasefire along the front line.\n\
+        Moscow has dismissed these calls, reiterating demands seen as tantamount to surrender.\n\
+        Kremlin spokesman Dmitry Peskov declined to comment on the reports.\n\
+        Weather in the region was cold and wet for the rest of the week.\n\
+        The army said a Russian strike on Ternopil killed at least 28 people overnight.\n";
+    for (first, second, spun, counterpart) in [
+        (base, other, "capitulation", "tantamount"),
+        (other, base, "tantamount", "capitulation"),
+    ] {
+        let c = compare_texts(&[first, second]);
+        let rows = table(&c);
+        assert!(
+            rows.iter()
+                .any(|r| r.0 == PassageStatus::Moved && r.1.contains("Ternopil")),
+            "{rows:#?}"
+        );
+        assert!(
+            rows.iter()
+                .any(|r| r.1.contains(spun) && r.2.contains(counterpart)),
+            "{rows:#?}"
+        );
+    }
+}
+
 /// Position alone is no evidence: an unrelated sentence in the same place stays unpaired.
 #[test]
 fn an_unrelated_sentence_between_two_pairings_stays_unpaired() {

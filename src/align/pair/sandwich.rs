@@ -24,58 +24,64 @@ const SIM_MIN_WITH_KEY: f32 = 0.03;
 /// sentence is not a rewrite of its neighbour across the gap.
 const ELSEWHERE: f32 = 0.22;
 
-/// Pairs the lone unpaired sentences of gaps between two in-order pairings. The gap is found by
-/// sentence indices, not by neighbouring beads (moved blocks stand at the base's place, which
-/// would make the result depend on which version is the base).
+/// What a sentence is at this point: part of an in-order pairing (bead index), part of a move,
+/// or unpaired.
+#[derive(Clone, Copy, PartialEq)]
+enum State {
+    Match(usize),
+    Moved,
+    Alone,
+}
+
+/// Each sentence's [`State`], for one side (`of_a`: the base side of the beads).
+fn states(beads: &[Bead], len: usize, of_a: bool) -> Vec<State> {
+    let mut out = vec![State::Alone; len];
+    for (k, bead) in beads.iter().enumerate() {
+        let (range, state) = match bead {
+            Bead::Match { a, b, .. } => (if of_a { a } else { b }, State::Match(k)),
+            Bead::Moved { a, b, .. } => (if of_a { a } else { b }, State::Moved),
+            Bead::OnlyA(_) | Bead::OnlyB(_) => continue,
+        };
+        range.clone().for_each(|i| out[i] = state);
+    }
+    out
+}
+
+/// Pairs the lone unpaired sentences of gaps between two in-order pairings. A sentence paired
+/// as a move stands elsewhere in the other version, so it does not break the gap it sits in. The
+/// gap is found by sentence indices, not by neighbouring beads (moved blocks stand at the base's
+/// place, which would make the result depend on which version is the base).
 pub(super) fn pair_sandwiched(
     beads: Vec<Bead>,
     a: &Sentences<'_>,
     b: &Sentences<'_>,
     scored: &Scored,
 ) -> Vec<Bead> {
-    // For each sentence, the in-order pairing it belongs to, if any.
-    let mut a_match: Vec<Option<usize>> = vec![None; a.vecs.len()];
-    let mut b_match: Vec<Option<usize>> = vec![None; b.vecs.len()];
-    let mut b_alone = vec![false; b.vecs.len()];
-    for (k, bead) in beads.iter().enumerate() {
-        match bead {
-            Bead::Match { a: ra, b: rb, .. } => {
-                ra.clone().for_each(|i| a_match[i] = Some(k));
-                rb.clone().for_each(|j| b_match[j] = Some(k));
-            }
-            Bead::OnlyB(rb) => rb.clone().for_each(|j| b_alone[j] = true),
-            Bead::OnlyA(_) | Bead::Moved { .. } => {}
-        }
-    }
-    let ends_at = |k: usize, i: usize, j: usize| matches!(&beads[k], Bead::Match { a: ra, b: rb, .. } if ra.end == i && rb.end == j);
-    let starts_at = |k: usize, i: usize, j: usize| matches!(&beads[k], Bead::Match { a: ra, b: rb, .. } if ra.start == i && rb.start == j);
+    let a_state = states(&beads, a.vecs.len(), true);
+    let b_state = states(&beads, b.vecs.len(), false);
     // (a sentence, b sentence, confidence) of each sandwiched pair.
     let mut found: Vec<(usize, usize, f32)> = Vec::new();
-    for bead in &beads {
-        let Bead::OnlyA(ra) = bead else { continue };
-        if ra.len() > MAX_GAP || ra.start == 0 {
-            continue;
-        }
-        let (first, n) = (ra.start, ra.len());
-        let (Some(before), Some(after)) =
-            (a_match[first - 1], a_match.get(ra.end).copied().flatten())
-        else {
-            continue;
-        };
-        let Bead::Match { b: rb, .. } = &beads[before] else {
-            continue;
-        };
-        let j0 = rb.end;
-        if j0 + n > b.vecs.len()
-            || !(j0..j0 + n).all(|j| b_alone[j] && b_match[j].is_none())
-            || !ends_at(before, first, j0)
-            || !starts_at(after, ra.end, j0 + n)
-        {
-            continue;
-        }
-        for k in 0..n {
-            if let Some(confidence) = sandwich_confidence(a, first + k, b, j0 + k, scored) {
-                found.push((first + k, j0 + k, confidence));
+    let mut before: Option<usize> = None;
+    let mut alone_a: Vec<usize> = Vec::new();
+    for (i, state) in a_state.iter().enumerate() {
+        match *state {
+            State::Moved => {}
+            State::Alone => alone_a.push(i),
+            State::Match(k) if before == Some(k) => {}
+            State::Match(after) => {
+                if let Some(before) = before
+                    && (1..=MAX_GAP).contains(&alone_a.len())
+                    && let Some(alone_b) = alone_between(&beads, before, after, &b_state)
+                    && alone_b.len() == alone_a.len()
+                {
+                    for (&i, &j) in alone_a.iter().zip(&alone_b) {
+                        if let Some(confidence) = sandwich_confidence(a, i, b, j, scored) {
+                            found.push((i, j, confidence));
+                        }
+                    }
+                }
+                before = Some(after);
+                alone_a.clear();
             }
         }
     }
@@ -110,6 +116,38 @@ pub(super) fn pair_sandwiched(
         }
     }
     super::merge_runs(out)
+}
+
+/// The unpaired sentences of the other version between in-order pairings `before` and `after`,
+/// when every sentence there is unpaired or moved (`None` when the two are not in order there).
+fn alone_between(
+    beads: &[Bead],
+    before: usize,
+    after: usize,
+    b_state: &[State],
+) -> Option<Vec<usize>> {
+    let (Bead::Match { b: first, .. }, Bead::Match { b: next, .. }) =
+        (&beads[before], &beads[after])
+    else {
+        return None;
+    };
+    if first.end > next.start {
+        return None;
+    }
+    let mut alone = Vec::new();
+    for (j, state) in b_state
+        .iter()
+        .enumerate()
+        .take(next.start)
+        .skip(first.end)
+    {
+        match state {
+            State::Alone => alone.push(j),
+            State::Moved => {}
+            State::Match(_) => return None,
+        }
+    }
+    Some(alone)
 }
 
 /// The confidence of pairing the sandwiched sentences `i` and `j`, or `None` when they should
