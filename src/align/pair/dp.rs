@@ -62,21 +62,23 @@ pub(super) fn in_order(
     }
     let (n, m) = (a.vecs.len(), b.vecs.len());
     let mut bounds = vec![(0, 0)];
-    if (n + 1) * (m + 1) > FULL_DP_CELLS {
+    let book = (n + 1) * (m + 1) > FULL_DP_CELLS;
+    if book {
         bounds.extend(cuts(frame));
     }
     bounds.push((n, m));
-    segmented(a, b, frame, (&a_moved, &b_moved), &bounds)
+    segmented(a, b, frame, (&a_moved, &b_moved), &bounds, book)
 }
 
 /// The DP run separately between consecutive `bounds` (cells where the path is made to pass),
-/// in parallel, and joined.
+/// in parallel, and joined; `book`: each segment searches the band only.
 fn segmented(
     a: &Sentences<'_>,
     b: &Sentences<'_>,
     frame: &[Link],
     (a_moved, b_moved): (&[bool], &[bool]),
     bounds: &[(usize, usize)],
+    book: bool,
 ) -> Vec<Bead> {
     let segments: Vec<Vec<Bead>> = bounds
         .par_windows(2)
@@ -88,7 +90,13 @@ fn segmented(
                 .map(|l| (l.a - r0, l.b - c0))
                 .collect();
             let (sa, sb) = (a.slice(r0..r1), b.slice(c0..c1));
-            let band = Band::new(r1 - r0, c1 - c0, &anchors);
+            // A segment of a book keeps the band even when it is small enough for the whole
+            // matrix: the whole matrix of a short last segment would cost more than the rest.
+            let band = if book {
+                Band::around(r1 - r0, c1 - c0, &anchors)
+            } else {
+                Band::new(r1 - r0, c1 - c0, &anchors)
+            };
             let beads = Dp::new(&sa, &sb, &band, &a_moved[r0..r1], &b_moved[c0..c1]).run();
             beads.into_iter().map(|bead| bead.shifted(r0, c0)).collect()
         })
@@ -132,10 +140,16 @@ pub(super) struct Band {
 }
 
 impl Band {
+    /// The whole matrix when it is small enough, else the band around the anchors.
     pub(super) fn new(n: usize, m: usize, anchors: &[(usize, usize)]) -> Self {
         if (n + 1) * (m + 1) <= FULL_DP_CELLS {
             return Self::from_bounds(vec![0; n + 1], vec![m; n + 1]);
         }
+        Self::around(n, m, anchors)
+    }
+
+    /// The cells within [`BAND`] sentences of the line through the anchors.
+    fn around(n: usize, m: usize, anchors: &[(usize, usize)]) -> Self {
         // The anchor line: through (0,0), each anchor's cell before and after, and (n,m).
         let mut points = vec![(0usize, 0usize)];
         for &(i, j) in anchors {
@@ -499,7 +513,14 @@ mod tests {
         let cut = cuts(&frame);
         assert!(cut.len() >= 2, "a 7000-sentence pair is cut: {cut:?}");
         let (am, bm) = (vec![false; va.len()], vec![false; vb.len()]);
-        let whole = segmented(&a, &b, &frame, (&am, &bm), &[(0, 0), (va.len(), vb.len())]);
+        let whole = segmented(
+            &a,
+            &b,
+            &frame,
+            (&am, &bm),
+            &[(0, 0), (va.len(), vb.len())],
+            true,
+        );
         assert_eq!(in_order(&a, &b, &frame, &[]), whole);
         // The merges are found as 2-1 groups, cut or not.
         let merges = whole

@@ -135,12 +135,7 @@ fn alone_between(
         return None;
     }
     let mut alone = Vec::new();
-    for (j, state) in b_state
-        .iter()
-        .enumerate()
-        .take(next.start)
-        .skip(first.end)
-    {
+    for (j, state) in b_state.iter().enumerate().take(next.start).skip(first.end) {
         match state {
             State::Alone => alone.push(j),
             State::Moved => {}
