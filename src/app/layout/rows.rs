@@ -97,7 +97,7 @@ fn cell(layout: &PairRows, ix: EntryIx, side: Side, offset: usize) -> Cell {
 }
 
 /// A "moved here" note: the compared version has the moved entry at this place.
-fn marker(layout: &PairRows, moved: EntryIx) -> Cell {
+pub(super) fn marker(layout: &PairRows, moved: EntryIx) -> Cell {
     let entry = layout.entry(moved);
     let excerpt = entry
         .side(Side::Compared)

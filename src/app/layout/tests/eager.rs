@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::super::rows::{excerpt, fold_label, runs};
+use super::super::rows::{fold_label, marker, runs};
 use super::super::{Cell, Destination, EntryIx, Fold, PairRows, Row, Side};
 use crate::model::{PassageStatus, VersionId};
 use crate::present::outline;
@@ -29,20 +29,7 @@ fn label(layout: &PairRows, id: VersionId) -> String {
 }
 
 fn markers(layout: &PairRows, arriving: &[EntryIx]) -> Vec<Cell> {
-    arriving
-        .iter()
-        .map(|moved| {
-            let entry = layout.entry(*moved);
-            let excerpt = entry
-                .side(Side::Compared)
-                .map_or_else(String::new, |t| excerpt(&t.text));
-            Cell::Note(format!(
-                "↳ {} has passage {} here: “{excerpt}” · Enter: go",
-                label(layout, layout.key.compared),
-                outline::ordinal(entry.passage)
-            ))
-        })
-        .collect()
+    arriving.iter().map(|&moved| marker(layout, moved)).collect()
 }
 
 /// Lays out every entry of `layout` (its entries, moves, width and fold state) eagerly.
