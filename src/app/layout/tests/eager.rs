@@ -29,7 +29,10 @@ fn label(layout: &PairRows, id: VersionId) -> String {
 }
 
 fn markers(layout: &PairRows, arriving: &[EntryIx]) -> Vec<Cell> {
-    arriving.iter().map(|&moved| marker(layout, moved)).collect()
+    arriving
+        .iter()
+        .map(|&moved| marker(layout, moved))
+        .collect()
 }
 
 /// Lays out every entry of `layout` (its entries, moves, width and fold state) eagerly.
