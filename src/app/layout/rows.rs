@@ -110,7 +110,7 @@ pub(super) fn marker(layout: &PairRows, moved: EntryIx) -> Cell {
 }
 
 /// How a version is named in notes: `004`, or `000 (base)`.
-fn label(layout: &PairRows, id: VersionId) -> String {
+pub(super) fn label(layout: &PairRows, id: VersionId) -> String {
     let label = layout.labels.get(id);
     if id == layout.comparison_base {
         format!("{label} (base)")

@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
-use super::super::rows::{fold_label, marker, runs};
+use super::super::rows::{fold_label, label, marker, runs};
 use super::super::{Cell, Destination, EntryIx, Fold, PairRows, Row, Side};
-use crate::model::{PassageStatus, VersionId};
+use crate::model::PassageStatus;
 use crate::present::outline;
 use crate::present::wrap::wrap;
 
@@ -17,15 +17,6 @@ pub(super) struct Eager {
 
 fn foldable(status: PassageStatus) -> bool {
     matches!(status, PassageStatus::Same | PassageStatus::Boilerplate)
-}
-
-fn label(layout: &PairRows, id: VersionId) -> String {
-    let label = layout.labels.get(id);
-    if id == layout.comparison_base {
-        format!("{label} (base)")
-    } else {
-        label.to_string()
-    }
 }
 
 fn markers(layout: &PairRows, arriving: &[EntryIx]) -> Vec<Cell> {
