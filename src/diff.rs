@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use similar::{Algorithm, DiffTag, TextDiff};
+use similar::{Algorithm, DiffOp, DiffTag, TextDiff};
 
 use crate::model::WordOp;
 use crate::options::IgnoreOptions;
@@ -311,12 +311,7 @@ pub fn diff_tokens(
     // A deadline costs a clock read per step; only long passages can need one.
     let deadline = (base_keys.len() + other_keys.len() > LONG_PASSAGE_TOKENS)
         .then(|| Instant::now() + DIFF_TIMEOUT);
-    let diff_ops = similar::capture_diff_slices_deadline(
-        Algorithm::Patience,
-        &base_keys,
-        &other_keys,
-        deadline,
-    );
+    let diff_ops = key_diff(&base_keys, &other_keys, deadline);
     let mut equal = 0;
     let mut segments: Vec<Segment> = Vec::new();
     for op in &diff_ops {
@@ -345,6 +340,33 @@ pub fn diff_tokens(
         other_text,
     );
     WordDiff { ops, similarity }
+}
+
+/// The sequence diff of two passages' keys: what
+/// `similar::capture_diff_slices_deadline(Algorithm::Patience, base, other, deadline)` returns.
+///
+/// Passages whose keys are all equal (a verse two translations word for word agree on, or an
+/// untouched paragraph) skip `similar`, which would build its compaction and capture for them
+/// and answer one equal op (none for two empty slices).
+///
+/// Cutting off the common prefix and suffix before Patience is *not* the same diff: Patience's
+/// anchors are keys unique within the whole slices, so a word of the cut ends ("the", "and")
+/// can become an anchor in the middle alone. Tried on the 1 MB pair even with a guard against
+/// that, 19 passages printed differently; and the cut ends held only 87k of the 4 MB pair's
+/// 1.7M diffed keys, so it would not have paid much either.
+fn key_diff(base: &[u32], other: &[u32], deadline: Option<Instant>) -> Vec<DiffOp> {
+    if base == other {
+        return if base.is_empty() {
+            Vec::new()
+        } else {
+            vec![DiffOp::Equal {
+                old_index: 0,
+                new_index: 0,
+                len: base.len(),
+            }]
+        };
+    }
+    similar::capture_diff_slices_deadline(Algorithm::Patience, base, other, deadline)
 }
 
 /// Appends a change, merging it with a change right before it.
@@ -460,36 +482,88 @@ fn accents(
         return (Vec::new(), Vec::new());
     }
     // Only now the character diff: most one-word changes are short words or punctuation.
-    let diff = TextDiff::configure()
-        .algorithm(Algorithm::Myers)
-        .diff_chars(bw, ow);
-    let mut base_accents = Vec::new();
-    let mut other_accents = Vec::new();
-    let mut changed = 0;
-    let (mut bpos, mut opos) = (b.start, o.start);
-    for change in diff.iter_all_changes() {
-        let len = change.value().len();
-        match change.tag() {
-            similar::ChangeTag::Equal => {
-                bpos += len;
-                opos += len;
-            }
-            similar::ChangeTag::Delete => {
-                changed += 1;
-                extend_or_push(&mut base_accents, bpos..bpos + len);
-                bpos += len;
-            }
-            similar::ChangeTag::Insert => {
-                changed += 1;
-                extend_or_push(&mut other_accents, opos..opos + len);
-                opos += len;
-            }
-        }
-    }
+    let (base_accents, other_accents, changed) = char_changes(bw, ow);
     if changed == 0 || changed > 4 || changed * 3 > letters {
         return (Vec::new(), Vec::new());
     }
-    (base_accents, other_accents)
+    let shift = |ranges: Vec<Range<usize>>, by: usize| {
+        ranges
+            .into_iter()
+            .map(|r| r.start + by..r.end + by)
+            .collect()
+    };
+    (shift(base_accents, b.start), shift(other_accents, o.start))
+}
+
+/// Words longer than this go through `TextDiff`, which numbers the characters of inputs this
+/// long before diffing them; [`char_changes`] only matches it below.
+const CHAR_DIFF_DIRECT_MAX: usize = 100;
+
+/// The character diff of two words with Myers: the byte ranges (within each word) it deletes
+/// and inserts, adjacent ones merged, and how many characters it changes.
+///
+/// Exactly what `TextDiff::configure().algorithm(Myers).diff_chars(a, b)` gives, for words of
+/// up to [`CHAR_DIFF_DIRECT_MAX`] characters: there `TextDiff` runs the same
+/// `capture_diff_deadline(Myers, ..)` on the words' characters as one-character strings, and
+/// two of those are equal exactly when the characters are. Diffing the characters themselves
+/// saves slicing and hashing a string per character (accents are tried for every one-word
+/// change, a few thousand a book).
+fn char_changes(a: &str, b: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>, usize) {
+    let (a_chars, a_at) = chars(a);
+    let (b_chars, b_at) = chars(b);
+    let mut deleted = Vec::new();
+    let mut inserted = Vec::new();
+    let mut changed = 0;
+    if a_chars.len() > CHAR_DIFF_DIRECT_MAX || b_chars.len() > CHAR_DIFF_DIRECT_MAX {
+        let diff = TextDiff::configure()
+            .algorithm(Algorithm::Myers)
+            .diff_chars(a, b);
+        let (mut apos, mut bpos) = (0, 0);
+        for change in diff.iter_all_changes() {
+            let len = change.value().len();
+            match change.tag() {
+                similar::ChangeTag::Equal => {
+                    apos += len;
+                    bpos += len;
+                }
+                similar::ChangeTag::Delete => {
+                    changed += 1;
+                    extend_or_push(&mut deleted, apos..apos + len);
+                    apos += len;
+                }
+                similar::ChangeTag::Insert => {
+                    changed += 1;
+                    extend_or_push(&mut inserted, bpos..bpos + len);
+                    bpos += len;
+                }
+            }
+        }
+        return (deleted, inserted, changed);
+    }
+    for op in similar::capture_diff_slices(Algorithm::Myers, &a_chars, &b_chars) {
+        let (tag, old, new) = op.as_tag_tuple();
+        if matches!(tag, DiffTag::Delete | DiffTag::Replace) {
+            changed += old.len();
+            extend_or_push(&mut deleted, a_at[old.start]..a_at[old.end]);
+        }
+        if matches!(tag, DiffTag::Insert | DiffTag::Replace) {
+            changed += new.len();
+            extend_or_push(&mut inserted, b_at[new.start]..b_at[new.end]);
+        }
+    }
+    (deleted, inserted, changed)
+}
+
+/// A word's characters and their byte offsets, with the word's length last.
+fn chars(word: &str) -> (Vec<char>, Vec<usize>) {
+    let mut chars = Vec::with_capacity(word.len());
+    let mut at = Vec::with_capacity(word.len() + 1);
+    for (i, c) in word.char_indices() {
+        chars.push(c);
+        at.push(i);
+    }
+    at.push(word.len());
+    (chars, at)
 }
 
 fn extend_or_push(ranges: &mut Vec<Range<usize>>, next: Range<usize>) {

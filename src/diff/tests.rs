@@ -254,3 +254,87 @@ proptest! {
         );
     }
 }
+
+/// The character diff as `accents` computed it before [`char_changes`]: through `TextDiff`.
+fn char_changes_by_text_diff(a: &str, b: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>, usize) {
+    let diff = TextDiff::configure()
+        .algorithm(Algorithm::Myers)
+        .diff_chars(a, b);
+    let (mut deleted, mut inserted, mut changed) = (Vec::new(), Vec::new(), 0);
+    let (mut apos, mut bpos) = (0, 0);
+    for change in diff.iter_all_changes() {
+        let len = change.value().len();
+        match change.tag() {
+            similar::ChangeTag::Equal => {
+                apos += len;
+                bpos += len;
+            }
+            similar::ChangeTag::Delete => {
+                changed += 1;
+                extend_or_push(&mut deleted, apos..apos + len);
+                apos += len;
+            }
+            similar::ChangeTag::Insert => {
+                changed += 1;
+                extend_or_push(&mut inserted, bpos..bpos + len);
+                bpos += len;
+            }
+        }
+    }
+    (deleted, inserted, changed)
+}
+
+#[test]
+fn identical_keys_skip_similar_with_its_answer() {
+    for keys in [&[][..], &[7][..], &[1, 2, 1, 2, 3][..]] {
+        assert_eq!(
+            key_diff(keys, keys, None),
+            similar::capture_diff_slices_deadline(Algorithm::Patience, keys, keys, None)
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// Small alphabets make repeated keys, near-identical passages and ties the rule.
+    #[test]
+    fn key_diff_is_similar_patience(
+        base in proptest::collection::vec(0..5u32, 0..40),
+        edits in proptest::collection::vec((0..40usize, 0..6u32), 0..4),
+        deadline in any::<bool>(),
+    ) {
+        // The other side is the base with a few keys changed (6 stands for "removed"), so many
+        // cases are identical or close to it.
+        let mut other = base.clone();
+        for (at, key) in edits {
+            if at < other.len() {
+                if key == 6 {
+                    other.remove(at);
+                } else {
+                    other[at] = key;
+                }
+            }
+        }
+        let deadline = deadline.then(|| Instant::now() + Duration::from_secs(60));
+        prop_assert_eq!(
+            key_diff(&base, &other, deadline),
+            similar::capture_diff_slices_deadline(Algorithm::Patience, &base, &other, deadline)
+        );
+    }
+
+    #[test]
+    fn char_changes_are_text_diffs(
+        a in "[ab\u{e9}\u{1F600}c]{0,8}",
+        b in "[ab\u{e9}\u{1F600}d]{0,8}",
+        long in 0..3usize,
+    ) {
+        // Past CHAR_DIFF_DIRECT_MAX characters `TextDiff` takes another road; both sides of it.
+        let (a, b) = match long {
+            0 => (a, b),
+            1 => (a.repeat(20) + "x", b.repeat(20)),
+            _ => ("e".repeat(95) + &a, "e".repeat(95) + &b),
+        };
+        prop_assert_eq!(char_changes(&a, &b), char_changes_by_text_diff(&a, &b));
+    }
+}
