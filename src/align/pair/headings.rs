@@ -14,10 +14,6 @@
 use super::evidence::Evidence;
 use super::{Bead, Sentences};
 
-/// The least confidence the pairing of the sections' opening sentences needs for their
-/// headings to pair: below it the openings themselves rest on little.
-const OPENING_MIN: f32 = 0.2;
-
 /// Where a sentence stands after the earlier steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum State {
