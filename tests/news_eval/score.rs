@@ -171,25 +171,7 @@ pub fn score(c: &Comparison, gold: &GoldPair, ids: [VersionId; 2], detail: &mut 
     for u in &units {
         offset.insert(u, locate(c.version(ids[u.side]), &u.snippet));
     }
-    // Each unit's extent is clipped against every labelled snippet of its side, debris too.
-    let mut at: BTreeMap<&Unit, BTreeSet<usize>> = BTreeMap::new();
-    for side in 0..2 {
-        let version = c.version(ids[side]);
-        let mine: Vec<&Unit> = units.iter().filter(|u| u.side == side).collect();
-        let snippets: Vec<(usize, usize)> = mine
-            .iter()
-            .map(|u| (offset[u], u.snippet.len()))
-            .chain(
-                gold.debris
-                    .iter()
-                    .filter(|d| d.side == side)
-                    .map(|d| (locate(version, &d.snippet), d.snippet.len())),
-            )
-            .collect();
-        for (u, extent) in mine.iter().zip(extents(version, &snippets)) {
-            at.insert(u, passages_over(c, ids[side], &extent));
-        }
-    }
+    let at = place_units(c, gold, &units, &offset, ids);
     let gold_links: BTreeSet<(&Unit, &Unit)> = gold.links.iter().map(|(a, b, _)| (a, b)).collect();
     let carries_both = |p: usize| {
         let passage = &c.passages[p];
@@ -285,6 +267,36 @@ pub fn score(c: &Comparison, gold: &GoldPair, ids: [VersionId; 2], detail: &mut 
 }
 
 type Link<'a> = (&'a Unit, &'a Unit);
+
+/// The passages each unit lies in. Each unit's extent is clipped against every labelled snippet
+/// of its side, debris too.
+fn place_units<'a>(
+    c: &Comparison,
+    gold: &GoldPair,
+    units: &'a BTreeSet<Unit>,
+    offset: &BTreeMap<&Unit, usize>,
+    ids: [VersionId; 2],
+) -> BTreeMap<&'a Unit, BTreeSet<usize>> {
+    let mut at = BTreeMap::new();
+    for (side, &id) in ids.iter().enumerate() {
+        let version = c.version(id);
+        let mine: Vec<&Unit> = units.iter().filter(|u| u.side == side).collect();
+        let snippets: Vec<(usize, usize)> = mine
+            .iter()
+            .map(|u| (offset[u], u.snippet.len()))
+            .chain(
+                gold.debris
+                    .iter()
+                    .filter(|d| d.side == side)
+                    .map(|d| (locate(version, &d.snippet), d.snippet.len())),
+            )
+            .collect();
+        for (u, extent) in mine.into_iter().zip(extents(version, &snippets)) {
+            at.insert(u, passages_over(c, id, &extent));
+        }
+    }
+    at
+}
 
 /// Passages that hold a unit with no gold partner among the other side's units there.
 fn wrong_passages(
