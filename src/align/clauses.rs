@@ -254,7 +254,12 @@ fn propose(sides: [&Side<'_>; 2], beads: &[Bead]) -> Option<[Vec<usize>; 2]> {
             .filter(|&j| !sides[other].heading[j])
             .collect();
         for (i, span) in spans[k].iter().enumerate() {
-            if span.len() < 2 {
+            // A section's first sentence stays whole while its heading is unpaired: headings
+            // pair on their place only when their sections open alike (`pair::headings`), and
+            // an opening merged from two sentences is what keeps differently opening sections'
+            // headings apart.
+            let under_lone_heading = i > 0 && sides[k].heading[i - 1] && groups[k][i - 1].is_none();
+            if span.len() < 2 || under_lone_heading {
                 continue;
             }
             let free = |t: usize| groups[other][t].is_none() || groups[other][t] == groups[k][i];

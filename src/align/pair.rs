@@ -17,6 +17,8 @@
 //!    DP missed, any other is a move. Consecutive moves form one moved block.
 //! 6. `sandwich`: the one sentence left unpaired on each side between two in-order pairings is
 //!    paired on its position when the words allow it (a heavily spun sentence), shown weak.
+//! 7. `headings`: two headings left unpaired pair when the sections they open begin with the
+//!    same statement (retitled sections share their place, often not a word).
 //!
 //! Every step is symmetric in the two sides, so aligning B to A mirrors aligning A to B.
 
@@ -28,6 +30,7 @@ mod assignment;
 pub(crate) mod candidates;
 mod dp;
 mod evidence;
+mod headings;
 mod moves;
 mod sandwich;
 
@@ -121,7 +124,8 @@ pub fn align_pair(a: &Sentences<'_>, b: &Sentences<'_>) -> Vec<Bead> {
     let beads = dp::in_order(a, b, &frame, &early);
     let beads = evidence::prune(&beads, a, b, &scored);
     let beads = moves::second_look(beads, &early, a, b, &scored);
-    sandwich::pair_sandwiched(beads, a, b, &scored)
+    let beads = sandwich::pair_sandwiched(beads, a, b, &scored);
+    headings::pair_section_headings(beads, a, b)
 }
 
 /// A candidate pairing of sentence `a` with sentence `b`, with its similarity.

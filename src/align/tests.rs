@@ -422,3 +422,72 @@ fn a_clause_does_not_take_a_sentence_paired_elsewhere() {
         "{rows:#?}"
     );
 }
+
+/// A story whose sections a rewrite retitles without a word in common.
+const RETITLED: [&str; 2] = [
+    "Bridge Vote Passes\n\n\
+     The city council approved the new Harbor Street bridge on Tuesday by six votes to three.\n\
+     Work is due to start in the autumn of 2025.\n\n\
+     Funding\n\n\
+     The state has promised $30 million toward the $85 million project.\n\
+     The city will cover the remainder by selling bonds.\n",
+    "Council Backs Harbor Street Span\n\n\
+     The city council approved the new Harbor Street bridge on Tuesday by six votes to three.\n\
+     Work is due to start in the autumn of 2025.\n\n\
+     Paying for the Project\n\n\
+     The state has promised $30 million toward the $85 million project.\n\
+     The city will cover the remainder by selling bonds.\n",
+];
+
+/// Retitled headings over sections that open with the same sentence pair with each other (in
+/// both directions), weak, since only their place speaks for them.
+#[test]
+fn retitled_headings_over_corresponding_sections_pair_and_are_weak() {
+    for (first, second) in [(0, 1), (1, 0)] {
+        let c = compare_texts(&[RETITLED[first], RETITLED[second]]);
+        let rows = table(&c);
+        for (one, other) in [
+            ("Bridge Vote Passes", "Council Backs Harbor Street Span"),
+            ("Funding", "Paying for the Project"),
+        ] {
+            let (one, other) = if first == 0 {
+                (one, other)
+            } else {
+                (other, one)
+            };
+            let passage = c
+                .passages
+                .iter()
+                .find(|p| {
+                    c.passage_text(p, VersionId(0))
+                        .is_some_and(|t| t.trim() == one)
+                })
+                .unwrap_or_else(|| panic!("no passage holds {one}: {rows:#?}"));
+            assert_eq!(
+                c.passage_text(passage, VersionId(1)).map(str::trim),
+                Some(other),
+                "{rows:#?}"
+            );
+            assert!(passage.readings[0].is_weak(), "{rows:#?}");
+        }
+    }
+}
+
+/// A heading pairs by its place only over a section that opens alike: where the section after
+/// one heading opens with two sentences merged into one of the other's, the headings stay
+/// unpaired.
+#[test]
+fn headings_over_differently_cut_openings_stay_unpaired() {
+    let other = RETITLED[1].replace(
+        "The state has promised $30 million toward the $85 million project.\n\
+         The city will cover the remainder by selling bonds.\n",
+        "The state has promised $30 million toward the $85 million project, and the city will \
+         cover the remainder by selling bonds.\n",
+    );
+    let rows = table(&compare_texts(&[RETITLED[0], &other]));
+    assert!(
+        rows.iter()
+            .any(|r| r.0 == PassageStatus::Removed && r.1.trim() == "Funding"),
+        "{rows:#?}"
+    );
+}
