@@ -1,19 +1,24 @@
 //! Scores a comparison against the gold links of one pair of versions.
 //!
-//! Each labelled unit is located by its snippet and assigned to the passage whose span in its
-//! version holds the snippet's first byte. Two units of different sides are *predicted linked*
-//! when they share a passage that both versions carry. Precision and recall are over unit links;
-//! a *wrong passage* holds a unit that has no gold link to any unit of the other side in that
-//! passage (a sentence absorbed into a passage it does not belong to); a unit that stands alone
-//! is *kept alone* when its passage lacks the other version. *Moved blocks* are the full gold
-//! links outside the longest in-order chain of full links, grouped into runs that are consecutive in
-//! both versions; a block is recovered when most of its links land in one passage whose reading
-//! is moved, or in order with every link they cross shown moved instead (of two blocks that
-//! swapped places, either may be called the moved one).
+//! Each labelled unit is located by its snippet and stands for the sentence around it (the
+//! sentence storydiff's segmenter finds there, clipped so it reaches no other unit's snippet).
+//! A unit *lies in* every passage whose span in its version overlaps that sentence: one passage
+//! for a whole sentence, several when the aligner cut the sentence at clause boundaries. Two
+//! units of different sides are *predicted linked* when some passage that both versions carry
+//! holds text of both. Precision and recall are over unit links; a *wrong passage* holds a unit
+//! that has no gold link to any unit of the other side in that passage (a sentence, or a clause
+//! of one, absorbed into a passage it does not belong to); a unit that stands alone is *kept
+//! alone* when none of its passages carries the other version. *Moved blocks* are the full gold
+//! links outside the longest in-order chain of full links, grouped into runs that are
+//! consecutive in both versions; a block is recovered when most of its links land in one passage
+//! whose reading is moved, or in order with every link they cross shown moved instead (of two
+//! blocks that swapped places, either may be called the moved one).
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use storydiff::{Comparison, PassageStatus, VersionId};
+use std::ops::Range;
+
+use storydiff::{Comparison, PassageStatus, Version, VersionId, segment};
 
 use super::gold::{GoldPair, Unit, locate};
 
@@ -92,22 +97,69 @@ fn ratio(num: usize, den: usize) -> f64 {
     }
 }
 
-/// The passage (index) whose span in `version` contains `offset`.
-fn passage_at(c: &Comparison, version: VersionId, offset: usize) -> Option<usize> {
-    c.passages.iter().position(|p| {
-        p.span(version)
-            .is_some_and(|s| s.range.start <= offset && offset < s.range.end)
-    })
+/// The passages (indices) whose span in `version` overlaps `extent`.
+fn passages_over(c: &Comparison, version: VersionId, extent: &Range<usize>) -> BTreeSet<usize> {
+    c.passages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            p.span(version)
+                .is_some_and(|s| s.range.start < extent.end && extent.start < s.range.end)
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The text each unit stands for: the sentence the segmenter finds around its snippet, clipped
+/// so it reaches into no other unit's snippet (a unit the segmenter merges with its neighbour
+/// stays apart from it), and never shorter than the snippet itself. `snippets` are the
+/// (offset, length) of every labelled snippet of the version, debris included.
+fn extents(version: &Version, snippets: &[(usize, usize)]) -> Vec<Range<usize>> {
+    let paragraphs = if version.paragraphs.is_empty() {
+        segment::paragraphs(&version.text)
+    } else {
+        version.paragraphs.clone()
+    };
+    let sentences = segment::sentences(&version.text, &paragraphs, false);
+    snippets
+        .iter()
+        .map(|&(at, len)| {
+            let sentence = sentences
+                .iter()
+                .find(|s| s.range.start <= at && at < s.range.end)
+                .map_or(at..at + len, |s| s.range.clone());
+            let start = snippets
+                .iter()
+                .map(|&(o, l)| o + l)
+                .filter(|&end| end <= at)
+                .fold(sentence.start, usize::max);
+            let end = snippets
+                .iter()
+                .map(|&(o, _)| o)
+                .filter(|&o| o > at)
+                .fold(sentence.end, usize::min);
+            start.min(at)..end.max(at + len)
+        })
+        .collect()
 }
 
 /// Where a unit stands, for the detail of a missed link: in which passage, and whether that
 /// passage pairs the two versions.
-fn passage_state(passage: Option<usize>, carries_both: &dyn Fn(usize) -> bool) -> String {
-    match passage {
-        Some(p) if carries_both(p) => format!("passage {p}, paired"),
-        Some(p) => format!("passage {p}, alone"),
-        None => "no passage".to_string(),
+fn passage_state(passages: &BTreeSet<usize>, carries_both: &dyn Fn(usize) -> bool) -> String {
+    if passages.is_empty() {
+        return "no passage".to_string();
     }
+    passages
+        .iter()
+        .map(|&p| {
+            if carries_both(p) {
+                format!("passage {p}, paired")
+            } else {
+                format!("passage {p}, alone")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
 }
 
 /// Scores `c`, in which the pair's first side is version `ids[0]` and its second `ids[1]`; one
@@ -115,14 +167,11 @@ fn passage_state(passage: Option<usize>, carries_both: &dyn Fn(usize) -> bool) -
 pub fn score(c: &Comparison, gold: &GoldPair, ids: [VersionId; 2], detail: &mut String) -> Score {
     use std::fmt::Write;
     let units = gold.units();
-    let mut at: BTreeMap<&Unit, Option<usize>> = BTreeMap::new();
     let mut offset: BTreeMap<&Unit, usize> = BTreeMap::new();
     for u in &units {
-        let v = ids[u.side];
-        let off = locate(c.version(v), &u.snippet);
-        offset.insert(u, off);
-        at.insert(u, passage_at(c, v, off));
+        offset.insert(u, locate(c.version(ids[u.side]), &u.snippet));
     }
+    let at = place_units(c, gold, &units, &offset, ids);
     let gold_links: BTreeSet<(&Unit, &Unit)> = gold.links.iter().map(|(a, b, _)| (a, b)).collect();
     let carries_both = |p: usize| {
         let passage = &c.passages[p];
@@ -133,12 +182,16 @@ pub fn score(c: &Comparison, gold: &GoldPair, ids: [VersionId; 2], detail: &mut 
         gold: gold_links.len(),
         ..Score::default()
     };
+    // The passage two units share, if any (the first both versions carry).
+    let shared = |a: &Unit, b: &Unit| {
+        at[a]
+            .intersection(&at[b])
+            .copied()
+            .find(|&p| carries_both(p))
+    };
     for a in side(0) {
         for b in side(1) {
-            if let (Some(pa), Some(pb)) = (at[a], at[b])
-                && pa == pb
-                && carries_both(pa)
-            {
+            if let Some(pa) = shared(a, b) {
                 score.predicted += 1;
                 if gold_links.contains(&(a, b)) {
                     score.correct += 1;
@@ -155,7 +208,7 @@ pub fn score(c: &Comparison, gold: &GoldPair, ids: [VersionId; 2], detail: &mut 
     for (a, b, partial) in &gold.links {
         if !partial {
             score.gold_full += 1;
-            if at[a].is_some() && at[a] == at[b] {
+            if shared(a, b).is_some() {
                 score.correct_full += 1;
             } else {
                 let _ = writeln!(
@@ -167,30 +220,30 @@ pub fn score(c: &Comparison, gold: &GoldPair, ids: [VersionId; 2], detail: &mut 
         }
     }
     for (a, b) in &gold_links {
-        if !(at[a].is_some() && at[a] == at[b]) {
+        if shared(a, b).is_none() {
             let state = |p| passage_state(p, &carries_both);
             let _ = writeln!(
                 detail,
                 "  missed link: {:?} ({}) ~ {:?} ({})",
                 a.snippet,
-                state(at[a]),
+                state(&at[a]),
                 b.snippet,
-                state(at[b])
+                state(&at[b])
             );
         }
     }
     score.wrong_passages = wrong_passages(&units, &at, &gold_links, &carries_both, detail);
     for u in &gold.alone {
         score.alone += 1;
-        match at[u] {
-            Some(p) if carries_both(p) => {
+        match at[u].iter().find(|&&p| carries_both(p)) {
+            Some(p) => {
                 let _ = writeln!(
                     detail,
                     "  paired but alone in gold: {:?} (passage {p})",
                     u.snippet
                 );
             }
-            _ => score.alone_kept += 1,
+            None => score.alone_kept += 1,
         }
     }
     // Moves are judged on full links: a sentence that says the same thing elsewhere.
@@ -200,7 +253,7 @@ pub fn score(c: &Comparison, gold: &GoldPair, ids: [VersionId; 2], detail: &mut 
         .filter(|(_, _, partial)| !partial)
         .map(|(a, b, _)| (a, b))
         .collect();
-    let (blocks, recovered) = moved_blocks(c, &full_links, &offset, &at, ids);
+    let (blocks, recovered) = moved_blocks(c, &full_links, &offset, &shared, ids);
     score.moved_blocks = blocks.len();
     score.moved_recovered = recovered;
     for block in &blocks {
@@ -215,10 +268,40 @@ pub fn score(c: &Comparison, gold: &GoldPair, ids: [VersionId; 2], detail: &mut 
 
 type Link<'a> = (&'a Unit, &'a Unit);
 
+/// The passages each unit lies in. Each unit's extent is clipped against every labelled snippet
+/// of its side, debris too.
+fn place_units<'a>(
+    c: &Comparison,
+    gold: &GoldPair,
+    units: &'a BTreeSet<Unit>,
+    offset: &BTreeMap<&Unit, usize>,
+    ids: [VersionId; 2],
+) -> BTreeMap<&'a Unit, BTreeSet<usize>> {
+    let mut at = BTreeMap::new();
+    for (side, &id) in ids.iter().enumerate() {
+        let version = c.version(id);
+        let mine: Vec<&Unit> = units.iter().filter(|u| u.side == side).collect();
+        let snippets: Vec<(usize, usize)> = mine
+            .iter()
+            .map(|u| (offset[u], u.snippet.len()))
+            .chain(
+                gold.debris
+                    .iter()
+                    .filter(|d| d.side == side)
+                    .map(|d| (locate(version, &d.snippet), d.snippet.len())),
+            )
+            .collect();
+        for (u, extent) in mine.into_iter().zip(extents(version, &snippets)) {
+            at.insert(u, passages_over(c, id, &extent));
+        }
+    }
+    at
+}
+
 /// Passages that hold a unit with no gold partner among the other side's units there.
 fn wrong_passages(
     units: &BTreeSet<Unit>,
-    at: &BTreeMap<&Unit, Option<usize>>,
+    at: &BTreeMap<&Unit, BTreeSet<usize>>,
     gold_links: &BTreeSet<Link<'_>>,
     carries_both: &dyn Fn(usize) -> bool,
     detail: &mut String,
@@ -226,24 +309,25 @@ fn wrong_passages(
     use std::fmt::Write;
     let mut wrong: BTreeSet<usize> = BTreeSet::new();
     for u in units {
-        let Some(p) = at[u] else { continue };
-        if !carries_both(p) {
-            continue;
-        }
-        let others: Vec<&Unit> = units
-            .iter()
-            .filter(|o| o.side != u.side && at[o] == Some(p))
-            .collect();
-        let linked = others.iter().any(|o| {
-            let key = if u.side == 0 { (u, *o) } else { (*o, u) };
-            gold_links.contains(&key)
-        });
-        if !others.is_empty() && !linked && wrong.insert(p) {
-            let _ = writeln!(
-                detail,
-                "  wrong passage {p}: {:?} has no counterpart there",
-                u.snippet
-            );
+        for &p in &at[u] {
+            if !carries_both(p) {
+                continue;
+            }
+            let others: Vec<&Unit> = units
+                .iter()
+                .filter(|o| o.side != u.side && at[o].contains(&p))
+                .collect();
+            let linked = others.iter().any(|o| {
+                let key = if u.side == 0 { (u, *o) } else { (*o, u) };
+                gold_links.contains(&key)
+            });
+            if !others.is_empty() && !linked && wrong.insert(p) {
+                let _ = writeln!(
+                    detail,
+                    "  wrong passage {p}: {:?} has no counterpart there",
+                    u.snippet
+                );
+            }
         }
     }
     wrong.len()
@@ -255,7 +339,7 @@ fn moved_blocks<'a>(
     c: &Comparison,
     gold_links: &BTreeSet<Link<'a>>,
     offset: &BTreeMap<&Unit, usize>,
-    at: &BTreeMap<&Unit, Option<usize>>,
+    shared: &dyn Fn(&Unit, &Unit) -> Option<usize>,
     ids: [VersionId; 2],
 ) -> (Vec<Vec<Link<'a>>>, usize) {
     let mut links: Vec<Link<'a>> = gold_links.iter().copied().collect();
@@ -302,16 +386,16 @@ fn moved_blocks<'a>(
     // Which of two reorderings is "the move" is a matter of view: a link of a block is shown
     // right when it is paired and either marked moved itself, or every paired link it crosses
     // is (storydiff kept this block in order and moved the other side of the swap).
-    let paired = |(a, b): &Link<'_>| at[a].is_some() && at[a] == at[b];
+    let paired = |(a, b): &Link<'_>| shared(a, b).is_some();
     let crosses =
         |x: &Link<'_>, y: &Link<'_>| (offset[x.0] < offset[y.0]) != (offset[x.1] < offset[y.1]);
     let shown = |link: &Link<'_>| {
         paired(link)
-            && (moved_here(at[link.0].unwrap())
+            && (moved_here(shared(link.0, link.1).unwrap())
                 || links
                     .iter()
                     .filter(|other| paired(other) && crosses(link, other))
-                    .all(|other| moved_here(at[other.0].unwrap())))
+                    .all(|other| moved_here(shared(other.0, other.1).unwrap())))
     };
     let recovered = blocks
         .iter()
