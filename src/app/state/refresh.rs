@@ -457,3 +457,6 @@ fn take_in(shown: &mut Shown, arrived: Arrived) {
         shown.facts_table = arrived.tables.facts;
     }
 }
+
+#[cfg(test)]
+mod tests;
