@@ -207,7 +207,8 @@ impl App {
     }
 
     /// A viewer over a comparison made elsewhere (tests, other programs); further comparisons
-    /// (another base, other ignore options) are computed inline.
+    /// (another base, other ignore options) are computed inline. The panes show its passages
+    /// as made, whatever the number of versions (no pair is compared on its own).
     #[must_use]
     pub fn from_comparison(comparison: Comparison) -> Self {
         let options = comparison.options.clone();
