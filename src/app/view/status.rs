@@ -13,6 +13,7 @@ use crate::app::state::{App, Mode, Notice, Pair, Stepping, Underlay};
 use crate::app::widgets::Bar;
 use crate::model::{PassageStatus, VersionId};
 use crate::options::IgnoreOptions;
+use crate::present::labels::Labels;
 use crate::present::outline;
 use crate::visible::visible;
 
@@ -224,7 +225,7 @@ fn status_right(app: &App) -> Vec<Span<'static>> {
                 loud,
             ));
         }
-        (_, _, Some(n)) => out.push(styled(format!(" {} ", notice(n)), loud)),
+        (_, _, Some(n)) => out.push(styled(format!(" {} ", notice(n, &app.labels)), loud)),
         (_, Some(search), _) => {
             let query = visible(&search.query, false);
             out.push(styled(format!(" /{query} {} ", hits(app)), t.status));
@@ -306,8 +307,8 @@ fn ignoring(ignore: IgnoreOptions) -> String {
     }
 }
 
-/// A notice in words.
-fn notice(notice: &Notice) -> String {
+/// A notice in words; versions are named by their labels, as everywhere else on screen.
+fn notice(notice: &Notice, labels: &Labels) -> String {
     match notice {
         Notice::NoChangeBelow => "no divergent passage below".into(),
         Notice::NoChangeAbove => "no divergent passage above".into(),
@@ -320,18 +321,22 @@ fn notice(notice: &Notice) -> String {
         Notice::Stepping(Stepping::Substantive) => {
             "n/p: substantive changes only (skipping typography and rewording)".into()
         }
-        Notice::ComparingOutlier(VersionId(v)) => {
-            format!("comparing with v{v}, which reads this fact otherwise")
+        Notice::ComparingOutlier(v) => {
+            format!(
+                "comparing with {}, which reads this fact otherwise",
+                labels.get(*v)
+            )
         }
         Notice::NotAMove => "nothing moved here (Enter follows a moved passage)".into(),
         Notice::NoHits => "no hits".into(),
         Notice::Wrapped => "search wrapped around".into(),
-        Notice::IsBase(VersionId(v)) => format!("v{v} is the base (b swaps base and compared)"),
-        Notice::NoSuchVersion(VersionId(v)) => format!("there is no v{v}"),
+        Notice::IsBase(v) => format!("{} is the base (b swaps base and compared)", labels.get(*v)),
+        // Asked for by number (a digit key), so named by number.
+        Notice::NoSuchVersion(VersionId(v)) => format!("there is no version {v}"),
         Notice::Ignoring(ignore) => format!("now ignoring {} (i cycles)", ignoring(*ignore)),
         Notice::Folding(Fold::Folded) => "same passages folded".into(),
         Notice::Folding(Fold::Open) => "same passages shown".into(),
-        Notice::NewBase(VersionId(v)) => format!("v{v} is now the base"),
+        Notice::NewBase(v) => format!("{} is now the base", labels.get(*v)),
         Notice::Unfolded => "unfolded to show the hit".into(),
         Notice::Failed(message) => format!("comparison failed: {}", visible(message, false)),
         Notice::UnknownKey(key) => format!("{} does nothing here (? help)", visible(key, false)),
@@ -351,5 +356,37 @@ fn notice(notice: &Notice) -> String {
         Notice::Copied { passage, chars } => {
             format!("copied passage {passage}, both sides ({chars} characters)")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Input, load_version};
+    use crate::options::CompareOptions;
+
+    #[test]
+    fn notices_name_versions_by_their_labels() {
+        let versions: Vec<_> = ["000_first.txt", "001_second.txt"]
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let input = Input::from_bytes((*name).to_string(), "Text.");
+                load_version(VersionId(i), input, &CompareOptions::default()).unwrap()
+            })
+            .collect();
+        let labels = Labels::of(&versions);
+        assert_eq!(
+            notice(&Notice::NewBase(VersionId(1)), &labels),
+            "001 is now the base"
+        );
+        assert_eq!(
+            notice(&Notice::IsBase(VersionId(0)), &labels),
+            "000 is the base (b swaps base and compared)"
+        );
+        assert!(
+            notice(&Notice::ComparingOutlier(VersionId(1)), &labels)
+                .starts_with("comparing with 001,")
+        );
     }
 }
