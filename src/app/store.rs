@@ -424,4 +424,67 @@ mod tests {
         let facts = analysis.facts_if_found().expect("facts found");
         assert_eq!(facts.divergent().count(), 1);
     }
+
+    #[test]
+    fn with_three_versions_a_pair_gets_its_own_comparison_in_the_background_facts_later() {
+        let mut store = Store::new(
+            versions(&[
+                "It rained in 2024. The river rose.",
+                "The river rose. It rained in 2020.",
+                "It snowed in 2024.",
+            ]),
+            CompareOptions::default(),
+            Place::Background,
+        );
+        let pair = PairKey {
+            base: VersionId(0),
+            compared: VersionId(2),
+            ignore: IgnoreOptions::default(),
+        };
+        assert!(matches!(store.request_pair(pair, None), Lookup::Pending));
+        assert!(matches!(store.request(pair.all(), None), Lookup::Pending));
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while store.underlines(pair).is_none() || store.tables(pair.all()).facts.is_none() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "worker never answered"
+            );
+            assert_ne!(store.collect(), Collected::Crashed);
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let Lookup::Ready(own) = store.request_pair(pair, None) else {
+            panic!("not ready")
+        };
+        let Lookup::Ready(all) = store.request(pair.all(), None) else {
+            panic!("not ready")
+        };
+        // The pair alone: versions 0 and 2, renumbered 0 and 1.
+        assert_eq!(own.comparison.versions.len(), 2);
+        assert_eq!(own.comparison.versions[1].text, "It snowed in 2024.");
+        assert_eq!(store.pair_ids(pair).loaded(VersionId(1)), VersionId(2));
+        assert_eq!(all.comparison.versions.len(), 3);
+        assert!(own.facts_if_found().is_some());
+    }
+
+    #[test]
+    fn with_two_versions_the_pair_reads_the_comparison_of_both() {
+        let mut store = Store::new(
+            versions(&["a b.", "a c."]),
+            CompareOptions::default(),
+            Place::Inline,
+        );
+        let pair = PairKey {
+            base: VersionId(0),
+            compared: VersionId(1),
+            ignore: IgnoreOptions::default(),
+        };
+        let (Lookup::Ready(own), Lookup::Ready(all)) = (
+            store.request_pair(pair, None),
+            store.request(pair.all(), None),
+        ) else {
+            panic!("not ready")
+        };
+        assert!(Arc::ptr_eq(&own.comparison, &all.comparison));
+        assert!(store.pair_ids(pair).is_all());
+    }
 }
