@@ -110,3 +110,103 @@ pub fn compare_versions(
         options: options.clone(),
     })
 }
+
+/// The two versions of a pair in the order [`compare_pair`] puts them: input order, so that a
+/// pair of a larger set is compared exactly as `storydiff A B` would compare the two files.
+/// Version `i` of the pair's comparison is loaded version `pair_order(..)[i]`.
+#[must_use]
+pub fn pair_order(base: VersionId, compared: VersionId) -> [VersionId; 2] {
+    [base.min(compared), base.max(compared)]
+}
+
+/// Compares two of a set of loaded versions on their own, as if only they had been loaded.
+///
+/// Among many versions the passage table is shared by all of them (a passage is closed under
+/// every version's alignment), so a pair's passages can be coarser there than the pair's own
+/// alignment; this is the pair's own. The result holds the two versions renumbered 0 and 1 in
+/// the order of [`pair_order`], with `base` as its base; `options.base` is not read.
+pub fn compare_pair(
+    versions: &[Version],
+    base: VersionId,
+    compared: VersionId,
+    options: &CompareOptions,
+) -> Result<Comparison> {
+    let count = versions.len();
+    for id in [base, compared] {
+        if id.0 >= count {
+            return Err(Error::BaseOutOfRange { base: id.0, count });
+        }
+    }
+    if base == compared {
+        return Err(Error::TooFewVersions { count: 1 });
+    }
+    let order = pair_order(base, compared);
+    let pair = order
+        .iter()
+        .enumerate()
+        .map(|(local, id)| Version {
+            // The core reads a version's id as its position.
+            id: VersionId(local),
+            ..versions[id.0].clone()
+        })
+        .collect();
+    let options = CompareOptions {
+        base: usize::from(order[1] == base),
+        ..options.clone()
+    };
+    compare_versions(pair, &options)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn loaded(texts: &[&str]) -> Vec<Version> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let input = Input::from_bytes(format!("{i:03}_v.txt"), *t);
+                load::load_version(VersionId(i), input, &CompareOptions::default()).unwrap()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_pair_of_many_versions_is_compared_as_the_two_alone() {
+        let texts = [
+            "The mayor opened the bridge. Crowds cheered. Rain fell later.",
+            "Rain fell later. The mayor opened the new bridge. Crowds cheered loudly.",
+            "Crowds cheered. The mayor, smiling, opened the bridge on Monday.",
+        ];
+        let all = loaded(&texts);
+        for (base, compared) in [(0, 2), (2, 0), (1, 2)] {
+            let (base, compared) = (VersionId(base), VersionId(compared));
+            let pair = compare_pair(&all, base, compared, &CompareOptions::default()).unwrap();
+            let order = pair_order(base, compared);
+            let alone = compare(
+                order
+                    .iter()
+                    .map(|id| Input::from_bytes(format!("{:03}_v.txt", id.0), texts[id.0]))
+                    .collect(),
+                &CompareOptions {
+                    base: usize::from(order[1] == base),
+                    ..CompareOptions::default()
+                },
+            )
+            .unwrap();
+            assert_eq!(pair.versions.len(), 2);
+            assert_eq!(pair.version(pair.base).text, texts[base.0]);
+            assert_eq!(pair.passages, alone.passages);
+            assert_eq!(pair.base, alone.base);
+        }
+    }
+
+    #[test]
+    fn a_pair_needs_two_distinct_loaded_versions() {
+        let all = loaded(&["a.", "b.", "c."]);
+        let options = CompareOptions::default();
+        assert!(compare_pair(&all, VersionId(1), VersionId(1), &options).is_err());
+        assert!(compare_pair(&all, VersionId(0), VersionId(3), &options).is_err());
+    }
+}

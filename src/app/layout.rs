@@ -12,6 +12,11 @@
 //!   over the entries, no wrapping);
 //! - the [`Row`]s themselves, made on demand for the rows on screen ([`PairRows::row`]).
 //!
+//! The comparison laid out may be the pair's own (with more than two versions loaded, the panes
+//! read the two versions compared alone, numbered 0 and 1): [`Ids`] says which loaded version
+//! each of its versions is. The layout's key, labels and notes name loaded versions; only
+//! reading the comparison goes through the comparison's own numbers.
+//!
 //! The shorter side of a passage is padded so that each passage starts on the same row in both
 //! panes. Facts the pair disagrees on are underlined; when the facts arrive after the layout (they
 //! are found in the background), only the entries about to be shown are inked again with their
@@ -70,6 +75,43 @@ pub struct PairRowsKey {
     pub width: u16,
     /// Folding of same passages.
     pub fold: Fold,
+}
+
+/// Which loaded version each version of a comparison is: the identity for the comparison of all
+/// loaded versions, the pair's two versions (in [`crate::pair_order`]) for a pair's own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ids(Vec<VersionId>);
+
+impl Ids {
+    /// The comparison of all `count` loaded versions.
+    #[must_use]
+    pub fn all(count: usize) -> Self {
+        Self((0..count).map(VersionId).collect())
+    }
+
+    /// The comparison of a pair alone ([`crate::compare_pair`]).
+    #[must_use]
+    pub fn pair(base: VersionId, compared: VersionId) -> Self {
+        Self(crate::pair_order(base, compared).to_vec())
+    }
+
+    /// The comparison's number for a loaded version, if the comparison holds it.
+    #[must_use]
+    pub fn local(&self, loaded: VersionId) -> Option<VersionId> {
+        self.0.iter().position(|v| *v == loaded).map(VersionId)
+    }
+
+    /// The loaded version that is the comparison's version `local`.
+    #[must_use]
+    pub fn loaded(&self, local: VersionId) -> VersionId {
+        self.0[local.0]
+    }
+
+    /// Whether the comparison's numbers are the loaded versions' own.
+    #[must_use]
+    pub fn is_all(&self) -> bool {
+        self.0.iter().enumerate().all(|(i, v)| v.0 == i)
+    }
 }
 
 /// Position of an entry in `PairRows::entries` (not a passage index of the model).
@@ -149,8 +191,10 @@ const INKED_CAPACITY: usize = 4096;
 /// The laid-out passages of one pair of versions.
 #[derive(Debug)]
 pub struct PairRows {
-    /// What it was built for.
+    /// What it was built for (loaded versions' ids).
     pub key: PairRowsKey,
+    /// The base and compared version as the laid-out comparison numbers them.
+    local: [VersionId; 2],
     /// The passages shown, in reading order.
     pub entries: Vec<Entry>,
     /// Each entry's text wrapped at `key.width`.
@@ -161,9 +205,9 @@ pub struct PairRows {
     after: Vec<Below>,
     /// The pair's moves, for the notes.
     moves: Moves,
-    /// How versions are named in notes.
+    /// How loaded versions are named in notes.
     labels: Labels,
-    /// The base of the comparison (named `(base)` in notes).
+    /// The base of the comparison, as a loaded version (named `(base)` in notes).
     comparison_base: VersionId,
     /// The pair's fact underlines, once the facts are known.
     underlines: Option<PairFacts>,
@@ -182,36 +226,63 @@ struct Below {
 }
 
 impl PairRows {
-    /// Lays out a comparison for one pair, with the facts found in it if they are known yet.
-    /// `key.base` must be the comparison's base, and `facts` its analysis.
+    /// Lays out a comparison of all loaded versions for one pair, with the facts found in it if
+    /// they are known yet. `key.base` must be the comparison's base, and `facts` its analysis.
     #[must_use]
     pub fn build(comparison: &Comparison, facts: Option<&FactReport>, key: PairRowsKey) -> Self {
-        let underlines = facts.map(|f| PairFacts::build(comparison, f, [key.base, key.compared]));
+        let ids = Ids::all(comparison.versions.len());
+        Self::build_in(comparison, facts, key, &ids, Labels::new(comparison))
+    }
+
+    /// Lays out one pair of a comparison whose versions are the loaded versions `ids` (a pair's
+    /// own comparison, or all of them), naming versions by `labels` of the loaded versions.
+    /// `key` names loaded versions, `key.base` the comparison's base; `facts` is its analysis.
+    #[must_use]
+    pub fn build_in(
+        comparison: &Comparison,
+        facts: Option<&FactReport>,
+        key: PairRowsKey,
+        ids: &Ids,
+        labels: Labels,
+    ) -> Self {
+        let local = [key.base, key.compared].map(|v| {
+            ids.local(v)
+                .expect("the laid-out comparison holds both versions of the pair")
+        });
+        debug_assert_eq!(local[0], comparison.base);
+        let underlines = facts.map(|f| PairFacts::build(comparison, f, local));
         let empty = PairFacts::default();
         let mut entries = entries::entries(
             comparison,
             facts,
             underlines.as_ref().unwrap_or(&empty),
-            key.compared,
+            local[1],
         );
-        let moves = link_moves(comparison, &mut entries, key.compared);
+        let moves = link_moves(comparison, &mut entries, local[1]);
         let shapes = Shapes::wrap(&entries, &moves, key.width);
         let index = RowIndex::new(&entries, &shapes, &moves, key.fold);
         let mut layout = Self {
             key,
+            local,
             entries,
             shapes,
             index,
             after: Vec::new(),
             moves,
-            labels: Labels::new(comparison),
-            comparison_base: comparison.base,
+            labels,
+            comparison_base: ids.loaded(comparison.base),
             marked: underlines.is_some(),
             underlines,
             inked: HashMap::new(),
         };
         layout.count_after();
         layout
+    }
+
+    /// The base and compared version as the laid-out comparison numbers them.
+    #[must_use]
+    pub fn local(&self) -> [VersionId; 2] {
+        self.local
     }
 
     /// Takes in the facts found after the layout was built: each entry's class and fact count,
@@ -224,12 +295,11 @@ impl PairRows {
         facts: &FactReport,
         underlines: Option<PairFacts>,
     ) {
-        let underlines = underlines.unwrap_or_else(|| {
-            PairFacts::build(comparison, facts, [self.key.base, self.key.compared])
-        });
+        let underlines =
+            underlines.unwrap_or_else(|| PairFacts::build(comparison, facts, self.local));
         for entry in &mut self.entries {
             entry.class =
-                entries::pair_class(Some(facts), entry.passage, self.key.compared, entry.status);
+                entries::pair_class(Some(facts), entry.passage, self.local[1], entry.status);
             entry.facts = underlines.count(entry.passage);
         }
         self.underlines = Some(underlines);
@@ -365,7 +435,7 @@ impl PairRows {
             let texts = crate::present::text::pair_texts(
                 comparison,
                 passage,
-                self.key.compared,
+                self.local[1],
                 entry.status,
                 underlines,
             );

@@ -28,7 +28,7 @@ use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind
 pub use super::effect::Effect;
 
 use super::keymap::{self, Action, Context};
-use super::layout::{Fold, PairRows};
+use super::layout::{Fold, Ids, PairRows};
 use super::list::ListState;
 use super::nav::{Direction, Nav};
 use super::overview::Overview;
@@ -57,14 +57,19 @@ pub struct Pair {
     pub fold: Fold,
 }
 
-/// What is on screen: a comparison and everything prepared from it for the current pair.
+/// What is on screen: the comparison of all versions and the one the panes read, and everything
+/// prepared from them for the current pair.
 #[derive(Debug)]
 pub struct Shown {
-    /// The comparison (for the pair's base and ignore options).
+    /// The comparison of all versions (for the pair's base and ignore options): what the
+    /// presence view, the facts panel and the version bar read.
     pub comparison: Arc<Comparison>,
     /// The facts of the comparison (`None` while the background thread finds them).
     pub facts: Option<Arc<FactReport>>,
-    /// The laid-out rows.
+    /// What the panes read: the pair's own comparison (the same as `comparison` with two
+    /// versions).
+    pub panes: Panes,
+    /// The laid-out rows of `panes`.
     pub layout: PairRows,
     /// The overview strip.
     pub overview: Overview,
@@ -75,6 +80,28 @@ pub struct Shown {
     /// The facts panel's table: prepared in the background once the facts are found, or built
     /// the first time the panel opens.
     pub facts_table: Option<Arc<FactsTable>>,
+}
+
+/// The comparison the panes read, which is the pair's own: with more than two versions, the
+/// two versions compared alone (numbered 0 and 1, see [`Ids`]), so that the pair reads as it
+/// would if only its two files were given.
+#[derive(Debug)]
+pub struct Panes {
+    /// The comparison.
+    pub comparison: Arc<Comparison>,
+    /// Its facts (`None` while the background thread finds them).
+    pub facts: Option<Arc<FactReport>>,
+    /// Which loaded version each of its versions is.
+    pub ids: Ids,
+}
+
+impl Panes {
+    /// Whether the panes read the comparison of all versions itself (two versions, or a
+    /// comparison made elsewhere), so that its passage numbers are theirs.
+    #[must_use]
+    pub fn is_all(&self, all: &Arc<Comparison>) -> bool {
+        Arc::ptr_eq(&self.comparison, all)
+    }
 }
 
 /// Layouts of other pairs kept besides the one shown, so that switching back (`b`, `]`) is
@@ -180,7 +207,8 @@ impl App {
     }
 
     /// A viewer over a comparison made elsewhere (tests, other programs); further comparisons
-    /// (another base, other ignore options) are computed inline.
+    /// (another base, other ignore options) are computed inline. The panes show its passages
+    /// as made, whatever the number of versions (no pair is compared on its own).
     #[must_use]
     pub fn from_comparison(comparison: Comparison) -> Self {
         let options = comparison.options.clone();
@@ -188,14 +216,16 @@ impl App {
             base: comparison.base,
             ignore: options.ignore,
         };
-        let mut store = Store::new(comparison.versions.clone(), options.clone(), Place::Inline);
+        // The panes show the comparison as made, whatever the number of versions.
+        let mut store =
+            Store::new(comparison.versions.clone(), options.clone(), Place::Inline).shared_pairs();
         store.insert(key, Analysis::with_facts(comparison));
         Self::assemble(store, key.base.0, key.ignore)
     }
 
     fn assemble(store: Store, base: usize, ignore: IgnoreOptions) -> Self {
         let count = store.versions().len();
-        let labels = Labels::of(store.versions());
+        let labels = store.labels().clone();
         let base = VersionId(base.min(count.saturating_sub(1)));
         let compared = presence::cycle(count, base, base, Direction::Forward);
         let mut app = Self {
@@ -327,7 +357,11 @@ impl App {
     /// Whether a comparison or its facts are still being computed in the background.
     #[must_use]
     pub fn is_busy(&self) -> bool {
-        self.busy.is_some() || self.shown.as_ref().is_some_and(|s| s.facts.is_none())
+        self.busy.is_some()
+            || self
+                .shown
+                .as_ref()
+                .is_some_and(|s| s.facts.is_none() || s.panes.facts.is_none())
     }
 
     /// Applies an action.

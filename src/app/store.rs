@@ -1,6 +1,13 @@
 //! Comparisons of the loaded versions, one per (base, ignore options), computed on demand and
 //! kept: switching back to a base or an ignore setting seen before is instant.
 //!
+//! With more than two versions loaded, the panes read each pair's own comparison (one per base,
+//! compared version and ignore options, kept the same way): the comparison of all versions
+//! shares one passage table among them, coarser for a pair than the pair's own alignment, and
+//! the pair view is to show what comparing the two files alone shows. The views about all
+//! versions (presence, facts panel, version bar) read the comparison of all. With two versions
+//! the two are one comparison, computed once.
+//!
 //! Each comparison is an [`Analysis`] whose facts (about as costly as the comparison itself on
 //! big inputs) are found right after it on the same thread, so that drawing never analyses.
 //!
@@ -12,15 +19,16 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::layout::{PairRows, PairRowsKey};
-use super::worker::{Outcome, Poll, Underlines, Worker};
+use super::layout::{Ids, PairFacts, PairRows, PairRowsKey};
+use super::worker::{Job, Outcome, Poll, Worker};
 pub use crate::Analysis;
-use crate::compare_versions;
 use crate::model::{Version, VersionId};
 use crate::options::{CompareOptions, IgnoreOptions};
 use crate::present::facts::FactsTable;
+use crate::present::labels::Labels;
 use crate::present::outline::Tally;
 use crate::present::presence::PresenceTable;
+use crate::{compare_pair, compare_versions};
 
 /// What a comparison depends on besides the versions themselves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -29,6 +37,38 @@ pub struct CompareKey {
     pub base: VersionId,
     /// What counts as different.
     pub ignore: IgnoreOptions,
+}
+
+/// What the panes' comparison depends on besides the versions themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PairKey {
+    /// The left pane's version.
+    pub base: VersionId,
+    /// The right pane's version.
+    pub compared: VersionId,
+    /// What counts as different.
+    pub ignore: IgnoreOptions,
+}
+
+impl PairKey {
+    /// The pair a layout shows.
+    #[must_use]
+    pub fn of(layout: &PairRowsKey) -> Self {
+        Self {
+            base: layout.base,
+            compared: layout.compared,
+            ignore: layout.ignore,
+        }
+    }
+
+    /// The comparison of all versions with the pair's base.
+    #[must_use]
+    pub fn all(self) -> CompareKey {
+        CompareKey {
+            base: self.base,
+            ignore: self.ignore,
+        }
+    }
 }
 
 /// Where comparisons are computed.
@@ -64,9 +104,16 @@ pub struct Store {
     options: CompareOptions,
     compute: Compute,
     done: HashMap<CompareKey, Lookup>,
+    /// The pairs' own comparisons (none when the panes read the comparison of all versions).
+    pairs: HashMap<PairKey, Lookup>,
+    /// Whether the panes read each pair's own comparison: more than two versions, compared here.
+    own_pairs: bool,
     tables: HashMap<CompareKey, Tables>,
     /// Layouts the background thread made with a comparison, until the viewer takes them.
-    layouts: HashMap<CompareKey, PairRows>,
+    layouts: HashMap<PairKey, PairRows>,
+    /// Fact underlines the background thread found for a pair.
+    underlines: HashMap<PairKey, PairFacts>,
+    labels: Labels,
     total_bytes: usize,
 }
 
@@ -80,8 +127,6 @@ pub struct Tables {
     pub facts: Option<Arc<FactsTable>>,
     /// How each version differs from the base.
     pub summaries: Option<Vec<Tally>>,
-    /// The fact underlines of the pair that was on screen when the facts were found.
-    pub underlines: Option<Arc<Underlines>>,
 }
 
 impl Store {
@@ -90,23 +135,90 @@ impl Store {
     #[must_use]
     pub fn new(versions: Vec<Version>, options: CompareOptions, place: Place) -> Self {
         let total_bytes = versions.iter().map(|v| v.text.len()).sum();
+        let labels = Labels::of(&versions);
+        let own_pairs = versions.len() > 2;
         let versions = Arc::new(versions);
         let compute = match place {
             Place::Inline => Compute::Inline,
             // Without a thread (the system refused one) the work is simply done inline.
-            Place::Background => {
-                Worker::spawn(Arc::clone(&versions)).map_or(Compute::Inline, Compute::Background)
-            }
+            Place::Background => Worker::spawn(Arc::clone(&versions), labels.clone())
+                .map_or(Compute::Inline, Compute::Background),
         };
         Self {
             versions,
             options,
             compute,
             done: HashMap::new(),
+            pairs: HashMap::new(),
+            own_pairs,
             tables: HashMap::new(),
             layouts: HashMap::new(),
+            underlines: HashMap::new(),
+            labels,
             total_bytes,
         }
+    }
+
+    /// The same store, its panes reading the comparison of all versions whatever their number
+    /// (a comparison made elsewhere, whose passages are what is to be shown).
+    #[must_use]
+    pub fn shared_pairs(mut self) -> Self {
+        self.own_pairs = false;
+        self
+    }
+
+    /// The versions' labels.
+    #[must_use]
+    pub fn labels(&self) -> &Labels {
+        &self.labels
+    }
+
+    /// Which loaded versions the versions of a pair's panes comparison are.
+    #[must_use]
+    pub fn pair_ids(&self, key: PairKey) -> Ids {
+        if self.own_pairs {
+            Ids::pair(key.base, key.compared)
+        } else {
+            Ids::all(self.versions.len())
+        }
+    }
+
+    /// The comparison the panes read for a pair: its own with more than two versions, else the
+    /// comparison of all (the same as [`Store::request`]). Ask for it before the comparison of
+    /// all, so that the background thread does it first.
+    pub fn request_pair(&mut self, key: PairKey, layout: Option<PairRowsKey>) -> Lookup {
+        if !self.own_pairs {
+            return self.request(key.all(), layout);
+        }
+        if let Compute::Background(worker) = &self.compute {
+            worker.want(layout);
+        }
+        if let Some(found) = self.pairs.get(&key) {
+            return found.clone();
+        }
+        let options = CompareOptions {
+            ignore: key.ignore,
+            ..self.options.clone()
+        };
+        let lookup = match &self.compute {
+            Compute::Inline => match compare_pair(&self.versions, key.base, key.compared, &options)
+            {
+                Ok(c) => Lookup::Ready(Analysis::with_facts(c)),
+                Err(e) => Lookup::Failed(e.to_string()),
+            },
+            Compute::Background(worker) => {
+                worker.submit(Job::Pair { key, options });
+                Lookup::Pending
+            }
+        };
+        self.pairs.insert(key, lookup.clone());
+        lookup
+    }
+
+    /// The fact underlines the background thread found for a pair, if it did.
+    #[must_use]
+    pub fn underlines(&self, key: PairKey) -> Option<PairFacts> {
+        self.underlines.get(&key).cloned()
     }
 
     /// The versions, in input order.
@@ -142,7 +254,11 @@ impl Store {
                 Err(e) => Lookup::Failed(e.to_string()),
             },
             Compute::Background(worker) => {
-                worker.submit(key, options);
+                worker.submit(Job::All {
+                    key,
+                    options,
+                    panes: !self.own_pairs,
+                });
                 Lookup::Pending
             }
         };
@@ -156,9 +272,8 @@ impl Store {
         self.tables.get(&key).cloned().unwrap_or_default()
     }
 
-    /// The layout the background thread made with a comparison, if it made one and nobody took
-    /// it yet.
-    pub fn take_layout(&mut self, key: CompareKey) -> Option<PairRows> {
+    /// The layout the background thread made for a pair, if it made one and nobody took it yet.
+    pub fn take_layout(&mut self, key: PairKey) -> Option<PairRows> {
         self.layouts.remove(&key)
     }
 
@@ -182,7 +297,7 @@ impl Store {
                         Ok(new) => {
                             let new = *new;
                             if let Some(layout) = new.layout {
-                                self.layouts.insert(key, layout);
+                                self.layouts.insert(PairKey::of(&layout.key), layout);
                             }
                             self.tables.entry(key).or_default().summaries = Some(new.summaries);
                             Lookup::Ready(new.analysis)
@@ -197,9 +312,29 @@ impl Store {
                     collected = Collected::Something;
                 }
                 Poll::Done(Outcome::Facts(key, table, underlines)) => {
-                    let tables = self.tables.entry(key).or_default();
-                    tables.facts = Some(table);
-                    tables.underlines = underlines;
+                    self.tables.entry(key).or_default().facts = Some(table);
+                    if let Some(found) = underlines {
+                        let (pair, marks) = *found;
+                        self.underlines.insert(pair, marks);
+                    }
+                    collected = Collected::Something;
+                }
+                Poll::Done(Outcome::PairCompared(key, result)) => {
+                    let lookup = match result {
+                        Ok(new) => {
+                            let (analysis, layout) = *new;
+                            if let Some(layout) = layout {
+                                self.layouts.insert(key, layout);
+                            }
+                            Lookup::Ready(analysis)
+                        }
+                        Err(message) => Lookup::Failed(message),
+                    };
+                    self.pairs.insert(key, lookup);
+                    collected = Collected::Something;
+                }
+                Poll::Done(Outcome::PairFacts(key, marks)) => {
+                    self.underlines.insert(key, *marks);
                     collected = Collected::Something;
                 }
             }
@@ -288,5 +423,68 @@ mod tests {
         // The facts table comes once the facts are found, into the analysis already sent.
         let facts = analysis.facts_if_found().expect("facts found");
         assert_eq!(facts.divergent().count(), 1);
+    }
+
+    #[test]
+    fn with_three_versions_a_pair_gets_its_own_comparison_in_the_background_facts_later() {
+        let mut store = Store::new(
+            versions(&[
+                "It rained in 2024. The river rose.",
+                "The river rose. It rained in 2020.",
+                "It snowed in 2024.",
+            ]),
+            CompareOptions::default(),
+            Place::Background,
+        );
+        let pair = PairKey {
+            base: VersionId(0),
+            compared: VersionId(2),
+            ignore: IgnoreOptions::default(),
+        };
+        assert!(matches!(store.request_pair(pair, None), Lookup::Pending));
+        assert!(matches!(store.request(pair.all(), None), Lookup::Pending));
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while store.underlines(pair).is_none() || store.tables(pair.all()).facts.is_none() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "worker never answered"
+            );
+            assert_ne!(store.collect(), Collected::Crashed);
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let Lookup::Ready(own) = store.request_pair(pair, None) else {
+            panic!("not ready")
+        };
+        let Lookup::Ready(all) = store.request(pair.all(), None) else {
+            panic!("not ready")
+        };
+        // The pair alone: versions 0 and 2, renumbered 0 and 1.
+        assert_eq!(own.comparison.versions.len(), 2);
+        assert_eq!(own.comparison.versions[1].text, "It snowed in 2024.");
+        assert_eq!(store.pair_ids(pair).loaded(VersionId(1)), VersionId(2));
+        assert_eq!(all.comparison.versions.len(), 3);
+        assert!(own.facts_if_found().is_some());
+    }
+
+    #[test]
+    fn with_two_versions_the_pair_reads_the_comparison_of_both() {
+        let mut store = Store::new(
+            versions(&["a b.", "a c."]),
+            CompareOptions::default(),
+            Place::Inline,
+        );
+        let pair = PairKey {
+            base: VersionId(0),
+            compared: VersionId(1),
+            ignore: IgnoreOptions::default(),
+        };
+        let (Lookup::Ready(own), Lookup::Ready(all)) = (
+            store.request_pair(pair, None),
+            store.request(pair.all(), None),
+        ) else {
+            panic!("not ready")
+        };
+        assert!(Arc::ptr_eq(&own.comparison, &all.comparison));
+        assert!(store.pair_ids(pair).is_all());
     }
 }

@@ -8,23 +8,64 @@
 //! presence table; then the facts (found into the comparison's [`Analysis`], which the viewer
 //! already holds) with the facts panel's table.
 //!
+//! With more than two versions the panes read the pair's own comparison: its job compares the
+//! two versions alone and lays them out, and finds their facts later. Facts wait while a
+//! comparison is queued (comparisons come first, in request order), so that the pair on screen,
+//! asked first, and then the comparison of all versions show before any facts are found.
+//!
 //! The jobs run in a rayon pool of their own: the viewer lays a new comparison out on rayon's
 //! global pool while the facts are being found, and in one shared pool it would queue behind
 //! the facts' long tasks.
 
+use std::collections::VecDeque;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
-use super::layout::{PairFacts, PairRows, PairRowsKey};
-use super::store::{Analysis, CompareKey};
-use crate::compare_versions;
+use super::layout::{Ids, PairFacts, PairRows, PairRowsKey};
+use super::store::{Analysis, CompareKey, PairKey};
 use crate::model::Version;
-use crate::model::VersionId;
 use crate::options::CompareOptions;
 use crate::present::facts::{FactRows, FactsTable};
+use crate::present::labels::Labels;
 use crate::present::outline::Tally;
 use crate::present::presence::{self, PresenceTable};
+use crate::{compare_pair, compare_versions};
+
+/// Work for the thread.
+#[derive(Debug)]
+pub enum Job {
+    /// The comparison of all versions for a base, its tables, then its facts. `panes`: the
+    /// panes read it (two versions), so it is laid out and underlined for the pair on screen.
+    All {
+        /// What it is for.
+        key: CompareKey,
+        /// The options, base included.
+        options: CompareOptions,
+        /// Whether the panes read this comparison.
+        panes: bool,
+    },
+    /// A pair's own comparison, laid out if it is on screen; its facts follow later.
+    Pair {
+        /// The pair.
+        key: PairKey,
+        /// The options (the base is the pair's).
+        options: CompareOptions,
+    },
+}
+
+/// Facts to find once no comparison waits.
+enum Later {
+    All {
+        key: CompareKey,
+        analysis: Analysis,
+        panes: bool,
+    },
+    Pair {
+        key: PairKey,
+        analysis: Analysis,
+    },
+}
 
 /// What the thread sends back, in this order for each job.
 #[derive(Debug)]
@@ -34,9 +75,18 @@ pub enum Outcome {
     Compared(CompareKey, Result<Box<NewComparison>, String>),
     /// The presence table of the comparison.
     Presence(CompareKey, Arc<PresenceTable>),
-    /// The facts are found (the analysis sent before now has them), with the facts table and
-    /// the underlines of the pair on screen.
-    Facts(CompareKey, Arc<FactsTable>, Option<Arc<Underlines>>),
+    /// The facts are found (the analysis sent before now has them), with the facts table and,
+    /// if the panes read this comparison, the underlines of the pair on screen.
+    Facts(
+        CompareKey,
+        Arc<FactsTable>,
+        Option<Box<(PairKey, PairFacts)>>,
+    ),
+    /// A pair's own comparison (its facts not found yet), laid out if it was on screen.
+    PairCompared(PairKey, Result<Box<(Analysis, Option<PairRows>)>, String>),
+    /// The facts of a pair's own comparison are found (into the analysis sent before), with
+    /// the pair's underlines.
+    PairFacts(PairKey, Box<PairFacts>),
 }
 
 /// A comparison and what showing it takes, made on the background thread.
@@ -44,19 +94,11 @@ pub enum Outcome {
 pub struct NewComparison {
     /// The comparison.
     pub analysis: Analysis,
-    /// Laid out for the pair on screen (if the screen shows one of its pairs).
+    /// Laid out for the pair on screen (if the panes read it and the screen shows one of its
+    /// pairs).
     pub layout: Option<PairRows>,
     /// How each version differs from the base, for the version bar.
     pub summaries: Vec<Tally>,
-}
-
-/// The fact underlines of one pair of a comparison.
-#[derive(Debug, Clone)]
-pub struct Underlines {
-    /// The compared version of the pair (the base is the comparison's).
-    pub compared: VersionId,
-    /// The underlines.
-    pub marks: PairFacts,
 }
 
 /// What [`Worker::poll`] found.
@@ -73,20 +115,33 @@ pub enum Poll {
 /// A handle to the background thread. Dropping it ends the thread after its current job.
 #[derive(Debug)]
 pub struct Worker {
-    jobs: Sender<(CompareKey, CompareOptions)>,
+    jobs: Sender<Job>,
     done: Receiver<Outcome>,
     /// The pair, width and fold state on screen, which the viewer keeps up to date: a new
-    /// comparison is laid out for it if it has the comparison's base and ignore options.
+    /// comparison is laid out for it if it is the comparison the panes read for it.
     wanted: Arc<Mutex<Option<PairRowsKey>>>,
 }
 
+/// What a job reads besides its own parameters.
+struct Context {
+    versions: Arc<Vec<Version>>,
+    labels: Labels,
+    wanted: Arc<Mutex<Option<PairRowsKey>>>,
+    outbox: Sender<Outcome>,
+}
+
 impl Worker {
-    /// Starts the thread over a shared set of versions.
-    pub fn spawn(versions: Arc<Vec<Version>>) -> std::io::Result<Self> {
-        let (jobs, inbox) = mpsc::channel::<(CompareKey, CompareOptions)>();
+    /// Starts the thread over a shared set of versions, named by `labels` in notes.
+    pub fn spawn(versions: Arc<Vec<Version>>, labels: Labels) -> std::io::Result<Self> {
+        let (jobs, inbox) = mpsc::channel::<Job>();
         let wanted = Arc::new(Mutex::new(None));
-        let layout = Arc::clone(&wanted);
         let (outbox, done) = mpsc::channel();
+        let cx = Context {
+            versions,
+            labels,
+            wanted: Arc::clone(&wanted),
+            outbox,
+        };
         let pool = rayon::ThreadPoolBuilder::new()
             .thread_name(|i| format!("storydiff-background-{i}"))
             .build()
@@ -94,21 +149,44 @@ impl Worker {
         thread::Builder::new()
             .name("storydiff-align".into())
             .spawn(move || {
-                for (key, options) in inbox {
-                    let job = || run(key, &options, &versions, &layout, &outbox);
-                    if pool.install(job).is_err() {
-                        break;
+                let mut queued = VecDeque::new();
+                let mut later = VecDeque::new();
+                loop {
+                    // Everything asked so far, so that comparisons go before facts.
+                    loop {
+                        match inbox.try_recv() {
+                            Ok(job) => queued.push_back(job),
+                            // The viewer is gone: nothing more to do.
+                            Err(TryRecvError::Disconnected) if queued.is_empty() => return,
+                            Err(_) => break,
+                        }
+                    }
+                    let sent = if let Some(job) = queued.pop_front() {
+                        pool.install(|| compare(job, &cx, &mut later))
+                    } else if let Some(facts) = later.pop_front() {
+                        pool.install(|| find_facts(facts, &cx))
+                    } else {
+                        match inbox.recv() {
+                            Ok(job) => {
+                                queued.push_back(job);
+                                Ok(())
+                            }
+                            Err(_) => return,
+                        }
+                    };
+                    if sent.is_err() {
+                        return;
                     }
                 }
             })?;
         Ok(Self { jobs, done, wanted })
     }
 
-    /// Queues a comparison.
-    pub fn submit(&self, key: CompareKey, options: CompareOptions) {
+    /// Queues a job.
+    pub fn submit(&self, job: Job) {
         // A send fails only if the thread died (a panic in the aligner); the request then stays
         // pending and the status line keeps saying so.
-        let _ = self.jobs.send((key, options));
+        let _ = self.jobs.send(job);
     }
 
     /// Says what is on screen now (`None`: nothing yet, the size is not known).
@@ -130,42 +208,104 @@ impl Worker {
     }
 }
 
-/// One job; fails only if the viewer has gone.
-fn run(
-    key: CompareKey,
-    options: &CompareOptions,
-    versions: &[Version],
-    wanted: &Mutex<Option<PairRowsKey>>,
-    outbox: &Sender<Outcome>,
+impl Context {
+    /// The layout on screen now, if any.
+    fn wanted(&self) -> Option<PairRowsKey> {
+        self.wanted.lock().ok().and_then(|w| *w)
+    }
+}
+
+/// The comparison part of a job; its facts are left for later. Fails only if the viewer has
+/// gone.
+fn compare(
+    job: Job,
+    cx: &Context,
+    later: &mut VecDeque<Later>,
 ) -> Result<(), mpsc::SendError<Outcome>> {
-    let analysis = match compare_versions(versions.to_vec(), options) {
-        Ok(comparison) => Analysis::new(comparison),
-        Err(e) => return outbox.send(Outcome::Compared(key, Err(e.to_string()))),
-    };
-    // The pair on screen, if it is one of this comparison's.
-    let pair = || {
-        wanted
-            .lock()
-            .ok()
-            .and_then(|w| *w)
-            .filter(|l| l.base == key.base && l.ignore == key.ignore)
-    };
-    let comparison = &analysis.comparison;
-    let new = NewComparison {
-        layout: pair().map(|l| PairRows::build(comparison, None, l)),
-        summaries: presence::summaries(comparison),
-        analysis: analysis.clone(),
-    };
-    outbox.send(Outcome::Compared(key, Ok(Box::new(new))))?;
-    let presence = PresenceTable::build(comparison);
-    outbox.send(Outcome::Presence(key, Arc::new(presence)))?;
-    let facts = analysis.facts();
-    let table = FactsTable::build(comparison, facts, FactRows::Divergent);
-    let underlines = pair().map(|l| {
-        Arc::new(Underlines {
-            compared: l.compared,
-            marks: PairFacts::build(comparison, facts, [l.base, l.compared]),
-        })
-    });
-    outbox.send(Outcome::Facts(key, Arc::new(table), underlines))
+    match job {
+        Job::All {
+            key,
+            options,
+            panes,
+        } => {
+            let analysis = match compare_versions(cx.versions.to_vec(), &options) {
+                Ok(comparison) => Analysis::new(comparison),
+                Err(e) => return cx.outbox.send(Outcome::Compared(key, Err(e.to_string()))),
+            };
+            let comparison = &analysis.comparison;
+            // The pair on screen, if the panes read this comparison for it.
+            let layout = cx
+                .wanted()
+                .filter(|l| panes && l.base == key.base && l.ignore == key.ignore)
+                .map(|l| {
+                    let ids = Ids::all(cx.versions.len());
+                    PairRows::build_in(comparison, None, l, &ids, cx.labels.clone())
+                });
+            let new = NewComparison {
+                layout,
+                summaries: presence::summaries(comparison),
+                analysis: analysis.clone(),
+            };
+            cx.outbox.send(Outcome::Compared(key, Ok(Box::new(new))))?;
+            let presence = PresenceTable::build(comparison);
+            cx.outbox.send(Outcome::Presence(key, Arc::new(presence)))?;
+            later.push_back(Later::All {
+                key,
+                analysis,
+                panes,
+            });
+            Ok(())
+        }
+        Job::Pair { key, options } => {
+            let analysis = match compare_pair(&cx.versions, key.base, key.compared, &options) {
+                Ok(comparison) => Analysis::new(comparison),
+                Err(e) => {
+                    return cx
+                        .outbox
+                        .send(Outcome::PairCompared(key, Err(e.to_string())));
+                }
+            };
+            let layout = cx.wanted().filter(|l| PairKey::of(l) == key).map(|l| {
+                let ids = Ids::pair(key.base, key.compared);
+                PairRows::build_in(&analysis.comparison, None, l, &ids, cx.labels.clone())
+            });
+            cx.outbox.send(Outcome::PairCompared(
+                key,
+                Ok(Box::new((analysis.clone(), layout))),
+            ))?;
+            later.push_back(Later::Pair { key, analysis });
+            Ok(())
+        }
+    }
+}
+
+/// The facts part of a job. Fails only if the viewer has gone.
+fn find_facts(job: Later, cx: &Context) -> Result<(), mpsc::SendError<Outcome>> {
+    match job {
+        Later::All {
+            key,
+            analysis,
+            panes,
+        } => {
+            let comparison = &analysis.comparison;
+            let facts = analysis.facts();
+            let table = FactsTable::build(comparison, facts, FactRows::Divergent);
+            let underlines = cx
+                .wanted()
+                .filter(|l| panes && l.base == key.base && l.ignore == key.ignore)
+                .map(|l| {
+                    let marks = PairFacts::build(comparison, facts, [l.base, l.compared]);
+                    Box::new((PairKey::of(&l), marks))
+                });
+            cx.outbox
+                .send(Outcome::Facts(key, Arc::new(table), underlines))
+        }
+        Later::Pair { key, analysis } => {
+            let facts = analysis.facts();
+            let ids = Ids::pair(key.base, key.compared);
+            let local = [key.base, key.compared].map(|v| ids.local(v).unwrap_or(v));
+            let marks = PairFacts::build(&analysis.comparison, facts, local);
+            cx.outbox.send(Outcome::PairFacts(key, Box::new(marks)))
+        }
+    }
 }

@@ -147,15 +147,16 @@ impl App {
         }
     }
 
-    /// Makes a passage of the model current and shows it: if the pair on screen does not show
-    /// it, compares with the first version that carries it; if it is folded away, unfolds.
+    /// Makes a passage of the panes' comparison current and shows it: if the pair on screen
+    /// does not show it, compares with the first version that carries it; if it is folded away,
+    /// unfolds.
     pub(in crate::app) fn go_to_passage(&mut self, passage: usize) {
         let Some(shown) = &self.shown else { return };
         if shown.layout.entry_of_passage(passage).is_none() {
-            let carrier = shown.comparison.passages[passage]
+            let carrier = shown.panes.comparison.passages[passage]
                 .spans
                 .iter()
-                .map(|s| s.version)
+                .map(|s| shown.panes.ids.loaded(s.version))
                 .find(|v| *v != self.pair.base);
             if let Some(version) = carrier {
                 self.pick_version(version);
@@ -279,16 +280,12 @@ impl App {
     }
 
     fn open_presence(&mut self) {
+        let current = self.shared_passage();
         let Some(shown) = &mut self.shown else { return };
         let table = shown
             .presence
             .get_or_insert_with(|| Arc::new(PresenceTable::build(&shown.comparison)));
-        let selected = shown
-            .layout
-            .entries
-            .get(self.nav.current.0)
-            .map_or(0, |e| e.passage)
-            .min(table.rows.len().saturating_sub(1));
+        let selected = current.unwrap_or(0).min(table.rows.len().saturating_sub(1));
         let mut state = ListState { selected, top: 0 };
         state.top = selected.saturating_sub(self.height() / 3);
         self.mode = Mode::Presence(state);

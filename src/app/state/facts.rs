@@ -7,8 +7,6 @@ use crate::app::keymap::Action;
 use crate::app::layout::PairFacts;
 use crate::app::list::ListState;
 use crate::app::widgets::{FACTS_LIST_HEADER, facts_panel_shape};
-use crate::facts::Fact;
-use crate::model::VersionId;
 use crate::present::facts::{FactRows, FactsTable};
 
 impl App {
@@ -16,6 +14,7 @@ impl App {
     /// the facts are still being found, the panel opens saying so, and fills when they arrive.
     pub(super) fn open_facts(&mut self) {
         let height = self.panel_height();
+        let passage = self.shared_passage();
         let Some(shown) = &mut self.shown else { return };
         let Some(facts) = &shown.facts else {
             self.mode = Mode::Facts(ListState::default());
@@ -32,11 +31,6 @@ impl App {
             self.notice = Some(Notice::NoFacts);
             return;
         }
-        let passage = shown
-            .layout
-            .entries
-            .get(self.nav.current.0)
-            .map(|e| e.passage);
         let selected = table
             .rows
             .iter()
@@ -135,25 +129,22 @@ impl App {
                 compared = version;
             }
         }
-        let passage = passage_of(fact, compared)
-            .or_else(|| passage_of(fact, base))
-            .unwrap_or(fact.passage);
+        // Where the fact stands: the panes may read the pair's own comparison, whose passages
+        // are found by the fact's place in the text.
+        let reading = fact.reading(compared).or_else(|| fact.reading(base));
+        let passage = reading.map_or(fact.passage, |r| r.passage);
+        let at = reading.map(|r| (r.version, r.span.start));
         if compared != self.pair.compared {
             self.pick_version(compared);
             self.notice = Some(Notice::ComparingOutlier(compared));
         }
         let notice = self.notice.take();
-        self.go_to_passage(passage);
+        self.go_to_shared(passage, at);
         // A switch of version says more than the unfolding that may follow it.
         if notice.is_some() {
             self.notice = notice;
         }
     }
-}
-
-/// The passage where a version reads a fact.
-fn passage_of(fact: &Fact, version: VersionId) -> Option<usize> {
-    fact.reading(version).map(|r| r.passage)
 }
 
 #[cfg(test)]

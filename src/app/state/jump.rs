@@ -34,7 +34,7 @@ impl App {
     /// carries it.
     fn go_to_number(&mut self, asked: Option<usize>) {
         let Some(shown) = &self.shown else { return };
-        let count = shown.comparison.passages.len();
+        let count = shown.panes.comparison.passages.len();
         match asked.and_then(outline::from_ordinal).filter(|p| *p < count) {
             Some(passage) => self.go_to_passage(passage),
             None => self.notice = Some(Notice::NoSuchPassage { asked, count }),
@@ -47,18 +47,19 @@ impl App {
         let Some(entry) = shown.layout.entries.get(self.nav.current.0) else {
             return;
         };
-        let comparison = &shown.comparison;
+        let comparison = &shown.panes.comparison;
         let passage = &comparison.passages[entry.passage];
-        let key = shown.layout.key;
         let side = |version| {
             let name = &comparison.version(version).name;
             let text = comparison.passage_text(passage, version).map_or_else(
                 || "(not in this version)".to_string(),
                 |t| t.trim().to_string(),
             );
-            format!("{} {name}:\n{text}\n", self.labels.get(version))
+            let label = self.labels.get(shown.panes.ids.loaded(version));
+            format!("{label} {name}:\n{text}\n")
         };
-        let text = format!("{}\n{}", side(key.base), side(key.compared));
+        let [base, compared] = shown.layout.local();
+        let text = format!("{}\n{}", side(base), side(compared));
         self.notice = Some(Notice::Copied {
             passage: outline::ordinal(entry.passage),
             chars: text.chars().count(),

@@ -148,10 +148,10 @@ impl App {
         self.mode = Mode::Presence(state);
     }
 
-    /// Leaves the presence view for the panes, on a passage of the model.
+    /// Leaves the presence view for the panes, on a passage of the comparison of all versions.
     fn jump_to_passage(&mut self, passage: usize) {
         self.mode = Mode::Browse;
-        self.go_to_passage(passage);
+        self.go_to_shared(passage, None);
     }
 
     /// An action in the help overlay.

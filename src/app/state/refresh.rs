@@ -1,16 +1,22 @@
 //! Keeping what is shown in step with what is asked for: the comparison for the pair's base
-//! and ignore options, a layout for the pair, width and fold state, and the reader's place
-//! carried across a new layout.
+//! and ignore options, the comparison the panes read (the pair's own), a layout for the pair,
+//! width and fold state, and the reader's place carried across a new layout.
+//!
+//! Places cross between comparisons by text offset: a passage of the comparison of all versions
+//! (a jump from the presence view or the facts panel) is shown as the panes' entry that holds
+//! the same text, and the current entry is found in the presence and facts tables the same way.
 
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::{App, Busy, Mode, Notice, Pair, SPARE_LAYOUTS, Shown, Underlay};
-use crate::app::layout::{Entry, EntryIx, PairRows, PairRowsKey};
+use std::ops::Range;
+
+use super::{App, Busy, Mode, Notice, Pair, Panes, SPARE_LAYOUTS, Shown, Underlay};
+use crate::app::layout::{Entry, EntryIx, PairFacts, PairRows, PairRowsKey};
 use crate::app::nav::Nav;
 use crate::app::overview::Overview;
 use crate::app::presence::{self, PresenceTable};
-use crate::app::store::{CompareKey, Lookup, Tables};
+use crate::app::store::{Lookup, PairKey, Tables};
 use crate::facts::FactReport;
 use crate::model::{Comparison, VersionId};
 use crate::present::facts::{FactRows, FactsTable};
@@ -20,10 +26,12 @@ impl App {
     /// the comparison, takes in facts and tables that arrived, and lays the pair out again only
     /// as far as its key changed, keeping the reader's place.
     pub(super) fn refresh(&mut self) {
-        let key = CompareKey {
+        let pair = PairKey {
             base: self.pair.base,
+            compared: self.pair.compared,
             ignore: self.pair.ignore,
         };
+        let key = pair.all();
         let layout_key = self.screen.areas().map(|areas| PairRowsKey {
             base: self.pair.base,
             compared: self.pair.compared,
@@ -31,20 +39,23 @@ impl App {
             width: areas.text_width(),
             fold: self.pair.fold,
         });
-        // Asked first, so that a background comparison starts before the screen size is known.
-        let analysis = match self.store.request(key, layout_key) {
-            Lookup::Ready(analysis) => analysis,
-            Lookup::Pending => {
+        // Asked first, so that a background comparison starts before the screen size is known;
+        // the pair on screen before the comparison of all versions.
+        let panes = self.store.request_pair(pair, layout_key);
+        let all = self.store.request(key, layout_key);
+        let (analysis, panes) = match (all, panes) {
+            (Lookup::Ready(all), Lookup::Ready(panes)) => (all, panes),
+            (Lookup::Failed(message), _) | (_, Lookup::Failed(message)) => {
+                self.busy = None;
+                self.notice = Some(Notice::Failed(message));
+                self.fall_back();
+                return;
+            }
+            _ => {
                 self.busy.get_or_insert(Busy {
                     since: Instant::now(),
                     ticks: 0,
                 });
-                return;
-            }
-            Lookup::Failed(message) => {
-                self.busy = None;
-                self.notice = Some(Notice::Failed(message));
-                self.fall_back();
                 return;
             }
         };
@@ -52,20 +63,31 @@ impl App {
         let comparison = Arc::clone(&analysis.comparison);
         // Never waits: in the background the facts come later, and the panes do not wait.
         let facts = analysis.facts_if_found().cloned();
-        let tables = self.store.tables(key);
+        let pane_facts = panes.facts_if_found().cloned();
+        let panes = Panes {
+            comparison: Arc::clone(&panes.comparison),
+            facts: None,
+            ids: self.store.pair_ids(pair),
+        };
+        let arrived = Arrived {
+            facts,
+            pane_facts,
+            tables: self.store.tables(key),
+            underlines: self.store.underlines(pair),
+        };
         let Some(layout_key) = layout_key else {
             return;
         };
         let height = self.height();
-        let same_comparison = self
-            .shown
-            .as_ref()
-            .is_some_and(|s| Arc::ptr_eq(&s.comparison, &comparison));
+        let same_comparison = self.shown.as_ref().is_some_and(|s| {
+            Arc::ptr_eq(&s.comparison, &comparison)
+                && Arc::ptr_eq(&s.panes.comparison, &panes.comparison)
+        });
         if let Some(shown) = &mut self.shown
             && same_comparison
             && shown.layout.key == layout_key
         {
-            take_in(shown, facts, tables);
+            take_in(shown, arrived);
             if shown.overview.height() != height {
                 shown.overview = Overview::build(&shown.layout, height);
             }
@@ -75,9 +97,15 @@ impl App {
         }
         let anchor = self.anchor();
         let old = self.shown.take();
-        let (mut shown, same_entries) =
-            self.shown_for(old, comparison, facts.as_deref(), layout_key, height);
-        take_in(&mut shown, facts, tables);
+        let (mut shown, same_entries) = self.shown_for(
+            old,
+            comparison,
+            panes,
+            arrived.pane_facts.as_deref(),
+            layout_key,
+            height,
+        );
+        take_in(&mut shown, arrived);
         self.shown = Some(shown);
         self.restore(anchor);
         if !same_entries && let (Some(search), Some(shown)) = (&self.search, &self.shown) {
@@ -93,27 +121,29 @@ impl App {
         &mut self,
         old: Option<Shown>,
         comparison: Arc<Comparison>,
+        panes: Panes,
         facts: Option<&FactReport>,
         key: PairRowsKey,
         height: usize,
     ) -> (Shown, bool) {
         let mut same_entries = false;
+        let same = |s: &Shown| {
+            Arc::ptr_eq(&s.comparison, &comparison)
+                && Arc::ptr_eq(&s.panes.comparison, &panes.comparison)
+                && s.layout.same_pair(&key)
+        };
         let mut shown = match old {
-            Some(old)
-                if Arc::ptr_eq(&old.comparison, &comparison) && old.layout.same_pair(&key) =>
-            {
+            Some(old) if same(&old) => {
                 same_entries = true;
                 old
             }
             old => {
                 self.spare.extend(old);
-                let found = self.spare.iter().position(|s| {
-                    Arc::ptr_eq(&s.comparison, &comparison) && s.layout.same_pair(&key)
-                });
+                let found = self.spare.iter().position(same);
                 if let Some(i) = found {
                     self.spare.remove(i)
                 } else {
-                    self.new_shown(comparison, facts, key, height)
+                    self.new_shown(comparison, panes, facts, key, height)
                 }
             }
         };
@@ -129,19 +159,17 @@ impl App {
         (shown, same_entries)
     }
 
-    /// A new layout of a comparison, with the parts of the comparison that a spare of another
-    /// pair already has.
+    /// A new layout of the panes' comparison, with the parts of the comparison of all versions
+    /// that a spare of another pair already has. `facts` are the panes' comparison's.
     fn new_shown(
         &mut self,
         comparison: Arc<Comparison>,
+        panes: Panes,
         facts: Option<&FactReport>,
         key: PairRowsKey,
         height: usize,
     ) -> Shown {
-        let made = CompareKey {
-            base: key.base,
-            ignore: key.ignore,
-        };
+        let pair = PairKey::of(&key);
         let kin = self
             .spare
             .iter()
@@ -150,7 +178,7 @@ impl App {
         let (summaries, presence, facts_table) = kin.map_or_else(
             || {
                 // Counted in the background with the comparison, or now.
-                let summaries = self.store.tables(made).summaries;
+                let summaries = self.store.tables(pair.all()).summaries;
                 let summaries = summaries.unwrap_or_else(|| presence::summaries(&comparison));
                 (summaries, None, None)
             },
@@ -163,14 +191,21 @@ impl App {
             },
         );
         // Laid out in the background with the comparison, if the pair is still the one asked.
-        let layout = match self.store.take_layout(made) {
+        let layout = match self.store.take_layout(pair) {
             Some(layout) if layout.same_pair(&key) => layout,
-            _ => PairRows::build(&comparison, facts, key),
+            _ => PairRows::build_in(
+                &panes.comparison,
+                facts,
+                key,
+                &panes.ids,
+                self.labels.clone(),
+            ),
         };
         Shown {
             overview: Overview::build(&layout, height),
             comparison,
             facts: None,
+            panes,
             layout,
             summaries,
             presence,
@@ -185,7 +220,7 @@ impl App {
         let top = self.nav.top;
         if let Some(shown) = &mut self.shown {
             let rows = top.saturating_sub(height)..top.saturating_add(2 * height);
-            shown.layout.prepare(&shown.comparison, rows);
+            shown.layout.prepare(&shown.panes.comparison, rows);
         }
     }
 
@@ -251,14 +286,10 @@ impl App {
         let shown = self.shown.as_ref()?;
         let entry = shown.layout.entries.get(self.nav.current.0)?;
         let rows = shown.layout.rows_of(self.nav.current);
-        let passage = &shown.comparison.passages[entry.passage];
-        let key = shown.layout.key;
-        let span = passage
-            .span(key.base)
-            .or_else(|| passage.span(key.compared))?;
+        let (version, offset) = place_of(shown, entry.passage)?;
         Some(Anchor {
-            version: span.version,
-            offset: span.range.start,
+            version,
+            offset,
             screen_row: rows.start.saturating_sub(self.nav.top),
         })
     }
@@ -273,24 +304,7 @@ impl App {
             self.nav.clamp(layout, height);
             return;
         };
-        let distance = |e: &Entry| -> usize {
-            shown.comparison.passages[e.passage]
-                .span(anchor.version)
-                .map_or(usize::MAX, |s| {
-                    if s.range.contains(&anchor.offset) {
-                        0
-                    } else {
-                        s.range.start.abs_diff(anchor.offset) + 1
-                    }
-                })
-        };
-        let best = layout
-            .entries
-            .iter()
-            .enumerate()
-            .min_by_key(|(_, e)| distance(e))
-            .map(|(i, _)| i);
-        let current = EntryIx(best.unwrap_or(0));
+        let current = entry_at(shown, anchor.version, anchor.offset).unwrap_or_default();
         self.nav.current = current;
         if current.0 < layout.entries.len() {
             self.nav.top = layout
@@ -300,6 +314,106 @@ impl App {
         }
         self.nav.clamp(layout, height);
     }
+
+    /// The passage of the comparison of all versions that holds the current entry's text (the
+    /// same passage when the panes read that comparison).
+    pub(super) fn shared_passage(&self) -> Option<usize> {
+        let shown = self.shown.as_ref()?;
+        let entry = shown.layout.entries.get(self.nav.current.0)?;
+        if shown.panes.is_all(&shown.comparison) {
+            return Some(entry.passage);
+        }
+        let (version, offset) = place_of(shown, entry.passage)?;
+        nearest(
+            shown.comparison.passages.iter().enumerate(),
+            |p| p.span(version).map(|s| s.range.clone()),
+            offset,
+        )
+    }
+
+    /// Makes the panes' entry current that holds a passage of the comparison of all versions:
+    /// where `at` (a loaded version and a text offset) falls, if the pair shows that version,
+    /// else where the passage starts in the compared version or the base. A passage the pair
+    /// lacks is shown with a version that carries it.
+    pub(in crate::app) fn go_to_shared(&mut self, passage: usize, at: Option<(VersionId, usize)>) {
+        let Some(shown) = &self.shown else { return };
+        if shown.panes.is_all(&shown.comparison) {
+            self.go_to_passage(passage);
+            return;
+        }
+        let Some(p) = shown.comparison.passages.get(passage) else {
+            return;
+        };
+        if p.span(self.pair.base).is_none() && p.span(self.pair.compared).is_none() {
+            let carrier = p
+                .spans
+                .iter()
+                .map(|s| s.version)
+                .find(|v| *v != self.pair.base);
+            if let Some(version) = carrier {
+                self.pick_version(version);
+            }
+        }
+        let Some(shown) = &self.shown else { return };
+        let p = &shown.comparison.passages[passage];
+        let key = shown.layout.key;
+        let at = at
+            .filter(|(v, _)| *v == key.base || *v == key.compared)
+            .or_else(|| {
+                p.span(key.compared)
+                    .or_else(|| p.span(key.base))
+                    .map(|s| (s.version, s.range.start))
+            });
+        let Some((version, offset)) = at else { return };
+        if let Some(ix) = entry_at(shown, version, offset) {
+            let local = shown.layout.entry(ix).passage;
+            self.go_to_passage(local);
+        }
+    }
+}
+
+/// Where a passage of the panes' comparison starts: in the base if it carries it, else in the
+/// compared version, as a loaded version and a text offset.
+fn place_of(shown: &Shown, passage: usize) -> Option<(VersionId, usize)> {
+    let passage = shown.panes.comparison.passages.get(passage)?;
+    let [base, compared] = shown.layout.local();
+    let span = passage.span(base).or_else(|| passage.span(compared))?;
+    Some((shown.panes.ids.loaded(span.version), span.range.start))
+}
+
+/// The panes' entry that holds a text offset of a loaded version (or starts nearest it).
+fn entry_at(shown: &Shown, version: VersionId, offset: usize) -> Option<EntryIx> {
+    let local = shown.panes.ids.local(version);
+    let passages = &shown.panes.comparison.passages;
+    nearest(
+        shown.layout.entries.iter().enumerate(),
+        |e: &Entry| {
+            local
+                .and_then(|v| passages[e.passage].span(v))
+                .map(|s| s.range.clone())
+        },
+        offset,
+    )
+    .map(EntryIx)
+}
+
+/// The position of the item whose range holds an offset, or starts nearest it (the first
+/// item if none has a range).
+fn nearest<'a, T: 'a>(
+    items: impl Iterator<Item = (usize, &'a T)>,
+    range: impl Fn(&T) -> Option<Range<usize>>,
+    offset: usize,
+) -> Option<usize> {
+    let distance = |item: &T| {
+        range(item).map_or(usize::MAX, |r| {
+            if r.contains(&offset) {
+                0
+            } else {
+                r.start.abs_diff(offset) + 1
+            }
+        })
+    };
+    items.min_by_key(|(_, item)| distance(item)).map(|(i, _)| i)
 }
 
 /// A place in the text that survives re-layout.
@@ -310,29 +424,39 @@ struct Anchor {
     screen_row: usize,
 }
 
-/// Takes facts and tables that arrived into what is shown: the facts into the layout (classes,
-/// fact counts, underlines), the tables for the views.
-fn take_in(shown: &mut Shown, facts: Option<Arc<FactReport>>, tables: Tables) {
-    if shown.facts.is_none()
-        && let Some(facts) = facts
+/// What arrived for what is shown: the facts of the comparison of all versions and of the
+/// panes' comparison, the tables, the pair's underlines.
+struct Arrived {
+    facts: Option<Arc<FactReport>>,
+    pane_facts: Option<Arc<FactReport>>,
+    tables: Tables,
+    underlines: Option<PairFacts>,
+}
+
+/// Takes facts and tables that arrived into what is shown: the panes' facts into the layout
+/// (classes, fact counts, underlines), the rest for the views.
+fn take_in(shown: &mut Shown, arrived: Arrived) {
+    if shown.panes.facts.is_none()
+        && let Some(facts) = arrived.pane_facts
     {
         if !shown.layout.has_facts() {
             // Found in the background with the facts, if the pair is still the one on screen.
-            let underlines = tables
-                .underlines
-                .as_ref()
-                .filter(|u| u.compared == shown.layout.key.compared)
-                .map(|u| u.marks.clone());
             shown
                 .layout
-                .add_facts(&shown.comparison, &facts, underlines);
+                .add_facts(&shown.panes.comparison, &facts, arrived.underlines);
         }
-        shown.facts = Some(facts);
+        shown.panes.facts = Some(facts);
+    }
+    if shown.facts.is_none() {
+        shown.facts = arrived.facts;
     }
     if shown.presence.is_none() {
-        shown.presence = tables.presence;
+        shown.presence = arrived.tables.presence;
     }
     if shown.facts_table.is_none() && shown.facts.is_some() {
-        shown.facts_table = tables.facts;
+        shown.facts_table = arrived.tables.facts;
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -151,7 +151,10 @@ fn pane_status(app: &App, left: &mut Vec<Span<'static>>) {
         return;
     };
     left.push(styled(
-        format!("│ {} ", outline::number(&shown.comparison, entry.passage)),
+        format!(
+            "│ {} ",
+            outline::number(&shown.panes.comparison, entry.passage)
+        ),
         t.status,
     ));
     let mut status = format!("│ {}", entry.status.name());

@@ -1,0 +1,154 @@
+//! The panes read each pair's own comparison: among the five seeds a pair is laid out as a
+//! viewer over only its two versions lays it out, and jumps from the views about all versions
+//! land where they point.
+
+use super::super::tests::press;
+use crate::app::keymap::Action;
+use crate::app::list::ListState;
+use crate::app::state::{App, Mode};
+use crate::app::store::Place;
+use crate::load::{bundled_seeds, load_version};
+use crate::model::{PassageStatus, VersionId};
+use crate::options::CompareOptions;
+
+/// A viewer over some of the bundled seeds (by index), computing inline, on a 160×48 screen.
+fn viewer(seeds: &[usize]) -> App {
+    let options = CompareOptions::default();
+    let all = bundled_seeds();
+    let versions = seeds
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| load_version(VersionId(i), all[s].clone(), &options).unwrap())
+        .collect();
+    let mut app = App::new(versions, options, Place::Inline);
+    app.update(Action::Resize {
+        width: 160,
+        height: 48,
+    });
+    app
+}
+
+/// Each entry of the panes: its status for the pair and its byte range on each side.
+type Laid = Vec<(
+    PassageStatus,
+    Option<std::ops::Range<usize>>,
+    Option<std::ops::Range<usize>>,
+)>;
+
+fn laid_out(app: &App) -> Laid {
+    let shown = app.shown.as_ref().expect("shown");
+    let [base, compared] = shown.layout.local();
+    shown
+        .layout
+        .entries
+        .iter()
+        .map(|e| {
+            let p = &shown.panes.comparison.passages[e.passage];
+            let range = |v| p.span(v).map(|s| s.range.clone());
+            (e.status, range(base), range(compared))
+        })
+        .collect()
+}
+
+/// The loaded seeds shown in the panes, base first.
+fn seeds_shown(app: &App, seeds: &[usize]) -> (usize, usize) {
+    (seeds[app.pair().base.0], seeds[app.pair().compared.0])
+}
+
+#[test]
+fn a_pair_among_five_seeds_is_laid_out_as_the_two_seeds_alone() {
+    let all = [0, 1, 2, 3, 4];
+    let mut five = viewer(&all);
+    press(&mut five, "3");
+    assert_eq!(seeds_shown(&five, &all), (0, 3));
+    let alone = viewer(&[0, 3]);
+    assert_eq!(laid_out(&five), laid_out(&alone), "000 against 003");
+    // The comparison of all versions shares one passage table, coarser for this pair.
+    let shown = five.shown.as_ref().unwrap();
+    assert!(shown.comparison.passages.len() > shown.panes.comparison.passages.len());
+
+    press(&mut five, "<Tab>");
+    assert_eq!(seeds_shown(&five, &all), (0, 4));
+    let mut alone = viewer(&[0, 4]);
+    assert_eq!(laid_out(&five), laid_out(&alone), "000 against 004");
+
+    // 004 becomes the base; 000 is compared with it.
+    press(&mut five, "b");
+    press(&mut alone, "b");
+    assert_eq!(seeds_shown(&five, &all), (4, 0));
+    assert_eq!(seeds_shown(&alone, &[0, 4]), (4, 0));
+    assert_eq!(laid_out(&five), laid_out(&alone), "004 against 000");
+}
+
+#[test]
+fn a_fact_from_the_panel_lands_on_the_entry_that_holds_it() {
+    let mut app = viewer(&[0, 1, 2, 3, 4]);
+    press(&mut app, "f");
+    let rows = match app.mode() {
+        Mode::Facts(_) => app
+            .shown
+            .as_ref()
+            .unwrap()
+            .facts_table
+            .as_ref()
+            .unwrap()
+            .rows
+            .len(),
+        other => panic!("facts panel not open: {other:?}"),
+    };
+    assert!(rows > 10);
+    for selected in 0..rows {
+        app.mode = Mode::Facts(ListState { selected, top: 0 });
+        app.update(Action::Jump);
+        assert_eq!(app.mode(), &Mode::Browse);
+        let shown = app.shown.as_ref().unwrap();
+        let row = &shown.facts_table.as_ref().unwrap().rows[selected];
+        let fact = &shown.facts.as_ref().unwrap().facts[row.fact];
+        let pair = app.pair();
+        let reading = fact
+            .reading(pair.compared)
+            .or_else(|| fact.reading(pair.base))
+            .expect("the pair shows a version that reads the fact");
+        let entry = shown.layout.entry(app.nav.current);
+        let local = shown.panes.ids.local(reading.version).unwrap();
+        let span = shown.panes.comparison.passages[entry.passage].span(local);
+        assert!(
+            span.is_some_and(|s| s.range.contains(&reading.span.start)),
+            "fact {} ({:?}) of row {selected}: the current entry does not hold it",
+            row.fact,
+            reading.text,
+        );
+    }
+}
+
+#[test]
+fn the_presence_view_opens_on_the_current_text_and_jumps_to_the_text_of_a_passage() {
+    let mut app = viewer(&[0, 1, 2, 3, 4]);
+    press(&mut app, "3nnnn");
+    let here = app.shared_passage().expect("a current passage");
+    press(&mut app, "v");
+    let Mode::Presence(state) = app.mode() else {
+        panic!("presence view not open");
+    };
+    assert_eq!(state.selected, here);
+    // Every passage of all versions jumps to the entry of the panes that holds its text.
+    let count = app.shown.as_ref().unwrap().comparison.passages.len();
+    for selected in 0..count {
+        press(&mut app, "v");
+        app.mode = Mode::Presence(ListState { selected, top: 0 });
+        app.update(Action::Jump);
+        assert_eq!(app.mode(), &Mode::Browse);
+        // The passage's text in the compared version (or the base) is the current entry's.
+        let shown = app.shown.as_ref().unwrap();
+        let pair = app.pair();
+        let p = &shown.comparison.passages[selected];
+        let start = p.span(pair.compared).or_else(|| p.span(pair.base)).unwrap();
+        let entry = shown.layout.entry(app.nav.current);
+        let local = shown.panes.ids.local(start.version).unwrap();
+        let held = shown.panes.comparison.passages[entry.passage].span(local);
+        assert!(
+            held.is_some_and(|s| s.range.contains(&start.range.start)),
+            "row {selected}"
+        );
+    }
+}
