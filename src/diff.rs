@@ -511,35 +511,10 @@ const CHAR_DIFF_DIRECT_MAX: usize = 100;
 fn char_changes(a: &str, b: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>, usize) {
     let (a_chars, a_at) = chars(a);
     let (b_chars, b_at) = chars(b);
-    let mut deleted = Vec::new();
-    let mut inserted = Vec::new();
-    let mut changed = 0;
     if a_chars.len() > CHAR_DIFF_DIRECT_MAX || b_chars.len() > CHAR_DIFF_DIRECT_MAX {
-        let diff = TextDiff::configure()
-            .algorithm(Algorithm::Myers)
-            .diff_chars(a, b);
-        let (mut apos, mut bpos) = (0, 0);
-        for change in diff.iter_all_changes() {
-            let len = change.value().len();
-            match change.tag() {
-                similar::ChangeTag::Equal => {
-                    apos += len;
-                    bpos += len;
-                }
-                similar::ChangeTag::Delete => {
-                    changed += 1;
-                    extend_or_push(&mut deleted, apos..apos + len);
-                    apos += len;
-                }
-                similar::ChangeTag::Insert => {
-                    changed += 1;
-                    extend_or_push(&mut inserted, bpos..bpos + len);
-                    bpos += len;
-                }
-            }
-        }
-        return (deleted, inserted, changed);
+        return char_changes_by_text_diff(a, b);
     }
+    let (mut deleted, mut inserted, mut changed) = (Vec::new(), Vec::new(), 0);
     for op in similar::capture_diff_slices(Algorithm::Myers, &a_chars, &b_chars) {
         let (tag, old, new) = op.as_tag_tuple();
         if matches!(tag, DiffTag::Delete | DiffTag::Replace) {
@@ -549,6 +524,35 @@ fn char_changes(a: &str, b: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>, usiz
         if matches!(tag, DiffTag::Insert | DiffTag::Replace) {
             changed += new.len();
             extend_or_push(&mut inserted, b_at[new.start]..b_at[new.end]);
+        }
+    }
+    (deleted, inserted, changed)
+}
+
+/// [`char_changes`] through `TextDiff` (for long words, and as its reference in tests).
+fn char_changes_by_text_diff(a: &str, b: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>, usize) {
+    let diff = TextDiff::configure()
+        .algorithm(Algorithm::Myers)
+        .diff_chars(a, b);
+    let (mut deleted, mut inserted, mut changed) = (Vec::new(), Vec::new(), 0);
+    let (mut apos, mut bpos) = (0, 0);
+    for change in diff.iter_all_changes() {
+        let len = change.value().len();
+        match change.tag() {
+            similar::ChangeTag::Equal => {
+                apos += len;
+                bpos += len;
+            }
+            similar::ChangeTag::Delete => {
+                changed += 1;
+                extend_or_push(&mut deleted, apos..apos + len);
+                apos += len;
+            }
+            similar::ChangeTag::Insert => {
+                changed += 1;
+                extend_or_push(&mut inserted, bpos..bpos + len);
+                bpos += len;
+            }
         }
     }
     (deleted, inserted, changed)

@@ -215,6 +215,56 @@ fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
 }
 
 /// Joins neighbouring one-sided beads so a run of skipped sentences is one bead.
+/// A pairing of two sentences that an earlier step left unpaired, found by a later one.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    /// The base sentence.
+    a: usize,
+    /// The other version's sentence.
+    b: usize,
+    confidence: f32,
+    /// Out of the base's order (a move) rather than in it.
+    moved: bool,
+}
+
+/// Puts found pairings into the beads: each base sentence leaves its `OnlyA` run and stands
+/// there paired (the base's place, as every bead), each other sentence leaves its `OnlyB` run.
+fn place_found(beads: Vec<Bead>, found: &[Found]) -> Vec<Bead> {
+    if found.is_empty() {
+        return beads;
+    }
+    let by_a: std::collections::HashMap<usize, Found> = found.iter().map(|f| (f.a, *f)).collect();
+    let b_taken: std::collections::HashSet<usize> = found.iter().map(|f| f.b).collect();
+    let mut out = Vec::with_capacity(beads.len() + found.len());
+    for bead in beads {
+        match bead {
+            Bead::OnlyA(ra) if ra.clone().any(|i| by_a.contains_key(&i)) => {
+                out.extend(ra.map(|i| match by_a.get(&i) {
+                    Some(f) if f.moved => Bead::Moved {
+                        a: i..i + 1,
+                        b: f.b..f.b + 1,
+                        confidence: f.confidence,
+                    },
+                    Some(f) => Bead::Match {
+                        a: i..i + 1,
+                        b: f.b..f.b + 1,
+                        confidence: f.confidence,
+                    },
+                    None => Bead::OnlyA(i..i + 1),
+                }));
+            }
+            Bead::OnlyB(rb) if rb.clone().any(|j| b_taken.contains(&j)) => {
+                out.extend(
+                    rb.filter(|j| !b_taken.contains(j))
+                        .map(|j| Bead::OnlyB(j..j + 1)),
+                );
+            }
+            other => out.push(other),
+        }
+    }
+    merge_runs(out)
+}
+
 fn merge_runs(beads: Vec<Bead>) -> Vec<Bead> {
     let mut out: Vec<Bead> = Vec::with_capacity(beads.len());
     for bead in beads {

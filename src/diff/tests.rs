@@ -255,35 +255,6 @@ proptest! {
     }
 }
 
-/// The character diff as `accents` computed it before [`char_changes`]: through `TextDiff`.
-fn char_changes_by_text_diff(a: &str, b: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>, usize) {
-    let diff = TextDiff::configure()
-        .algorithm(Algorithm::Myers)
-        .diff_chars(a, b);
-    let (mut deleted, mut inserted, mut changed) = (Vec::new(), Vec::new(), 0);
-    let (mut apos, mut bpos) = (0, 0);
-    for change in diff.iter_all_changes() {
-        let len = change.value().len();
-        match change.tag() {
-            similar::ChangeTag::Equal => {
-                apos += len;
-                bpos += len;
-            }
-            similar::ChangeTag::Delete => {
-                changed += 1;
-                extend_or_push(&mut deleted, apos..apos + len);
-                apos += len;
-            }
-            similar::ChangeTag::Insert => {
-                changed += 1;
-                extend_or_push(&mut inserted, bpos..bpos + len);
-                bpos += len;
-            }
-        }
-    }
-    (deleted, inserted, changed)
-}
-
 #[test]
 fn identical_keys_skip_similar_with_its_answer() {
     for keys in [&[][..], &[7][..], &[1, 2, 1, 2, 3][..]] {

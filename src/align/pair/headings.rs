@@ -12,7 +12,7 @@
 //! confidence its words give it, so it is shown weak. The pass is symmetric in the two sides.
 
 use super::evidence::Evidence;
-use super::{Bead, Sentences};
+use super::{Bead, Found, Sentences};
 
 /// Where a sentence stands after the earlier steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,8 +47,8 @@ fn states(beads: &[Bead], len: usize, of_a: bool) -> Vec<State> {
 }
 
 /// Pairs unpaired headings `i` and `j` whose next sentences are paired one to one with each
-/// other. The new pairing is in order if
-/// that bead is, and a move if it is a move (the heading went with its section).
+/// other. The new pairing is in order if that pairing is, and a move if it is a move (the
+/// heading went with its section).
 pub(super) fn pair_section_headings(
     beads: Vec<Bead>,
     a: &Sentences<'_>,
@@ -56,8 +56,7 @@ pub(super) fn pair_section_headings(
 ) -> Vec<Bead> {
     let a_state = states(&beads, a.vecs.len(), true);
     let b_state = states(&beads, b.vecs.len(), false);
-    // (a heading, b heading, whether the section moved, confidence)
-    let mut found: Vec<(usize, usize, bool, f32)> = Vec::new();
+    let mut found = Vec::new();
     for i in 0..a.vecs.len().saturating_sub(1) {
         if !a.heading[i] || a_state[i] != State::Alone || a.heading[i + 1] {
             continue;
@@ -87,44 +86,12 @@ pub(super) fn pair_section_headings(
         }
         let moved = matches!(beads[bead], Bead::Moved { .. });
         let confidence = Evidence::of(a, &(i..i + 1), b, &(j..j + 1)).confidence();
-        found.push((i, j, moved, confidence));
+        found.push(Found {
+            a: i,
+            b: j,
+            confidence,
+            moved,
+        });
     }
-    if found.is_empty() {
-        return beads;
-    }
-    let a_pair: std::collections::HashMap<usize, (usize, bool, f32)> = found
-        .iter()
-        .map(|&(i, j, moved, c)| (i, (j, moved, c)))
-        .collect();
-    let b_taken: std::collections::HashSet<usize> = found.iter().map(|&(_, j, _, _)| j).collect();
-    let mut out = Vec::with_capacity(beads.len() + found.len());
-    for bead in beads {
-        match bead {
-            Bead::OnlyA(ra) if ra.clone().any(|i| a_pair.contains_key(&i)) => {
-                for i in ra {
-                    out.push(match a_pair.get(&i) {
-                        Some(&(j, false, confidence)) => Bead::Match {
-                            a: i..i + 1,
-                            b: j..j + 1,
-                            confidence,
-                        },
-                        Some(&(j, true, confidence)) => Bead::Moved {
-                            a: i..i + 1,
-                            b: j..j + 1,
-                            confidence,
-                        },
-                        None => Bead::OnlyA(i..i + 1),
-                    });
-                }
-            }
-            Bead::OnlyB(rb) if rb.clone().any(|j| b_taken.contains(&j)) => {
-                out.extend(
-                    rb.filter(|j| !b_taken.contains(j))
-                        .map(|j| Bead::OnlyB(j..j + 1)),
-                );
-            }
-            other => out.push(other),
-        }
-    }
-    super::merge_runs(out)
+    super::place_found(beads, &found)
 }

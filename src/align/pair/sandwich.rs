@@ -11,7 +11,7 @@
 
 use super::candidates::Scored;
 use super::evidence::Evidence;
-use super::{Bead, Sentences};
+use super::{Bead, Found, Sentences};
 
 /// The most sentences on each side of a gap paired by position. Gaps of two and three were
 /// tried on the labelled seed pairs and added no correct link.
@@ -59,8 +59,7 @@ pub(super) fn pair_sandwiched(
 ) -> Vec<Bead> {
     let a_state = states(&beads, a.vecs.len(), true);
     let b_state = states(&beads, b.vecs.len(), false);
-    // (a sentence, b sentence, confidence) of each sandwiched pair.
-    let mut found: Vec<(usize, usize, f32)> = Vec::new();
+    let mut found = Vec::new();
     let mut before: Option<usize> = None;
     let mut alone_a: Vec<usize> = Vec::new();
     for (i, state) in a_state.iter().enumerate() {
@@ -76,7 +75,12 @@ pub(super) fn pair_sandwiched(
                 {
                     for (&i, &j) in alone_a.iter().zip(&alone_b) {
                         if let Some(confidence) = sandwich_confidence(a, i, b, j, scored) {
-                            found.push((i, j, confidence));
+                            found.push(Found {
+                                a: i,
+                                b: j,
+                                confidence,
+                                moved: false,
+                            });
                         }
                     }
                 }
@@ -85,37 +89,7 @@ pub(super) fn pair_sandwiched(
             }
         }
     }
-    if found.is_empty() {
-        return beads;
-    }
-    let a_pair: std::collections::HashMap<usize, (usize, f32)> =
-        found.iter().map(|&(i, j, c)| (i, (j, c))).collect();
-    let b_taken: std::collections::HashSet<usize> = found.iter().map(|&(_, j, _)| j).collect();
-    let mut out = Vec::with_capacity(beads.len() + found.len());
-    for bead in beads {
-        match bead {
-            Bead::OnlyA(ra) if ra.clone().any(|i| a_pair.contains_key(&i)) => {
-                for i in ra {
-                    out.push(match a_pair.get(&i) {
-                        Some(&(j, confidence)) => Bead::Match {
-                            a: i..i + 1,
-                            b: j..j + 1,
-                            confidence,
-                        },
-                        None => Bead::OnlyA(i..i + 1),
-                    });
-                }
-            }
-            Bead::OnlyB(rb) if rb.clone().any(|j| b_taken.contains(&j)) => {
-                out.extend(
-                    rb.filter(|j| !b_taken.contains(j))
-                        .map(|j| Bead::OnlyB(j..j + 1)),
-                );
-            }
-            other => out.push(other),
-        }
-    }
-    super::merge_runs(out)
+    super::place_found(beads, &found)
 }
 
 /// The unpaired sentences of the other version between in-order pairings `before` and `after`,
