@@ -150,53 +150,54 @@ fn trim(
 ) -> (Range<usize>, Range<usize>, Vec<Bead>, Vec<Bead>) {
     let (mut before, mut after) = (Vec::new(), Vec::new());
     loop {
-        let mut changed = false;
-        if ra.len() > 1 {
-            let other = group(b, &rb);
-            for edge in [ra.start, ra.end - 1] {
-                if quoted_with_rest(a, &ra, edge) {
-                    continue;
-                }
-                let share = cosine(&a.vecs[edge], &other);
-                let elsewhere = scored.best_a_outside(edge, &rb);
-                if share < CONTRIBUTION_MIN || elsewhere > share + BETTER_ELSEWHERE {
-                    if edge == ra.start {
-                        before.push(Bead::OnlyA(edge..edge + 1));
-                        ra.start += 1;
-                    } else {
-                        after.push(Bead::OnlyA(edge..edge + 1));
-                        ra.end -= 1;
-                    }
-                    changed = true;
-                    break;
-                }
-            }
-        }
-        if rb.len() > 1 {
-            let other = group(a, &ra);
-            for edge in [rb.start, rb.end - 1] {
-                if quoted_with_rest(b, &rb, edge) {
-                    continue;
-                }
-                let share = cosine(&b.vecs[edge], &other);
-                let elsewhere = scored.best_b_outside(edge, &ra);
-                if share < CONTRIBUTION_MIN || elsewhere > share + BETTER_ELSEWHERE {
-                    if edge == rb.start {
-                        before.push(Bead::OnlyB(edge..edge + 1));
-                        rb.start += 1;
-                    } else {
-                        after.push(Bead::OnlyB(edge..edge + 1));
-                        rb.end -= 1;
-                    }
-                    changed = true;
-                    break;
-                }
-            }
-        }
-        if !changed {
+        // Both sides are judged against the groups as they stand before this round, and what
+        // each gives up is taken away together: judging one side after the other has given
+        // up a sentence would make the result depend on which version is the base.
+        let a_edge = weak_edge(a, &ra, &group(b, &rb), |i| scored.best_a_outside(i, &rb));
+        let b_edge = weak_edge(b, &rb, &group(a, &ra), |j| scored.best_b_outside(j, &ra));
+        if a_edge.is_none() && b_edge.is_none() {
             break;
+        }
+        if let Some(edge) = a_edge {
+            if edge == ra.start {
+                before.push(Bead::OnlyA(edge..edge + 1));
+                ra.start += 1;
+            } else {
+                after.push(Bead::OnlyA(edge..edge + 1));
+                ra.end -= 1;
+            }
+        }
+        if let Some(edge) = b_edge {
+            if edge == rb.start {
+                before.push(Bead::OnlyB(edge..edge + 1));
+                rb.start += 1;
+            } else {
+                after.push(Bead::OnlyB(edge..edge + 1));
+                rb.end -= 1;
+            }
         }
     }
     after.reverse();
     (ra, rb, before, after)
+}
+
+/// The edge sentence of one side's group (first, else last) that shares too little with the
+/// other side's group `other`, or has a much better counterpart outside the group, if any; a
+/// group of one sentence keeps it.
+fn weak_edge(
+    side: &Sentences<'_>,
+    r: &Range<usize>,
+    other: &SentenceVec,
+    best_outside: impl Fn(usize) -> f32,
+) -> Option<usize> {
+    if r.len() < 2 {
+        return None;
+    }
+    [r.start, r.end - 1].into_iter().find(|&edge| {
+        if quoted_with_rest(side, r, edge) {
+            return false;
+        }
+        let share = cosine(&side.vecs[edge], other);
+        share < CONTRIBUTION_MIN || best_outside(edge) > share + BETTER_ELSEWHERE
+    })
 }
