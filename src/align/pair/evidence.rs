@@ -159,26 +159,33 @@ fn trim(
             break;
         }
         if let Some(edge) = a_edge {
-            if edge == ra.start {
-                before.push(Bead::OnlyA(edge..edge + 1));
-                ra.start += 1;
-            } else {
-                after.push(Bead::OnlyA(edge..edge + 1));
-                ra.end -= 1;
-            }
+            let bead = Bead::OnlyA(edge..edge + 1);
+            detach(&mut ra, edge, bead, (&mut before, &mut after));
         }
         if let Some(edge) = b_edge {
-            if edge == rb.start {
-                before.push(Bead::OnlyB(edge..edge + 1));
-                rb.start += 1;
-            } else {
-                after.push(Bead::OnlyB(edge..edge + 1));
-                rb.end -= 1;
-            }
+            let bead = Bead::OnlyB(edge..edge + 1);
+            detach(&mut rb, edge, bead, (&mut before, &mut after));
         }
     }
     after.reverse();
     (ra, rb, before, after)
+}
+
+/// Takes edge sentence `edge` off group `r`: its one-sided `bead` goes before the group if it
+/// was the first sentence, after it if the last.
+fn detach(
+    r: &mut Range<usize>,
+    edge: usize,
+    bead: Bead,
+    (before, after): (&mut Vec<Bead>, &mut Vec<Bead>),
+) {
+    if edge == r.start {
+        before.push(bead);
+        r.start += 1;
+    } else {
+        after.push(bead);
+        r.end -= 1;
+    }
 }
 
 /// The edge sentence of one side's group (first, else last) that shares too little with the
