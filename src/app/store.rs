@@ -373,6 +373,19 @@ mod tests {
             .collect()
     }
 
+    /// Takes in the background thread's results until `done` holds (at most 30 s).
+    fn collect_until(store: &mut Store, done: impl Fn(&Store) -> bool) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while !done(store) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "worker never answered"
+            );
+            assert_ne!(store.collect(), Collected::Crashed);
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+
     #[test]
     fn inline_requests_are_computed_once_and_cached() {
         let mut store = Store::new(
@@ -407,15 +420,7 @@ mod tests {
             ignore: IgnoreOptions::default(),
         };
         assert!(matches!(store.request(key, None), Lookup::Pending));
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        while store.tables(key).facts.is_none() {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "worker never answered"
-            );
-            assert_ne!(store.collect(), Collected::Crashed);
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        }
+        collect_until(&mut store, |s| s.tables(key).facts.is_some());
         let Lookup::Ready(analysis) = store.request(key, None) else {
             panic!("not ready")
         };
@@ -443,15 +448,9 @@ mod tests {
         };
         assert!(matches!(store.request_pair(pair, None), Lookup::Pending));
         assert!(matches!(store.request(pair.all(), None), Lookup::Pending));
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        while store.underlines(pair).is_none() || store.tables(pair.all()).facts.is_none() {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "worker never answered"
-            );
-            assert_ne!(store.collect(), Collected::Crashed);
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        }
+        collect_until(&mut store, |s| {
+            s.underlines(pair).is_some() && s.tables(pair.all()).facts.is_some()
+        });
         let Lookup::Ready(own) = store.request_pair(pair, None) else {
             panic!("not ready")
         };
