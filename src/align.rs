@@ -15,6 +15,8 @@ pub mod features;
 mod identical;
 pub mod pair;
 
+pub use assemble::PendingWords;
+use assemble::WordDiffs;
 #[cfg(test)]
 pub(crate) use assemble::overall;
 
@@ -42,33 +44,26 @@ pub(crate) struct Segmented {
 /// Aligns every version to the base and returns the passages in the base's reading order.
 #[must_use]
 pub fn align(versions: &[Version], options: &CompareOptions) -> Vec<Passage> {
-    let segmented: Vec<Segmented> = versions
-        .par_iter()
-        .map(|v| {
-            let paragraphs = if v.paragraphs.is_empty() {
-                segment::paragraphs(&v.text)
-            } else {
-                v.paragraphs.clone()
-            };
-            // Sentences and tokens of a version are independent: two more tasks for the pool.
-            let (sentences, tokens) = rayon::join(
-                || segment::sentences(&v.text, &paragraphs, options.keep_boilerplate),
-                || tokens::tokenize(&v.text, 0..v.text.len()),
-            );
-            let aligned = sentences
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.kind != PassageKind::Boilerplate)
-                .map(|(i, _)| i)
-                .collect();
-            Segmented {
-                sentences,
-                aligned,
-                tokens,
-                keys: Vec::new(),
-            }
-        })
-        .collect();
+    align_with(versions, options, WordDiffs::Now).0
+}
+
+/// [`align`] with the word diffs of the readings whose texts differ left out (every status is
+/// final), and what [`PendingWords::fill`] needs to compute them: so that the viewer can show
+/// the passages before the word diffs, which cost about a quarter of the comparison.
+#[must_use]
+pub fn align_deferred(
+    versions: &[Version],
+    options: &CompareOptions,
+) -> (Vec<Passage>, PendingWords) {
+    align_with(versions, options, WordDiffs::Later)
+}
+
+fn align_with(
+    versions: &[Version],
+    options: &CompareOptions,
+    words: WordDiffs,
+) -> (Vec<Passage>, PendingWords) {
+    let segmented = segment_versions(versions, options);
     let texts: Vec<&str> = versions.iter().map(|v| v.text.as_str()).collect();
     let ranges: Vec<Vec<std::ops::Range<usize>>> = segmented
         .iter()
@@ -150,7 +145,41 @@ pub fn align(versions: &[Version], options: &CompareOptions) -> Vec<Passage> {
     for (v, beads) in others.into_iter().zip(aligned) {
         pairs[v] = Some(beads);
     }
-    assemble::assemble(versions, &segmented, &vectors, &pairs, options)
+    let (passages, pending) =
+        assemble::assemble(versions, &segmented, &vectors, &pairs, options, words);
+    (passages, PendingWords::new(segmented, pending))
+}
+
+/// Each version's sentences and tokens (the tokens' keys are numbered later, with the
+/// alignment).
+fn segment_versions(versions: &[Version], options: &CompareOptions) -> Vec<Segmented> {
+    versions
+        .par_iter()
+        .map(|v| {
+            let paragraphs = if v.paragraphs.is_empty() {
+                segment::paragraphs(&v.text)
+            } else {
+                v.paragraphs.clone()
+            };
+            // Sentences and tokens of a version are independent: two more tasks for the pool.
+            let (sentences, tokens) = rayon::join(
+                || segment::sentences(&v.text, &paragraphs, options.keep_boilerplate),
+                || tokens::tokenize(&v.text, 0..v.text.len()),
+            );
+            let aligned = sentences
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.kind != PassageKind::Boilerplate)
+                .map(|(i, _)| i)
+                .collect();
+            Segmented {
+                sentences,
+                aligned,
+                tokens,
+                keys: Vec::new(),
+            }
+        })
+        .collect()
 }
 
 /// For each aligned sentence, whether a quotation it opens runs on into the next sentence of

@@ -296,50 +296,91 @@ pub fn diff_tokens(
     other: &PassageText<'_>,
     ignore: IgnoreOptions,
 ) -> WordDiff {
-    let (base_text, other_text) = (base.text, other.text);
-    let ((base_units, base_keys), (other_units, other_keys)) =
-        if let (Some(b), Some(o)) = (given_units(base), given_units(other)) {
-            (b, o)
-        } else {
-            // Keys are interned as numbers for the sequence diff: it hashes and compares them
-            // many times over, and equal numbers are exactly equal keys, so the diff is the same.
-            let mut ids = FxHashMap::default();
-            ids.reserve(base.tokens.len() + other.tokens.len());
-            let b = computed_units(base, ignore, &mut ids);
-            (b, computed_units(other, ignore, &mut ids))
-        };
-    // A deadline costs a clock read per step; only long passages can need one.
-    let deadline = (base_keys.len() + other_keys.len() > LONG_PASSAGE_TOKENS)
-        .then(|| Instant::now() + DIFF_TIMEOUT);
-    let diff_ops = key_diff(&base_keys, &other_keys, deadline);
-    let mut equal = 0;
-    let mut segments: Vec<Segment> = Vec::new();
-    for op in &diff_ops {
-        let (tag, b, o) = op.as_tag_tuple();
-        if tag == DiffTag::Equal {
-            equal += b.len();
-            segments.push(Segment::Equal { base: b, other: o });
-        } else {
-            push_change(&mut segments, b, o);
+    Keyed::new(base, other, ignore).diff()
+}
+
+/// Two passages cut into units and keyed: what their word diff compares. Keying is cheap and
+/// says at once whether the two are the same ([`Keyed::is_same`]); the sequence diff that
+/// follows ([`Keyed::diff`]) is the costly part, which the viewer leaves for later.
+#[derive(Debug)]
+pub struct Keyed<'t> {
+    texts: [&'t str; 2],
+    ends: [usize; 2],
+    units: [Vec<Unit>; 2],
+    keys: [Vec<u32>; 2],
+}
+
+impl<'t> Keyed<'t> {
+    /// Keys both passages.
+    #[must_use]
+    pub fn new(base: &PassageText<'t>, other: &PassageText<'t>, ignore: IgnoreOptions) -> Self {
+        let ((base_units, base_keys), (other_units, other_keys)) =
+            if let (Some(b), Some(o)) = (given_units(base), given_units(other)) {
+                (b, o)
+            } else {
+                // Keys are interned as numbers for the sequence diff: it hashes and compares them
+                // many times over, and equal numbers are exactly equal keys, so the diff is the
+                // same.
+                let mut ids = FxHashMap::default();
+                ids.reserve(base.tokens.len() + other.tokens.len());
+                let b = computed_units(base, ignore, &mut ids);
+                (b, computed_units(other, ignore, &mut ids))
+            };
+        Self {
+            texts: [base.text, other.text],
+            ends: [base.range.end, other.range.end],
+            units: [base_units, other_units],
+            keys: [base_keys, other_keys],
         }
     }
-    let total = base_units.len() + other_units.len();
-    let similarity = if total == 0 {
-        1.0
-    } else {
-        (2 * equal) as f32 / total as f32
-    };
-    fold_fillers(&mut segments, &base_units, base_text);
-    let ops = to_ops(
-        &segments,
-        &base_units,
-        &other_units,
-        base.range.end,
-        other.range.end,
-        base_text,
-        other_text,
-    );
-    WordDiff { ops, similarity }
+
+    /// Whether the two passages are equal under the ignore options: exactly when their
+    /// [`WordDiff::is_same`] (equal keys are one equal op, or none; any other diff of the keys
+    /// has a change, which stays a change through the clean-up).
+    #[must_use]
+    pub fn is_same(&self) -> bool {
+        self.keys[0] == self.keys[1]
+    }
+
+    /// The word diff.
+    #[must_use]
+    pub fn diff(self) -> WordDiff {
+        let [base_keys, other_keys] = &self.keys;
+        let [base_units, other_units] = &self.units;
+        let [base_text, other_text] = self.texts;
+        // A deadline costs a clock read per step; only long passages can need one.
+        let deadline = (base_keys.len() + other_keys.len() > LONG_PASSAGE_TOKENS)
+            .then(|| Instant::now() + DIFF_TIMEOUT);
+        let diff_ops = key_diff(base_keys, other_keys, deadline);
+        let mut equal = 0;
+        let mut segments: Vec<Segment> = Vec::new();
+        for op in &diff_ops {
+            let (tag, b, o) = op.as_tag_tuple();
+            if tag == DiffTag::Equal {
+                equal += b.len();
+                segments.push(Segment::Equal { base: b, other: o });
+            } else {
+                push_change(&mut segments, b, o);
+            }
+        }
+        let total = base_units.len() + other_units.len();
+        let similarity = if total == 0 {
+            1.0
+        } else {
+            (2 * equal) as f32 / total as f32
+        };
+        fold_fillers(&mut segments, base_units, base_text);
+        let ops = to_ops(
+            &segments,
+            base_units,
+            other_units,
+            self.ends[0],
+            self.ends[1],
+            base_text,
+            other_text,
+        );
+        WordDiff { ops, similarity }
+    }
 }
 
 /// The sequence diff of two passages' keys: what

@@ -84,10 +84,71 @@ pub fn compare(inputs: Vec<Input>, options: &CompareOptions) -> Result<Compariso
 
 /// Compares versions that are already loaded (for example to switch the base or the ignore
 /// options without reading the inputs again).
-pub fn compare_versions(
-    mut versions: Vec<Version>,
-    options: &CompareOptions,
-) -> Result<Comparison> {
+pub fn compare_versions(versions: Vec<Version>, options: &CompareOptions) -> Result<Comparison> {
+    let versions = segmented(versions, options)?;
+    let passages = align::align(&versions, options);
+    Ok(Comparison {
+        versions,
+        base: VersionId(options.base),
+        passages,
+        options: options.clone(),
+    })
+}
+
+/// [`compare_versions`] in two steps, for a viewer that shows the passages before their word
+/// diffs: the comparison without the word diffs of readings whose texts differ (every status
+/// and every placement is final, the similarities of those readings are not), then
+/// [`Aligned::with_word_diffs`].
+pub fn align_versions(versions: Vec<Version>, options: &CompareOptions) -> Result<Aligned> {
+    let versions = segmented(versions, options)?;
+    let (passages, words) = align::align_deferred(&versions, options);
+    let comparison = Comparison {
+        versions,
+        base: VersionId(options.base),
+        passages,
+        options: options.clone(),
+    };
+    Ok(Aligned { comparison, words })
+}
+
+/// A comparison whose word diffs are not all computed yet (see [`align_versions`]).
+#[derive(Debug)]
+pub struct Aligned {
+    /// The comparison so far: readings whose texts differ have no word ops yet, and a
+    /// similarity of 0 until they have.
+    pub comparison: Comparison,
+    words: align::PendingWords,
+}
+
+impl Aligned {
+    /// Whether word diffs are still to be computed.
+    #[must_use]
+    pub fn words_pending(&self) -> bool {
+        !self.words.is_empty()
+    }
+
+    /// Computes the word diffs left out: the comparison [`compare_versions`] returns.
+    #[must_use]
+    pub fn with_word_diffs(self) -> Comparison {
+        let (mut comparison, words) = self.into_parts();
+        words.fill(
+            &mut comparison.passages,
+            &comparison.versions,
+            &comparison.options,
+        );
+        comparison
+    }
+
+    /// The comparison so far and what computes the rest into it (or into a copy of it, while
+    /// the comparison itself is being shown).
+    #[must_use]
+    pub fn into_parts(self) -> (Comparison, align::PendingWords) {
+        (self.comparison, self.words)
+    }
+}
+
+/// The versions checked for a comparison and cut into paragraphs.
+fn segmented(mut versions: Vec<Version>, options: &CompareOptions) -> Result<Vec<Version>> {
     if versions.len() < 2 {
         return Err(Error::TooFewVersions {
             count: versions.len(),
@@ -102,13 +163,7 @@ pub fn compare_versions(
     versions
         .par_iter_mut()
         .for_each(|version| version.paragraphs = segment::paragraphs(&version.text));
-    let passages = align::align(&versions, options);
-    Ok(Comparison {
-        versions,
-        base: VersionId(options.base),
-        passages,
-        options: options.clone(),
-    })
+    Ok(versions)
 }
 
 /// The two versions of a pair in the order [`compare_pair`] puts them: input order, so that a
@@ -200,6 +255,85 @@ mod tests {
             assert_eq!(pair.passages, alone.passages);
             assert_eq!(pair.base, alone.base);
         }
+    }
+
+    /// Every status, placement and span is final after the first step; the second gives
+    /// exactly the one-step comparison, passage for passage.
+    fn assert_two_steps_make_the_one_step_comparison(
+        versions: &[Version],
+        options: &CompareOptions,
+    ) {
+        let aligned = align_versions(versions.to_vec(), options).unwrap();
+        let interim = aligned.comparison.clone();
+        let full = aligned.with_word_diffs();
+        let once = compare_versions(versions.to_vec(), options).unwrap();
+        assert_eq!(full.passages.len(), once.passages.len());
+        for ((two, one), first) in full
+            .passages
+            .iter()
+            .zip(&once.passages)
+            .zip(&interim.passages)
+        {
+            assert_eq!(two, one);
+            assert_eq!((first.status, &first.spans), (one.status, &one.spans));
+            for (early, late) in first.readings.iter().zip(&one.readings) {
+                assert_eq!(
+                    (early.status, &early.placement, early.confidence),
+                    (late.status, &late.placement, late.confidence)
+                );
+                // Left out only where the texts differ.
+                assert!(early.ops.is_empty() || early.ops == late.ops);
+            }
+        }
+        assert_eq!(full.versions.len(), once.versions.len());
+    }
+
+    #[test]
+    fn word_diffs_computed_afterwards_give_the_comparison_computed_at_once() {
+        let options = CompareOptions::default();
+        let seeds: Vec<Version> = load::bundled_seeds()
+            .into_iter()
+            .enumerate()
+            .map(|(i, input)| load::load_version(VersionId(i), input, &options).unwrap())
+            .collect();
+        for base in [0, 2] {
+            let ignore = IgnoreOptions {
+                case: base == 2,
+                punctuation: base == 2,
+                quotes: false,
+            };
+            let options = CompareOptions {
+                base,
+                ignore,
+                ..CompareOptions::default()
+            };
+            assert_two_steps_make_the_one_step_comparison(&seeds, &options);
+        }
+        let pair = loaded(&[
+            "The mayor opened the bridge. Crowds cheered. Rain fell later.",
+            "Rain fell later. The mayor opened the new bridge. Crowds cheered.",
+        ]);
+        assert_two_steps_make_the_one_step_comparison(&pair, &options);
+    }
+
+    #[test]
+    fn only_readings_whose_texts_differ_wait_for_their_word_diffs() {
+        let same = loaded(&["One. Two.", "One. Two."]);
+        let aligned = align_versions(same, &CompareOptions::default()).unwrap();
+        assert!(!aligned.words_pending());
+        let changed = loaded(&[
+            "The mayor opened the bridge on Monday. Crowds cheered.",
+            "The mayor opened the new bridge on Monday. Crowds cheered.",
+        ]);
+        let aligned = align_versions(changed, &CompareOptions::default()).unwrap();
+        assert!(aligned.words_pending());
+        let statuses: Vec<PassageStatus> = aligned
+            .comparison
+            .passages
+            .iter()
+            .map(|p| p.status)
+            .collect();
+        assert!(statuses.contains(&PassageStatus::Changed));
     }
 
     #[test]

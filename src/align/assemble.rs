@@ -17,6 +17,9 @@ use super::features::{SentenceVec, cosine};
 use super::pair::Bead;
 use crate::model::{Passage, PassageKind, Version};
 use crate::options::CompareOptions;
+pub(crate) use passage::Pending;
+pub use passage::PendingWords;
+pub(super) use passage::WordDiffs;
 #[cfg(test)]
 pub(crate) use passage::overall;
 use passage::{build_passage, place_moves};
@@ -52,13 +55,15 @@ struct Draft {
     parts: Vec<Option<(Range<usize>, bool, f32)>>,
 }
 
+/// The passages, and with [`WordDiffs::Later`] the readings left to word-diff, by passage.
 pub(super) fn assemble(
     versions: &[Version],
     segmented: &[Segmented],
     vectors: &[Vec<SentenceVec>],
     pairs: &[Option<Vec<Bead>>],
     options: &CompareOptions,
-) -> Vec<Passage> {
+    words: WordDiffs,
+) -> (Vec<Passage>, Vec<(usize, Vec<Pending>)>) {
     let base = options.base;
     let groups = base_groups(segmented[base].aligned.len(), pairs);
     let group_of = group_index(&groups);
@@ -78,13 +83,18 @@ pub(super) fn assemble(
     );
     // Each passage's word diffs are independent: rayon balances the uneven passages across
     // cores, and the ordered collect keeps them in reading order.
-    let mut passages: Vec<Passage> = drafts
+    let (mut passages, pending): (Vec<Passage>, Vec<Vec<Pending>>) = drafts
         .par_iter()
         .enumerate()
-        .map(|(index, draft)| build_passage(index, draft, versions, segmented, options))
-        .collect();
+        .map(|(index, draft)| build_passage(index, draft, versions, segmented, options, words))
+        .unzip();
     place_moves(&mut passages, versions.len());
-    passages
+    let pending = pending
+        .into_iter()
+        .enumerate()
+        .filter(|(_, p)| !p.is_empty())
+        .collect();
+    (passages, pending)
 }
 
 /// Groups of consecutive base sentences (aligned indices) closed under all versions' beads.

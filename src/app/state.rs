@@ -35,7 +35,7 @@ use super::overview::Overview;
 use super::presence::{self, PresenceTable};
 use super::screen::Screen;
 use super::search::Search;
-use super::store::{Analysis, Collected, CompareKey, Place, Store};
+use super::store::{Analysis, Collected, CompareKey, Place, Store, Words};
 use super::theme::{THEME, Theme};
 use crate::facts::FactReport;
 use crate::model::{Comparison, Version, VersionId};
@@ -80,6 +80,9 @@ pub struct Shown {
     /// The facts panel's table: prepared in the background once the facts are found, or built
     /// the first time the panel opens.
     pub facts_table: Option<Arc<FactsTable>>,
+    /// Whether the word diffs are in: until they are, changed passages show without highlights
+    /// or similarity, and the presence view (which shows similarities) waits.
+    pub words: Words,
 }
 
 /// The comparison the panes read, which is the pair's own: with more than two versions, the
@@ -362,6 +365,15 @@ impl App {
                 .shown
                 .as_ref()
                 .is_some_and(|s| s.facts.is_none() || s.panes.facts.is_none())
+    }
+
+    /// Whether what is shown still waits for its word diffs (changed words are not highlighted
+    /// yet).
+    #[must_use]
+    pub fn highlights_pending(&self) -> bool {
+        self.shown
+            .as_ref()
+            .is_some_and(|s| s.words == Words::Pending)
     }
 
     /// Applies an action.

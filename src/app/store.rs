@@ -12,8 +12,9 @@
 //! big inputs) are found right after it on the same thread, so that drawing never analyses.
 //!
 //! In the running program the work happens on a background thread ([`super::worker`]) so the
-//! screen stays responsive and `q` works during a long alignment: the comparison arrives first
-//! and is shown at once, its presence and facts tables and its facts follow. Tests compute
+//! screen stays responsive and `q` works during a long alignment: the comparison arrives first,
+//! without its word diffs, and is shown at once; then with them; its presence and facts tables
+//! and its facts follow. Tests compute
 //! inline, facts included.
 
 use std::collections::HashMap;
@@ -86,11 +87,23 @@ enum Compute {
     Background(Worker),
 }
 
+/// Whether a comparison has its word diffs yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Words {
+    /// Being computed in the background: every passage and status is final, but the passages
+    /// that differ have no word ops (so no highlights) and no similarity yet.
+    Pending,
+    /// Computed.
+    Diffed,
+}
+
 /// The answer to a request for a comparison.
 #[derive(Debug, Clone)]
 pub enum Lookup {
     /// Computed.
     Ready(Analysis),
+    /// Aligned, its word diffs still being computed (it becomes `Ready` when they arrive).
+    Aligned(Analysis),
     /// Being computed.
     Pending,
     /// The comparison failed; the message says why.
@@ -282,6 +295,13 @@ impl Store {
         self.done.insert(key, Lookup::Ready(analysis));
     }
 
+    /// Adds a comparison made elsewhere whose word diffs are still to come, as the background
+    /// thread sends it first.
+    #[cfg(test)]
+    pub fn insert_aligned(&mut self, key: CompareKey, analysis: Analysis) {
+        self.done.insert(key, Lookup::Aligned(analysis));
+    }
+
     /// Takes in what the background thread finished; says whether anything arrived.
     pub fn collect(&mut self) -> Collected {
         let Compute::Background(worker) = &self.compute else {
@@ -300,7 +320,10 @@ impl Store {
                                 self.layouts.insert(PairKey::of(&layout.key), layout);
                             }
                             self.tables.entry(key).or_default().summaries = Some(new.summaries);
-                            Lookup::Ready(new.analysis)
+                            match new.words {
+                                Words::Pending => Lookup::Aligned(new.analysis),
+                                Words::Diffed => Lookup::Ready(new.analysis),
+                            }
                         }
                         Err(message) => Lookup::Failed(message),
                     };
@@ -428,6 +451,41 @@ mod tests {
         // The facts table comes once the facts are found, into the analysis already sent.
         let facts = analysis.facts_if_found().expect("facts found");
         assert_eq!(facts.divergent().count(), 1);
+    }
+
+    #[test]
+    fn the_background_sends_a_comparison_without_its_word_diffs_first_then_with_them() {
+        let versions = versions(&[
+            "The mayor opened the bridge on Monday. Crowds cheered.",
+            "The mayor opened the new bridge on Monday. Crowds cheered.",
+        ]);
+        let worker = Worker::spawn(Arc::new(versions.clone()), Labels::of(&versions)).unwrap();
+        let key = CompareKey {
+            base: VersionId(0),
+            ignore: IgnoreOptions::default(),
+        };
+        let options = CompareOptions::default();
+        worker.submit(Job::All {
+            key,
+            options: options.clone(),
+            panes: true,
+        });
+        let mut compared = Vec::new();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while std::time::Instant::now() < deadline {
+            match worker.poll() {
+                Poll::Done(Outcome::Compared(_, Ok(new))) => compared.push(*new),
+                Poll::Done(Outcome::Presence(..)) => break,
+                Poll::Done(_) => {}
+                Poll::Idle => std::thread::sleep(std::time::Duration::from_millis(5)),
+                Poll::Crashed => panic!("the worker died"),
+            }
+        }
+        let words: Vec<Words> = compared.iter().map(|c| c.words).collect();
+        assert_eq!(words, [Words::Pending, Words::Diffed]);
+        let once = compare_versions(versions, &options).unwrap();
+        assert_eq!(compared[1].analysis.comparison.passages, once.passages);
+        assert_eq!(compared[0].summaries, compared[1].summaries);
     }
 
     #[test]

@@ -3,10 +3,12 @@
 //! `std::thread` and channels: one job at a time, in request order.
 //!
 //! A job sends its results as they come, so that the panes show the comparison as soon as it
-//! exists: the comparison, laid out for the pair and width on screen when it is done (inking and
-//! wrapping a book is the costly part of a layout, and here it does not hold up the screen); the
-//! presence table; then the facts (found into the comparison's [`Analysis`], which the viewer
-//! already holds) with the facts panel's table.
+//! exists: the comparison without the word diffs of the passages that differ (a quarter of the
+//! comparison's cost on a book, and the first screen needs none of them to show where the
+//! versions differ), laid out for the pair and width on screen (inking and wrapping a book is the
+//! costly part of a layout, and here it does not hold up the screen); the same with the word
+//! diffs, laid out again; the presence table; then the facts (found into the comparison's
+//! [`Analysis`], which the viewer already holds) with the facts panel's table.
 //!
 //! With more than two versions the panes read the pair's own comparison: its job compares the
 //! two versions alone and lays them out, and finds their facts later. Facts wait while a
@@ -23,14 +25,14 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 
 use super::layout::{Ids, PairFacts, PairRows, PairRowsKey};
-use super::store::{Analysis, CompareKey, PairKey};
-use crate::model::Version;
+use super::store::{Analysis, CompareKey, PairKey, Words};
+use crate::model::{Comparison, Version};
 use crate::options::CompareOptions;
 use crate::present::facts::{FactRows, FactsTable};
 use crate::present::labels::Labels;
 use crate::present::outline::Tally;
 use crate::present::presence::{self, PresenceTable};
-use crate::{compare_pair, compare_versions};
+use crate::{align_versions, compare_pair};
 
 /// Work for the thread.
 #[derive(Debug)]
@@ -70,8 +72,8 @@ enum Later {
 /// What the thread sends back, in this order for each job.
 #[derive(Debug)]
 pub enum Outcome {
-    /// The comparison (its facts not found yet) with what the screen needs of it first, or the
-    /// error message.
+    /// The comparison (its facts not found yet, perhaps its word diffs neither: then it comes
+    /// again with them) with what the screen needs of it first, or the error message.
     Compared(CompareKey, Result<Box<NewComparison>, String>),
     /// The presence table of the comparison.
     Presence(CompareKey, Arc<PresenceTable>),
@@ -99,6 +101,8 @@ pub struct NewComparison {
     pub layout: Option<PairRows>,
     /// How each version differs from the base, for the version bar.
     pub summaries: Vec<Tally>,
+    /// Whether the comparison has its word diffs.
+    pub words: Words,
 }
 
 /// What [`Worker::poll`] found.
@@ -228,25 +232,42 @@ fn compare(
             options,
             panes,
         } => {
-            let analysis = match compare_versions(cx.versions.to_vec(), &options) {
-                Ok(comparison) => Analysis::new(comparison),
+            let aligned = match align_versions(cx.versions.to_vec(), &options) {
+                Ok(aligned) => aligned,
                 Err(e) => return cx.outbox.send(Outcome::Compared(key, Err(e.to_string()))),
             };
-            let comparison = &analysis.comparison;
             // The pair on screen, if the panes read this comparison for it.
-            let layout = cx
-                .wanted()
-                .filter(|l| panes && l.base == key.base && l.ignore == key.ignore)
-                .map(|l| {
-                    let ids = Ids::all(cx.versions.len());
-                    PairRows::build_in(comparison, None, l, &ids, cx.labels.clone())
-                });
-            let new = NewComparison {
-                layout,
-                summaries: presence::summaries(comparison),
-                analysis: analysis.clone(),
+            let lay_out = |comparison: &Comparison| {
+                cx.wanted()
+                    .filter(|l| panes && l.base == key.base && l.ignore == key.ignore)
+                    .map(|l| {
+                        let ids = Ids::all(cx.versions.len());
+                        PairRows::build_in(comparison, None, l, &ids, cx.labels.clone())
+                    })
             };
-            cx.outbox.send(Outcome::Compared(key, Ok(Box::new(new))))?;
+            let new = |analysis: &Analysis, words| {
+                let comparison = &analysis.comparison;
+                let new = NewComparison {
+                    layout: lay_out(comparison),
+                    summaries: presence::summaries(comparison),
+                    analysis: analysis.clone(),
+                    words,
+                };
+                Outcome::Compared(key, Ok(Box::new(new)))
+            };
+            let (comparison, words) = aligned.into_parts();
+            let analysis = if words.is_empty() {
+                Analysis::new(comparison)
+            } else {
+                let interim = Analysis::new(comparison);
+                cx.outbox.send(new(&interim, Words::Pending))?;
+                // The word diffs go into a copy: the screen shows the comparison meanwhile.
+                let mut full = Comparison::clone(&interim.comparison);
+                words.fill(&mut full.passages, &full.versions, &full.options);
+                Analysis::new(full)
+            };
+            cx.outbox.send(new(&analysis, Words::Diffed))?;
+            let comparison = &analysis.comparison;
             let presence = PresenceTable::build(comparison);
             cx.outbox.send(Outcome::Presence(key, Arc::new(presence)))?;
             later.push_back(Later::All {

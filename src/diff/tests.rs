@@ -206,6 +206,16 @@ fn diff_of(
     ignore: IgnoreOptions,
     ids: bool,
 ) -> WordDiff {
+    keyed_diff_of(texts, ranges, ignore, ids).1
+}
+
+/// [`diff_of`], with what the keys alone said ([`Keyed::is_same`]) before the diff.
+fn keyed_diff_of(
+    texts: [&str; 2],
+    ranges: &[Range<usize>; 2],
+    ignore: IgnoreOptions,
+    ids: bool,
+) -> (bool, WordDiff) {
     let all: Vec<Vec<Token>> = texts
         .iter()
         .map(|t| tokens::tokenize(t, 0..t.len()))
@@ -221,7 +231,8 @@ fn diff_of(
             keys: ids.then(|| &keys[v][at]),
         }
     };
-    diff_tokens(&passage(0), &passage(1), ignore)
+    let keyed = Keyed::new(&passage(0), &passage(1), ignore);
+    (keyed.is_same(), keyed.diff())
 }
 
 /// A char boundary of `text` at or after `at` (clamped to its length).
@@ -252,6 +263,27 @@ proptest! {
             diff_of(texts, &ranges, ignore, true),
             diff_of(texts, &ranges, ignore, false)
         );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// The viewer shows a passage's status before its word diff on the strength of this.
+    #[test]
+    fn keys_say_same_exactly_when_the_word_diff_does(
+        a in story(),
+        b in story(),
+        flags in proptest::array::uniform4(any::<bool>()),
+    ) {
+        let ignore = IgnoreOptions { case: flags[0], punctuation: flags[1], quotes: flags[2] };
+        // Half the cases the same text, or the same under the ignore options.
+        let b = if flags[3] { a.to_uppercase() } else { b };
+        let ranges = [0..a.len(), 0..b.len()];
+        for ids in [true, false] {
+            let (same, diff) = keyed_diff_of([&a, &b], &ranges, ignore, ids);
+            prop_assert_eq!(same, diff.is_same());
+        }
     }
 }
 

@@ -1,5 +1,9 @@
 //! One passage from its draft: spans, each compared version's reading (status, similarity,
 //! word ops) and the overall status; then where moved readings stand.
+//!
+//! The word diffs of readings whose texts differ can be left for later ([`WordDiffs::Later`]):
+//! whether two texts differ is known from their keys alone, so every status is final without
+//! them; [`PendingWords::fill`] computes them afterwards, the same as they would have been.
 
 use std::ops::Range;
 
@@ -9,15 +13,38 @@ use crate::model::{
 };
 use crate::options::CompareOptions;
 use crate::{diff, tokens};
+use rayon::prelude::*;
 
-/// Builds a passage: spans from sentence ranges, and each compared version's reading.
+/// When the word diffs of readings whose texts differ are computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordDiffs {
+    /// With the passages.
+    Now,
+    /// Afterwards, by [`PendingWords::fill`] (the viewer shows the passages before).
+    Later,
+}
+
+/// A reading whose word diff was left for later.
+#[derive(Debug, Clone)]
+pub(crate) struct Pending {
+    /// The reading's position in [`Passage::readings`].
+    reading: usize,
+    /// The base's text of the passage.
+    base: Range<usize>,
+    /// The compared version's text of the passage.
+    other: Range<usize>,
+}
+
+/// Builds a passage: spans from sentence ranges, and each compared version's reading; with
+/// [`WordDiffs::Later`], also the readings whose word diffs are still to compute.
 pub(super) fn build_passage(
     index: usize,
     draft: &Draft,
     versions: &[Version],
     segmented: &[Segmented],
     options: &CompareOptions,
-) -> Passage {
+    words: WordDiffs,
+) -> (Passage, Vec<Pending>) {
     let base = options.base;
     let span_of = |v: usize, r: &Range<usize>| {
         let s = &segmented[v].sentences;
@@ -36,63 +63,109 @@ pub(super) fn build_passage(
         .collect();
     let base_range = draft.parts[base].as_ref().map(|(r, _, _)| span_of(base, r));
     let boilerplate = draft.kind == PassageKind::Boilerplate;
+    let mut pending = Vec::new();
     let readings: Vec<Reading> = (0..versions.len())
         .filter(|&v| v != base)
-        .map(|v| {
+        .enumerate()
+        .map(|(k, v)| {
             let other = draft.parts[v]
                 .as_ref()
                 .map(|(r, moved, confidence)| (span_of(v, r), *moved, *confidence));
-            reading(
+            let (reading, later) = reading(
                 v,
                 base_range.clone(),
                 other,
                 boilerplate,
-                versions,
-                segmented,
-                options,
-            )
+                &Sources {
+                    versions,
+                    segmented,
+                    options,
+                    words,
+                },
+            );
+            pending.extend(later.map(|(base, other)| Pending {
+                reading: k,
+                base,
+                other,
+            }));
+            reading
         })
         .collect();
     let (status, similarity) = overall(&readings, base_range.is_some(), boilerplate);
-    Passage {
+    let passage = Passage {
         index,
         kind: draft.kind,
         status,
         similarity,
         spans,
         readings,
+    };
+    (passage, pending)
+}
+
+/// What a reading's word diff reads: the versions, and each version's tokens and their keys.
+struct Sources<'a> {
+    versions: &'a [Version],
+    segmented: &'a [Segmented],
+    options: &'a CompareOptions,
+    words: WordDiffs,
+}
+
+impl Sources<'_> {
+    /// The text of version `v` in `range`, with its tokens.
+    fn passage(&self, v: usize, range: Range<usize>) -> diff::PassageText<'_> {
+        let segmented = &self.segmented[v];
+        let at = tokens::positions_within(&segmented.tokens, range.clone());
+        diff::PassageText {
+            text: &self.versions[v].text,
+            tokens: &segmented.tokens[at.clone()],
+            keys: segmented.keys.get(at),
+            range,
+        }
+    }
+
+    /// The keyed texts of a reading: the base's passage against version `v`'s.
+    fn keyed(&self, v: usize, base: Range<usize>, other: Range<usize>) -> diff::Keyed<'_> {
+        diff::Keyed::new(
+            &self.passage(self.options.base, base),
+            &self.passage(v, other),
+            self.options.ignore,
+        )
     }
 }
 
+/// A compared version's reading of a passage, and the base's and its text if the word diff is
+/// left for later.
+#[allow(clippy::type_complexity)] // a reading and, if pending, its two ranges: read once
 fn reading(
     v: usize,
     base_range: Option<Range<usize>>,
     other: Option<(Range<usize>, bool, f32)>,
     boilerplate: bool,
-    versions: &[Version],
-    segmented: &[Segmented],
-    options: &CompareOptions,
-) -> Reading {
-    let base = options.base;
-    let passage = |v: usize, range: Range<usize>| {
-        let at = tokens::positions_within(&segmented[v].tokens, range.clone());
-        diff::PassageText {
-            text: &versions[v].text,
-            tokens: &segmented[v].tokens[at.clone()],
-            keys: segmented[v].keys.get(at),
-            range,
-        }
-    };
+    sources: &Sources<'_>,
+) -> (Reading, Option<(Range<usize>, Range<usize>)>) {
     let version = VersionId(v);
     let confidence = other.as_ref().map_or(1.0, |o| o.2);
+    let mut later = None;
     let (status, similarity, ops, placement) = match (base_range, other) {
         (Some(b), Some((o, moved, _))) => {
-            let d = diff::diff_tokens(&passage(base, b), &passage(v, o), options.ignore);
+            let keyed = sources.keyed(v, b.clone(), o.clone());
+            let same = keyed.is_same();
+            let d = if same || sources.words == WordDiffs::Now {
+                keyed.diff()
+            } else {
+                // Known to differ; the similarity and ops come with the diff.
+                later = Some((b, o));
+                diff::WordDiff {
+                    ops: Vec::new(),
+                    similarity: 0.0,
+                }
+            };
             let status = if boilerplate {
                 PassageStatus::Boilerplate
             } else if moved {
                 PassageStatus::Moved
-            } else if d.is_same() {
+            } else if same {
                 PassageStatus::Same
             } else {
                 PassageStatus::Changed
@@ -125,13 +198,91 @@ fn reading(
     } else {
         1.0
     };
-    Reading {
+    let reading = Reading {
         version,
         status,
         similarity,
         placement,
         confidence,
         ops,
+    };
+    (reading, later)
+}
+
+impl std::fmt::Debug for PendingWords {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PendingWords")
+            .field("passages", &self.passages.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The word diffs left for later by [`WordDiffs::Later`]: which readings lack them, and each
+/// version's tokens and keys to compute them from.
+#[derive(Default)]
+pub struct PendingWords {
+    segmented: Vec<Segmented>,
+    /// Per passage (by index), its readings still to diff; passages without any left out.
+    passages: Vec<(usize, Vec<Pending>)>,
+}
+
+impl PendingWords {
+    /// The pending readings of the passages, and the versions' tokens and keys (kept only if
+    /// a reading is pending).
+    pub(crate) fn new(segmented: Vec<Segmented>, passages: Vec<(usize, Vec<Pending>)>) -> Self {
+        if passages.is_empty() {
+            return Self::default();
+        }
+        Self {
+            segmented,
+            passages,
+        }
+    }
+
+    /// Whether no word diff is left to compute.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.passages.is_empty()
+    }
+
+    /// Computes the word diffs left out into `passages` (the comparison's, of `versions`
+    /// compared with `options`) and the similarities that follow from them: the passages
+    /// are then exactly what [`WordDiffs::Now`] builds. The diffs run on rayon's pool.
+    pub fn fill(self, passages: &mut [Passage], versions: &[Version], options: &CompareOptions) {
+        let sources = Sources {
+            versions,
+            segmented: &self.segmented,
+            options,
+            words: WordDiffs::Now,
+        };
+        let diffs: Vec<(usize, Vec<(usize, diff::WordDiff)>)> = self
+            .passages
+            .par_iter()
+            .map(|(index, pending)| {
+                let version = |k: usize| passages[*index].readings[k].version.0;
+                let diffs = pending
+                    .iter()
+                    .map(|p| {
+                        let d = sources
+                            .keyed(version(p.reading), p.base.clone(), p.other.clone())
+                            .diff();
+                        (p.reading, d)
+                    })
+                    .collect();
+                (*index, diffs)
+            })
+            .collect();
+        for (index, diffs) in diffs {
+            let passage = &mut passages[index];
+            for (k, d) in diffs {
+                let reading = &mut passage.readings[k];
+                reading.similarity = d.similarity;
+                reading.ops = d.ops;
+            }
+            let in_base = passage.span(VersionId(options.base)).is_some();
+            let boilerplate = passage.kind == PassageKind::Boilerplate;
+            (passage.status, passage.similarity) = overall(&passage.readings, in_base, boilerplate);
+        }
     }
 }
 

@@ -9,6 +9,7 @@ use crate::app::list::ListState;
 use crate::app::nav::Direction;
 use crate::app::presence::{self, PresenceTable};
 use crate::app::search::Search;
+use crate::app::store::Words;
 use crate::model::{PassageStatus, VersionId};
 use crate::present::outline;
 
@@ -282,6 +283,10 @@ impl App {
     fn open_presence(&mut self) {
         let current = self.shared_passage();
         let Some(shown) = &mut self.shown else { return };
+        if shown.words == Words::Pending {
+            self.notice = Some(Notice::WordsComing);
+            return;
+        }
         let table = shown
             .presence
             .get_or_insert_with(|| Arc::new(PresenceTable::build(&shown.comparison)));

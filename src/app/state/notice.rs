@@ -50,6 +50,8 @@ pub enum Notice {
     UnknownKey(String),
     /// Esc with nothing to close: it does not quit.
     EscapeDoesNotQuit,
+    /// The presence view waits for the word diffs (it shows the similarities they give).
+    WordsComing,
     /// `:N` asked for a passage that is not there.
     NoSuchPassage {
         /// The number typed (1-based), if it was one.

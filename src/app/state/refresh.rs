@@ -16,7 +16,7 @@ use crate::app::layout::{Entry, EntryIx, PairFacts, PairRows, PairRowsKey};
 use crate::app::nav::Nav;
 use crate::app::overview::Overview;
 use crate::app::presence::{self, PresenceTable};
-use crate::app::store::{Lookup, PairKey, Tables};
+use crate::app::store::{Lookup, PairKey, Tables, Words};
 use crate::facts::FactReport;
 use crate::model::{Comparison, VersionId};
 use crate::present::facts::{FactRows, FactsTable};
@@ -43,8 +43,13 @@ impl App {
         // the pair on screen before the comparison of all versions.
         let panes = self.store.request_pair(pair, layout_key);
         let all = self.store.request(key, layout_key);
-        let (analysis, panes) = match (all, panes) {
-            (Lookup::Ready(all), Lookup::Ready(panes)) => (all, panes),
+        let (analysis, panes, words) = match (all, panes) {
+            (Lookup::Ready(all), Lookup::Ready(panes)) => (all, panes, Words::Diffed),
+            // Shown at once; the word diffs follow.
+            (
+                Lookup::Aligned(all) | Lookup::Ready(all),
+                Lookup::Aligned(panes) | Lookup::Ready(panes),
+            ) => (all, panes, Words::Pending),
             (Lookup::Failed(message), _) | (_, Lookup::Failed(message)) => {
                 self.busy = None;
                 self.notice = Some(Notice::Failed(message));
@@ -105,6 +110,7 @@ impl App {
             layout_key,
             height,
         );
+        shown.words = words;
         take_in(&mut shown, arrived);
         self.shown = Some(shown);
         self.restore(anchor);
@@ -138,7 +144,14 @@ impl App {
                 old
             }
             old => {
-                self.spare.extend(old);
+                match old {
+                    // A comparison still without its word diffs is never shown again. A book's
+                    // takes tens of milliseconds to free, which the frame need not wait for.
+                    Some(old) if old.words == Words::Pending => {
+                        let _ = std::thread::Builder::new().spawn(move || drop(old));
+                    }
+                    old => self.spare.extend(old),
+                }
                 let found = self.spare.iter().position(same);
                 if let Some(i) = found {
                     self.spare.remove(i)
@@ -210,6 +223,7 @@ impl App {
             summaries,
             presence,
             facts_table,
+            words: Words::Diffed,
         }
     }
 
@@ -229,7 +243,16 @@ impl App {
     fn reopen_view(&mut self) {
         let Some(shown) = &mut self.shown else { return };
         let mut nothing_to_list = false;
+        let mut waits = false;
         match &mut self.mode {
+            Mode::Presence(_)
+            | Mode::Help {
+                under: Underlay::Presence(_),
+                ..
+            } if shown.words == Words::Pending => {
+                // Its similarities come with the word diffs.
+                waits = true;
+            }
             Mode::Presence(state)
             | Mode::Help {
                 under: Underlay::Presence(state),
@@ -262,8 +285,11 @@ impl App {
             }
             Mode::Browse | Mode::Search { .. } | Mode::Goto { .. } | Mode::Help { .. } => {}
         }
-        if nothing_to_list {
+        if nothing_to_list || waits {
             self.mode = Mode::Browse;
+        }
+        if waits {
+            self.notice = Some(Notice::WordsComing);
         }
     }
 

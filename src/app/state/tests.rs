@@ -48,6 +48,18 @@ pub(super) fn press(app: &mut App, keys: &str) {
     }
 }
 
+/// The screen as text after drawing the app at a size (on ratatui's `TestBackend`).
+pub(super) fn screen(app: &mut App, width: u16, height: u16) -> Vec<String> {
+    app.update(Action::Resize { width, height });
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| crate::app::draw(app, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect()
+}
+
 pub(super) fn current_status(app: &App) -> PassageStatus {
     let shown = app.shown.as_ref().unwrap();
     shown.layout.entry(app.nav.current).status

@@ -10,6 +10,7 @@ use crate::app::keymap::{self, Context};
 use crate::app::layout::Fold;
 use crate::app::presence::Presence;
 use crate::app::state::{App, Mode, Notice, Pair, Stepping, Underlay};
+use crate::app::store::Words;
 use crate::app::widgets::Bar;
 use crate::model::{PassageStatus, VersionId};
 use crate::options::IgnoreOptions;
@@ -158,7 +159,10 @@ fn pane_status(app: &App, left: &mut Vec<Span<'static>>) {
         t.status,
     ));
     let mut status = format!("│ {}", entry.status.name());
-    if matches!(entry.status, PassageStatus::Changed | PassageStatus::Moved) {
+    // The similarity comes with the word diffs.
+    if matches!(entry.status, PassageStatus::Changed | PassageStatus::Moved)
+        && shown.words == Words::Diffed
+    {
         let _ = write!(status, " {}", outline::percent(entry.similarity));
         if entry.weak {
             let _ = write!(status, " {}", outline::WEAK);
@@ -209,6 +213,17 @@ fn status_right(app: &App) -> Vec<Span<'static>> {
     if let Some(busy) = &app.busy {
         let spinner = SPINNER[busy.ticks % SPINNER.len()];
         out.push(styled(format!(" {spinner} comparing… "), loud));
+    } else if app
+        .shown
+        .as_ref()
+        .is_some_and(|s| s.words == Words::Pending)
+    {
+        // Until the word diffs are in, changed passages show without their changed words.
+        let spinner = SPINNER[app.idle_ticks % SPINNER.len()];
+        out.push(styled(
+            format!(" {spinner} word highlights coming… "),
+            t.status,
+        ));
     } else if app.shown.as_ref().is_some_and(|s| s.facts.is_none()) {
         // Until the facts are in, changes are not classed and facts not underlined.
         let spinner = SPINNER[app.idle_ticks % SPINNER.len()];
@@ -341,6 +356,7 @@ fn notice(notice: &Notice, labels: &Labels) -> String {
         Notice::Failed(message) => format!("comparison failed: {}", visible(message, false)),
         Notice::UnknownKey(key) => format!("{} does nothing here (? help)", visible(key, false)),
         Notice::EscapeDoesNotQuit => "nothing to close (q quits)".into(),
+        Notice::WordsComing => "presence opens once the word highlights are in".into(),
         Notice::NoSuchPassage {
             asked: Some(n),
             count,

@@ -1,20 +1,6 @@
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-use super::super::tests::{app, press};
+use super::super::tests::{app, press, screen};
 use super::*;
 use crate::app::state::Flow;
-
-/// The screen as text after drawing the app at a size.
-fn screen(app: &mut App, width: u16, height: u16) -> Vec<String> {
-    app.update(Action::Resize { width, height });
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| crate::app::draw(app, frame)).unwrap();
-    let buffer = terminal.backend().buffer();
-    (0..height)
-        .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect())
-        .collect()
-}
 
 #[test]
 fn colon_number_enter_goes_to_that_passage() {

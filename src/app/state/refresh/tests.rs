@@ -2,24 +2,33 @@
 //! viewer over only its two versions lays it out, and jumps from the views about all versions
 //! land where they point.
 
-use super::super::tests::press;
+use super::super::tests::{current_status, press, screen};
 use crate::app::keymap::Action;
+use crate::app::layout::{Ink, Side};
 use crate::app::list::ListState;
-use crate::app::state::{App, Mode};
-use crate::app::store::Place;
+use crate::app::state::{App, Mode, Notice};
+use crate::app::store::{Analysis, CompareKey, Place, Store, Words};
 use crate::load::{bundled_seeds, load_version};
-use crate::model::{PassageStatus, VersionId};
+use crate::model::{PassageStatus, Version, VersionId};
 use crate::options::CompareOptions;
+use crate::{Aligned, align_versions};
 
-/// A viewer over some of the bundled seeds (by index), computing inline, on a 160×48 screen.
-fn viewer(seeds: &[usize]) -> App {
-    let options = CompareOptions::default();
+/// Some of the bundled seeds (by index), loaded.
+fn seeds(seeds: &[usize]) -> Vec<Version> {
     let all = bundled_seeds();
-    let versions = seeds
+    seeds
         .iter()
         .enumerate()
-        .map(|(i, &s)| load_version(VersionId(i), all[s].clone(), &options).unwrap())
-        .collect();
+        .map(|(i, &s)| {
+            load_version(VersionId(i), all[s].clone(), &CompareOptions::default()).unwrap()
+        })
+        .collect()
+}
+
+/// A viewer over some of the bundled seeds (by index), computing inline, on a 160×48 screen.
+fn viewer(seeds_shown: &[usize]) -> App {
+    let options = CompareOptions::default();
+    let versions = seeds(seeds_shown);
     let mut app = App::new(versions, options, Place::Inline);
     app.update(Action::Resize {
         width: 160,
@@ -151,4 +160,94 @@ fn the_presence_view_opens_on_the_current_text_and_jumps_to_the_text_of_a_passag
             "row {selected}"
         );
     }
+}
+
+/// A viewer over two seeds whose comparison arrived without its word diffs, as the background
+/// thread sends it first; with what completes it.
+fn viewer_before_word_diffs() -> (App, Aligned, CompareKey) {
+    let options = CompareOptions::default();
+    let versions = seeds(&[0, 1]);
+    let aligned = align_versions(versions.clone(), &options).unwrap();
+    assert!(aligned.words_pending());
+    let key = CompareKey {
+        base: VersionId(0),
+        ignore: options.ignore,
+    };
+    let mut store = Store::new(versions, options.clone(), Place::Inline);
+    store.insert_aligned(key, Analysis::new(aligned.comparison.clone()));
+    let app = App::assemble(store, 0, options.ignore);
+    (app, aligned, key)
+}
+
+/// Whether any entry's text is inked as changed words.
+fn has_word_highlights(app: &App) -> bool {
+    let layout = &app.shown.as_ref().expect("shown").layout;
+    layout.entries.iter().any(|e| {
+        Side::BOTH.iter().any(|side| {
+            e.side(*side).is_some_and(|t| {
+                t.runs
+                    .iter()
+                    .any(|r| matches!(r.ink, Ink::Deleted | Ink::Inserted))
+            })
+        })
+    })
+}
+
+#[test]
+fn before_the_word_diffs_changed_passages_show_plain_and_the_status_line_says_so() {
+    let (mut app, _, _) = viewer_before_word_diffs();
+    let lines = screen(&mut app, 160, 48);
+    assert_eq!(app.shown.as_ref().unwrap().words, Words::Pending);
+    assert!(!has_word_highlights(&app));
+    let status = lines
+        .iter()
+        .rev()
+        .find(|l| l.contains("word highlights coming"));
+    let status = status.expect("the status line says the highlights are coming");
+    press(&mut app, "n");
+    assert_eq!(current_status(&app), PassageStatus::Changed);
+    // A changed passage's similarity comes with its word diff.
+    let lines = screen(&mut app, 160, 48);
+    let status = lines
+        .iter()
+        .find(|l| l.contains("│ changed"))
+        .unwrap_or(status);
+    assert!(!status.contains('%'), "{status}");
+    // The presence view shows similarities: it waits, saying so.
+    press(&mut app, "v");
+    assert_eq!(app.mode(), &Mode::Browse);
+    assert_eq!(app.notice(), Some(&Notice::WordsComing));
+}
+
+#[test]
+fn the_word_diffs_arriving_bring_the_highlights_and_keep_the_reader_in_place() {
+    let (mut app, aligned, key) = viewer_before_word_diffs();
+    app.update(Action::Resize {
+        width: 160,
+        height: 48,
+    });
+    press(&mut app, "nn");
+    let passage = app
+        .shown
+        .as_ref()
+        .unwrap()
+        .layout
+        .entry(app.nav.current)
+        .passage;
+    app.store
+        .insert(key, Analysis::with_facts(aligned.with_word_diffs()));
+    app.refresh();
+    let shown = app.shown.as_ref().unwrap();
+    assert_eq!(shown.words, Words::Diffed);
+    assert_eq!(shown.layout.entry(app.nav.current).passage, passage);
+    assert!(has_word_highlights(&app));
+    // What was shown without the word diffs is not kept for later.
+    assert!(app.spare.iter().all(|s| s.words == Words::Diffed));
+    let lines = screen(&mut app, 160, 48);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("│ changed") && l.contains('%'))
+    );
+    assert!(!lines.iter().any(|l| l.contains("word highlights coming")));
 }
