@@ -217,7 +217,7 @@ impl std::fmt::Debug for PendingWords {
     }
 }
 
-/// The word diffs left for later by [`WordDiffs::Later`]: which readings lack them, and each
+/// The word diffs left for later (by [`crate::align_versions`]): which readings lack them, and each
 /// version's tokens and keys to compute them from.
 #[derive(Default)]
 pub struct PendingWords {
@@ -247,7 +247,7 @@ impl PendingWords {
 
     /// Computes the word diffs left out into `passages` (the comparison's, of `versions`
     /// compared with `options`) and the similarities that follow from them: the passages
-    /// are then exactly what [`WordDiffs::Now`] builds. The diffs run on rayon's pool.
+    /// are then exactly what [`crate::compare_versions`] builds. The diffs run on rayon's pool.
     pub fn fill(self, passages: &mut [Passage], versions: &[Version], options: &CompareOptions) {
         let sources = Sources {
             versions,
