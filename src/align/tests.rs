@@ -488,3 +488,76 @@ fn identical_short_sentences_pair_as_a_move_whichever_version_is_the_base() {
     let kyiv = "Kyiv Ternopil.".to_string();
     assert!(forward.contains(&(kyiv.clone(), kyiv)), "{forward:#?}");
 }
+
+/// A sentence whose two clauses say what two separate sentences of the other version say, the
+/// second of them elsewhere: each clause pairs with its own counterpart.
+const MERGED_CLAUSES: &str = "Ukraine's president met European leaders in Brussels on Monday.\n\
+    Zelensky happened to be in Turkey when the missile attack on Ternopil took place, and \
+    unconfirmed Ukrainian accounts suggested that talks with envoy Witkoff in Ankara were later \
+    cancelled.\n\
+    Kremlin spokesman Dmitry Peskov dismissed the reports as fabrications.\n";
+const SEPARATE_CLAUSES: &str = "Ukraine's president met European leaders in Brussels on Monday.\n\
+    Zelensky was travelling through Turkey when the missile attack on Ternopil took place.\n\
+    Kremlin spokesman Dmitry Peskov dismissed the reports as fabrications.\n\
+    Ukrainian media, citing unconfirmed accounts, said talks with envoy Witkoff in Ankara had \
+    been cancelled.\n";
+
+#[test]
+fn a_sentence_merging_two_is_cut_at_the_clause_so_each_part_pairs() {
+    for (texts, base_side) in [
+        ([MERGED_CLAUSES, SEPARATE_CLAUSES], 0),
+        ([SEPARATE_CLAUSES, MERGED_CLAUSES], 1),
+    ] {
+        let c = compare_texts(&texts);
+        let rows = table(&c);
+        let merged = |row: &(PassageStatus, String, String)| {
+            if base_side == 0 {
+                row.1.clone()
+            } else {
+                row.2.clone()
+            }
+        };
+        let separate = |row: &(PassageStatus, String, String)| {
+            if base_side == 0 {
+                row.2.clone()
+            } else {
+                row.1.clone()
+            }
+        };
+        assert!(
+            rows.iter().any(|r| merged(r).starts_with("and unconfirmed")
+                && separate(r).starts_with("Ukrainian media")),
+            "{rows:#?}"
+        );
+        assert!(
+            rows.iter()
+                .any(|r| merged(r).starts_with("Zelensky happened")
+                    && merged(r).ends_with("took place,")
+                    && separate(r).starts_with("Zelensky was travelling")),
+            "{rows:#?}"
+        );
+        assert_no_overlap(&c);
+    }
+}
+
+#[test]
+fn a_clause_does_not_take_a_sentence_paired_elsewhere() {
+    // The second clause matches a sentence that its own counterpart already holds: the sentence
+    // stays whole.
+    let base = "Zelensky happened to be in Turkey when the missile attack on Ternopil took \
+                place, and unconfirmed Ukrainian accounts suggested that talks with envoy \
+                Witkoff in Ankara were later cancelled.\n\
+                Talks with envoy Witkoff in Ankara were cancelled, unconfirmed Ukrainian \
+                accounts suggested.\n";
+    let other = "Zelensky was travelling through Turkey when the missile attack on Ternopil took \
+                 place.\n\
+                 Kremlin spokesman Dmitry Peskov dismissed the reports as fabrications.\n\
+                 Unconfirmed Ukrainian accounts suggested that talks with envoy Witkoff in \
+                 Ankara had been cancelled.\n";
+    let c = compare_texts(&[base, other]);
+    let rows = table(&c);
+    assert!(
+        rows.iter().all(|r| !r.1.starts_with("and unconfirmed")),
+        "{rows:#?}"
+    );
+}
