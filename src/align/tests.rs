@@ -405,16 +405,36 @@ fn retitled_headings_over_corresponding_sections_pair_and_are_weak() {
 /// unpaired.
 #[test]
 fn headings_over_differently_cut_openings_stay_unpaired() {
+    // Merged at a semicolon, where the clause step does not cut.
     let other = RETITLED[1].replace(
         "The state has promised $30 million toward the $85 million project.\n\
          The city will cover the remainder by selling bonds.\n",
-        "The state has promised $30 million toward the $85 million project, and the city will \
+        "The state has promised $30 million toward the $85 million project; the city will \
          cover the remainder by selling bonds.\n",
     );
     let rows = table(&compare_texts(&[RETITLED[0], &other]));
     assert!(
         rows.iter()
             .any(|r| r.0 == PassageStatus::Removed && r.1.trim() == "Funding"),
+        "{rows:#?}"
+    );
+}
+
+/// An opening merged at a comma and a conjunction is cut there again by the clause step, so the
+/// sections open alike, clause for sentence, and their headings pair.
+#[test]
+fn headings_over_openings_cut_alike_at_a_clause_pair() {
+    let other = RETITLED[1].replace(
+        "The state has promised $30 million toward the $85 million project.\n\
+         The city will cover the remainder by selling bonds.\n",
+        "The state has promised $30 million toward the $85 million project, and the city will \
+         cover the remainder by selling bonds.\n",
+    );
+    let c = compare_texts(&[RETITLED[0], &other]);
+    let rows = table(&c);
+    assert!(
+        rows.iter()
+            .any(|r| r.1.trim() == "Funding" && r.2.trim() == "Paying for the Project"),
         "{rows:#?}"
     );
 }
