@@ -579,5 +579,25 @@ fn a_clause_does_not_take_a_sentence_paired_elsewhere() {
     assert!(
         rows.iter().all(|r| !r.1.starts_with("and unconfirmed")),
         "{rows:#?}"
+
+/// A debris line of the base between two sentences of one group lies inside that group's
+/// passage, not in a passage of its own as well (found by the property tests: `©` between two
+/// sentences merged against one).
+#[test]
+fn base_boilerplate_inside_a_group_is_not_a_passage_of_its_own_too() {
+    let base = "Kremlin spokesman Dmitry Peskov dismissed the reports.\n\
+                Advertisement\n\
+                He said talks with Washington were not planned, calling it speculation.\n";
+    let merged = "Kremlin spokesman Dmitry Peskov dismissed the reports as speculation and said \
+                  talks with Washington were not planned.\n";
+    let c = compare_texts(&[base, merged]);
+    assert_no_overlap(&c);
+    assert!(
+        c.passages
+            .iter()
+            .filter_map(|p| c.passage_text(p, VersionId(0)))
+            .any(|t| t.contains("Advertisement") && t.contains("Peskov")),
+        "{:#?}",
+        table(&c)
     );
 }
