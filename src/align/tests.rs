@@ -579,6 +579,8 @@ fn a_clause_does_not_take_a_sentence_paired_elsewhere() {
     assert!(
         rows.iter().all(|r| !r.1.starts_with("and unconfirmed")),
         "{rows:#?}"
+    );
+}
 
 /// A debris line of the base between two sentences of one group lies inside that group's
 /// passage, not in a passage of its own as well (found by the property tests: `©` between two
