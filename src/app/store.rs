@@ -470,6 +470,8 @@ mod tests {
             compared: VersionId(2),
             ignore: IgnoreOptions::default(),
         };
+        // Until the pair arrives the version bar counts the passage table of all versions.
+        assert!(store.pair_tally(pair).is_none());
         assert!(matches!(store.request_pair(pair, None), Lookup::Pending));
         assert!(matches!(store.request(pair.all(), None), Lookup::Pending));
         collect_until(&mut store, |s| {
@@ -487,31 +489,6 @@ mod tests {
         assert_eq!(store.pair_ids(pair).loaded(VersionId(1)), VersionId(2));
         assert_eq!(all.comparison.versions.len(), 3);
         assert!(own.facts_if_found().is_some());
-    }
-
-    #[test]
-    fn a_pairs_tally_is_there_once_its_comparison_arrives_and_counts_the_pair_alone() {
-        let mut store = Store::new(
-            versions(&[
-                "It rained. The river rose. Roads closed.",
-                "The river rose. It rained.",
-                "It snowed. Roads closed.",
-            ]),
-            CompareOptions::default(),
-            Place::Background,
-        );
-        let pair = PairKey {
-            base: VersionId(0),
-            compared: VersionId(2),
-            ignore: IgnoreOptions::default(),
-        };
-        // Until then the version bar counts the passage table of all versions.
-        assert!(store.pair_tally(pair).is_none());
-        let _ = store.request_pair(pair, None);
-        collect_until(&mut store, |s| s.pair_tally(pair).is_some());
-        let Lookup::Ready(own) = store.request_pair(pair, None) else {
-            panic!("not ready")
-        };
         let counted = Tally::of(&own.comparison, Scope::Pair(VersionId(1)));
         assert_eq!(store.pair_tally(pair), Some(&counted));
     }
