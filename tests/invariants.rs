@@ -197,8 +197,10 @@ fn by_name(c: &Comparison) -> Vec<BTreeMap<String, (std::ops::Range<usize>, &'st
 }
 
 proptest! {
+    // 96 cases keep CI fast; a deeper search: `PROPTEST_CASES=20000 cargo test --release
+    // --test invariants`.
     #![proptest_config(ProptestConfig {
-        cases: 96,
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(96),
         failure_persistence: None,
         ..ProptestConfig::default()
     })]
@@ -290,5 +292,40 @@ proptest! {
                 }
             }
         }
+    }
+}
+
+/// Inputs the property tests above found failing in a deep run (`PROPTEST_CASES=20000`), kept
+/// as plain tests so every run checks them.
+mod found {
+    use super::*;
+
+    #[test]
+    fn unassigned_characters_compared_with_themselves_are_the_same() {
+        let text = "\u{3347a}\nI\u{3347a}\n⅀b".to_string();
+        let c = run(&[text.clone(), text], &["a", "b"], IgnoreOptions::default());
+        assert!(!c.differs());
+    }
+
+    #[test]
+    fn symbols_on_lines_of_their_own_stay_in_one_passage() {
+        let a = "\u{14647}Ѩ\u{1774}\n©\n!Ѩ\u{1774}".to_string();
+        let b = "¡Ѩ 0".to_string();
+        assert_spans_cover_each_version_once(&run(&[a, b], &["a", "b"], IgnoreOptions::default()));
+    }
+
+    #[test]
+    fn a_short_line_moved_among_three_versions_stays_in_one_passage() {
+        let texts = [
+            "died “talks”. people Driscoll (£80m) army in 28-point Wednesday naïve U.S. Jean-Noël Jean-Noël.\nKyiv Kyiv 中文 Zelensky $105m Kyiv met naïve people in. in Ternopil peace Wednesday (£80m). Gen. Zelensky the.\nWednesday 26.\n\nmet Jean-Noël — Zelensky. naïve peace met. $105m U.S. met U.S. delegation 26 on the.\nDriscoll Driscoll —.\nnaïve Wednesday in on army 中文 U.S. (£80m).\n",
+            "died “talks”. people Driscoll (£80m) army in 28-point Wednesday naïve U.S. Jean-Noël Jean-Noël. Kyiv Kyiv 中文 Zelensky $105m Kyiv met naïve people in. in Ternopil peace Wednesday (£80m). Gen. Zelensky the. Wednesday 26. met Jean-Noël — Zelensky. naïve peace met. $105m U.S. met U.S. delegation 26 on the. Driscoll Driscoll —. naïve Wednesday in on army 中文 U.S. (£80m). ",
+            "died “talks”. people Driscoll (£80m) army in 28-point Wednesday naïve U.S. Jean-Noël Jean-Noël. Kyiv Kyiv 中文 Zelensky $105m Kyiv met naïve people in. in Ternopil peace Wednesday (£80m). Gen. Zelensky the. met Jean-Noël — Zelensky. Wednesday 26. naïve peace met. $105m U.S. met U.S. delegation 26 on the. Driscoll Driscoll —. naïve Wednesday in on army 中文 U.S. (£80m). ",
+        ]
+        .map(String::from);
+        assert_spans_cover_each_version_once(&run(
+            &texts,
+            &["a", "b", "c"],
+            IgnoreOptions::default(),
+        ));
     }
 }

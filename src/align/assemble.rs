@@ -239,9 +239,22 @@ fn order_drafts(
         aligned_pos[full] = k;
     }
     let group_of = group_index(groups);
+    // The group of the base's next aligned sentence, for each full sentence (none past the last).
+    let mut next_group = vec![None; base_seg.sentences.len()];
+    let mut next = None;
+    for i in (0..base_seg.sentences.len()).rev() {
+        if aligned_pos[i] != usize::MAX {
+            next = Some(group_of[aligned_pos[i]]);
+        }
+        next_group[i] = next;
+    }
     let mut slot = 0;
     for (i, sentence) in base_seg.sentences.iter().enumerate() {
-        if sentence.kind == PassageKind::Boilerplate {
+        // Boilerplate between two sentences of one group lies inside the group's span: it
+        // belongs to that passage, not to one of its own, or the spans would overlap (as
+        // `unowned_runs` keeps it for the other versions).
+        let inside_group = slot > 0 && next_group[i] == Some(slot - 1);
+        if sentence.kind == PassageKind::Boilerplate && !inside_group {
             let at = runs_at[slot]
                 .iter()
                 .take_while(|r| r.version == base)
@@ -254,7 +267,7 @@ fn order_drafts(
                     kind: PassageKind::Boilerplate,
                 },
             );
-        } else {
+        } else if sentence.kind != PassageKind::Boilerplate {
             slot = group_of[aligned_pos[i]] + 1;
         }
     }

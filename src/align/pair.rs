@@ -229,39 +229,96 @@ struct Found {
 
 /// Puts found pairings into the beads: each base sentence leaves its `OnlyA` run and stands
 /// there paired (the base's place, as every bead), each other sentence leaves its `OnlyB` run.
+///
+/// An in-order pairing also keeps the other version's order: the unpaired sentences of its
+/// `OnlyB` run that come before it stand before it, those after it after it. Left where their
+/// run stood, they would cross the pairing (a run of unpaired sentences on both sides, the
+/// second of each paired, came out as `OnlyA(0) Match(1, 1) OnlyB(0)`), and a later step that
+/// reads runs of one-sided beads as the gaps between pairings would misread them.
 fn place_found(beads: Vec<Bead>, found: &[Found]) -> Vec<Bead> {
+    use std::collections::{HashMap, HashSet};
     if found.is_empty() {
         return beads;
     }
-    let by_a: std::collections::HashMap<usize, Found> = found.iter().map(|f| (f.a, *f)).collect();
-    let b_taken: std::collections::HashSet<usize> = found.iter().map(|f| f.b).collect();
+    let by_a: HashMap<usize, Found> = found.iter().map(|f| (f.a, *f)).collect();
+    let b_taken: HashSet<usize> = found.iter().map(|f| f.b).collect();
+    // The base sentence of each in-order pairing, by its other sentence.
+    let in_order: HashMap<usize, usize> = found
+        .iter()
+        .filter(|f| !f.moved)
+        .map(|f| (f.b, f.a))
+        .collect();
+    // Where each other sentence's `OnlyB` run starts.
+    let mut run_start: HashMap<usize, usize> = HashMap::new();
+    for bead in &beads {
+        if let Bead::OnlyB(rb) = bead {
+            run_start.extend(rb.clone().map(|j| (j, rb.start)));
+        }
+    }
+    let mut placed: HashSet<usize> = HashSet::new();
+    let mut written: HashSet<usize> = HashSet::new();
+    // Unpaired other sentences to write right after the pairing of a base sentence.
+    let mut after: HashMap<usize, Vec<usize>> = HashMap::new();
     let mut out = Vec::with_capacity(beads.len() + found.len());
     for bead in beads {
         match bead {
             Bead::OnlyA(ra) if ra.clone().any(|i| by_a.contains_key(&i)) => {
-                out.extend(ra.map(|i| match by_a.get(&i) {
-                    Some(f) if f.moved => Bead::Moved {
-                        a: i..i + 1,
-                        b: f.b..f.b + 1,
-                        confidence: f.confidence,
-                    },
-                    Some(f) => Bead::Match {
-                        a: i..i + 1,
-                        b: f.b..f.b + 1,
-                        confidence: f.confidence,
-                    },
-                    None => Bead::OnlyA(i..i + 1),
-                }));
+                for i in ra {
+                    let Some(f) = by_a.get(&i) else {
+                        out.push(Bead::OnlyA(i..i + 1));
+                        continue;
+                    };
+                    let one = (i..i + 1, f.b..f.b + 1, f.confidence);
+                    if f.moved {
+                        out.push(Bead::Moved {
+                            a: one.0,
+                            b: one.1,
+                            confidence: one.2,
+                        });
+                        continue;
+                    }
+                    let first = run_start.get(&f.b).copied().unwrap_or(f.b);
+                    for j in first..f.b {
+                        if !b_taken.contains(&j) && written.insert(j) {
+                            out.push(Bead::OnlyB(j..j + 1));
+                        }
+                    }
+                    out.push(Bead::Match {
+                        a: one.0,
+                        b: one.1,
+                        confidence: one.2,
+                    });
+                    placed.insert(i);
+                    for j in after.remove(&i).unwrap_or_default() {
+                        out.push(Bead::OnlyB(j..j + 1));
+                    }
+                }
             }
             Bead::OnlyB(rb) if rb.clone().any(|j| b_taken.contains(&j)) => {
-                out.extend(
-                    rb.filter(|j| !b_taken.contains(j))
-                        .map(|j| Bead::OnlyB(j..j + 1)),
-                );
+                // The base sentence of a pairing not yet written whose other sentence is here.
+                let mut waiting = None;
+                for j in rb {
+                    if let Some(&i) = in_order.get(&j) {
+                        waiting = (!placed.contains(&i)).then_some(i);
+                        continue;
+                    }
+                    if b_taken.contains(&j) || !written.insert(j) {
+                        continue;
+                    }
+                    match waiting {
+                        Some(i) => after.entry(i).or_default().push(j),
+                        None => out.push(Bead::OnlyB(j..j + 1)),
+                    }
+                }
             }
             other => out.push(other),
         }
     }
+    // Every found base sentence stood in an `OnlyA` run, so nothing waits here; if a caller
+    // ever broke that, its sentences still come out unpaired rather than lost.
+    let mut left: Vec<usize> = after.into_values().flatten().collect();
+    left.sort_unstable();
+    out.extend(left.into_iter().map(|j| Bead::OnlyB(j..j + 1)));
     merge_runs(out)
 }
 
@@ -310,6 +367,38 @@ mod tests {
             chain,
             vec![link(0, 0, 0.8), link(2, 1, 0.8), link(3, 2, 0.8)]
         );
+    }
+
+    #[test]
+    fn a_found_in_order_pairing_keeps_the_other_side_in_order() {
+        let found = |a, b| Found {
+            a,
+            b,
+            confidence: 0.5,
+            moved: false,
+        };
+        let matched = |a: usize, b: usize| Bead::Match {
+            a: a..a + 1,
+            b: b..b + 1,
+            confidence: 0.5,
+        };
+        // The other side's run after the base's, and before it.
+        for beads in [
+            vec![Bead::OnlyA(0..3), Bead::OnlyB(0..3)],
+            vec![Bead::OnlyB(0..3), Bead::OnlyA(0..3)],
+        ] {
+            let placed = place_found(beads, &[found(1, 1)]);
+            let b_order: Vec<usize> = placed
+                .iter()
+                .flat_map(|bead| match bead {
+                    Bead::OnlyB(b) | Bead::Match { b, .. } => b.clone(),
+                    _ => 0..0,
+                })
+                .collect();
+            assert_eq!(b_order, [0, 1, 2], "{placed:?}");
+            assert!(placed.contains(&matched(1, 1)));
+            assert!(placed.contains(&Bead::OnlyA(0..1)) && placed.contains(&Bead::OnlyA(2..3)));
+        }
     }
 
     #[test]

@@ -21,6 +21,9 @@ const ASSIGNMENT_CELLS: usize = 40_000;
 const EARLY_MOVE_MIN: f32 = 0.4;
 /// Moved text must be long enough to be told apart from chance (git uses 20 alphanumerics).
 const MOVE_MIN_CHARS: usize = 20;
+/// Similarity at which two sentences count as copies of one (same content words, same
+/// weights).
+const IDENTICAL_SIM: f32 = 0.999;
 /// A leftover pair that would be a move needs this similarity, or shared key terms.
 const LEFTOVER_MOVE_MIN: f32 = 0.3;
 
@@ -100,7 +103,11 @@ pub(super) fn second_look(
         // labelled pairs this found three full links and paired nothing wrongly.
         let swapped =
             matches!((left.a_gap[i], left.b_gap[j]), (Some(ga), Some(gb)) if ga.abs_diff(gb) == 1);
-        let long = a.vecs[i].chars >= MOVE_MIN_CHARS && b.vecs[j].chars >= MOVE_MIN_CHARS;
+        // A short sentence could match by chance, but not word for word: two copies of one
+        // sentence may move however short (the DP, between two equally good readings, can
+        // leave either copy out of order, depending on which version is the base).
+        let long = (a.vecs[i].chars >= MOVE_MIN_CHARS && b.vecs[j].chars >= MOVE_MIN_CHARS)
+            || e.sim >= IDENTICAL_SIM;
         let in_order_bar = same_gap || (long && swapped);
         ((in_order_bar && e.supported()) || (long && move_supported(&e))).then(|| e.confidence())
     };
