@@ -328,4 +328,20 @@ mod found {
             IgnoreOptions::default(),
         ));
     }
+
+    #[test]
+    fn identical_sentences_around_a_move_pair_whichever_version_is_the_base() {
+        let a = "in said.\n26 army U.S. 中文 Ternopil Jean-Noël — Jean-Noël “talks” met.\n";
+        let b = "in said.\ndelegation Ternopil Kyiv. 26 Kyiv. ";
+        let forward = run(&[a.into(), b.into()], &["a", "b"], IgnoreOptions::default());
+        let backward = run(&[b.into(), a.into()], &["b", "a"], IgnoreOptions::default());
+        let first = |c: &Comparison| {
+            c.passages
+                .iter()
+                .find(|p| p.spans.iter().any(|s| s.range.start == 0))
+                .map(|p| (p.status, p.spans.len()))
+        };
+        assert_eq!(first(&forward), Some((PassageStatus::Same, 2)));
+        assert_eq!(first(&backward), Some((PassageStatus::Same, 2)));
+    }
 }

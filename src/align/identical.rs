@@ -5,96 +5,52 @@
 //! `the the the`, a lone emoji: only stop words or no words at all) has an empty vector, so
 //! cosine 0: it costs more to pair than to skip on both sides, and a file compared with itself
 //! came out as one added and one removed passage (issue 9). Identical text needs no evidence
-//! from the vectors, so whatever the DP left unpaired between the same two neighbours is paired
-//! here when it is identical, from both ends of the gap inwards.
+//! from the vectors, so whatever the DP left unpaired between the same two in-order pairings is
+//! paired here when it is identical, from both ends of the gap inwards.
+//!
+//! A gap lies between two in-order pairings; a moved pairing standing in it (at the base's
+//! place) does not cut it, or which copies pair would depend on which version is the base.
 
-use std::ops::Range;
+use super::pair::{Bead, Found, place_found};
 
-use super::pair::Bead;
-
-/// Pairs identical sentences among each run of one-sided beads. `a` and `b` give each aligned
-/// sentence's text.
+/// Pairs identical sentences among the unpaired ones of each gap between in-order pairings.
+/// `a` and `b` give each aligned sentence's text.
 pub(super) fn pair_identical(beads: Vec<Bead>, a: &[&str], b: &[&str]) -> Vec<Bead> {
-    let mut out = Vec::with_capacity(beads.len());
-    let mut gap = Gap::default();
-    for bead in beads {
-        if !gap.take(&bead) {
-            gap.flush(&mut out, a, b);
-            out.push(bead);
+    // The unpaired sentences of each side, per gap.
+    let mut gaps: Vec<(Vec<usize>, Vec<usize>)> = vec![(Vec::new(), Vec::new())];
+    for bead in &beads {
+        match bead {
+            Bead::Match { .. } => gaps.push((Vec::new(), Vec::new())),
+            Bead::Moved { .. } => {}
+            Bead::OnlyA(r) => gaps.last_mut().expect("one gap").0.extend(r.clone()),
+            Bead::OnlyB(r) => gaps.last_mut().expect("one gap").1.extend(r.clone()),
         }
     }
-    gap.flush(&mut out, a, b);
-    out
-}
-
-/// A run of consecutive one-sided beads: the base sentences and the other sentences it skips.
-#[derive(Default)]
-struct Gap {
-    beads: Vec<Bead>,
-    a: Option<Range<usize>>,
-    b: Option<Range<usize>>,
-}
-
-impl Gap {
-    /// Adds a one-sided bead that continues the run; false for any other bead.
-    fn take(&mut self, bead: &Bead) -> bool {
-        let (slot, range) = match bead {
-            Bead::OnlyA(r) => (&mut self.a, r),
-            Bead::OnlyB(r) => (&mut self.b, r),
-            Bead::Match { .. } | Bead::Moved { .. } => return false,
-        };
-        match slot {
-            Some(open) if open.end == range.start => open.end = range.end,
-            Some(_) => return false,
-            None => *slot = Some(range.clone()),
-        }
-        self.beads.push(bead.clone());
-        true
-    }
-
-    /// Writes the run out, pairing identical sentences at both of its ends.
-    fn flush(&mut self, out: &mut Vec<Bead>, a: &[&str], b: &[&str]) {
-        let beads = std::mem::take(&mut self.beads);
-        let (Some(ra), Some(rb)) = (self.a.take(), self.b.take()) else {
-            out.extend(beads);
-            return;
-        };
-        let same = |i: usize, j: usize| a[i] == b[j];
-        let head = ra
-            .clone()
-            .zip(rb.clone())
-            .take_while(|&(i, j)| same(i, j))
-            .count();
-        let tail = ra
-            .clone()
-            .skip(head)
+    let mut found = Vec::new();
+    for (mut ga, mut gb) in gaps {
+        ga.sort_unstable();
+        gb.sort_unstable();
+        let same = |&(i, j): &(&usize, &usize)| a[*i] == b[*j];
+        let head = ga.iter().zip(&gb).take_while(same).count();
+        let tail = ga[head..]
+            .iter()
             .rev()
-            .zip(rb.clone().skip(head).rev())
-            .take_while(|&(i, j)| same(i, j))
+            .zip(gb[head..].iter().rev())
+            .take_while(same)
             .count();
-        if head + tail == 0 {
-            out.extend(beads);
-            return;
-        }
+        let (ta, tb) = (ga.len() - tail, gb.len() - tail);
+        let pairs = (0..head)
+            .map(|k| (ga[k], gb[k]))
+            .chain((0..tail).map(|k| (ga[ta + k], gb[tb + k])));
         // Word for word the same: as certain as a pairing gets.
-        let one = |i: usize, j: usize| Bead::Match {
+        found.extend(pairs.map(|(a, b)| Found {
+            a,
+            b,
             confidence: 1.0,
-            a: i..i + 1,
-            b: j..j + 1,
-        };
-        out.extend((0..head).map(|k| one(ra.start + k, rb.start + k)));
-        let (mid_a, mid_b) = (
-            ra.start + head..ra.end - tail,
-            rb.start + head..rb.end - tail,
-        );
-        if !mid_a.is_empty() {
-            out.push(Bead::OnlyA(mid_a));
-        }
-        if !mid_b.is_empty() {
-            out.push(Bead::OnlyB(mid_b));
-        }
-        out.extend((0..tail).map(|k| one(ra.end - tail + k, rb.end - tail + k)));
+            moved: false,
+        }));
     }
+    place_found(beads, &found)
 }
 
 #[cfg(test)]

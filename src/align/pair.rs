@@ -214,17 +214,16 @@ fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
     out
 }
 
-/// Joins neighbouring one-sided beads so a run of skipped sentences is one bead.
 /// A pairing of two sentences that an earlier step left unpaired, found by a later one.
 #[derive(Debug, Clone, Copy)]
-struct Found {
+pub(super) struct Found {
     /// The base sentence.
-    a: usize,
+    pub(super) a: usize,
     /// The other version's sentence.
-    b: usize,
-    confidence: f32,
+    pub(super) b: usize,
+    pub(super) confidence: f32,
     /// Out of the base's order (a move) rather than in it.
-    moved: bool,
+    pub(super) moved: bool,
 }
 
 /// Puts found pairings into the beads: each base sentence leaves its `OnlyA` run and stands
@@ -235,7 +234,7 @@ struct Found {
 /// run stood, they would cross the pairing (a run of unpaired sentences on both sides, the
 /// second of each paired, came out as `OnlyA(0) Match(1, 1) OnlyB(0)`), and a later step that
 /// reads runs of one-sided beads as the gaps between pairings would misread them.
-fn place_found(beads: Vec<Bead>, found: &[Found]) -> Vec<Bead> {
+pub(super) fn place_found(beads: Vec<Bead>, found: &[Found]) -> Vec<Bead> {
     use std::collections::{HashMap, HashSet};
     if found.is_empty() {
         return beads;
@@ -322,6 +321,7 @@ fn place_found(beads: Vec<Bead>, found: &[Found]) -> Vec<Bead> {
     merge_runs(out)
 }
 
+/// Joins neighbouring one-sided beads so a run of skipped sentences is one bead.
 fn merge_runs(beads: Vec<Bead>) -> Vec<Bead> {
     let mut out: Vec<Bead> = Vec::with_capacity(beads.len());
     for bead in beads {
