@@ -439,54 +439,9 @@ fn headings_over_openings_cut_alike_at_a_clause_pair() {
     );
 }
 
-/// A group's two sides give up their weak edges together: trimming one side first made a
-/// sentence's fate depend on which version was the base (found by the invariants property
-/// test: "26 people … said …" paired with "26 people …" one way and joined the Zelensky group
-/// the other way).
-#[test]
-fn trimming_a_group_mirrors_when_the_base_swaps() {
-    let a = "met peace — the Driscoll army.\n\nZelensky (£80m) arrived in é met é delegation \
-             Kyiv Jean-Noël Jean-Noël.\n26 people army Wednesday people — 😀. said the people \
-             Moscow the Wednesday plan “talks” Gen. army U.S..\n";
-    let b = "met peace — the Driscoll army. Zelensky (£80m) arrived in é met é delegation Kyiv \
-             Jean-Noël Jean-Noël. said the people Moscow the Wednesday plan “talks” Gen. army \
-             U.S.. $105m Wednesday U.S. 中文.\n26 people army Wednesday people — 😀. ";
-    let pairs = |c: &Comparison, first: usize| -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = c
-            .passages
-            .iter()
-            .filter_map(|p| {
-                let text = |v| {
-                    c.passage_text(p, VersionId(v))
-                        .map(|t| t.trim().to_string())
-                };
-                let (x, y) = (text(first)?, text(1 - first)?);
-                Some((x, y))
-            })
-            .collect();
-        out.sort();
-        out
-    };
-    let forward = pairs(&compare_texts(&[a, b]), 0);
-    let backward = pairs(&compare_texts(&[b, a]), 1);
-    assert_eq!(forward, backward);
-    assert!(
-        forward
-            .iter()
-            .any(|(x, y)| x.starts_with("26 people") && y.starts_with("26 people")),
-        "{forward:#?}"
-    );
-}
-
-/// Two identical sentences pair whichever version is the base, however short: found by the
-/// invariants property test, where the DP's tie between two equally good in-order readings
-/// left "Kyiv Ternopil." paired one way and both copies unpaired the other way (a 14-character
-/// sentence was too short to be a move).
-#[test]
-fn identical_short_sentences_pair_as_a_move_whichever_version_is_the_base() {
-    let a = "Kyiv Ternopil. Moscow peace Moscow Wednesday.\n\n";
-    let b = "Moscow peace Moscow Wednesday.\ndelegation Zelensky Moscow Driscoll Wednesday peace \
-             army. Kyiv Ternopil. ";
+/// What stands opposite what when `a` is compared with `b`, as (text of `a`, text of `b`),
+/// sorted; asserts that comparing `b` with `a` gives the mirror image.
+fn mirrored_pairs(a: &str, b: &str) -> Vec<(String, String)> {
     let pairs = |c: &Comparison, first: usize| -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = c
             .passages
@@ -505,6 +460,40 @@ fn identical_short_sentences_pair_as_a_move_whichever_version_is_the_base() {
     let forward = pairs(&compare_texts(&[a, b]), 0);
     let backward = pairs(&compare_texts(&[b, a]), 1);
     assert_eq!(forward, backward);
+    forward
+}
+
+/// A group's two sides give up their weak edges together: trimming one side first made a
+/// sentence's fate depend on which version was the base (found by the invariants property
+/// test: "26 people … said …" paired with "26 people …" one way and joined the Zelensky group
+/// the other way).
+#[test]
+fn trimming_a_group_mirrors_when_the_base_swaps() {
+    let a = "met peace — the Driscoll army.\n\nZelensky (£80m) arrived in é met é delegation \
+             Kyiv Jean-Noël Jean-Noël.\n26 people army Wednesday people — 😀. said the people \
+             Moscow the Wednesday plan “talks” Gen. army U.S..\n";
+    let b = "met peace — the Driscoll army. Zelensky (£80m) arrived in é met é delegation Kyiv \
+             Jean-Noël Jean-Noël. said the people Moscow the Wednesday plan “talks” Gen. army \
+             U.S.. $105m Wednesday U.S. 中文.\n26 people army Wednesday people — 😀. ";
+    let forward = mirrored_pairs(a, b);
+    assert!(
+        forward
+            .iter()
+            .any(|(x, y)| x.starts_with("26 people") && y.starts_with("26 people")),
+        "{forward:#?}"
+    );
+}
+
+/// Two identical sentences pair whichever version is the base, however short: found by the
+/// invariants property test, where the DP's tie between two equally good in-order readings
+/// left "Kyiv Ternopil." paired one way and both copies unpaired the other way (a 14-character
+/// sentence was too short to be a move).
+#[test]
+fn identical_short_sentences_pair_as_a_move_whichever_version_is_the_base() {
+    let a = "Kyiv Ternopil. Moscow peace Moscow Wednesday.\n\n";
+    let b = "Moscow peace Moscow Wednesday.\ndelegation Zelensky Moscow Driscoll Wednesday peace \
+             army. Kyiv Ternopil. ";
+    let forward = mirrored_pairs(a, b);
     let kyiv = "Kyiv Ternopil.".to_string();
     assert!(forward.contains(&(kyiv.clone(), kyiv)), "{forward:#?}");
 }
