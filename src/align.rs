@@ -11,6 +11,7 @@
 //! Boilerplate lines take no part in the pairwise alignment: they are placed, never paired.
 
 mod assemble;
+mod clauses;
 pub mod features;
 mod identical;
 pub mod pair;
@@ -103,47 +104,41 @@ fn align_with(
         .map(|(text, ranges)| ranges.iter().map(|r| &text[r.clone()]).collect())
         .collect();
     let base = options.base;
+    let clause_sides: Vec<clauses::Side> = (0..versions.len())
+        .map(|v| clauses::Side {
+            text: texts[v],
+            tokens: all_tokens[v],
+            sentences: &ranges[v],
+            heading: &headings[v],
+            quote: &in_quote[v],
+            cuttable: clauses::cuttable(texts[v], &segmented[v], &in_quote[v]),
+        })
+        .collect();
     // Each pair is aligned on vectors weighted by that pair's own vocabulary, so how two
     // versions pair never depends on which other versions were loaded. With two versions those
     // are the vectors above.
     let others: Vec<usize> = (0..versions.len()).filter(|&v| v != base).collect();
     // The word diffs' key ids need no alignment: they are numbered while the pairs align (with
     // two versions the one pair leaves a core idle).
-    let align_pairs = || -> Vec<Vec<pair::Bead>> {
+    let align_pairs = || -> Vec<(Vec<pair::Bead>, [Vec<usize>; 2])> {
         others
             .par_iter()
             .map(|&v| {
-                let own;
-                let pair_vectors: [&[features::SentenceVec]; 2] = if versions.len() == 2 {
-                    [&vectors[base], &vectors[v]]
-                } else {
-                    own = features::vectors(
-                        &[texts[base], texts[v]],
-                        &[all_tokens[base], all_tokens[v]],
-                        &[ranges[base].clone(), ranges[v].clone()],
-                    );
-                    [&own[0], &own[1]]
-                };
-                let side = |k: usize, of: usize| pair::Sentences {
-                    vecs: pair_vectors[k],
-                    heading: &headings[of],
-                    quote_continues: &in_quote[of],
-                };
-                let beads = pair::align_pair(&side(0, base), &side(1, v));
-                identical::pair_identical(beads, &sentence_texts[base], &sentence_texts[v])
+                let shared = (versions.len() == 2).then(|| [&vectors[base][..], &vectors[v][..]]);
+                let texts = [&sentence_texts[base][..], &sentence_texts[v][..]];
+                align_one([&clause_sides[base], &clause_sides[v]], texts, shared)
             })
             .collect()
     };
     let (aligned, keys) = rayon::join(align_pairs, || {
         diff::key_ids(&texts, &all_tokens, options.ignore)
     });
-    let mut segmented = segmented;
-    for (s, keys) in segmented.iter_mut().zip(keys) {
-        s.keys = keys;
-    }
     let mut pairs: Vec<Option<Vec<pair::Bead>>> = vec![None; versions.len()];
-    for (v, beads) in others.into_iter().zip(aligned) {
-        pairs[v] = Some(beads);
+    let (cuts, vectors) = place_cuts(aligned, &others, base, &clause_sides, &mut pairs, vectors);
+    let mut segmented = segmented;
+    for ((s, keys), (cuts, text)) in segmented.iter_mut().zip(keys).zip(cuts.iter().zip(&texts)) {
+        s.keys = keys;
+        clauses::cut_sentences(s, text, cuts);
     }
     let (passages, pending) =
         assemble::assemble(versions, &segmented, &vectors, &pairs, options, words);
@@ -180,6 +175,74 @@ fn segment_versions(versions: &[Version], options: &CompareOptions) -> Vec<Segme
             }
         })
         .collect()
+}
+
+/// Aligns the base (`sides[0]`) with one other version: sentence by sentence, then the guard
+/// for identical sentences, then the clause pass. `shared` are the pair's vectors when they were
+/// computed already (two versions); otherwise the pair gets vectors of its own vocabulary.
+fn align_one(
+    sides: [&clauses::Side<'_>; 2],
+    texts: [&[&str]; 2],
+    shared: Option<[&[features::SentenceVec]; 2]>,
+) -> (Vec<pair::Bead>, [Vec<usize>; 2]) {
+    let own;
+    let vecs = if let Some(vecs) = shared {
+        vecs
+    } else {
+        own = features::vectors(
+            &[sides[0].text, sides[1].text],
+            &[sides[0].tokens, sides[1].tokens],
+            &[sides[0].sentences.to_vec(), sides[1].sentences.to_vec()],
+        );
+        [&own[0][..], &own[1][..]]
+    };
+    let side = |k: usize| pair::Sentences {
+        vecs: vecs[k],
+        heading: sides[k].heading,
+        quote_continues: sides[k].quote,
+    };
+    let beads = pair::align_pair(&side(0), &side(1));
+    let beads = identical::pair_identical(beads, texts[0], texts[1]);
+    clauses::refine(sides, beads)
+}
+
+/// Puts each pair's beads in `pairs` and returns where each version's aligned sentences are cut
+/// into clauses (none for most), with the vectors of all versions over the cut units (what the
+/// assembly merges similar additions on). The base's units are its sentences cut wherever any pair cut
+/// them; each pair's beads are renumbered onto them (a pair that did not cut a sentence pairs
+/// all its parts). A compared version takes part in one pair only, so its cuts are that pair's.
+fn place_cuts(
+    aligned: Vec<(Vec<pair::Bead>, [Vec<usize>; 2])>,
+    others: &[usize],
+    base: usize,
+    sides: &[clauses::Side<'_>],
+    pairs: &mut [Option<Vec<pair::Bead>>],
+    vectors: Vec<Vec<features::SentenceVec>>,
+) -> (Vec<Vec<usize>>, Vec<Vec<features::SentenceVec>>) {
+    let mut cuts: Vec<Vec<usize>> = vec![Vec::new(); sides.len()];
+    let mut base_cuts: Vec<usize> = aligned.iter().flat_map(|(_, c)| c[0].clone()).collect();
+    base_cuts.sort_unstable();
+    base_cuts.dedup();
+    let (text, sentences) = (sides[base].text, sides[base].sentences);
+    let base_units = clauses::cut_units(text, sentences, &base_cuts);
+    for (&v, (beads, [own_cuts, other_cuts])) in others.iter().zip(aligned) {
+        let own = clauses::cut_units(text, sentences, &own_cuts);
+        pairs[v] = Some(clauses::renumber_base(beads, &own, &base_units));
+        cuts[v] = other_cuts;
+    }
+    cuts[base] = base_cuts;
+    if cuts.iter().all(Vec::is_empty) {
+        return (cuts, vectors);
+    }
+    let texts: Vec<&str> = sides.iter().map(|s| s.text).collect();
+    let tokens: Vec<&[Token]> = sides.iter().map(|s| s.tokens).collect();
+    let units: Vec<Vec<std::ops::Range<usize>>> = sides
+        .iter()
+        .zip(&cuts)
+        .map(|(s, c)| clauses::cut_units(s.text, s.sentences, c))
+        .collect();
+    let vectors = features::vectors(&texts, &tokens, &units);
+    (cuts, vectors)
 }
 
 /// For each aligned sentence, whether a quotation it opens runs on into the next sentence of

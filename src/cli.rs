@@ -118,19 +118,25 @@ $XDG_CONFIG_HOME/storydiff/config.toml (theme, paging, ignore options).";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FormatArg {
-    /// The base text with word changes marked in place.
+    /// The base text with word changes marked in place; with three or more versions, passage by
+    /// passage with every version's reading under it, in the passage table all versions share
+    /// (which can group a pair more coarsely than the pair alone; the per-version formats below
+    /// do not).
     Inline,
-    /// Base and compared version in two columns.
+    /// Base and compared version in two columns; with three or more versions one section per
+    /// compared version, as `storydiff BASE VERSION` prints it.
     SideBySide,
     /// The whole comparison as JSON.
     Json,
-    /// A unified diff of the passage texts, one passage per line.
+    /// A unified diff of the passage texts, one passage per line (one per compared version, as
+    /// `storydiff BASE VERSION` prints it).
     Unified,
-    /// Counts per compared version.
+    /// Counts per compared version (as `storydiff BASE VERSION` counts it).
     Stat,
     /// A table of the facts (numbers, dates, names, quotes…) that differ between versions.
     Facts,
-    /// A self-contained HTML report to open in a browser or send as an attachment.
+    /// A self-contained HTML report to open in a browser or send as an attachment (its section
+    /// for each compared version as `storydiff BASE VERSION` shows it).
     Html,
 }
 

@@ -12,7 +12,10 @@
 //! - for three or more versions, the presence table: every passage × every version;
 //! - for each compared version, the base and that version side by side, passages aligned row
 //!   by row, deleted words as `<del>`, inserted ones as `<ins>`, fact readings the two disagree
-//!   on as `<mark>`; a moved passage links to the place it went, and back.
+//!   on as `<mark>`; a moved passage links to the place it went, and back. With three or more
+//!   versions each section is the pair's own comparison, as in the side-by-side printer, so
+//!   its passages are numbered among its own; links from the facts and presence tables (which
+//!   number the passages of all versions) go to the row where that passage stands.
 //!
 //! Article text never reaches the page as markup: every piece of it is made visible
 //! ([`crate::visible`]) and escaped ([`escape`]). Colours come from CSS classes named after the
@@ -25,8 +28,11 @@ mod tables;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use rayon::prelude::*;
+
 use crate::Analysis;
 use crate::present::outline::{Labels, Scope, Tally};
+use crate::present::pairs;
 use crate::visible::visible;
 
 /// The page's styles (inlined into the `<style>` element).
@@ -78,12 +84,18 @@ fn report(page: &mut String, analysis: &Analysis) {
     );
     contents(page, analysis, &labels);
     page.push_str("</header>\n<main>\n");
-    tables::facts(page, analysis);
+    let pairs = pairs::pairs(analysis);
+    // Each section marks the facts of its own pair: found on all cores, as the pairs were.
+    pairs.par_iter().for_each(|pair| {
+        let _ = pair.analysis.facts();
+    });
+    let links = pair::Links::new(&pairs, comparison);
+    tables::facts(page, analysis, &links);
     if comparison.versions.len() > 2 {
-        tables::presence(page, comparison, &labels);
+        tables::presence(page, comparison, &labels, &links);
     }
-    for version in comparison.compared() {
-        pair::section(page, analysis, &labels, version);
+    for pair in &pairs {
+        pair::section(page, pair);
     }
     let _ = write!(
         page,

@@ -10,6 +10,7 @@
 //! |---|---|
 //! | [`outline`] | which passages a view shows, folds, moved-here marks; passage numbers, a passage's status for a pair, headers, the one percent format, the `weak` mark |
 //! | [`labels`] | short version labels (`000`, `v0`), the same in every front end |
+//! | [`pairs`] | each compared version against the base in its own comparison, named as among all versions |
 //! | [`text`] | a passage's text as inked runs from the word ops, with accents and fact marks: one side, or both in place; line ends joined or kept |
 //! | [`wrap`] | word wrapping by display width (CJK, emoji, closing punctuation) |
 //! | [`marks`] | which fact readings two versions disagree on, to be underlined |
@@ -20,6 +21,7 @@ pub mod facts;
 pub mod labels;
 pub mod marks;
 pub mod outline;
+pub mod pairs;
 pub mod presence;
 pub mod text;
 pub mod wrap;

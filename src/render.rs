@@ -21,6 +21,14 @@
 //! Every printer reads one [`Analysis`]; the formats that show facts (JSON and the facts table)
 //! ask it for them, which finds them once (about a second on megabyte inputs, which the other
 //! formats need not pay).
+//!
+//! With three or more versions, the formats made of one section per compared version
+//! (side-by-side, unified, stat) show each pair's own comparison ([`Analysis::pair`], through
+//! [`crate::present::pairs`]), so each section is what `storydiff BASE VERSION` prints: the
+//! passage table shared by all versions can be coarser than one pair's alignment (issue 7).
+//! The inline format, which puts every version's reading of a passage under one header, the
+//! JSON and the facts table read that shared table: it is the one grouping in which every
+//! version of a passage can be shown together.
 
 pub mod facts;
 pub mod inline;
@@ -104,10 +112,10 @@ pub fn print(out: &mut impl Write, analysis: &Analysis, options: &PrintOptions) 
     let comparison: &Comparison = &analysis.comparison;
     match options.format {
         Format::Inline => inline::print(out, comparison, options),
-        Format::SideBySide => side_by_side::print(out, comparison, options),
+        Format::SideBySide => side_by_side::print(out, analysis, options),
         Format::Json => json::print(out, comparison, analysis.facts()),
-        Format::Unified => unified::print(out, comparison, options.context),
-        Format::Stat => stat::print(out, comparison),
+        Format::Unified => unified::print(out, analysis, options.context),
+        Format::Stat => stat::print(out, analysis),
         Format::Facts => facts::print(out, comparison, analysis.facts(), options),
         Format::Html => crate::html::write(out, analysis),
     }

@@ -11,6 +11,8 @@ mod input;
 mod json_contract;
 #[path = "cli/json_facts.rs"]
 mod json_facts;
+#[path = "cli/pairs.rs"]
+mod pairs;
 #[path = "cli/workflow.rs"]
 mod workflow;
 

@@ -405,10 +405,11 @@ fn retitled_headings_over_corresponding_sections_pair_and_are_weak() {
 /// unpaired.
 #[test]
 fn headings_over_differently_cut_openings_stay_unpaired() {
+    // Merged at a semicolon, where the clause step does not cut.
     let other = RETITLED[1].replace(
         "The state has promised $30 million toward the $85 million project.\n\
          The city will cover the remainder by selling bonds.\n",
-        "The state has promised $30 million toward the $85 million project, and the city will \
+        "The state has promised $30 million toward the $85 million project; the city will \
          cover the remainder by selling bonds.\n",
     );
     let rows = table(&compare_texts(&[RETITLED[0], &other]));
@@ -419,54 +420,28 @@ fn headings_over_differently_cut_openings_stay_unpaired() {
     );
 }
 
-/// A group's two sides give up their weak edges together: trimming one side first made a
-/// sentence's fate depend on which version was the base (found by the invariants property
-/// test: "26 people … said …" paired with "26 people …" one way and joined the Zelensky group
-/// the other way).
+/// An opening merged at a comma and a conjunction is cut there again by the clause step, so the
+/// sections open alike, clause for sentence, and their headings pair.
 #[test]
-fn trimming_a_group_mirrors_when_the_base_swaps() {
-    let a = "met peace — the Driscoll army.\n\nZelensky (£80m) arrived in é met é delegation \
-             Kyiv Jean-Noël Jean-Noël.\n26 people army Wednesday people — 😀. said the people \
-             Moscow the Wednesday plan “talks” Gen. army U.S..\n";
-    let b = "met peace — the Driscoll army. Zelensky (£80m) arrived in é met é delegation Kyiv \
-             Jean-Noël Jean-Noël. said the people Moscow the Wednesday plan “talks” Gen. army \
-             U.S.. $105m Wednesday U.S. 中文.\n26 people army Wednesday people — 😀. ";
-    let pairs = |c: &Comparison, first: usize| -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = c
-            .passages
-            .iter()
-            .filter_map(|p| {
-                let text = |v| {
-                    c.passage_text(p, VersionId(v))
-                        .map(|t| t.trim().to_string())
-                };
-                let (x, y) = (text(first)?, text(1 - first)?);
-                Some((x, y))
-            })
-            .collect();
-        out.sort();
-        out
-    };
-    let forward = pairs(&compare_texts(&[a, b]), 0);
-    let backward = pairs(&compare_texts(&[b, a]), 1);
-    assert_eq!(forward, backward);
+fn headings_over_openings_cut_alike_at_a_clause_pair() {
+    let other = RETITLED[1].replace(
+        "The state has promised $30 million toward the $85 million project.\n\
+         The city will cover the remainder by selling bonds.\n",
+        "The state has promised $30 million toward the $85 million project, and the city will \
+         cover the remainder by selling bonds.\n",
+    );
+    let c = compare_texts(&[RETITLED[0], &other]);
+    let rows = table(&c);
     assert!(
-        forward
-            .iter()
-            .any(|(x, y)| x.starts_with("26 people") && y.starts_with("26 people")),
-        "{forward:#?}"
+        rows.iter()
+            .any(|r| r.1.trim() == "Funding" && r.2.trim() == "Paying for the Project"),
+        "{rows:#?}"
     );
 }
 
-/// Two identical sentences pair whichever version is the base, however short: found by the
-/// invariants property test, where the DP's tie between two equally good in-order readings
-/// left "Kyiv Ternopil." paired one way and both copies unpaired the other way (a 14-character
-/// sentence was too short to be a move).
-#[test]
-fn identical_short_sentences_pair_as_a_move_whichever_version_is_the_base() {
-    let a = "Kyiv Ternopil. Moscow peace Moscow Wednesday.\n\n";
-    let b = "Moscow peace Moscow Wednesday.\ndelegation Zelensky Moscow Driscoll Wednesday peace \
-             army. Kyiv Ternopil. ";
+/// What stands opposite what when `a` is compared with `b`, as (text of `a`, text of `b`),
+/// sorted; asserts that comparing `b` with `a` gives the mirror image.
+fn mirrored_pairs(a: &str, b: &str) -> Vec<(String, String)> {
     let pairs = |c: &Comparison, first: usize| -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = c
             .passages
@@ -485,8 +460,115 @@ fn identical_short_sentences_pair_as_a_move_whichever_version_is_the_base() {
     let forward = pairs(&compare_texts(&[a, b]), 0);
     let backward = pairs(&compare_texts(&[b, a]), 1);
     assert_eq!(forward, backward);
+    forward
+}
+
+/// A group's two sides give up their weak edges together: trimming one side first made a
+/// sentence's fate depend on which version was the base (found by the invariants property
+/// test: "26 people … said …" paired with "26 people …" one way and joined the Zelensky group
+/// the other way).
+#[test]
+fn trimming_a_group_mirrors_when_the_base_swaps() {
+    let a = "met peace — the Driscoll army.\n\nZelensky (£80m) arrived in é met é delegation \
+             Kyiv Jean-Noël Jean-Noël.\n26 people army Wednesday people — 😀. said the people \
+             Moscow the Wednesday plan “talks” Gen. army U.S..\n";
+    let b = "met peace — the Driscoll army. Zelensky (£80m) arrived in é met é delegation Kyiv \
+             Jean-Noël Jean-Noël. said the people Moscow the Wednesday plan “talks” Gen. army \
+             U.S.. $105m Wednesday U.S. 中文.\n26 people army Wednesday people — 😀. ";
+    let forward = mirrored_pairs(a, b);
+    assert!(
+        forward
+            .iter()
+            .any(|(x, y)| x.starts_with("26 people") && y.starts_with("26 people")),
+        "{forward:#?}"
+    );
+}
+
+/// Two identical sentences pair whichever version is the base, however short: found by the
+/// invariants property test, where the DP's tie between two equally good in-order readings
+/// left "Kyiv Ternopil." paired one way and both copies unpaired the other way (a 14-character
+/// sentence was too short to be a move).
+#[test]
+fn identical_short_sentences_pair_as_a_move_whichever_version_is_the_base() {
+    let a = "Kyiv Ternopil. Moscow peace Moscow Wednesday.\n\n";
+    let b = "Moscow peace Moscow Wednesday.\ndelegation Zelensky Moscow Driscoll Wednesday peace \
+             army. Kyiv Ternopil. ";
+    let forward = mirrored_pairs(a, b);
     let kyiv = "Kyiv Ternopil.".to_string();
     assert!(forward.contains(&(kyiv.clone(), kyiv)), "{forward:#?}");
+}
+
+/// A sentence whose two clauses say what two separate sentences of the other version say, the
+/// second of them elsewhere: each clause pairs with its own counterpart.
+const MERGED_CLAUSES: &str = "Ukraine's president met European leaders in Brussels on Monday.\n\
+    Zelensky happened to be in Turkey when the missile attack on Ternopil took place, and \
+    unconfirmed Ukrainian accounts suggested that talks with envoy Witkoff in Ankara were later \
+    cancelled.\n\
+    Kremlin spokesman Dmitry Peskov dismissed the reports as fabrications.\n";
+const SEPARATE_CLAUSES: &str = "Ukraine's president met European leaders in Brussels on Monday.\n\
+    Zelensky was travelling through Turkey when the missile attack on Ternopil took place.\n\
+    Kremlin spokesman Dmitry Peskov dismissed the reports as fabrications.\n\
+    Ukrainian media, citing unconfirmed accounts, said talks with envoy Witkoff in Ankara had \
+    been cancelled.\n";
+
+#[test]
+fn a_sentence_merging_two_is_cut_at_the_clause_so_each_part_pairs() {
+    for (texts, base_side) in [
+        ([MERGED_CLAUSES, SEPARATE_CLAUSES], 0),
+        ([SEPARATE_CLAUSES, MERGED_CLAUSES], 1),
+    ] {
+        let c = compare_texts(&texts);
+        let rows = table(&c);
+        let merged = |row: &(PassageStatus, String, String)| {
+            if base_side == 0 {
+                row.1.clone()
+            } else {
+                row.2.clone()
+            }
+        };
+        let separate = |row: &(PassageStatus, String, String)| {
+            if base_side == 0 {
+                row.2.clone()
+            } else {
+                row.1.clone()
+            }
+        };
+        assert!(
+            rows.iter().any(|r| merged(r).starts_with("and unconfirmed")
+                && separate(r).starts_with("Ukrainian media")),
+            "{rows:#?}"
+        );
+        assert!(
+            rows.iter()
+                .any(|r| merged(r).starts_with("Zelensky happened")
+                    && merged(r).ends_with("took place,")
+                    && separate(r).starts_with("Zelensky was travelling")),
+            "{rows:#?}"
+        );
+        assert_no_overlap(&c);
+    }
+}
+
+#[test]
+fn a_clause_does_not_take_a_sentence_paired_elsewhere() {
+    // The second clause matches a sentence that its own counterpart already holds: the sentence
+    // stays whole.
+    let base = "Zelensky happened to be in Turkey when the missile attack on Ternopil took \
+                place, and unconfirmed Ukrainian accounts suggested that talks with envoy \
+                Witkoff in Ankara were later cancelled.\n\
+                Talks with envoy Witkoff in Ankara were cancelled, unconfirmed Ukrainian \
+                accounts suggested.\n";
+    let other = "Zelensky was travelling through Turkey when the missile attack on Ternopil took \
+                 place.\n\
+                 Kremlin spokesman Dmitry Peskov dismissed the reports as fabrications.\n\
+                 Unconfirmed Ukrainian accounts suggested that talks with envoy Witkoff in \
+                 Ankara had been cancelled.\n";
+    let c = compare_texts(&[base, other]);
+    let rows = table(&c);
+    assert!(
+        rows.iter().all(|r| !r.1.starts_with("and unconfirmed")),
+        "{rows:#?}"
+    );
 }
 
 /// A debris line of the base between two sentences of one group lies inside that group's

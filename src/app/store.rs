@@ -27,7 +27,7 @@ use crate::model::{Version, VersionId};
 use crate::options::{CompareOptions, IgnoreOptions};
 use crate::present::facts::FactsTable;
 use crate::present::labels::Labels;
-use crate::present::outline::Tally;
+use crate::present::outline::{Scope, Tally};
 use crate::present::presence::PresenceTable;
 use crate::{compare_pair, compare_versions};
 
@@ -119,6 +119,9 @@ pub struct Store {
     done: HashMap<CompareKey, Lookup>,
     /// The pairs' own comparisons (none when the panes read the comparison of all versions).
     pairs: HashMap<PairKey, Lookup>,
+    /// How each pair's own comparison counts its passages, for the version bar: counted once,
+    /// when the comparison arrives.
+    pair_tallies: HashMap<PairKey, Tally>,
     /// Whether the panes read each pair's own comparison: more than two versions, compared here.
     own_pairs: bool,
     tables: HashMap<CompareKey, Tables>,
@@ -163,6 +166,7 @@ impl Store {
             compute,
             done: HashMap::new(),
             pairs: HashMap::new(),
+            pair_tallies: HashMap::new(),
             own_pairs,
             tables: HashMap::new(),
             layouts: HashMap::new(),
@@ -216,7 +220,11 @@ impl Store {
         let lookup = match &self.compute {
             Compute::Inline => match compare_pair(&self.versions, key.base, key.compared, &options)
             {
-                Ok(c) => Lookup::Ready(Analysis::with_facts(c)),
+                Ok(c) => {
+                    let analysis = Analysis::with_facts(c);
+                    self.pair_tallies.insert(key, pair_tally(key, &analysis));
+                    Lookup::Ready(analysis)
+                }
                 Err(e) => Lookup::Failed(e.to_string()),
             },
             Compute::Background(worker) => {
@@ -226,6 +234,13 @@ impl Store {
         };
         self.pairs.insert(key, lookup.clone());
         lookup
+    }
+
+    /// How a pair's own comparison counts its passages, once it is computed (`None` before, or
+    /// when the panes read the comparison of all versions).
+    #[must_use]
+    pub fn pair_tally(&self, key: PairKey) -> Option<&Tally> {
+        self.pair_tallies.get(&key)
     }
 
     /// The fact underlines the background thread found for a pair, if it did.
@@ -349,6 +364,7 @@ impl Store {
                             if let Some(layout) = layout {
                                 self.layouts.insert(key, layout);
                             }
+                            self.pair_tallies.insert(key, pair_tally(key, &analysis));
                             Lookup::Ready(analysis)
                         }
                         Err(message) => Lookup::Failed(message),
@@ -363,6 +379,14 @@ impl Store {
             }
         }
     }
+}
+
+/// How a pair's own comparison counts its passages (its compared version is 0 or 1 there).
+fn pair_tally(key: PairKey, analysis: &Analysis) -> Tally {
+    let compared = Ids::pair(key.base, key.compared)
+        .local(key.compared)
+        .unwrap_or(key.compared);
+    Tally::of(&analysis.comparison, Scope::Pair(compared))
 }
 
 /// What [`Store::collect`] took in.
@@ -504,6 +528,8 @@ mod tests {
             compared: VersionId(2),
             ignore: IgnoreOptions::default(),
         };
+        // Until the pair arrives the version bar counts the passage table of all versions.
+        assert!(store.pair_tally(pair).is_none());
         assert!(matches!(store.request_pair(pair, None), Lookup::Pending));
         assert!(matches!(store.request(pair.all(), None), Lookup::Pending));
         collect_until(&mut store, |s| {
@@ -521,6 +547,8 @@ mod tests {
         assert_eq!(store.pair_ids(pair).loaded(VersionId(1)), VersionId(2));
         assert_eq!(all.comparison.versions.len(), 3);
         assert!(own.facts_if_found().is_some());
+        let counted = Tally::of(&own.comparison, Scope::Pair(VersionId(1)));
+        assert_eq!(store.pair_tally(pair), Some(&counted));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::pair::passage_id;
+use super::pair::Links;
 use super::{escape, text};
 use crate::Analysis;
 use crate::model::{Comparison, PassageStatus, VersionId};
@@ -13,14 +13,14 @@ use crate::present::presence::{Presence, PresenceTable};
 
 /// Where a link to a passage goes: its row in the first compared version's section that
 /// carries it (or in the first section).
-fn passage_link(comparison: &Comparison, passage: usize) -> String {
+fn passage_link(comparison: &Comparison, links: &Links, passage: usize) -> String {
     let p = &comparison.passages[passage];
     let version = comparison
         .compared()
         .find(|v| p.span(*v).is_some())
         .or_else(|| comparison.compared().next())
         .unwrap_or(comparison.base);
-    passage_id(version, passage)
+    links.row(version, passage)
 }
 
 /// Pieces of facts-table text, each in an element for its tone.
@@ -41,7 +41,7 @@ fn pieces(page: &mut String, pieces: &[Piece]) {
 
 /// The facts table: drifted and misquoted facts, then missing ones; each row opens to every
 /// version's reading.
-pub(super) fn facts(page: &mut String, analysis: &Analysis) {
+pub(super) fn facts(page: &mut String, analysis: &Analysis, links: &Links) {
     let comparison = &analysis.comparison;
     let table = FactsTable::build(comparison, analysis.facts(), FactRows::Divergent);
     let _ = write!(
@@ -66,21 +66,21 @@ pub(super) fn facts(page: &mut String, analysis: &Analysis) {
             section.meaning()
         );
         for row in rows {
-            fact_row(page, comparison, row);
+            fact_row(page, comparison, links, row);
         }
     }
     page.push_str("</tbody>\n</table>\n</section>\n");
 }
 
 /// One fact's row; it opens to every version's reading.
-fn fact_row(page: &mut String, comparison: &Comparison, row: &FactRow) {
+fn fact_row(page: &mut String, comparison: &Comparison, links: &Links, row: &FactRow) {
     let quiet = if row.section.is_quiet() { " quiet" } else { "" };
     let _ = write!(
         page,
         "<tr class=\"fact {}{quiet}\"><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td>\
          <td>{}</td><td><details><summary>",
         row.status.name(),
-        passage_link(comparison, row.passage),
+        passage_link(comparison, links, row.passage),
         escape(&outline::number(comparison, row.passage)),
         row.kind.name(),
         row.status_name,
@@ -99,7 +99,7 @@ fn fact_row(page: &mut String, comparison: &Comparison, row: &FactRow) {
 }
 
 /// The presence table: one row per passage, one column per version.
-pub(super) fn presence(page: &mut String, comparison: &Comparison, labels: &Labels) {
+pub(super) fn presence(page: &mut String, comparison: &Comparison, labels: &Labels, links: &Links) {
     let table = PresenceTable::build(comparison);
     page.push_str(
         "<section id=\"presence\">\n<h2>Presence</h2>\n\
@@ -115,12 +115,12 @@ pub(super) fn presence(page: &mut String, comparison: &Comparison, labels: &Labe
             page,
             "<tr class=\"{}\"><td><a href=\"#{}\">{}</a></td><td>{}</td>",
             row.status.name(),
-            passage_link(comparison, row.passage),
+            passage_link(comparison, links, row.passage),
             outline::ordinal(row.passage),
             escape(&outline::overall_status(comparison, row.passage))
         );
         for (v, cell) in row.cells.iter().enumerate() {
-            cell_html(page, row.passage, VersionId(v), *cell);
+            cell_html(page, links, row.passage, VersionId(v), *cell);
         }
         let _ = writeln!(
             page,
@@ -132,7 +132,7 @@ pub(super) fn presence(page: &mut String, comparison: &Comparison, labels: &Labe
 }
 
 /// One presence cell: `base`, `–` (absent), `new`, `=` (same), or the similarity.
-fn cell_html(page: &mut String, passage: usize, version: VersionId, cell: Presence) {
+fn cell_html(page: &mut String, links: &Links, passage: usize, version: VersionId, cell: Presence) {
     let _ = match cell {
         Presence::Base => write!(page, "<td class=\"base\">base</td>"),
         Presence::Absent => write!(page, "<td class=\"absent\">–</td>"),
@@ -155,7 +155,7 @@ fn cell_html(page: &mut String, passage: usize, version: VersionId, cell: Presen
             write!(
                 page,
                 "<td class=\"heat{heat}\"><a href=\"#{}\">{moved}{}</a></td>",
-                passage_id(version, passage),
+                links.row(version, passage),
                 outline::percent(similarity)
             )
         }

@@ -36,6 +36,18 @@ impl Labels {
         &self.0[version.0]
     }
 
+    /// The labels of some of the versions, in the order given: those of a comparison of these
+    /// versions alone (a pair's own, [`crate::Analysis::pair`]), named as among all of them.
+    #[must_use]
+    pub fn pick(&self, versions: impl IntoIterator<Item = VersionId>) -> Self {
+        Self(
+            versions
+                .into_iter()
+                .map(|v| self.get(v).to_string())
+                .collect(),
+        )
+    }
+
     /// Labels of several versions, comma-separated.
     #[must_use]
     pub fn list(&self, versions: impl IntoIterator<Item = VersionId>) -> String {

@@ -15,6 +15,12 @@
 //!   72%`) followed by the base text marked against that version;
 //! - a summary line counts passages by status, boilerplate apart.
 //!
+//! With three or more versions this format reads the passage table all versions share, not each
+//! pair's own comparison as the per-version formats do ([`crate::render`]): putting every
+//! version's reading of a passage under one header needs one grouping for all of them, and its
+//! passage numbers are the ones the facts table, the JSON and the presence view use. A pair's
+//! passage here can be coarser than in `storydiff BASE VERSION`.
+//!
 //! Lines are not wrapped: the terminal or pager does that.
 
 use std::fmt::Write as _;

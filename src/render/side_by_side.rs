@@ -6,7 +6,9 @@
 //! inserted words in the right (colour, or `[-…-]` / `{+…+}` without it). A passage one side
 //! lacks shows a faint `(not in 002)` in that column. Same passages fold as in the inline
 //! format; boilerplate is one faint line. With three or more versions there is one section per
-//! compared version, each with its own title row and summary.
+//! compared version, each with its own title row and summary, and each section is that pair's
+//! own comparison ([`crate::present::pairs`]): what `storydiff BASE VERSION` prints, its
+//! passages numbered among its own.
 
 use std::io::{self, Write};
 
@@ -14,8 +16,10 @@ use super::inline::{boilerplate_line, folded_line, moved_here_line, write_notes}
 use super::style::{Painter, Style};
 use super::text::{self, Line, Printed};
 use super::{MIN_WIDTH, PrintOptions};
+use crate::Analysis;
 use crate::model::{Comparison, Passage, PassageStatus, VersionId};
 use crate::present::outline::{self, Item, Labels, Scope, Tally};
+use crate::present::pairs;
 use crate::present::text::{Shown, Side, reading_text};
 use crate::visible::visible;
 
@@ -33,27 +37,26 @@ struct Ctx<'a> {
     column: usize,
 }
 
-/// Prints the side-by-side format.
-pub fn print(
-    out: &mut impl Write,
-    comparison: &Comparison,
-    options: &PrintOptions,
-) -> io::Result<()> {
+/// Prints the side-by-side format: the notes of every version, then one section per compared
+/// version.
+pub fn print(out: &mut impl Write, analysis: &Analysis, options: &PrintOptions) -> io::Result<()> {
     let width = options.width.max(MIN_WIDTH);
-    let ctx = Ctx {
-        comparison,
-        labels: Labels::new(comparison),
-        painter: Painter::new(options.styling),
-        width,
-        column: (width - text::width(DIVIDER)) / 2,
-    };
+    let painter = Painter::new(options.styling);
     let out: &mut dyn Write = out;
-    write_notes(out, comparison, &ctx.labels, ctx.painter)?;
-    for (n, version) in comparison.compared().enumerate() {
+    let comparison = &analysis.comparison;
+    write_notes(out, comparison, &Labels::new(comparison), painter)?;
+    for (n, pair) in pairs::pairs(analysis).into_iter().enumerate() {
         if n > 0 {
             writeln!(out)?;
         }
-        write_section(out, &ctx, version, options.context)?;
+        let ctx = Ctx {
+            comparison: &pair.analysis.comparison,
+            labels: pair.labels,
+            painter,
+            width,
+            column: (width - text::width(DIVIDER)) / 2,
+        };
+        write_section(out, &ctx, pair.compared, options.context)?;
     }
     Ok(())
 }

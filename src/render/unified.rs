@@ -5,7 +5,9 @@
 //! version's reading order, with runs of whitespace (line ends included) written as one space and
 //! control characters made visible. Applying the diff for a version to the base's passage file
 //! gives that version's passage file. Headers are `--- a/<base name>` and `+++ b/<name>`; with
-//! three or more versions there is one diff per compared version, one after the other.
+//! three or more versions there is one diff per compared version, one after the other, each
+//! made from that pair's own comparison ([`crate::present::pairs`]): the diff
+//! `storydiff BASE VERSION --format unified` prints.
 //!
 //! Which lines pair up comes from the alignment: a passage both versions carry in order is a
 //! context line when its two passage lines are identical; everything else is removed from the
@@ -16,7 +18,9 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::ops::Range;
 
+use crate::Analysis;
 use crate::model::{Comparison, Placement, VersionId};
+use crate::present::pairs;
 use crate::visible::visible;
 
 /// One line of a passage file.
@@ -107,23 +111,34 @@ fn hunks(edits: &[Edit], context: usize) -> Vec<Range<usize>> {
 }
 
 /// Prints one unified diff per compared version, with `context` lines of context.
-pub fn print(out: &mut impl Write, comparison: &Comparison, context: usize) -> io::Result<()> {
+pub fn print(out: &mut impl Write, analysis: &Analysis, context: usize) -> io::Result<()> {
+    for pair in pairs::pairs(analysis) {
+        write_diff(out, pair.comparison(), pair.compared, context)?;
+    }
+    Ok(())
+}
+
+/// The diff of one compared version against the base (nothing when they read the same).
+fn write_diff(
+    out: &mut impl Write,
+    comparison: &Comparison,
+    version: VersionId,
+    context: usize,
+) -> io::Result<()> {
     let old = passage_file(comparison, comparison.base);
+    let new = passage_file(comparison, version);
+    let edits = edits(comparison, version, &old, &new);
+    let hunks = hunks(&edits, context);
+    if hunks.is_empty() {
+        return Ok(());
+    }
+    // As git does, an absolute path loses its leading slash: "a//tmp/x" is no path.
     let base_name = visible(&comparison.base_version().name, false);
-    for version in comparison.compared() {
-        let new = passage_file(comparison, version);
-        let edits = edits(comparison, version, &old, &new);
-        let hunks = hunks(&edits, context);
-        if hunks.is_empty() {
-            continue;
-        }
-        // As git does, an absolute path loses its leading slash: "a//tmp/x" is no path.
-        let new_name = visible(&comparison.version(version).name, false);
-        writeln!(out, "--- a/{}", base_name.trim_start_matches('/'))?;
-        writeln!(out, "+++ b/{}", new_name.trim_start_matches('/'))?;
-        for hunk in hunks {
-            write_hunk(out, &edits, hunk, &old, &new)?;
-        }
+    let new_name = visible(&comparison.version(version).name, false);
+    writeln!(out, "--- a/{}", base_name.trim_start_matches('/'))?;
+    writeln!(out, "+++ b/{}", new_name.trim_start_matches('/'))?;
+    for hunk in hunks {
+        write_hunk(out, &edits, hunk, &old, &new)?;
     }
     Ok(())
 }

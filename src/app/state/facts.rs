@@ -124,7 +124,14 @@ impl App {
                 .iter()
                 .copied()
                 .chain(others)
-                .find(|v| *v != base && PairFacts::disagree(c, fact, base, *v));
+                .find(|v| *v != base && PairFacts::disagree(c, fact, base, *v))
+                // The base does not carry the fact's passage, so no version disagrees with it:
+                // show the fact itself, in a version that states it.
+                .or_else(|| {
+                    (fact.reading(base).is_none() && fact.reading(compared).is_none())
+                        .then(|| fact.readings.iter().map(|r| r.version).find(|v| *v != base))
+                        .flatten()
+                });
             if let Some(version) = pick {
                 compared = version;
             }

@@ -74,6 +74,9 @@ impl App {
             facts: None,
             ids: self.store.pair_ids(pair),
         };
+        if facts.is_some() {
+            self.request_bar_pairs(pair, layout_key);
+        }
         let arrived = Arrived {
             facts,
             pane_facts,
@@ -118,6 +121,20 @@ impl App {
             self.search = Some(search.rerun(&shown.layout));
         }
         self.reopen_view();
+    }
+
+    /// Asks for every compared version's own comparison with the pair's base, so that the
+    /// version bar counts each version as its pair view shows it. Asked only once the screen
+    /// has what it waits for (the facts of all versions come last), so nothing on it waits for
+    /// these; the bar shows the counts of all versions' passage table until they arrive.
+    fn request_bar_pairs(&mut self, pair: PairKey, layout: Option<PairRowsKey>) {
+        for compared in (0..self.store.versions().len()).map(VersionId) {
+            if compared != pair.base {
+                let _ = self
+                    .store
+                    .request_pair(PairKey { compared, ..pair }, layout);
+            }
+        }
     }
 
     /// What to show for `key`: what is shown, laid out again (the same pair: the entries, and so

@@ -7,18 +7,33 @@ use super::styled;
 use crate::app::keymap::{self, Context};
 use crate::app::layout::Side;
 use crate::app::state::{App, Notice, Shown};
+use crate::app::store::PairKey;
 use crate::app::widgets::{Bar, HelpSection, Message, Tab, VersionBar};
+use crate::model::VersionId;
 use crate::present::labels::file_name;
 use crate::visible::visible;
 
 pub const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
 /// The version bar: every version, the base and the compared one marked, with how many
-/// passages of each differ from the base ("40≠"). Names are cut so that all tabs fit `width`.
+/// passages of each differ from the base ("40≠"), counted in the version's own comparison with
+/// the base (what its pair view shows) once that has arrived, in the passage table of all
+/// versions until then. Names are cut so that all tabs fit `width`.
 pub fn version_bar(app: &App, width: u16) -> VersionBar {
     let theme = app.theme;
     let versions = app.store.versions();
-    let summaries = app.shown.as_ref().map(|s| &s.summaries);
+    let shown = app.shown.as_ref();
+    let divergent = |compared: VersionId| {
+        let shown = shown?;
+        let key = shown.layout.key;
+        let pair = PairKey {
+            base: key.base,
+            compared,
+            ignore: key.ignore,
+        };
+        let tally = app.store.pair_tally(pair);
+        Some(tally.unwrap_or(&shown.summaries[compared.0]).divergent())
+    };
     let room = usize::from(width) / versions.len().max(1);
     let tabs = versions
         .iter()
@@ -26,8 +41,7 @@ pub fn version_bar(app: &App, width: u16) -> VersionBar {
             let (role, style) = match v.id {
                 id if id == app.pair.base => ("base".to_string(), theme.bar_base),
                 id => {
-                    let count = summaries
-                        .map_or_else(|| "…".to_string(), |s| format!("{}≠", s[id.0].divergent()));
+                    let count = divergent(id).map_or_else(|| "…".to_string(), |n| format!("{n}≠"));
                     let style = if id == app.pair.compared {
                         theme.bar_compared
                     } else {

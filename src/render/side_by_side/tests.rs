@@ -14,7 +14,7 @@ fn side_by_side(comparison: &Comparison, width: usize) -> String {
         ..PrintOptions::default()
     };
     let mut out = Vec::new();
-    print(&mut out, comparison, &options).unwrap();
+    print(&mut out, &Analysis::new(comparison.clone()), &options).unwrap();
     String::from_utf8(out).unwrap()
 }
 

@@ -1,9 +1,10 @@
 use super::*;
+use crate::model::{Comparison, VersionId};
 use crate::testing::{story, three_versions};
 
 fn stat(comparison: &Comparison) -> String {
     let mut out = Vec::new();
-    print(&mut out, comparison).unwrap();
+    print(&mut out, &Analysis::new(comparison.clone())).unwrap();
     String::from_utf8(out).unwrap()
 }
 

@@ -3,7 +3,7 @@ use crate::testing::{Builder, story, three_versions};
 
 fn unified(comparison: &Comparison, context: usize) -> String {
     let mut out = Vec::new();
-    print(&mut out, comparison, context).unwrap();
+    print(&mut out, &Analysis::new(comparison.clone()), context).unwrap();
     String::from_utf8(out).unwrap()
 }
 

@@ -1,0 +1,166 @@
+//! Pairing two versions does not depend on which other versions are loaded (issue 7): with
+//! three or more versions, every output made of one part per compared version (side-by-side,
+//! unified, stat, the report's pair sections) shows each compared version against the base as
+//! `storydiff BASE VERSION` does. Checked on the five seeds, whose passage table of all versions
+//! is coarser than their pairs' own alignments.
+
+use pretty_assertions::assert_eq;
+
+use super::stdout_of;
+
+/// The five seeds, in order.
+fn seeds() -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+        .unwrap()
+        .map(|e| format!("seeds/{}", e.unwrap().file_name().into_string().unwrap()))
+        .filter(|f| {
+            std::path::Path::new(f)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+        })
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 5);
+    files
+}
+
+/// Seeds `base` and `other` alone, in input order, with the `--base` that makes `base` the base.
+fn alone(base: usize, other: usize) -> (Vec<String>, String) {
+    let seeds = seeds();
+    let files = vec![
+        seeds[base.min(other)].clone(),
+        seeds[base.max(other)].clone(),
+    ];
+    (files, usize::from(other < base).to_string())
+}
+
+/// The side-by-side sections of an output: from each title row (the one naming the base) to
+/// the next; the notes above the first are the legend of the versions loaded.
+fn sections(out: &str) -> Vec<String> {
+    let mut sections: Vec<String> = Vec::new();
+    for line in out.lines() {
+        if line.contains(" (base) ") {
+            sections.push(String::new());
+        }
+        if let Some(section) = sections.last_mut() {
+            section.push_str(line);
+            section.push('\n');
+        }
+    }
+    sections
+        .into_iter()
+        .map(|s| s.trim_end().to_string())
+        .collect()
+}
+
+#[test]
+fn side_by_side_of_all_seeds_shows_each_pair_as_the_two_alone() {
+    for base in [0, 3] {
+        let flags = ["--format", "side-by-side", "--width", "120", "--base"];
+        let all = sections(&stdout_of(
+            &[&flags[..], &[&base.to_string()]].concat(),
+            &seeds(),
+        ));
+        let others: Vec<usize> = (0..5).filter(|v| *v != base).collect();
+        assert_eq!(all.len(), others.len());
+        for (section, other) in all.iter().zip(others) {
+            let (files, pair_base) = alone(base, other);
+            let pair = stdout_of(&[&flags[..], &[&pair_base]].concat(), &files);
+            assert_eq!(
+                sections(&pair),
+                std::slice::from_ref(section),
+                "base {base}, version {other}"
+            );
+        }
+    }
+}
+
+#[test]
+fn side_by_side_numbers_passages_among_the_pairs_own() {
+    let out = stdout_of(&["--format", "side-by-side"], &seeds());
+    let all = stdout_of(&["--format", "json"], &seeds());
+    let table = all.matches("\"index\":").count();
+    // Each section's summary counts its own passages, never the table's.
+    let summaries: Vec<&str> = out.lines().filter(|l| l.contains(" passages: ")).collect();
+    assert_eq!(summaries.len(), 4);
+    for summary in summaries {
+        let total: usize = summary.split(' ').next().unwrap().parse().unwrap();
+        assert!(total < table, "{summary} counts the table of {table}");
+    }
+}
+
+#[test]
+fn unified_of_all_seeds_is_the_pairs_diffs_one_after_the_other() {
+    for base in [0, 2] {
+        let flags = ["--format", "unified", "--base"];
+        let all = stdout_of(&[&flags[..], &[&base.to_string()]].concat(), &seeds());
+        let pairs: String = (0..5)
+            .filter(|v| *v != base)
+            .map(|other| {
+                let (files, pair_base) = alone(base, other);
+                stdout_of(&[&flags[..], &[&pair_base]].concat(), &files)
+            })
+            .collect();
+        assert_eq!(all, pairs, "base {base}");
+    }
+}
+
+#[test]
+fn stat_of_all_seeds_counts_each_pair_as_the_two_alone() {
+    let one_line = |l: &str| l.split_whitespace().collect::<Vec<_>>().join(" ");
+    let all: Vec<String> = stdout_of(&["--format", "stat"], &seeds())
+        .lines()
+        .map(one_line)
+        .collect();
+    let mut pairs = vec![format!("base {}", seeds()[0])];
+    for other in 1..5 {
+        let (files, base) = alone(0, other);
+        let pair = stdout_of(&["--format", "stat", "--base", &base], &files);
+        assert_eq!(pair.lines().next(), Some(pairs[0].as_str()));
+        pairs.extend(pair.lines().skip(1).map(one_line));
+    }
+    assert_eq!(all, pairs);
+}
+
+/// The report's section for a compared version (ids name it by its number among the versions
+/// loaded, so they are written as `v*` to compare across runs).
+fn html_section(page: &str, version: usize) -> String {
+    let start = page
+        .find(&format!("<section class=\"pair\" id=\"v{version}\">"))
+        .expect("the version's section");
+    let end = start + page[start..].find("</section>").unwrap();
+    page[start..end]
+        .replace(&format!("\"v{version}"), "\"v*")
+        .replace(&format!("#v{version}-"), "#v*-")
+}
+
+#[test]
+fn the_reports_pair_sections_are_the_pairs_alone() {
+    let all = stdout_of(&["--format", "html"], &seeds());
+    for other in [2, 4] {
+        let (files, base) = alone(0, other);
+        let pair = stdout_of(&["--format", "html", "--base", &base], &files);
+        assert_eq!(
+            html_section(&all, other),
+            html_section(&pair, 1),
+            "version {other}"
+        );
+    }
+}
+
+#[test]
+fn the_reports_fact_links_land_on_rows_of_the_sections() {
+    let page = stdout_of(&["--format", "html"], &seeds());
+    let links: Vec<&str> = page
+        .split("href=\"#")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    assert!(links.len() > 100);
+    for link in links {
+        assert!(
+            page.contains(&format!("id=\"{link}\"")),
+            "#{link} leads nowhere"
+        );
+    }
+}
