@@ -344,4 +344,32 @@ mod found {
         assert_eq!(first(&forward), Some((PassageStatus::Same, 2)));
         assert_eq!(first(&backward), Some((PassageStatus::Same, 2)));
     }
+
+    /// What stands opposite what, as byte ranges of "a" and "b", whichever was the base.
+    fn pairings(c: &Comparison) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+        let mut out: Vec<_> = c
+            .passages
+            .iter()
+            .filter_map(|p| {
+                let of = |name: &str| {
+                    p.spans
+                        .iter()
+                        .find(|s| c.version(s.version).name == name)
+                        .map(|s| s.range.clone())
+                };
+                Some((of("a")?, of("b")?))
+            })
+            .collect();
+        out.sort_by_key(|(a, b)| (a.start, b.start));
+        out
+    }
+
+    #[test]
+    fn sentences_swapped_wholesale_pair_alike_whichever_version_is_the_base() {
+        let a = "Kyiv Kyiv. Kyiv Driscoll.\n\ndied U.S. in people.\n";
+        let b = "died U.S. in people. Kyiv Driscoll. Kyiv Kyiv. ";
+        let forward = run(&[a.into(), b.into()], &["a", "b"], IgnoreOptions::default());
+        let backward = run(&[b.into(), a.into()], &["b", "a"], IgnoreOptions::default());
+        assert_eq!(pairings(&forward), pairings(&backward));
+    }
 }

@@ -21,6 +21,8 @@ const HEADING_MISMATCH: f32 = 0.3;
 
 /// Weight of the length-ratio tie-breaker.
 const LENGTH: f32 = 0.03;
+/// Relative difference under which two paths' costs count as equal.
+const TIE: f32 = 1e-6;
 
 /// Below this many cells the DP searches the whole matrix.
 const FULL_DP_CELLS: usize = 1_500_000;
@@ -209,6 +211,9 @@ pub(super) struct Dp<'a> {
     /// `pair_dot[cell(r, j)]` = dot(a[r-1], b[j-1]).
     pair_dot: Vec<f32>,
     cost: Vec<f32>,
+    /// Characters paired along each cell's best path: between two paths of equal cost, the one
+    /// pairing more text wins, a choice that does not depend on which side is the base.
+    paired: Vec<u32>,
     back: Vec<u8>,
     a_stats: GroupStats,
     b_stats: GroupStats,
@@ -282,6 +287,7 @@ impl<'a> Dp<'a> {
             band,
             pair_dot: vec![0.0; cells],
             cost: vec![f32::INFINITY; cells],
+            paired: vec![0; cells],
             back: vec![u8::MAX; cells],
             any_moved: a_moved.contains(&true) || b_moved.contains(&true),
             a_moved,
@@ -358,8 +364,19 @@ impl<'a> Dp<'a> {
             let Some(step) = self.bead_cost(r - da..r, j - db..j, &window) else {
                 continue;
             };
-            if base + step < self.cost[cell] {
-                self.cost[cell] = base + step;
+            let cost = base + step;
+            let paired = self.paired[prev]
+                + if da > 0 && db > 0 {
+                    (self.a_stats.chars[da - 1][r] + self.b_stats.chars[db - 1][j]) as u32
+                } else {
+                    0
+                };
+            // Equal within rounding: the sums of a group's dot products are taken in a
+            // different order when the sides swap.
+            let tied = (cost - self.cost[cell]).abs() <= TIE * cost.abs().max(1.0);
+            if (cost < self.cost[cell] && !tied) || (tied && paired > self.paired[cell]) {
+                self.cost[cell] = cost;
+                self.paired[cell] = paired;
                 self.back[cell] = k as u8;
             }
         }
