@@ -196,6 +196,27 @@ fn by_name(c: &Comparison) -> Vec<BTreeMap<String, (std::ops::Range<usize>, &'st
         .collect()
 }
 
+/// Which text of the version named "a" stands opposite which text of "b", and how sure the
+/// aligner is: the same whichever of the two is the base.
+fn pairings(c: &Comparison) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>, String)> {
+    let mut out: Vec<_> = c
+        .passages
+        .iter()
+        .filter_map(|p| {
+            let of = |name: &str| {
+                p.spans
+                    .iter()
+                    .find(|s| c.version(s.version).name == name)
+                    .map(|s| s.range.clone())
+            };
+            let reading = p.readings.first()?;
+            Some((of("a")?, of("b")?, format!("{:.4}", reading.confidence)))
+        })
+        .collect();
+    out.sort_by_key(|(a, b, _)| (a.start, b.start));
+    out
+}
+
 proptest! {
     // 96 cases keep CI fast; a deeper search: `PROPTEST_CASES=20000 cargo test --release
     // --test invariants`.
@@ -229,25 +250,6 @@ proptest! {
 
     #[test]
     fn pairing_two_versions_mirrors_when_the_base_swaps(texts in versions()) {
-        // Which text of `a` stands opposite which text of `b`, and how sure the aligner is.
-        let pairings = |c: &Comparison| -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>, String)> {
-            let mut out: Vec<_> = c
-                .passages
-                .iter()
-                .filter_map(|p| {
-                    let of = |name: &str| {
-                        p.spans
-                            .iter()
-                            .find(|s| c.version(s.version).name == name)
-                            .map(|s| s.range.clone())
-                    };
-                    let reading = p.readings.first()?;
-                    Some((of("a")?, of("b")?, format!("{:.4}", reading.confidence)))
-                })
-                .collect();
-            out.sort_by_key(|(a, b, _)| (a.start, b.start));
-            out
-        };
         let pair = [texts[0].clone(), texts[1].clone()];
         let forward = run(&pair, &["a", "b"], IgnoreOptions::default());
         let backward = run(&[pair[1].clone(), pair[0].clone()], &["b", "a"], IgnoreOptions::default());
@@ -343,25 +345,6 @@ mod found {
         };
         assert_eq!(first(&forward), Some((PassageStatus::Same, 2)));
         assert_eq!(first(&backward), Some((PassageStatus::Same, 2)));
-    }
-
-    /// What stands opposite what, as byte ranges of "a" and "b", whichever was the base.
-    fn pairings(c: &Comparison) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
-        let mut out: Vec<_> = c
-            .passages
-            .iter()
-            .filter_map(|p| {
-                let of = |name: &str| {
-                    p.spans
-                        .iter()
-                        .find(|s| c.version(s.version).name == name)
-                        .map(|s| s.range.clone())
-                };
-                Some((of("a")?, of("b")?))
-            })
-            .collect();
-        out.sort_by_key(|(a, b)| (a.start, b.start));
-        out
     }
 
     #[test]
