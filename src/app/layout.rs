@@ -8,9 +8,13 @@
 //! - the shapes (`shape.rs`): each entry's text wrapped to the pane width (once per pair
 //!   and width, on all cores);
 //! - the row index (`index.rs`): where each entry's rows start, as prefix sums of the
-//!   entries' heights with runs of same passages folded or not (once per fold state: arithmetic
-//!   over the entries, no wrapping);
+//!   entries' heights with runs of same passages folded or not (both fold states at build,
+//!   so that `z` swaps them: arithmetic over the entries, no wrapping);
 //! - the [`Row`]s themselves, made on demand for the rows on screen ([`PairRows::row`]).
+//!
+//! Beside the entries, made with them: where each entry's text lies in the two versions
+//! (`places.rs`, to find the reader's place again by binary search), and each entry's class and
+//! fact count (`columns.rs`, which facts found in the background replace whole).
 //!
 //! The comparison laid out may be the pair's own (with more than two versions loaded, the panes
 //! read the two versions compared alone, numbered 0 and 1): [`Ids`] says which loaded version
@@ -22,24 +26,32 @@
 //! are found in the background), only the entries about to be shown are inked again with their
 //! underlines ([`PairRows::prepare`]).
 
+mod columns;
 mod entries;
 mod index;
+mod moves;
+mod places;
 mod rows;
 mod shape;
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 pub use crate::present::marks::{FactMark, PairFacts};
 pub use crate::present::text::{Ink, Run, Side, StyledText};
+use columns::Columns;
+pub use columns::LayoutFacts;
 use index::RowIndex;
+use moves::{Destination, Moves, link_moves};
+use places::Places;
+pub(crate) use places::nearest;
 use shape::Shapes;
 
 use crate::facts::{ChangeClass, FactReport};
 use crate::model::{Comparison, PassageKind, PassageStatus, VersionId};
 use crate::options::IgnoreOptions;
 use crate::present::labels::Labels;
-use crate::present::outline::{self, Scope};
 
 /// Whether runs of same passages are folded to one line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -131,11 +143,6 @@ pub struct Entry {
     pub similarity: f32,
     /// Whether the pairing of the two texts rests on thin evidence ([`crate::model::Reading::is_weak`]).
     pub weak: bool,
-    /// How much the compared version's change matters (`None` where the pair does not differ,
-    /// and for changed passages while the facts are still being found).
-    pub class: Option<ChangeClass>,
-    /// How many facts the pair disagrees on in this passage (they are underlined).
-    pub facts: usize,
     /// Where [`super::Action::FollowMove`] goes from here: where a moved passage went, or the
     /// passage that moved in after this one.
     pub jump: Option<EntryIx>,
@@ -145,13 +152,6 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Whether the pair differs here in substance: a fact, a quotation, added or removed text
-    /// (what `n`/`p` stop at when stepping through substantive changes only).
-    #[must_use]
-    pub fn is_substantive(&self) -> bool {
-        self.class == Some(ChangeClass::Substantive)
-    }
-
     /// The text on one side, as prepared with the entry.
     #[must_use]
     pub fn side(&self, side: Side) -> Option<&StyledText> {
@@ -201,8 +201,13 @@ pub struct PairRows {
     shapes: Shapes,
     /// Where each entry's rows are, for `key.fold`.
     index: RowIndex,
-    /// For each entry, how many divergent (and substantive) entries follow it.
-    after: Vec<Below>,
+    /// The same for the other fold state, while the width stays: folding and unfolding only
+    /// swap the two.
+    other_fold: Option<RowIndex>,
+    /// Where each entry's text is in the pair's versions, for finding a place again.
+    places: Places,
+    /// Each entry's class, fact count and what follows it.
+    columns: Arc<Columns>,
     /// The pair's moves, for the notes.
     moves: Moves,
     /// How loaded versions are named in notes.
@@ -210,19 +215,12 @@ pub struct PairRows {
     /// The base of the comparison, as a loaded version (named `(base)` in notes).
     comparison_base: VersionId,
     /// The pair's fact underlines, once the facts are known.
-    underlines: Option<PairFacts>,
+    underlines: Option<Arc<PairFacts>>,
     /// Whether the entries' own texts carry the underlines (the facts were known at build).
     marked: bool,
     /// Texts inked with the underlines after the facts arrived, by entry, for the entries
     /// prepared for the screen.
     inked: HashMap<usize, [Option<StyledText>; 2]>,
-}
-
-/// How many entries of a kind follow an entry.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Below {
-    divergent: usize,
-    substantive: usize,
 }
 
 impl PairRows {
@@ -252,31 +250,30 @@ impl PairRows {
         debug_assert_eq!(local[0], comparison.base);
         let underlines = facts.map(|f| PairFacts::build(comparison, f, local));
         let empty = PairFacts::default();
-        let mut entries = entries::entries(
-            comparison,
-            facts,
-            underlines.as_ref().unwrap_or(&empty),
-            local[1],
-        );
+        let mut entries =
+            entries::entries(comparison, underlines.as_ref().unwrap_or(&empty), local[1]);
+        let columns = Columns::of(&statuses(&entries), facts, underlines.as_ref(), local[1]);
         let moves = link_moves(comparison, &mut entries, local[1]);
         let shapes = Shapes::wrap(&entries, &moves, key.width);
         let index = RowIndex::new(&entries, &shapes, &moves, key.fold);
-        let mut layout = Self {
+        let other_fold = RowIndex::new(&entries, &shapes, &moves, key.fold.toggled());
+        let places = Places::new(comparison, &entries, local);
+        Self {
             key,
             local,
             entries,
             shapes,
             index,
-            after: Vec::new(),
+            other_fold: Some(other_fold),
+            places,
+            columns: Arc::new(columns),
             moves,
             labels,
             comparison_base: ids.loaded(comparison.base),
             marked: underlines.is_some(),
-            underlines,
+            underlines: underlines.map(Arc::new),
             inked: HashMap::new(),
-        };
-        layout.count_after();
-        layout
+        }
     }
 
     /// The base and compared version as the laid-out comparison numbers them.
@@ -286,26 +283,35 @@ impl PairRows {
     }
 
     /// Takes in the facts found after the layout was built: each entry's class and fact count,
-    /// and the underlines (found here unless given, built for this pair), which
-    /// [`PairRows::prepare`] inks into the entries about to be shown. The text itself does not
-    /// change, so neither do the rows.
+    /// and the underlines, which [`PairRows::prepare`] inks into the entries about to be
+    /// shown. They are found here unless given (found in the background for this pair of this
+    /// comparison: then taking them in costs nothing). The text itself does not change, so
+    /// neither do the rows.
     pub fn add_facts(
         &mut self,
         comparison: &Comparison,
         facts: &FactReport,
-        underlines: Option<PairFacts>,
+        found: Option<LayoutFacts>,
     ) {
-        let underlines =
-            underlines.unwrap_or_else(|| PairFacts::build(comparison, facts, self.local));
-        for entry in &mut self.entries {
-            entry.class =
-                entries::pair_class(Some(facts), entry.passage, self.local[1], entry.status);
-            entry.facts = underlines.count(entry.passage);
-        }
-        self.underlines = Some(underlines);
+        let found = found
+            .filter(|f| f.columns.len() == self.entries.len())
+            .unwrap_or_else(|| {
+                let underlines = PairFacts::build(comparison, facts, self.local);
+                let columns = Columns::of(
+                    &statuses(&self.entries),
+                    Some(facts),
+                    Some(&underlines),
+                    self.local[1],
+                );
+                LayoutFacts {
+                    underlines: Arc::new(underlines),
+                    columns: Arc::new(columns),
+                }
+            });
+        self.underlines = Some(found.underlines);
+        self.columns = found.columns;
         self.marked = false;
         self.inked.clear();
-        self.count_after();
     }
 
     /// Whether the facts are in (classes, fact counts and underlines).
@@ -314,29 +320,34 @@ impl PairRows {
         self.underlines.is_some()
     }
 
-    fn count_after(&mut self) {
-        self.after = vec![Below::default(); self.entries.len()];
-        let mut count = Below::default();
-        for (i, entry) in self.entries.iter().enumerate().rev() {
-            self.after[i] = count;
-            count.divergent += usize::from(entry.status.is_divergent());
-            count.substantive += usize::from(entry.is_substantive());
-        }
-    }
-
     /// The same pair at another width or fold state: the entries' text is kept; a new width
-    /// wraps it again, a new fold state only places the entries again. `key` must name the
-    /// same pair and ignore options.
+    /// wraps it again, a new fold state only places the entries again (once: the places of
+    /// both fold states are kept while the width stays). `key` must name the same pair and
+    /// ignore options.
     pub fn reflow(&mut self, key: PairRowsKey) {
         debug_assert!(self.same_pair(&key));
         if key == self.key {
             return;
         }
+        let place = |l: &Self| RowIndex::new(&l.entries, &l.shapes, &l.moves, key.fold);
         if key.width != self.key.width {
             self.shapes = Shapes::wrap(&self.entries, &self.moves, key.width);
+            self.other_fold = None;
+            self.index = place(self);
+        } else if key.fold != self.index.fold() {
+            let index = match self.other_fold.take() {
+                Some(index) if index.fold() == key.fold => index,
+                _ => place(self),
+            };
+            self.other_fold = Some(std::mem::replace(&mut self.index, index));
         }
-        self.index = RowIndex::new(&self.entries, &self.shapes, &self.moves, key.fold);
         self.key = key;
+    }
+
+    /// Each block of rows (an entry shown in full, or a folded run) with the status of its
+    /// (first) entry, in order.
+    pub fn blocks(&self) -> impl Iterator<Item = (Range<usize>, PassageStatus)> + '_ {
+        self.index.blocks()
     }
 
     /// Whether a layout for `key` can be had by [`PairRows::reflow`] from this one.
@@ -351,16 +362,51 @@ impl PairRows {
         &self.entries[ix.0]
     }
 
+    /// How much the compared version's change to an entry matters (`None` where the pair does
+    /// not differ, and for changed passages while the facts are still being found).
+    #[must_use]
+    pub fn class(&self, ix: EntryIx) -> Option<ChangeClass> {
+        self.columns.class(ix.0)
+    }
+
+    /// Whether the pair differs in an entry in substance: a fact, a quotation, added or
+    /// removed text (what `n`/`p` stop at when stepping through substantive changes only).
+    #[must_use]
+    pub fn is_substantive(&self, ix: EntryIx) -> bool {
+        self.class(ix) == Some(ChangeClass::Substantive)
+    }
+
+    /// How many facts the pair disagrees on in an entry (they are underlined).
+    #[must_use]
+    pub fn fact_count(&self, ix: EntryIx) -> usize {
+        self.columns.facts(ix.0)
+    }
+
     /// How many divergent entries follow an entry.
     #[must_use]
     pub fn divergent_after(&self, ix: EntryIx) -> usize {
-        self.after.get(ix.0).map_or(0, |b| b.divergent)
+        self.columns.after(ix.0).divergent
     }
 
     /// How many entries with a substantive change follow an entry.
     #[must_use]
     pub fn substantive_after(&self, ix: EntryIx) -> usize {
-        self.after.get(ix.0).map_or(0, |b| b.substantive)
+        self.columns.after(ix.0).substantive
+    }
+
+    /// The entry whose text in `version` (as the laid-out comparison numbers it; `None`: it
+    /// lacks the version) holds a text offset, or starts nearest it (the first such entry;
+    /// the first entry if none has text there). `comparison` is the one laid out.
+    #[must_use]
+    pub fn entry_holding(
+        &self,
+        comparison: &Comparison,
+        version: Option<VersionId>,
+        offset: usize,
+    ) -> Option<EntryIx> {
+        self.places
+            .entry_holding(comparison, &self.entries, version, offset)
+            .map(EntryIx)
     }
 
     /// How many rows the layout has.
@@ -437,7 +483,7 @@ impl PairRows {
                 passage,
                 self.local[1],
                 entry.status,
-                underlines,
+                underlines.as_ref(),
             );
             // The underlines cut runs, never the text; the rows were wrapped on the text as
             // built, so a text that came out otherwise keeps the one built.
@@ -458,86 +504,9 @@ impl PairRows {
     }
 }
 
-/// Where the compared version has a moved passage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Destination {
-    /// Before every other passage.
-    First,
-    /// Right after this entry.
-    After(EntryIx),
-}
-
-/// The moves of a pair, indexed for placing: where each moved entry went, and which moved
-/// entries arrive after each entry.
-#[derive(Debug, Default)]
-pub(super) struct Moves {
-    /// For each entry, where it went if it moved.
-    went: Vec<Option<Destination>>,
-    /// For each entry, the moved entries the compared version has right after it.
-    arrivals: Vec<Vec<EntryIx>>,
-    /// The moved entries the compared version has before everything.
-    first: Vec<EntryIx>,
-}
-
-impl Moves {
-    /// Where an entry went, if it moved.
-    pub(super) fn went(&self, ix: EntryIx) -> Option<Destination> {
-        self.went.get(ix.0).copied().flatten()
-    }
-
-    /// The moved entries arriving at a place.
-    pub(super) fn arriving(&self, at: Destination) -> &[EntryIx] {
-        match at {
-            Destination::First => &self.first,
-            Destination::After(ix) => self.arrivals.get(ix.0).map_or(&[], Vec::as_slice),
-        }
-    }
-
-    /// Whether an entry holds "moved here" notes (and so stays open when folding).
-    pub(super) fn holds_marker(&self, ix: EntryIx) -> bool {
-        !self.arriving(Destination::After(ix)).is_empty()
-            || (ix.0 == 0 && !self.arriving(Destination::First).is_empty())
-    }
-}
-
-/// Moves for the pair: for each moved entry, the entry after which the compared version has it.
-/// Also sets each entry's [`Entry::jump`].
-fn link_moves(comparison: &Comparison, entries: &mut [Entry], compared: VersionId) -> Moves {
-    let index_of = |passage: usize| entries.binary_search_by_key(&passage, |e| e.passage).ok();
-    let mut moves = Moves {
-        went: vec![None; entries.len()],
-        arrivals: vec![Vec::new(); entries.len()],
-        first: Vec::new(),
-    };
-    for m in outline::moves(comparison, Scope::Pair(compared)) {
-        let Some(i) = index_of(m.passage) else {
-            continue;
-        };
-        // The passage it follows is shown (the compared version carries it); if the model
-        // points elsewhere, fall back to the nearest shown passage before it.
-        let destination = match m.after {
-            None => Destination::First,
-            Some(a) => Destination::After(EntryIx(
-                index_of(a)
-                    .unwrap_or_else(|| entries.partition_point(|e| e.passage < a).max(1) - 1),
-            )),
-        };
-        moves.went[i] = Some(destination);
-        match destination {
-            Destination::First => moves.first.push(EntryIx(i)),
-            Destination::After(at) => moves.arrivals[at.0].push(EntryIx(i)),
-        }
-    }
-    for (i, destination) in moves.went.iter().enumerate() {
-        let holder = match destination {
-            Some(Destination::First) => EntryIx(0),
-            Some(Destination::After(at)) => *at,
-            None => continue,
-        };
-        entries[i].jump = Some(holder);
-        entries[holder.0].jump.get_or_insert(EntryIx(i));
-    }
-    moves
+/// Each entry's passage and status, for [`Columns::of`].
+fn statuses(entries: &[Entry]) -> Vec<(usize, PassageStatus)> {
+    entries.iter().map(|e| (e.passage, e.status)).collect()
 }
 
 #[cfg(test)]

@@ -113,14 +113,12 @@ impl Nav {
         layout: &PairRows,
         height: usize,
         direction: Direction,
-        stop: impl Fn(&super::layout::Entry) -> bool,
+        stop: impl Fn(EntryIx) -> bool,
     ) -> bool {
         let current = self.current.0;
         let found = match direction {
-            Direction::Forward => {
-                (current + 1..layout.entries.len()).find(|&i| stop(&layout.entries[i]))
-            }
-            Direction::Backward => (0..current).rev().find(|&i| stop(&layout.entries[i])),
+            Direction::Forward => (current + 1..layout.entries.len()).find(|&i| stop(EntryIx(i))),
+            Direction::Backward => (0..current).rev().find(|&i| stop(EntryIx(i))),
         };
         match found {
             Some(i) => {

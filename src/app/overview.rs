@@ -29,21 +29,32 @@ fn weight(status: PassageStatus) -> u8 {
 }
 
 impl Overview {
-    /// The strip for a layout, `height` cells tall.
+    /// The strip for a layout, `height` cells tall: each cell shows the weightiest status
+    /// among the blocks with rows in it (the last of equals). One pass over the blocks, both
+    /// in row order: a book's strip is made in a fraction of a frame.
     #[must_use]
     pub fn build(layout: &PairRows, height: usize) -> Self {
-        let rows = layout.row_count();
         let mut overview = Self {
-            cells: Vec::with_capacity(height),
-            rows,
+            cells: vec![None; height],
+            rows: layout.row_count(),
             height,
         };
-        for cell in 0..height {
-            let status = layout
-                .entries_in(overview.cell_rows(cell))
-                .map(|ix| layout.entry(ix).status)
-                .max_by_key(|s| weight(*s));
-            overview.cells.push(status);
+        let bounds: Vec<Range<usize>> = (0..height).map(|c| overview.cell_rows(c)).collect();
+        // The first cell that can still meet a block.
+        let mut first = 0;
+        for (rows, status) in layout.blocks() {
+            while bounds.get(first).is_some_and(|b| b.end <= rows.start) {
+                first += 1;
+            }
+            for (cell, bound) in bounds.iter().enumerate().skip(first) {
+                if bound.start >= rows.end {
+                    break;
+                }
+                let slot = &mut overview.cells[cell];
+                if !bound.is_empty() && slot.is_none_or(|s| weight(status) >= weight(s)) {
+                    *slot = Some(status);
+                }
+            }
         }
         overview
     }
@@ -83,5 +94,52 @@ impl Overview {
     #[must_use]
     pub fn height(&self) -> usize {
         self.height
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::fixture;
+    use crate::app::layout::{Fold, PairRowsKey};
+    use crate::model::VersionId;
+    use crate::options::IgnoreOptions;
+
+    /// The strip as defined: per cell, the weightiest status among the entries with rows in
+    /// it, the last of equals.
+    fn by_cells(layout: &PairRows, height: usize) -> Vec<Option<PassageStatus>> {
+        let strip = Overview::build(layout, height);
+        (0..height)
+            .map(|cell| {
+                layout
+                    .entries_in(strip.cell_rows(cell))
+                    .map(|ix| layout.entry(ix).status)
+                    .max_by_key(|s| weight(*s))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_pass_over_the_blocks_colours_each_cell_as_defined() {
+        let c = fixture::story();
+        for width in [12, 30, 80] {
+            for fold in [Fold::Open, Fold::Folded] {
+                let key = PairRowsKey {
+                    base: VersionId(0),
+                    compared: VersionId(1),
+                    ignore: IgnoreOptions::default(),
+                    width,
+                    fold,
+                };
+                let layout = PairRows::build(&c, None, key);
+                for height in 0..layout.row_count() + 5 {
+                    assert_eq!(
+                        Overview::build(&layout, height).cells,
+                        by_cells(&layout, height),
+                        "width {width}, {fold:?}, height {height}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -20,7 +20,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::layout::{Ids, PairFacts, PairRows, PairRowsKey};
+use super::layout::{Ids, LayoutFacts, PairRows, PairRowsKey};
 use super::worker::{Job, Outcome, Poll, Worker};
 pub use crate::Analysis;
 use crate::model::{Version, VersionId};
@@ -127,8 +127,8 @@ pub struct Store {
     tables: HashMap<CompareKey, Tables>,
     /// Layouts the background thread made with a comparison, until the viewer takes them.
     layouts: HashMap<PairKey, PairRows>,
-    /// Fact underlines the background thread found for a pair.
-    underlines: HashMap<PairKey, PairFacts>,
+    /// The facts of a pair's layout (underlines, classes) the background thread found.
+    underlines: HashMap<PairKey, LayoutFacts>,
     labels: Labels,
     total_bytes: usize,
 }
@@ -243,9 +243,9 @@ impl Store {
         self.pair_tallies.get(&key)
     }
 
-    /// The fact underlines the background thread found for a pair, if it did.
+    /// The facts of a pair's layout the background thread found, if it did (cheap to clone).
     #[must_use]
-    pub fn underlines(&self, key: PairKey) -> Option<PairFacts> {
+    pub fn underlines(&self, key: PairKey) -> Option<LayoutFacts> {
         self.underlines.get(&key).cloned()
     }
 

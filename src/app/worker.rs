@@ -25,7 +25,7 @@ use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
-use super::layout::{Ids, PairFacts, PairRows, PairRowsKey};
+use super::layout::{Ids, LayoutFacts, PairRows, PairRowsKey};
 use super::store::{Analysis, CompareKey, PairKey, Words};
 use crate::model::{Comparison, Version};
 use crate::options::CompareOptions;
@@ -79,17 +79,17 @@ pub enum Outcome {
     /// The presence table of the comparison.
     Presence(CompareKey, Arc<PresenceTable>),
     /// The facts are found (the analysis sent before now has them), with the facts table and,
-    /// if the panes read this comparison, the underlines of the pair on screen.
+    /// if the panes read this comparison, the facts of the pair on screen's layout.
     Facts(
         CompareKey,
         Arc<FactsTable>,
-        Option<Box<(PairKey, PairFacts)>>,
+        Option<Box<(PairKey, LayoutFacts)>>,
     ),
     /// A pair's own comparison (its facts not found yet), laid out if it was on screen.
     PairCompared(PairKey, Result<Box<(Analysis, Option<PairRows>)>, String>),
     /// The facts of a pair's own comparison are found (into the analysis sent before), with
-    /// the pair's underlines.
-    PairFacts(PairKey, Box<PairFacts>),
+    /// the facts of the pair's layout.
+    PairFacts(PairKey, Box<LayoutFacts>),
 }
 
 /// A comparison and what showing it takes, made on the background thread.
@@ -316,7 +316,7 @@ fn find_facts(job: Later, cx: &Context) -> Result<(), mpsc::SendError<Outcome>> 
                 .wanted()
                 .filter(|l| panes && l.base == key.base && l.ignore == key.ignore)
                 .map(|l| {
-                    let marks = PairFacts::build(comparison, facts, [l.base, l.compared]);
+                    let marks = LayoutFacts::find(comparison, facts, [l.base, l.compared]);
                     Box::new((PairKey::of(&l), marks))
                 });
             cx.outbox
@@ -326,7 +326,7 @@ fn find_facts(job: Later, cx: &Context) -> Result<(), mpsc::SendError<Outcome>> 
             let facts = analysis.facts();
             let ids = Ids::pair(key.base, key.compared);
             let local = [key.base, key.compared].map(|v| ids.local(v).unwrap_or(v));
-            let marks = PairFacts::build(&analysis.comparison, facts, local);
+            let marks = LayoutFacts::find(&analysis.comparison, facts, local);
             cx.outbox.send(Outcome::PairFacts(key, Box::new(marks)))
         }
     }

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use super::Entry;
 use crate::facts::{ChangeClass, FactReport};
-use crate::model::{Comparison, PassageStatus, VersionId};
+use crate::model::{Comparison, Passage, PassageStatus, VersionId};
 use crate::present::marks::PairFacts;
 use crate::present::outline::{self, Scope};
 use crate::present::text;
@@ -14,7 +14,6 @@ use crate::present::text;
 /// The passages that the base or the compared version carries, with their status for the pair.
 pub(super) fn entries(
     comparison: &Comparison,
-    facts: Option<&FactReport>,
     underlines: &PairFacts,
     compared: VersionId,
 ) -> Vec<Entry> {
@@ -22,8 +21,7 @@ pub(super) fn entries(
     comparison
         .passages
         .par_iter()
-        // The passages the pair shows, as the printers' outline of the pair has them.
-        .filter(|p| outline::status(comparison, p, Scope::Pair(compared)).is_some())
+        .filter(|p| shows(comparison, p, compared))
         .map(|p| {
             let (status, similarity) = outline::pair_status(p, base, compared);
             Entry {
@@ -34,13 +32,26 @@ pub(super) fn entries(
                 weak: p
                     .reading(compared)
                     .is_some_and(crate::model::Reading::is_weak),
-                class: pair_class(facts, p.index, compared, status),
-                facts: underlines.count(p.index),
                 jump: None,
                 text: text::pair_texts(comparison, p, compared, status, underlines),
             }
         })
         .collect()
+}
+
+/// Whether the pair shows a passage: as the printers' outline of the pair has it.
+fn shows(comparison: &Comparison, passage: &Passage, compared: VersionId) -> bool {
+    outline::status(comparison, passage, Scope::Pair(compared)).is_some()
+}
+
+/// A passage's status for the pair, if the pair shows it (as [`entries`] has it).
+pub(super) fn shown_status(
+    comparison: &Comparison,
+    passage: &Passage,
+    compared: VersionId,
+) -> Option<PassageStatus> {
+    shows(comparison, passage, compared)
+        .then(|| outline::pair_status(passage, comparison.base, compared).0)
 }
 
 /// How much the compared version's change to a passage matters, for the pair: its own class

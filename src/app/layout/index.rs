@@ -21,6 +21,8 @@ pub(super) struct Block {
     pub(super) height: usize,
     /// Whether it is a folded run.
     pub(super) folded: bool,
+    /// The status of its (first) entry.
+    pub(super) status: PassageStatus,
 }
 
 impl Block {
@@ -35,8 +37,10 @@ impl Block {
 }
 
 /// The blocks of a layout and the block of each entry.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct RowIndex {
+    /// The fold state placed for.
+    fold: Fold,
     blocks: Vec<Block>,
     /// Per entry, the index of its block.
     block_of: Vec<usize>,
@@ -80,15 +84,27 @@ impl RowIndex {
                 start: row,
                 height,
                 folded,
+                status: entries[i].status,
             });
             row += height;
             i = end;
         }
         Self {
+            fold,
             blocks,
             block_of,
             total: row,
         }
+    }
+
+    /// The fold state placed for.
+    pub(super) fn fold(&self) -> Fold {
+        self.fold
+    }
+
+    /// Each block's rows and the status of its (first) entry, in order.
+    pub(super) fn blocks(&self) -> impl Iterator<Item = (Range<usize>, PassageStatus)> + '_ {
+        self.blocks.iter().map(|b| (b.rows(), b.status))
     }
 
     /// Rows in all.

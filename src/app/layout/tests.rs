@@ -241,7 +241,7 @@ fn facts_the_pair_disagrees_on_are_underlined_and_the_straying_reading_marked() 
             ("26 points".to_string(), FactMark::Strays)
         ]
     );
-    assert_eq!(layout.entries[2].facts, 2);
+    assert_eq!(layout.fact_count(EntryIx(2)), 2);
     // The passage v1 lacks: its facts stay plain, the whole passage is marked removed.
     assert!(underlined(&layout, 3, Side::Base).is_empty());
 }
@@ -258,14 +258,16 @@ fn facts_both_panes_state_alike_stay_plain() {
     for side in Side::BOTH {
         assert!(underlined(&layout, 2, side).is_empty(), "{side:?}");
     }
-    assert_eq!(layout.entries[2].facts, 0);
+    assert_eq!(layout.fact_count(EntryIx(2)), 0);
 }
 
 #[test]
 fn each_entry_knows_how_much_its_change_matters_for_the_pair() {
     let c = fixture::story();
     let layout = build(&c, key(60, Fold::Open));
-    let classes: Vec<Option<ChangeClass>> = layout.entries.iter().map(|e| e.class).collect();
+    let classes: Vec<Option<ChangeClass>> = (0..layout.entries.len())
+        .map(|i| layout.class(EntryIx(i)))
+        .collect();
     assert_eq!(
         classes,
         [
@@ -414,13 +416,34 @@ fn facts_arriving_after_the_layout_give_the_rows_a_layout_with_facts_has() {
         for r in 0..with.row_count() {
             assert_eq!(later.row(r), with.row(r), "row {r}");
         }
-        let meta =
-            |l: &PairRows| -> Vec<_> { l.entries.iter().map(|e| (e.class, e.facts)).collect() };
+        let meta = |l: &PairRows| -> Vec<_> {
+            (0..l.entries.len())
+                .map(|i| (l.class(EntryIx(i)), l.fact_count(EntryIx(i))))
+                .collect()
+        };
         assert_eq!(meta(&later), meta(&with));
         assert_eq!(
             later.substantive_after(EntryIx(0)),
             with.substantive_after(EntryIx(0))
         );
+    }
+}
+
+#[test]
+fn facts_found_apart_from_the_layout_are_those_it_finds_itself() {
+    let (c, facts) = seeds();
+    for compared in 1..c.versions.len() {
+        let key = PairRowsKey {
+            compared: VersionId(compared),
+            ..key(57, Fold::Open)
+        };
+        let mut here = PairRows::build(c, None, key);
+        here.add_facts(c, facts, None);
+        let mut apart = PairRows::build(c, None, key);
+        let found = LayoutFacts::find(c, facts, [VersionId(0), VersionId(compared)]);
+        apart.add_facts(c, facts, Some(found));
+        assert_eq!(apart.columns, here.columns);
+        assert_eq!(apart.underlines, here.underlines);
     }
 }
 
@@ -432,6 +455,6 @@ fn before_the_facts_arrive_the_text_is_the_same_without_underlines() {
     let with = build(&c, key(60, Fold::Open));
     assert_eq!(show(&layout), show(&with));
     // A changed passage's class waits for the facts; added and removed text is substantive.
-    assert_eq!(layout.entries[2].class, None);
-    assert_eq!(layout.entries[3].class, Some(ChangeClass::Substantive));
+    assert_eq!(layout.class(EntryIx(2)), None);
+    assert_eq!(layout.class(EntryIx(3)), Some(ChangeClass::Substantive));
 }

@@ -110,9 +110,9 @@ impl App {
         let Some(shown) = &self.shown else { return };
         let found = self
             .nav
-            .step(&shown.layout, height, direction, |e| match stepping {
-                Stepping::Divergent => e.status.is_divergent(),
-                Stepping::Substantive => e.is_substantive(),
+            .step(&shown.layout, height, direction, |ix| match stepping {
+                Stepping::Divergent => shown.layout.entry(ix).status.is_divergent(),
+                Stepping::Substantive => shown.layout.is_substantive(ix),
             });
         if found && direction == Direction::Backward {
             self.enter_from_below();
@@ -130,9 +130,10 @@ impl App {
     /// To the next or previous passage with an underlined fact.
     fn step_fact(&mut self, direction: Direction) {
         let Some(shown) = &self.shown else { return };
-        let entries = &shown.layout.entries;
+        let layout = &shown.layout;
+        let entries = &layout.entries;
         let current = self.nav.current.0;
-        let has_fact = |i: &usize| entries[*i].facts > 0;
+        let has_fact = |i: &usize| layout.fact_count(EntryIx(*i)) > 0;
         let found = match direction {
             Direction::Forward => (current + 1..entries.len()).find(has_fact),
             Direction::Backward => (0..current).rev().find(has_fact),

@@ -9,10 +9,8 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use std::ops::Range;
-
 use super::{App, Busy, Mode, Notice, Pair, Panes, SPARE_LAYOUTS, Shown, Underlay};
-use crate::app::layout::{Entry, EntryIx, PairFacts, PairRows, PairRowsKey};
+use crate::app::layout::{self, EntryIx, LayoutFacts, PairRows, PairRowsKey};
 use crate::app::nav::Nav;
 use crate::app::overview::Overview;
 use crate::app::presence::{self, PresenceTable};
@@ -162,11 +160,8 @@ impl App {
             }
             old => {
                 match old {
-                    // A comparison still without its word diffs is never shown again. A book's
-                    // takes tens of milliseconds to free, which the frame need not wait for.
-                    Some(old) if old.words == Words::Pending => {
-                        let _ = std::thread::Builder::new().spawn(move || drop(old));
-                    }
+                    // A comparison still without its word diffs is never shown again.
+                    Some(old) if old.words == Words::Pending => drop_apart(old),
                     old => self.spare.extend(old),
                 }
                 let found = self.spare.iter().position(same);
@@ -184,7 +179,7 @@ impl App {
             shown.overview = Overview::build(&shown.layout, height);
         }
         while self.spare.len() > SPARE_LAYOUTS {
-            self.spare.remove(0);
+            drop_apart(self.spare.remove(0));
         }
         (shown, same_entries)
     }
@@ -367,7 +362,7 @@ impl App {
             return Some(entry.passage);
         }
         let (version, offset) = place_of(shown, entry.passage)?;
-        nearest(
+        layout::nearest(
             shown.comparison.passages.iter().enumerate(),
             |p| p.span(version).map(|s| s.range.clone()),
             offset,
@@ -415,6 +410,12 @@ impl App {
     }
 }
 
+/// Frees what was shown for a pair on another thread: a book's layout takes tens of
+/// milliseconds to free, which the frame need not wait for.
+fn drop_apart(old: Shown) {
+    let _ = std::thread::Builder::new().spawn(move || drop(old));
+}
+
 /// Where a passage of the panes' comparison starts: in the base if it carries it, else in the
 /// compared version, as a loaded version and a text offset.
 fn place_of(shown: &Shown, passage: usize) -> Option<(VersionId, usize)> {
@@ -427,36 +428,9 @@ fn place_of(shown: &Shown, passage: usize) -> Option<(VersionId, usize)> {
 /// The panes' entry that holds a text offset of a loaded version (or starts nearest it).
 fn entry_at(shown: &Shown, version: VersionId, offset: usize) -> Option<EntryIx> {
     let local = shown.panes.ids.local(version);
-    let passages = &shown.panes.comparison.passages;
-    nearest(
-        shown.layout.entries.iter().enumerate(),
-        |e: &Entry| {
-            local
-                .and_then(|v| passages[e.passage].span(v))
-                .map(|s| s.range.clone())
-        },
-        offset,
-    )
-    .map(EntryIx)
-}
-
-/// The position of the item whose range holds an offset, or starts nearest it (the first
-/// item if none has a range).
-fn nearest<'a, T: 'a>(
-    items: impl Iterator<Item = (usize, &'a T)>,
-    range: impl Fn(&T) -> Option<Range<usize>>,
-    offset: usize,
-) -> Option<usize> {
-    let distance = |item: &T| {
-        range(item).map_or(usize::MAX, |r| {
-            if r.contains(&offset) {
-                0
-            } else {
-                r.start.abs_diff(offset) + 1
-            }
-        })
-    };
-    items.min_by_key(|(_, item)| distance(item)).map(|(i, _)| i)
+    shown
+        .layout
+        .entry_holding(&shown.panes.comparison, local, offset)
 }
 
 /// A place in the text that survives re-layout.
@@ -468,12 +442,12 @@ struct Anchor {
 }
 
 /// What arrived for what is shown: the facts of the comparison of all versions and of the
-/// panes' comparison, the tables, the pair's underlines.
+/// panes' comparison, the tables, the facts of the pair's layout (underlines, classes).
 struct Arrived {
     facts: Option<Arc<FactReport>>,
     pane_facts: Option<Arc<FactReport>>,
     tables: Tables,
-    underlines: Option<PairFacts>,
+    underlines: Option<LayoutFacts>,
 }
 
 /// Takes facts and tables that arrived into what is shown: the panes' facts into the layout

@@ -170,9 +170,9 @@ fn pane_status(app: &App, left: &mut Vec<Span<'static>>) {
     }
     status.push(' ');
     left.push(styled(status, t.status.fg(t.status(entry.status))));
-    if let Some(class) = entry.class {
+    if let Some(class) = shown.layout.class(app.nav.current) {
         let mut matters = format!("│ {}", class.name());
-        match entry.facts {
+        match shown.layout.fact_count(app.nav.current) {
             0 => {}
             1 => matters.push_str(" · 1 fact differs"),
             n => {

@@ -79,7 +79,7 @@ fn capital_f_steps_to_passages_with_underlined_facts_and_brace_steps_back() {
     // (the compared version lacks it altogether).
     assert_eq!(passage(&app), 2);
     let shown = app.shown.as_ref().unwrap();
-    assert_eq!(shown.layout.entry(app.nav.current).facts, 2);
+    assert_eq!(shown.layout.fact_count(app.nav.current), 2);
     press(&mut app, "F");
     assert_eq!(passage(&app), 2);
     assert_eq!(app.notice(), Some(&Notice::NoFactBelow));
