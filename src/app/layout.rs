@@ -8,13 +8,14 @@
 //! - the shapes (`shape.rs`): each entry's text wrapped to the pane width (once per pair
 //!   and width, on all cores);
 //! - the row index (`index.rs`): where each entry's rows start, as prefix sums of the
-//!   entries' heights with runs of same passages folded or not (both fold states at build,
-//!   so that `z` swaps them: arithmetic over the entries, no wrapping);
+//!   entries' heights with runs of same passages folded or not (arithmetic over the entries,
+//!   no wrapping; both fold states are kept, so that `z` swaps them);
 //! - the [`Row`]s themselves, made on demand for the rows on screen ([`PairRows::row`]).
 //!
-//! Beside the entries, made with them: where each entry's text lies in the two versions
-//! (`places.rs`, to find the reader's place again by binary search), and each entry's class and
-//! fact count (`columns.rs`, which facts found in the background replace whole).
+//! Beside the entries: where each entry's text lies in the two versions (`places.rs`, to find
+//! the reader's place again by binary search; see [`PairRows::index_for_switches`]), and each
+//! entry's class and fact count (`columns.rs`, which facts found in the background replace
+//! whole).
 //!
 //! The comparison laid out may be the pair's own (with more than two versions loaded, the panes
 //! read the two versions compared alone, numbered 0 and 1): [`Ids`] says which loaded version
@@ -202,10 +203,11 @@ pub struct PairRows {
     /// Where each entry's rows are, for `key.fold`.
     index: RowIndex,
     /// The same for the other fold state, while the width stays: folding and unfolding only
-    /// swap the two.
+    /// swap the two (see [`PairRows::index_for_switches`]).
     other_fold: Option<RowIndex>,
-    /// Where each entry's text is in the pair's versions, for finding a place again.
-    places: Places,
+    /// Where each entry's text is in the pair's versions, for finding a place again (see
+    /// [`PairRows::index_for_switches`]; without it, the entries are walked).
+    places: Option<Places>,
     /// Each entry's class, fact count and what follows it.
     columns: Arc<Columns>,
     /// The pair's moves, for the notes.
@@ -229,7 +231,9 @@ impl PairRows {
     #[must_use]
     pub fn build(comparison: &Comparison, facts: Option<&FactReport>, key: PairRowsKey) -> Self {
         let ids = Ids::all(comparison.versions.len());
-        Self::build_in(comparison, facts, key, &ids, Labels::new(comparison))
+        let mut layout = Self::build_in(comparison, facts, key, &ids, Labels::new(comparison));
+        layout.index_for_switches(comparison);
+        layout
     }
 
     /// Lays out one pair of a comparison whose versions are the loaded versions `ids` (a pair's
@@ -256,16 +260,14 @@ impl PairRows {
         let moves = link_moves(comparison, &mut entries, local[1]);
         let shapes = Shapes::wrap(&entries, &moves, key.width);
         let index = RowIndex::new(&entries, &shapes, &moves, key.fold);
-        let other_fold = RowIndex::new(&entries, &shapes, &moves, key.fold.toggled());
-        let places = Places::new(comparison, &entries, local);
         Self {
             key,
             local,
             entries,
             shapes,
             index,
-            other_fold: Some(other_fold),
-            places,
+            other_fold: None,
+            places: None,
             columns: Arc::new(columns),
             moves,
             labels,
@@ -404,9 +406,27 @@ impl PairRows {
         version: Option<VersionId>,
         offset: usize,
     ) -> Option<EntryIx> {
-        self.places
-            .entry_holding(comparison, &self.entries, version, offset)
-            .map(EntryIx)
+        match &self.places {
+            Some(places) => places.entry_holding(comparison, &self.entries, version, offset),
+            None => places::walk(comparison, &self.entries, version, offset),
+        }
+        .map(EntryIx)
+    }
+
+    /// Prepares what keeps a fold, a new base or a new layout of the same text within a frame
+    /// on a book: the rows of the other fold state, and the entries' places in the text
+    /// ([`PairRows::entry_holding`] by binary search). Done in the background with a layout,
+    /// except for the first one, which the first frame waits for: a few milliseconds there
+    /// would only delay it.
+    pub fn index_for_switches(&mut self, comparison: &Comparison) {
+        if self.other_fold.is_none() {
+            let fold = self.key.fold.toggled();
+            let other = RowIndex::new(&self.entries, &self.shapes, &self.moves, fold);
+            self.other_fold = Some(other);
+        }
+        if self.places.is_none() {
+            self.places = Some(Places::new(comparison, &self.entries, self.local));
+        }
     }
 
     /// How many rows the layout has.

@@ -237,19 +237,26 @@ fn compare(
                 Ok(aligned) => aligned,
                 Err(e) => return cx.outbox.send(Outcome::Compared(key, Err(e.to_string()))),
             };
-            // The pair on screen, if the panes read this comparison for it.
-            let lay_out = |comparison: &Comparison| {
+            // The pair on screen, if the panes read this comparison for it. The first frame
+            // waits for the layout without the word diffs; the one with them, which replaces
+            // it, is also indexed for folds and switches.
+            let lay_out = |comparison: &Comparison, words| {
                 cx.wanted()
                     .filter(|l| panes && l.base == key.base && l.ignore == key.ignore)
                     .map(|l| {
                         let ids = Ids::all(cx.versions.len());
-                        PairRows::build_in(comparison, None, l, &ids, cx.labels.clone())
+                        let mut layout =
+                            PairRows::build_in(comparison, None, l, &ids, cx.labels.clone());
+                        if words == Words::Diffed {
+                            layout.index_for_switches(comparison);
+                        }
+                        layout
                     })
             };
             let new = |analysis: &Analysis, words| {
                 let comparison = &analysis.comparison;
                 let new = NewComparison {
-                    layout: lay_out(comparison),
+                    layout: lay_out(comparison, words),
                     summaries: presence::summaries(comparison),
                     analysis: analysis.clone(),
                     words,
@@ -289,7 +296,10 @@ fn compare(
             };
             let layout = cx.wanted().filter(|l| PairKey::of(l) == key).map(|l| {
                 let ids = Ids::pair(key.base, key.compared);
-                PairRows::build_in(&analysis.comparison, None, l, &ids, cx.labels.clone())
+                let comparison = &analysis.comparison;
+                let mut layout = PairRows::build_in(comparison, None, l, &ids, cx.labels.clone());
+                layout.index_for_switches(comparison);
+                layout
             });
             cx.outbox.send(Outcome::PairCompared(
                 key,

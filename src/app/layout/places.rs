@@ -74,17 +74,27 @@ impl Places {
         match sorted {
             _ if entries.is_empty() => None,
             Some(places) => Some(search(places, offset).unwrap_or(0)),
-            None => nearest(
-                entries.iter().enumerate(),
-                |e: &Entry| {
-                    version
-                        .and_then(|v| comparison.passages[e.passage].span(v))
-                        .map(|s| s.range.clone())
-                },
-                offset,
-            ),
+            None => walk(comparison, entries, version, offset),
         }
     }
+}
+
+/// What [`Places::entry_holding`] finds, the long way: [`nearest`] over the entries.
+pub(super) fn walk(
+    comparison: &Comparison,
+    entries: &[Entry],
+    version: Option<VersionId>,
+    offset: usize,
+) -> Option<usize> {
+    nearest(
+        entries.iter().enumerate(),
+        |e: &Entry| {
+            version
+                .and_then(|v| comparison.passages[e.passage].span(v))
+                .map(|s| s.range.clone())
+        },
+        offset,
+    )
 }
 
 /// [`nearest`] over sorted, non-overlapping spans (`None`: there are none).

@@ -218,13 +218,17 @@ impl App {
         // Laid out in the background with the comparison, if the pair is still the one asked.
         let layout = match self.store.take_layout(pair) {
             Some(layout) if layout.same_pair(&key) => layout,
-            _ => PairRows::build_in(
-                &panes.comparison,
-                facts,
-                key,
-                &panes.ids,
-                self.labels.clone(),
-            ),
+            _ => {
+                let mut layout = PairRows::build_in(
+                    &panes.comparison,
+                    facts,
+                    key,
+                    &panes.ids,
+                    self.labels.clone(),
+                );
+                layout.index_for_switches(&panes.comparison);
+                layout
+            }
         };
         Shown {
             overview: Overview::build(&layout, height),
