@@ -31,31 +31,36 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let wrap_width = wrap_width(text, &lines);
     let mut paragraphs: Vec<Range<usize>> = Vec::new();
     let mut open: Option<Range<usize>> = None;
-    // Whether the previous line is web debris: each line is checked once, not once as the next
-    // line and again as the previous one (a book has a hundred thousand lines).
-    let mut prev_boilerplate = false;
+    // Whether the previous line is web debris, once checked. A line is checked only where it
+    // would join its neighbour (a line that starts a paragraph anyway needs no check), and
+    // once, not once as the next line and again as the previous one (a book has a hundred
+    // thousand lines).
+    let mut prev_boilerplate: Option<bool> = None;
     for (i, line) in lines.iter().enumerate() {
         let content = text[line.clone()].trim();
         if content.is_empty() {
             paragraphs.extend(open.take());
+            prev_boilerplate = None;
             continue;
         }
-        let boilerplate = is_boilerplate(content);
+        let mut boilerplate = None;
         let trimmed = trim_range(text, line.clone());
-        // `open` holds a paragraph only right after a non-blank line, whose debris check
-        // `prev_boilerplate` holds.
-        let debris = prev_boilerplate || boilerplate;
-        prev_boilerplate = boilerplate;
+        // `open` holds a paragraph only right after a non-blank line, `lines[i - 1]`.
+        let mut joins = || {
+            continues_paragraph(text, &lines[i - 1], line, wrap_width)
+                && !*prev_boilerplate
+                    .get_or_insert_with(|| is_boilerplate(text[lines[i - 1].clone()].trim()))
+                && !*boilerplate.get_or_insert_with(|| is_boilerplate(content))
+        };
         open = Some(match open.take() {
-            Some(prev) if !debris && continues_paragraph(text, &lines[i - 1], line, wrap_width) => {
-                prev.start..trimmed.end
-            }
+            Some(prev) if joins() => prev.start..trimmed.end,
             Some(prev) => {
                 paragraphs.push(prev);
                 trimmed
             }
             None => trimmed,
         });
+        prev_boilerplate = boilerplate;
     }
     paragraphs.extend(open);
     paragraphs

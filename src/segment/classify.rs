@@ -1,6 +1,9 @@
 //! What a paragraph is: web-page debris (boilerplate), a heading, a list item, or story text.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use super::debris;
 use crate::model::PassageKind;
@@ -120,10 +123,18 @@ pub(super) fn is_boilerplate(paragraph: &str) -> bool {
     if words <= 6 && BOILERPLATE_LINES.contains(&bare) {
         return true;
     }
-    if words <= 25 && BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+    // The first byte is compared before the rest: most lines share it with no prefix.
+    let first = lower.as_bytes().first();
+    if words <= 25
+        && BOILERPLATE_PREFIXES
+            .iter()
+            .any(|p| p.as_bytes().first() == first && lower.starts_with(p))
+    {
         return true;
     }
-    if words <= 25 && lower.contains("all rights reserved") {
+    static RESERVED: LazyLock<Finder<'static>> =
+        LazyLock::new(|| Finder::new("all rights reserved"));
+    if words <= 25 && RESERVED.find(lower.as_bytes()).is_some() {
         return true;
     }
     // A credit has at most 40 words, as every line here.

@@ -24,16 +24,27 @@ enum Class {
     Other,
 }
 
-fn class(b: u8) -> Class {
-    match b {
-        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
-        b'0'..=b'9' => Class::Digit,
-        b'_' => Class::Connector,
-        b':' => Class::MidLetter,
-        b'.' | b'\'' => Class::MidBoth,
-        b',' | b';' => Class::MidNum,
-        _ => Class::Other,
+/// Each byte's class, looked up rather than matched: a book is millions of bytes.
+static CLASSES: [Class; 256] = {
+    let mut table = [Class::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            b'_' => Class::Connector,
+            b':' => Class::MidLetter,
+            b'.' | b'\'' => Class::MidBoth,
+            b',' | b';' => Class::MidNum,
+            _ => Class::Other,
+        };
+        b += 1;
     }
+    table
+};
+
+fn class(b: u8) -> Class {
+    CLASSES[usize::from(b)]
 }
 
 /// `char::is_whitespace` for an ASCII byte.
@@ -44,19 +55,14 @@ fn is_space(b: u8) -> bool {
 /// Whether UAX#29 keeps `s[i - 1]` and `s[i]` in one word (`s` is ASCII, `i ≥ 1`).
 fn joins(s: &[u8], i: usize) -> bool {
     use Class::{Connector, Digit, Letter, MidBoth, MidLetter, MidNum};
+    // The characters two back and one ahead are read only by the rules that need them.
     let at = |k: Option<usize>| k.and_then(|k| s.get(k)).map_or(Class::Other, |&b| class(b));
-    let (before, a, b, after) = (
-        at(i.checked_sub(2)),
-        at(Some(i - 1)),
-        at(Some(i)),
-        at(Some(i + 1)),
-    );
-    match (a, b) {
+    match (class(s[i - 1]), class(s[i])) {
         (Letter | Digit | Connector, Letter | Digit | Connector) => true,
-        (Letter, MidLetter | MidBoth) => after == Letter,
-        (MidLetter | MidBoth, Letter) => before == Letter,
-        (Digit, MidNum | MidBoth) => after == Digit,
-        (MidNum | MidBoth, Digit) => before == Digit,
+        (Letter, MidLetter | MidBoth) => at(Some(i + 1)) == Letter,
+        (MidLetter | MidBoth, Letter) => at(i.checked_sub(2)) == Letter,
+        (Digit, MidNum | MidBoth) => at(Some(i + 1)) == Digit,
+        (MidNum | MidBoth, Digit) => at(i.checked_sub(2)) == Digit,
         _ => false,
     }
 }

@@ -1,8 +1,6 @@
 //! The bead DP: Gale–Church style dynamic programming over sentence groups, searched in a band
 //! around the anchor line, with costs from cosine similarity of summed vectors.
 
-use std::ops::Range;
-
 use rayon::prelude::*;
 
 use super::super::features::dot;
@@ -224,15 +222,24 @@ pub(super) struct Dp<'a> {
     any_moved: bool,
 }
 
-/// Norms, lengths and heading counts of every group of 1–3 consecutive sentences of one side,
-/// indexed by group size and end position, so a bead's cost is a few lookups.
+/// Norm, length and heading count of a group of 1–3 consecutive sentences of one side.
+#[derive(Debug, Clone, Copy)]
+struct Group {
+    /// Squared norm of the group's summed vectors.
+    norm2: f32,
+    /// Alphanumeric characters in the group (at least 1).
+    chars: f32,
+    /// How many of the group's sentences are headings.
+    headings: u8,
+}
+
+/// Every group of 1–3 consecutive sentences of one side, by end position and size, so a
+/// bead's cost is a few lookups; the groups ending at one position lie together, and a cell
+/// of the DP reads the groups ending at its row and at its column once for all its beads.
 struct GroupStats {
-    /// `norm2[len - 1][end]`: squared norm of the summed vectors of `end - len..end`.
-    norm2: [Vec<f32>; 3],
-    /// `chars[len - 1][end]`: alphanumeric characters in the group (at least 1).
-    chars: [Vec<f32>; 3],
-    /// `headings[len - 1][end]`: how many of the group's sentences are headings.
-    headings: [Vec<u8>; 3],
+    /// `ends[end][len - 1]`: the group `end - len..end` (a group reaching before the first
+    /// sentence is empty, never read).
+    ends: Vec<[Group; 3]>,
 }
 
 impl GroupStats {
@@ -244,12 +251,13 @@ impl GroupStats {
                 .collect()
         };
         let (d1, d2) = (next(1), next(2));
-        let mut stats = Self {
-            norm2: std::array::from_fn(|_| vec![0.0; n + 1]),
-            chars: std::array::from_fn(|_| vec![1.0; n + 1]),
-            headings: std::array::from_fn(|_| vec![0; n + 1]),
+        let empty = Group {
+            norm2: 0.0,
+            chars: 1.0,
+            headings: 0,
         };
-        for end in 1..=n {
+        let mut ends = vec![[empty; 3]; n + 1];
+        for (end, groups) in ends.iter_mut().enumerate().skip(1) {
             for len in 1..=3.min(end) {
                 let start = end - len;
                 let mut norm: f32 = side.vecs[start..end].iter().map(|v| v.norm2).sum();
@@ -262,13 +270,14 @@ impl GroupStats {
                     }
                 }
                 let chars: usize = side.vecs[start..end].iter().map(|v| v.chars).sum();
-                stats.norm2[len - 1][end] = norm;
-                stats.chars[len - 1][end] = chars.max(1) as f32;
-                stats.headings[len - 1][end] =
-                    side.heading[start..end].iter().filter(|&&h| h).count() as u8;
+                groups[len - 1] = Group {
+                    norm2: norm,
+                    chars: chars.max(1) as f32,
+                    headings: side.heading[start..end].iter().filter(|&&h| h).count() as u8,
+                };
             }
         }
-        stats
+        Self { ends }
     }
 }
 
@@ -343,13 +352,15 @@ impl<'a> Dp<'a> {
 
     fn relax(&mut self, r: usize, j: usize, cell: usize) {
         // The pair dots the beads ending here sum: `window[x][y]` = dot(a[r-1-x], b[j-1-y]),
-        // `None` outside the band. Looked up once per cell rather than once per bead.
+        // `None` outside the band. Looked up once per cell rather than once per bead, as are
+        // the groups ending at this row and column.
         let mut window = [[None::<f32>; 3]; 3];
         for (x, y) in WINDOW {
             if x < r && y < j {
                 window[x][y] = self.band.index(r - x, j - y).map(|c| self.pair_dot[c]);
             }
         }
+        let (a_groups, b_groups) = (&self.a_stats.ends[r], &self.b_stats.ends[j]);
         for (k, &(da, db)) in BEADS.iter().enumerate() {
             if da > r || db > j {
                 continue;
@@ -361,89 +372,31 @@ impl<'a> Dp<'a> {
             if !base.is_finite() {
                 continue;
             }
-            let Some(step) = self.bead_cost(r - da..r, j - db..j, &window) else {
+            let moved = self.any_moved
+                && (self.a_moved[r - da..r].contains(&true)
+                    || self.b_moved[j - db..j].contains(&true));
+            let Some(step) = bead_cost((da, db), (a_groups, b_groups), &window, moved) else {
                 continue;
             };
             let cost = base + step;
-            let paired = self.paired[prev]
-                + if da > 0 && db > 0 {
-                    (self.a_stats.chars[da - 1][r] + self.b_stats.chars[db - 1][j]) as u32
-                } else {
-                    0
-                };
             // Equal within rounding: the sums of a group's dot products are taken in a
             // different order when the sides swap.
             let tied = (cost - self.cost[cell]).abs() <= TIE * cost.abs().max(1.0);
-            if (cost < self.cost[cell] && !tied) || (tied && paired > self.paired[cell]) {
+            if !tied && cost >= self.cost[cell] {
+                continue;
+            }
+            let paired = self.paired[prev]
+                + if da > 0 && db > 0 {
+                    (a_groups[da - 1].chars + b_groups[db - 1].chars) as u32
+                } else {
+                    0
+                };
+            if !tied || paired > self.paired[cell] {
                 self.cost[cell] = cost;
                 self.paired[cell] = paired;
                 self.back[cell] = k as u8;
             }
         }
-    }
-
-    fn bead_cost(
-        &self,
-        ra: Range<usize>,
-        rb: Range<usize>,
-        window: &[[Option<f32>; 3]; 3],
-    ) -> Option<f32> {
-        let (la, lb) = (ra.len(), rb.len());
-        let moved =
-            |flags: &[bool], r: &Range<usize>| self.any_moved && r.clone().any(|k| flags[k]);
-        let (a_moved, b_moved) = (moved(self.a_moved, &ra), moved(self.b_moved, &rb));
-        if la == 0 || lb == 0 {
-            if a_moved || b_moved {
-                // A moved sentence is skipped alone, and for free: it is paired elsewhere.
-                return (la + lb == 1).then_some(0.0);
-            }
-            let (count, headings) = if la == 0 {
-                (lb, self.b_stats.headings[lb - 1][rb.end])
-            } else {
-                (la, self.a_stats.headings[la - 1][ra.end])
-            };
-            // Headings are rewritten freely; dropping one costs less.
-            return Some(SKIP * (count as f32 - 0.2 * f32::from(headings)));
-        }
-        if a_moved || b_moved {
-            return None;
-        }
-        let headings =
-            self.a_stats.headings[la - 1][ra.end] + self.b_stats.headings[lb - 1][rb.end];
-        let size = la + lb;
-        if headings > 0 && size > 2 {
-            return None;
-        }
-        // In reading order (the sum's rounding does not depend on the window).
-        let mut dot_sum = 0.0;
-        for x in (0..la).rev() {
-            for y in (0..lb).rev() {
-                dot_sum += window[x][y]?;
-            }
-        }
-        let na = self.a_stats.norm2[la - 1][ra.end];
-        let nb = self.b_stats.norm2[lb - 1][rb.end];
-        let sim = if na > 0.0 && nb > 0.0 {
-            (dot_sum / (na * nb).sqrt()).min(1.0)
-        } else {
-            0.0
-        };
-        // |ln(x/y)| without a logarithm: (max/min − 1) is close to it where it matters (near 1)
-        // and, capped, still orders far-apart lengths.
-        let (ca, cb) = (
-            self.a_stats.chars[la - 1][ra.end],
-            self.b_stats.chars[lb - 1][rb.end],
-        );
-        let length = (ca.max(cb) / ca.min(cb) - 1.0).min(2.0);
-        let mismatch = if headings == 1 { HEADING_MISMATCH } else { 0.0 };
-        // Dissimilarity is paid per sentence, as skipping is, so a group of unrelated
-        // sentences never beats skipping them.
-        Some(
-            (1.0 - sim) * size as f32 / 2.0
-                + MERGE * (size - 2) as f32
-                + LENGTH * length
-                + mismatch,
-        )
     }
 
     fn trace(&self) -> Vec<Bead> {
@@ -468,6 +421,61 @@ impl<'a> Dp<'a> {
         beads.reverse();
         merge_runs(beads)
     }
+}
+
+/// The cost of a bead of `da` sentences of one side and `db` of the other, ending at a cell
+/// whose groups are `groups` and whose pair dots are `window`; `None` where the bead may not
+/// be used (a moved sentence in a group, a heading in a group of three or more, a pair dot
+/// outside the band). `moved`: whether a sentence of the bead was taken by an early move.
+fn bead_cost(
+    (da, db): (usize, usize),
+    (a_groups, b_groups): (&[Group; 3], &[Group; 3]),
+    window: &[[Option<f32>; 3]; 3],
+    moved: bool,
+) -> Option<f32> {
+    if da == 0 || db == 0 {
+        if moved {
+            // A moved sentence is skipped alone, and for free: it is paired elsewhere.
+            return (da + db == 1).then_some(0.0);
+        }
+        let (count, headings) = if da == 0 {
+            (db, b_groups[db - 1].headings)
+        } else {
+            (da, a_groups[da - 1].headings)
+        };
+        // Headings are rewritten freely; dropping one costs less.
+        return Some(SKIP * (count as f32 - 0.2 * f32::from(headings)));
+    }
+    if moved {
+        return None;
+    }
+    let (ga, gb) = (a_groups[da - 1], b_groups[db - 1]);
+    let headings = ga.headings + gb.headings;
+    let size = da + db;
+    if headings > 0 && size > 2 {
+        return None;
+    }
+    // In reading order (the sum's rounding does not depend on the window).
+    let mut dot_sum = 0.0;
+    for x in (0..da).rev() {
+        for y in (0..db).rev() {
+            dot_sum += window[x][y]?;
+        }
+    }
+    let (na, nb) = (ga.norm2, gb.norm2);
+    let sim = if na > 0.0 && nb > 0.0 {
+        (dot_sum / (na * nb).sqrt()).min(1.0)
+    } else {
+        0.0
+    };
+    // |ln(x/y)| without a logarithm: (max/min − 1) is close to it where it matters (near 1)
+    // and, capped, still orders far-apart lengths.
+    let (ca, cb) = (ga.chars, gb.chars);
+    let length = (ca.max(cb) / ca.min(cb) - 1.0).min(2.0);
+    let mismatch = if headings == 1 { HEADING_MISMATCH } else { 0.0 };
+    // Dissimilarity is paid per sentence, as skipping is, so a group of unrelated sentences
+    // never beats skipping them.
+    Some((1.0 - sim) * size as f32 / 2.0 + MERGE * (size - 2) as f32 + LENGTH * length + mismatch)
 }
 
 #[cfg(test)]

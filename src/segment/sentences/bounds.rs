@@ -52,39 +52,32 @@ fn class(c: char) -> Option<Class> {
 
 /// The UAX#29 sentences of `text` as byte ranges, in order, covering it.
 pub(super) fn sentence_pieces(text: &str) -> Vec<Range<usize>> {
-    let classes: Option<Vec<(usize, Class)>> = text
-        .char_indices()
-        .map(|(i, c)| Some((i, class(c)?)))
-        .collect();
-    let Some(s) = classes else {
+    if !fast_path(text) {
         return text
             .split_sentence_bound_indices()
             .map(|(offset, piece)| offset..offset + piece.len())
             .collect();
-    };
+    }
+    let class_at = |at: usize| text[at..].chars().next().and_then(class);
     let mut pieces = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < s.len() {
-        if !matches!(s[i].1, Class::ATerm | Class::STerm) {
-            i += 1;
-            continue;
+    // Only terminators can end a piece, and they are ASCII: found on bytes, and the rules read
+    // the few characters around each (a book's text is millions of characters).
+    for t in memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()) {
+        let mut k = t + 1;
+        while class_at(k) == Some(Class::Close) {
+            k += text[k..].chars().next().map_or(1, char::len_utf8);
         }
-        let mut k = i + 1;
-        while k < s.len() && s[k].1 == Class::Close {
+        while class_at(k) == Some(Class::Sp) {
             k += 1;
         }
-        while k < s.len() && s[k].1 == Class::Sp {
-            k += 1;
-        }
-        if k == s.len() {
+        if k == text.len() {
             break;
         }
-        if !continues(&s, i, k) {
-            pieces.push(start..s[k].0);
-            start = s[k].0;
+        if !continues(text, t, k) {
+            pieces.push(start..k);
+            start = k;
         }
-        i = k;
     }
     if start < text.len() {
         pieces.push(start..text.len());
@@ -92,22 +85,37 @@ pub(super) fn sentence_pieces(text: &str) -> Vec<Range<usize>> {
     pieces
 }
 
-/// Whether the sentence goes on at character `k`, after the terminator at `t` and the closing
-/// marks and spaces between them.
-fn continues(s: &[(usize, Class)], t: usize, k: usize) -> bool {
-    let point = s[t].1 == Class::ATerm;
-    let next = s[k].1;
+/// Whether every character of `text` has a class here (otherwise unicode-segmentation splits
+/// it): for ASCII, whether it has no line end.
+fn fast_path(text: &str) -> bool {
+    if text.is_ascii() {
+        memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_none()
+    } else {
+        text.chars().all(|c| class(c).is_some())
+    }
+}
+
+/// Whether the sentence goes on at byte `k`, after the terminator at byte `t` and the closing
+/// marks and spaces between them (`k` is inside `text`).
+fn continues(text: &str, t: usize, k: usize) -> bool {
+    let class_at = |at: usize| text[at..].chars().next().and_then(class);
+    let point = text.as_bytes()[t] == b'.';
+    let next = class_at(k);
     let right_after = k == t + 1;
-    let after_letter = t > 0 && matches!(s[t - 1].1, Class::Upper | Class::Lower);
-    (point && right_after && next == Class::Numeric)
-        || (point && right_after && next == Class::Upper && after_letter)
-        || (point && lower_follows(&s[k..]))
-        || matches!(next, Class::SContinue | Class::ATerm | Class::STerm)
+    let after_letter = text[..t]
+        .chars()
+        .next_back()
+        .and_then(class)
+        .is_some_and(|c| matches!(c, Class::Upper | Class::Lower));
+    (point && right_after && next == Some(Class::Numeric))
+        || (point && right_after && next == Some(Class::Upper) && after_letter)
+        || (point && lower_follows(&text[k..]))
+        || matches!(next, Some(Class::SContinue | Class::ATerm | Class::STerm))
 }
 
 /// SB8: a lower-case letter comes before any other letter or terminator.
-fn lower_follows(s: &[(usize, Class)]) -> bool {
-    for &(_, class) in s {
+fn lower_follows(text: &str) -> bool {
+    for class in text.chars().filter_map(class) {
         match class {
             Class::Lower => return true,
             Class::Upper | Class::ATerm | Class::STerm => return false,
