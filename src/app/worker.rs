@@ -21,6 +21,7 @@
 //! the facts' long tasks.
 
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -133,6 +134,8 @@ struct Context {
     labels: Labels,
     wanted: Arc<Mutex<Option<PairRowsKey>>>,
     outbox: Sender<Outcome>,
+    /// Whether a layout was made already: the first one is what the first frame waits for.
+    laid_out: AtomicBool,
 }
 
 impl Worker {
@@ -146,6 +149,7 @@ impl Worker {
             labels,
             wanted: Arc::clone(&wanted),
             outbox,
+            laid_out: AtomicBool::new(false),
         };
         let pool = rayon::ThreadPoolBuilder::new()
             .thread_name(|i| format!("storydiff-background-{i}"))
@@ -237,9 +241,10 @@ fn compare(
                 Ok(aligned) => aligned,
                 Err(e) => return cx.outbox.send(Outcome::Compared(key, Err(e.to_string()))),
             };
-            // The pair on screen, if the panes read this comparison for it. The first frame
-            // waits for the layout without the word diffs; the one with them, which replaces
-            // it, is also indexed for folds and switches.
+            // The pair on screen, if the panes read this comparison for it, indexed for folds
+            // and switches (the reader's place is found in it when it replaces a screen) but
+            // for the program's very first layout: the first frame waits for it, and the one
+            // with the word diffs soon replaces it.
             let lay_out = |comparison: &Comparison, words| {
                 cx.wanted()
                     .filter(|l| panes && l.base == key.base && l.ignore == key.ignore)
@@ -247,7 +252,8 @@ fn compare(
                         let ids = Ids::all(cx.versions.len());
                         let mut layout =
                             PairRows::build_in(comparison, None, l, &ids, cx.labels.clone());
-                        if words == Words::Diffed {
+                        let first = !cx.laid_out.swap(true, Ordering::Relaxed);
+                        if words == Words::Diffed || !first {
                             layout.index_for_switches(comparison);
                         }
                         layout
