@@ -109,7 +109,11 @@ pub fn sum<'a>(vecs: impl Iterator<Item = &'a SentenceVec>) -> SentenceVec {
 /// Turns words into term ids, remembering each spelling so it is folded and stemmed once.
 pub struct Vocabulary {
     stemmer: Stemmer,
-    /// Spelling → (term id, is a stop word).
+    /// Spelling → (term id, is a stop word), for spellings of up to [`SHORT`] bytes, packed
+    /// into a number (a book looks up a spelling for each of its million words, and a number
+    /// hashes and compares without touching another allocation).
+    by_short_word: FxHashMap<u128, (u32, bool)>,
+    /// The same for longer spellings.
     by_word: FxHashMap<String, (u32, bool)>,
     by_stem: FxHashMap<String, u32>,
     /// Scratch buffer for number keys, so the common case allocates nothing.
@@ -120,11 +124,28 @@ impl Default for Vocabulary {
     fn default() -> Self {
         Self {
             stemmer: Stemmer::create(Algorithm::English),
+            by_short_word: FxHashMap::default(),
             by_word: FxHashMap::default(),
             by_stem: FxHashMap::default(),
             scratch: String::new(),
         }
     }
+}
+
+/// Spellings up to this many bytes are looked up as numbers ([`pack_short`]).
+const SHORT: usize = 15;
+
+/// A spelling of up to [`SHORT`] bytes as one number: its bytes, and its length in the top
+/// byte (so "a" and "a\0" differ).
+fn pack_short(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > SHORT {
+        return None;
+    }
+    let mut packed = [0u8; 16];
+    packed[..bytes.len()].copy_from_slice(bytes);
+    packed[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(packed))
 }
 
 /// How much more a number or a capitalised word (a likely name) weighs than another rare word:
@@ -145,7 +166,12 @@ impl Vocabulary {
     /// Term id of a spelling, and whether it is a stop word. Words are folded to lower case
     /// (typographic apostrophes straightened, so "Trump’s" meets "Trump's") and stemmed.
     fn term(&mut self, word: &str) -> (u32, bool) {
-        if let Some(&entry) = self.by_word.get(word) {
+        let short = pack_short(word);
+        let known = match short {
+            Some(key) => self.by_short_word.get(&key),
+            None => self.by_word.get(word),
+        };
+        if let Some(&entry) = known {
             return entry;
         }
         let folded: String = word
@@ -157,14 +183,21 @@ impl Vocabulary {
         let stem = self.stemmer.stem(&folded).into_owned();
         let next = self.by_stem.len() as u32;
         let id = *self.by_stem.entry(stem).or_insert(next);
-        self.by_word.insert(word.to_string(), (id, stop));
+        match short {
+            Some(key) => self.by_short_word.insert(key, (id, stop)),
+            None => self.by_word.insert(word.to_string(), (id, stop)),
+        };
         (id, stop)
     }
 
-    /// Term ids with boosts of the content words of `text[range]`, and its count of
-    /// alphanumeric characters.
-    pub fn sentence_terms(&mut self, text: &str, tokens: &[Token]) -> (Vec<(u32, f32)>, usize) {
-        let mut terms = Vec::with_capacity(tokens.len());
+    /// Appends the term ids with boosts of the content words of `tokens` to `terms`, and
+    /// returns their count of alphanumeric characters.
+    fn sentence_terms(
+        &mut self,
+        text: &str,
+        tokens: &[Token],
+        terms: &mut Vec<(u32, f32)>,
+    ) -> usize {
         let mut chars = 0;
         let mut first_word = true;
         for token in tokens {
@@ -200,7 +233,7 @@ impl Vocabulary {
             }
             first_word = false;
         }
-        (terms, chars)
+        chars
     }
 }
 
@@ -209,21 +242,42 @@ impl Vocabulary {
 /// ("Meanwhile, …"). Resolved in [`vectors`] once every sentence has been read.
 const INITIAL_CAPITAL: f32 = -1.0;
 
-/// Term ids with boosts, and the alphanumeric length, of one sentence before weighting.
-type RawSentence = (Vec<(u32, f32)>, usize);
+/// The term ids with boosts of every sentence of one version before weighting, in one buffer
+/// (a book has tens of thousands of sentences: one allocation, not one each), with each
+/// sentence's end in it and alphanumeric length.
+#[derive(Default)]
+struct RawSentences {
+    terms: Vec<(u32, f32)>,
+    ends: Vec<usize>,
+    chars: Vec<usize>,
+}
+
+impl RawSentences {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Each sentence's terms.
+    fn each(&self) -> impl Iterator<Item = &[(u32, f32)]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| &self.terms[start..end])
+    }
+}
 
 /// Gives a sentence-opening capitalised word the name boost when the word is a name elsewhere.
-fn resolve_initial_capitals(raw: &mut [Vec<RawSentence>], term_count: usize) {
+fn resolve_initial_capitals(raw: &mut [RawSentences], term_count: usize) {
     let mut known_name = vec![false; term_count];
-    for (terms, _) in raw.iter().flatten() {
-        for &(id, boost) in terms {
+    for version in raw.iter() {
+        for &(id, boost) in &version.terms {
             if boost == NAME_BOOST {
                 known_name[id as usize] = true;
             }
         }
     }
-    for (terms, _) in raw.iter_mut().flatten() {
-        for term in terms.iter_mut().filter(|t| t.1 == INITIAL_CAPITAL) {
+    for version in raw.iter_mut() {
+        for term in version.terms.iter_mut().filter(|t| t.1 == INITIAL_CAPITAL) {
             term.1 = if known_name[term.0 as usize] {
                 NAME_BOOST
             } else {
@@ -234,7 +288,7 @@ fn resolve_initial_capitals(raw: &mut [Vec<RawSentence>], term_count: usize) {
 }
 
 /// How many sentences each term occurs in, over all versions, and the number of sentences.
-fn document_frequencies(raw: &[Vec<RawSentence>], term_count: usize) -> (Vec<u32>, usize) {
+fn document_frequencies(raw: &[RawSentences], term_count: usize) -> (Vec<u32>, usize) {
     // Document frequencies are counts, so each version counts its own and the sums agree
     // whatever the order.
     let counts: Vec<Vec<u32>> = raw
@@ -242,7 +296,7 @@ fn document_frequencies(raw: &[Vec<RawSentence>], term_count: usize) -> (Vec<u32
         .map(|sents| {
             let mut df = vec![0u32; term_count];
             let mut ids: Vec<u32> = Vec::new();
-            for (terms, _) in sents {
+            for terms in sents.each() {
                 ids.clear();
                 ids.extend(terms.iter().map(|t| t.0));
                 ids.sort_unstable();
@@ -260,7 +314,7 @@ fn document_frequencies(raw: &[Vec<RawSentence>], term_count: usize) -> (Vec<u32
             *total += count;
         }
     }
-    (df, raw.iter().map(Vec::len).sum())
+    (df, raw.iter().map(RawSentences::len).sum())
 }
 
 /// Builds TF-IDF vectors for every sentence of every version.
@@ -277,14 +331,17 @@ pub fn vectors(
     // Each version builds its own vocabulary on its own thread; the local term ids are then
     // mapped onto one shared numbering, so ids agree across versions.
     let jobs: Vec<usize> = (0..texts.len()).collect();
-    let local: Vec<(Vec<String>, Vec<RawSentence>)> = jobs
+    let local: Vec<(Vec<String>, RawSentences)> = jobs
         .par_iter()
         .map(|&v| {
             let mut vocab = Vocabulary::default();
-            let raw = sentences[v]
-                .iter()
-                .map(|r| vocab.sentence_terms(texts[v], tokens::within(tokens[v], r.clone())))
-                .collect();
+            let mut raw = RawSentences::default();
+            for r in &sentences[v] {
+                let tokens = tokens::within(tokens[v], r.clone());
+                let chars = vocab.sentence_terms(texts[v], tokens, &mut raw.terms);
+                raw.ends.push(raw.terms.len());
+                raw.chars.push(chars);
+            }
             (vocab.into_stems(), raw)
         })
         .collect();
@@ -307,14 +364,12 @@ pub fn vectors(
         .collect();
     let term_count = global.len();
     drop(global);
-    let raw: Vec<Vec<RawSentence>> = local
+    let raw: Vec<RawSentences> = local
         .into_par_iter()
         .zip(remaps)
         .map(|((_, mut sents), remap)| {
-            for (terms, _) in &mut sents {
-                for term in terms.iter_mut() {
-                    term.0 = remap[term.0 as usize];
-                }
+            for term in &mut sents.terms {
+                term.0 = remap[term.0 as usize];
             }
             sents
         })
@@ -327,37 +382,40 @@ pub fn vectors(
         .map(|&d| (1.0 + total as f32 / d.max(1) as f32).ln())
         .collect();
     raw.into_par_iter()
-        .map(|sents| {
-            sents
-                .into_iter()
-                .map(|(mut terms, chars)| {
-                    terms.sort_unstable_by_key(|t| t.0);
-                    let mut merged: Vec<(u32, f32, u32)> = Vec::with_capacity(terms.len());
-                    for (id, boost) in terms {
-                        match merged.last_mut() {
-                            Some(last) if last.0 == id => {
-                                last.1 = last.1.max(boost);
-                                last.2 += 1;
-                            }
-                            _ => merged.push((id, boost, 1)),
+        .map(|mut sents| {
+            let mut merged: Vec<(u32, f32, u32)> = Vec::new();
+            let mut start = 0;
+            let mut out = Vec::with_capacity(sents.len());
+            for (&end, &chars) in sents.ends.iter().zip(&sents.chars) {
+                let terms = &mut sents.terms[start..end];
+                start = end;
+                terms.sort_unstable_by_key(|t| t.0);
+                merged.clear();
+                for &mut (id, boost) in terms {
+                    match merged.last_mut() {
+                        Some(last) if last.0 == id => {
+                            last.1 = last.1.max(boost);
+                            last.2 += 1;
                         }
+                        _ => merged.push((id, boost, 1)),
                     }
-                    let keys: Vec<u32> = merged.iter().filter(|t| t.1 > 1.0).map(|t| t.0).collect();
-                    let terms: Vec<(u32, f32)> = merged
-                        .into_iter()
-                        .map(|(id, boost, tf)| {
-                            (id, (1.0 + (tf as f32).ln()) * idf[id as usize] * boost)
-                        })
-                        .collect();
-                    let norm2 = terms.iter().map(|t| t.1 * t.1).sum();
-                    SentenceVec {
-                        terms,
-                        norm2,
-                        chars,
-                        keys,
-                    }
-                })
-                .collect()
+                }
+                let keys: Vec<u32> = merged.iter().filter(|t| t.1 > 1.0).map(|t| t.0).collect();
+                let terms: Vec<(u32, f32)> = merged
+                    .iter()
+                    .map(|&(id, boost, tf)| {
+                        (id, (1.0 + (tf as f32).ln()) * idf[id as usize] * boost)
+                    })
+                    .collect();
+                let norm2 = terms.iter().map(|t| t.1 * t.1).sum();
+                out.push(SentenceVec {
+                    terms,
+                    norm2,
+                    chars,
+                    keys,
+                });
+            }
+            out
         })
         .collect()
 }

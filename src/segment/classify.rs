@@ -86,6 +86,9 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "©",
 ];
 
+/// The searcher for a copyright line's tail, built once: every short line is searched.
+static RESERVED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("all rights reserved"));
+
 /// Decides what a paragraph is: boilerplate, a heading, or story text.
 pub(super) fn classify(paragraph: &str, keep_boilerplate: bool) -> PassageKind {
     if !keep_boilerplate && is_boilerplate(paragraph) {
@@ -132,8 +135,6 @@ pub(super) fn is_boilerplate(paragraph: &str) -> bool {
     {
         return true;
     }
-    static RESERVED: LazyLock<Finder<'static>> =
-        LazyLock::new(|| Finder::new("all rights reserved"));
     if words <= 25 && RESERVED.find(lower.as_bytes()).is_some() {
         return true;
     }
