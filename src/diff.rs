@@ -14,7 +14,6 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use similar::{Algorithm, DiffOp, DiffTag, TextDiff};
 
@@ -51,66 +50,7 @@ struct Unit {
     class: TokenClass,
 }
 
-/// The key id of a token whose key is empty: it does not count (punctuation when ignored).
-pub const NO_KEY: u32 = u32::MAX;
-
-/// Every token's comparison key ([`tokens::key`]) as a number, for each of the versions
-/// `texts` (tokenized as `tokens`): the same number for the same key in any of them, and
-/// [`NO_KEY`] for an empty key. Versions are numbered on their own threads, then their
-/// numbers are mapped onto one numbering.
-#[must_use]
-pub fn key_ids(texts: &[&str], tokens: &[&[Token]], ignore: IgnoreOptions) -> Vec<Vec<u32>> {
-    let local: Vec<(Vec<Cow<'_, str>>, Vec<u32>)> = texts
-        .par_iter()
-        .zip(tokens)
-        .map(|(text, tokens)| {
-            let mut ids: FxHashMap<Cow<'_, str>, u32> = FxHashMap::default();
-            let mut keys = Vec::new();
-            let numbers = tokens
-                .iter()
-                .map(|token| {
-                    let key = tokens::key(&text[token.range.clone()], token.class, ignore);
-                    if key.is_empty() {
-                        return NO_KEY;
-                    }
-                    *ids.entry(key).or_insert_with_key(|key| {
-                        keys.push(key.clone());
-                        keys.len() as u32 - 1
-                    })
-                })
-                .collect();
-            (keys, numbers)
-        })
-        .collect();
-    let mut global: FxHashMap<&str, u32> = FxHashMap::default();
-    let remaps: Vec<Vec<u32>> = local
-        .iter()
-        .map(|(keys, _)| {
-            keys.iter()
-                .map(|key| {
-                    let next = global.len() as u32;
-                    *global.entry(key.as_ref()).or_insert(next)
-                })
-                .collect()
-        })
-        .collect();
-    local
-        .par_iter()
-        .zip(remaps)
-        .map(|((_, numbers), remap)| {
-            numbers
-                .iter()
-                .map(|&n| {
-                    if n == NO_KEY {
-                        NO_KEY
-                    } else {
-                        remap[n as usize]
-                    }
-                })
-                .collect()
-        })
-        .collect()
-}
+pub use keys::{NO_KEY, key_ids};
 
 /// The units of a passage's tokens and their keys; `key` gives a token's key (by its index in
 /// `tokens`), `None` when the key is empty, and `empty` is the key of a passage of nothing but
@@ -618,5 +558,6 @@ fn extend_or_push(ranges: &mut Vec<Range<usize>>, next: Range<usize>) {
     }
 }
 
+mod keys;
 #[cfg(test)]
 mod tests;

@@ -137,6 +137,25 @@ pub fn key(token: &str, class: TokenClass, ignore: IgnoreOptions) -> Cow<'_, str
     key
 }
 
+/// Spellings up to this many bytes can be packed into a number ([`pack_short`]).
+pub const SHORT: usize = 15;
+
+/// A spelling of up to [`SHORT`] bytes as one number: its bytes, and its length in the top
+/// byte (so "a" and "a\0" differ). Maps keyed by it hash and compare a number, without a
+/// string compare or a pointer to follow: a book looks a spelling up for each of its million
+/// words.
+#[must_use]
+pub fn pack_short(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > SHORT {
+        return None;
+    }
+    let mut packed = [0u8; 16];
+    packed[..bytes.len()].copy_from_slice(bytes);
+    packed[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(packed))
+}
+
 /// Common English words that carry little of a sentence's identity.
 const STOP_WORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",

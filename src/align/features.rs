@@ -109,9 +109,8 @@ pub fn sum<'a>(vecs: impl Iterator<Item = &'a SentenceVec>) -> SentenceVec {
 /// Turns words into term ids, remembering each spelling so it is folded and stemmed once.
 pub struct Vocabulary {
     stemmer: Stemmer,
-    /// Spelling → (term id, is a stop word), for spellings of up to [`SHORT`] bytes, packed
-    /// into a number (a book looks up a spelling for each of its million words, and a number
-    /// hashes and compares without touching another allocation).
+    /// Spelling → (term id, is a stop word), for spellings of up to
+    /// [`tokens::SHORT`] bytes, packed into a number ([`tokens::pack_short`]).
     by_short_word: FxHashMap<u128, (u32, bool)>,
     /// The same for longer spellings.
     by_word: FxHashMap<String, (u32, bool)>,
@@ -132,22 +131,6 @@ impl Default for Vocabulary {
     }
 }
 
-/// Spellings up to this many bytes are looked up as numbers ([`pack_short`]).
-const SHORT: usize = 15;
-
-/// A spelling of up to [`SHORT`] bytes as one number: its bytes, and its length in the top
-/// byte (so "a" and "a\0" differ).
-fn pack_short(word: &str) -> Option<u128> {
-    let bytes = word.as_bytes();
-    if bytes.len() > SHORT {
-        return None;
-    }
-    let mut packed = [0u8; 16];
-    packed[..bytes.len()].copy_from_slice(bytes);
-    packed[15] = bytes.len() as u8;
-    Some(u128::from_le_bytes(packed))
-}
-
 /// How much more a number or a capitalised word (a likely name) weighs than another rare word:
 /// rewrites keep them, so they identify a sentence.
 const NUMBER_BOOST: f32 = 1.5;
@@ -166,7 +149,7 @@ impl Vocabulary {
     /// Term id of a spelling, and whether it is a stop word. Words are folded to lower case
     /// (typographic apostrophes straightened, so "Trump’s" meets "Trump's") and stemmed.
     fn term(&mut self, word: &str) -> (u32, bool) {
-        let short = pack_short(word);
+        let short = tokens::pack_short(word);
         let known = match short {
             Some(key) => self.by_short_word.get(&key),
             None => self.by_word.get(word),
