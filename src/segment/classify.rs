@@ -190,7 +190,8 @@ fn is_heading(paragraph: &str) -> bool {
     if line.contains('\n') || is_list_item(line) {
         return false;
     }
-    let words = line.split_whitespace().count();
+    // Counted no further than one past the limit: a paragraph of a book can be long.
+    let words = line.split_whitespace().take(17).count();
     let first_upper = line
         .chars()
         .next()
@@ -207,17 +208,21 @@ pub(super) fn ends_sentence(line: &str) -> bool {
 
 pub(super) fn is_list_item(line: &str) -> bool {
     let line = line.trim_start();
+    // "12. " or "3) ": one to three digits before the line's first point or parenthesis, so
+    // only its first four bytes are read.
+    let head = &line.as_bytes()[..line.len().min(4)];
     line.starts_with(['-', '*', '•', '–', '·'])
-        || line.split_once(['.', ')']).is_some_and(|(num, _)| {
-            !num.is_empty() && num.len() <= 3 && num.chars().all(|c| c.is_ascii_digit())
-        })
+        || head
+            .iter()
+            .position(|&b| b == b'.' || b == b')')
+            .is_some_and(|at| at > 0 && head[..at].iter().all(u8::is_ascii_digit))
 }
 
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
 
-    use super::count_words;
+    use super::{count_words, is_list_item};
 
     /// Words, every ASCII character `char::is_whitespace` takes and some it does not (U+001C to
     /// U+001F are whitespace to `u8::is_ascii_whitespace`'s neighbours but not to `char`), and
@@ -241,5 +246,25 @@ mod tests {
                 text.split_whitespace().take(limit).count()
             );
         }
+
+        /// The list-item test reads only a line's first bytes, and says what the definition
+        /// on the whole line says: one to three digits before its first point or parenthesis.
+        #[test]
+        fn list_items_read_on_the_first_bytes_are_list_items_by_definition(
+            pieces in proptest::collection::vec(proptest::sample::select(LIST_PIECES), 0..8),
+        ) {
+            let line = pieces.concat();
+            let trimmed = line.trim_start();
+            let by_definition = trimmed.starts_with(['-', '*', '•', '–', '·'])
+                || trimmed.split_once(['.', ')']).is_some_and(|(num, _)| {
+                    !num.is_empty() && num.len() <= 3 && num.chars().all(|c| c.is_ascii_digit())
+                });
+            prop_assert_eq!(is_list_item(&line), by_definition);
+        }
     }
+
+    /// Pieces of list-like and ordinary lines.
+    const LIST_PIECES: &[&str] = &[
+        "1", "12", "7", "0", ".", ")", " ", "a", "Word", "-", "•", "é", "(", "2024", "\t",
+    ];
 }
