@@ -34,7 +34,7 @@ impl Places {
     /// The spans of the entries in the pair's versions `local` (base, compared).
     pub(super) fn new(comparison: &Comparison, entries: &[Entry], local: [VersionId; 2]) -> Self {
         let side = |version: VersionId| {
-            let mut places: Vec<Place> = entries
+            let places: Vec<Place> = entries
                 .par_iter()
                 .enumerate()
                 .filter_map(|(entry, e)| {
@@ -46,11 +46,7 @@ impl Places {
                     })
                 })
                 .collect();
-            places.par_sort_unstable_by_key(|p| (p.start, p.end, p.entry));
-            places
-                .windows(2)
-                .all(|w| w[0].end <= w[1].start)
-                .then_some(places)
+            ordered(places)
         };
         Self {
             sides: local.map(side),
@@ -147,6 +143,16 @@ pub(crate) fn nearest<'a, T: 'a>(
     items.min_by_key(|(_, item)| distance(item)).map(|(i, _)| i)
 }
 
+/// The places sorted by offset, or `None` if two of them overlap (then the binary search
+/// would not find what the walk finds).
+fn ordered(mut places: Vec<Place>) -> Option<Vec<Place>> {
+    places.par_sort_unstable_by_key(|p| (p.start, p.end, p.entry));
+    places
+        .windows(2)
+        .all(|w| w[0].end <= w[1].start)
+        .then_some(places)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,7 +162,7 @@ mod tests {
     }
 
     fn sorted(spans: &[Option<Range<usize>>]) -> Option<Vec<Place>> {
-        let mut places: Vec<Place> = spans
+        let places: Vec<Place> = spans
             .iter()
             .enumerate()
             .filter_map(|(entry, r)| {
@@ -167,11 +173,7 @@ mod tests {
                 })
             })
             .collect();
-        places.sort_unstable_by_key(|p| (p.start, p.end, p.entry));
-        places
-            .windows(2)
-            .all(|w| w[0].end <= w[1].start)
-            .then_some(places)
+        ordered(places)
     }
 
     #[test]
