@@ -113,7 +113,7 @@ pub fn print(out: &mut impl Write, analysis: &Analysis, options: &PrintOptions) 
     match options.format {
         Format::Inline => inline::print(out, comparison, options),
         Format::SideBySide => side_by_side::print(out, analysis, options),
-        Format::Json => json::print(out, comparison, analysis.facts()),
+        Format::Json => json::print(out, analysis),
         Format::Unified => unified::print(out, analysis, options.context),
         Format::Stat => stat::print(out, analysis),
         Format::Facts => facts::print(out, comparison, analysis.facts(), options),

@@ -78,8 +78,12 @@
 //!                    { "op": "delete", "text": "necessary" },
 //!                    { "op": "insert", "text": "essential" }, … ] } ] }
 //!   ],
-//!   "ranking": [12, 3, 40]             // divergent story passages, the one that matters most
+//!   "ranking": [12, 3, 40],            // divergent story passages, the one that matters most
 //!                                      //   first: substantive, rewording, typography, then score
+//!   "pairs": [                         // only with three or more versions: each compared
+//!     { "compared": 1,                 //   version against the base, aligned as the two alone
+//!       "passages": [ … ],             //   (`storydiff BASE VERSION`), same fields as above,
+//!       "ranking": [ … ] } ]           //   versions numbered as loaded (see below)
 //! }
 //! ```
 //!
@@ -115,6 +119,12 @@
 //!   characters and a byte-order mark inside text (`\ufeff`), so printing the JSON to a
 //!   terminal is safe and nothing in it is invisible. (The zero-width joiner of emoji sequences
 //!   stays raw.)
+//! - `passages` is the table all versions share: a passage is the smallest group of base
+//!   sentences that every version's pairing respects, so with three or more versions a pair's
+//!   passage there can be coarser than when the two are compared alone. `pairs` gives each
+//!   compared version's own alignment with the base, exactly what `storydiff BASE VERSION
+//!   --format json` prints as its `passages` and `ranking` (its `index` and `ranking` count
+//!   within the pair); with two versions `passages` is that already, and `pairs` is left out.
 //! - Consumers should ignore fields they do not know.
 
 use std::io::{self, Write};
@@ -122,8 +132,10 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::Analysis;
 use crate::facts::{FactReport, VersionScore};
 use crate::model::{Comparison, Passage, PassageKind, Reading, Version, VersionId, WordOp};
+use crate::present::pairs::pairs;
 
 mod facts;
 mod safe;
@@ -135,6 +147,27 @@ struct Document<'a> {
     passages: Vec<PassageDto<'a>>,
     facts: Vec<facts::FactDto<'a>>,
     ranking: &'a [usize],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pairs: Vec<PairDto<'a>>,
+}
+
+/// One compared version against the base, as the two alone align.
+#[derive(Serialize)]
+struct PairDto<'a> {
+    compared: usize,
+    passages: Vec<PassageDto<'a>>,
+    ranking: &'a [usize],
+}
+
+/// How a comparison numbers its versions against how they were loaded: a pair's own
+/// comparison has versions 0 and 1, which the JSON names by their numbers among all.
+#[derive(Clone, Copy)]
+struct Numbering<'a>(Option<&'a [VersionId; 2]>);
+
+impl Numbering<'_> {
+    fn loaded(self, version: VersionId) -> usize {
+        self.0.map_or(version.0, |ids| ids[version.0].0)
+    }
 }
 
 #[derive(Serialize)]
@@ -170,10 +203,15 @@ struct SpanDto {
 
 impl SpanDto {
     /// A byte range of a version's (repaired) text, as offsets into the text as read.
-    fn of(comparison: &Comparison, version: VersionId, range: &Range<usize>) -> Self {
+    fn of(
+        comparison: &Comparison,
+        numbering: Numbering<'_>,
+        version: VersionId,
+        range: &Range<usize>,
+    ) -> Self {
         let v = comparison.version(version);
         Self {
-            version: version.0,
+            version: numbering.loaded(version),
             start: v.original_offset(range.start),
             end: v.original_offset(range.end),
         }
@@ -196,8 +234,20 @@ struct OpDto<'a> {
     text: &'a str,
 }
 
-/// Prints the comparison and its fact analysis as one JSON document.
-pub fn print(out: &mut impl Write, comparison: &Comparison, report: &FactReport) -> io::Result<()> {
+/// Prints the comparison and its fact analysis as one JSON document; with three or more
+/// versions, also each compared version's own comparison with the base.
+pub fn print(out: &mut impl Write, analysis: &Analysis) -> io::Result<()> {
+    let (comparison, report) = (&analysis.comparison, analysis.facts());
+    let whole = Numbering(None);
+    let pairs = if comparison.versions.len() > 2 {
+        pairs(analysis)
+    } else {
+        Vec::new()
+    };
+    let ids: Vec<[VersionId; 2]> = pairs
+        .iter()
+        .map(|p| analysis.pair_ids(p.loaded))
+        .collect();
     let document = Document {
         versions: comparison
             .versions
@@ -208,7 +258,7 @@ pub fn print(out: &mut impl Write, comparison: &Comparison, report: &FactReport)
         passages: comparison
             .passages
             .iter()
-            .map(|p| passage(comparison, report, p))
+            .map(|p| passage(comparison, whole, report, p))
             .collect(),
         facts: report
             .facts
@@ -216,6 +266,22 @@ pub fn print(out: &mut impl Write, comparison: &Comparison, report: &FactReport)
             .map(|f| facts::fact(comparison, f))
             .collect(),
         ranking: &report.ranking,
+        pairs: pairs
+            .iter()
+            .zip(&ids)
+            .map(|(pair, ids)| {
+                let (comparison, report) = (pair.comparison(), pair.analysis.facts());
+                PairDto {
+                    compared: pair.loaded.0,
+                    passages: comparison
+                        .passages
+                        .iter()
+                        .map(|p| passage(comparison, Numbering(Some(ids)), report, p))
+                        .collect(),
+                    ranking: &report.ranking,
+                }
+            })
+            .collect(),
     };
     let mut serializer =
         serde_json::Serializer::with_formatter(&mut *out, safe::SafeFormatter::default());
@@ -243,13 +309,14 @@ fn version<'a>(version: &'a Version, report: &FactReport) -> VersionDto<'a> {
 
 fn passage<'a>(
     comparison: &'a Comparison,
+    numbering: Numbering<'_>,
     report: &FactReport,
     passage: &'a Passage,
 ) -> PassageDto<'a> {
     let spans = passage
         .spans
         .iter()
-        .map(|span| SpanDto::of(comparison, span.version, &span.range))
+        .map(|span| SpanDto::of(comparison, numbering, span.version, &span.range))
         .collect();
     let significance = report.significance_of(passage.index);
     let words = passage
@@ -258,6 +325,7 @@ fn passage<'a>(
         .filter(|r| passage.span(r.version).is_some())
         .map(|r| WordsDto {
             class: facts::class_of(significance, r.version),
+            version: numbering.loaded(r.version),
             ..words(comparison, passage, r)
         })
         .collect();

@@ -17,6 +17,16 @@ pub struct Document {
     pub passages: Vec<Passage>,
     pub facts: Vec<Fact>,
     pub ranking: Vec<usize>,
+    /// With three or more versions, each compared version against the base as the two alone.
+    #[serde(default)]
+    pub pairs: Vec<Pair>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Pair {
+    pub compared: usize,
+    pub passages: Vec<Passage>,
+    pub ranking: Vec<usize>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -145,8 +155,35 @@ pub fn check_contract(doc: &Document, files: &[Vec<u8>]) {
         assert!(!version.encoding.is_empty() && !version.name.is_empty());
     }
     assert!(doc.base < doc.versions.len());
+    check_passages(doc, &doc.passages, files);
+    if doc.versions.len() > 2 {
+        let compared: Vec<usize> = doc.pairs.iter().map(|p| p.compared).collect();
+        let expected: Vec<usize> = (0..files.len()).filter(|v| *v != doc.base).collect();
+        assert_eq!(compared, expected, "one pair per compared version, in order");
+        for pair in &doc.pairs {
+            for passage in &pair.passages {
+                assert!(
+                    passage
+                        .spans
+                        .iter()
+                        .all(|s| s.version == doc.base || s.version == pair.compared),
+                    "a pair's passage holds only the pair's versions"
+                );
+            }
+            check_passages(doc, &pair.passages, files);
+            assert!(pair.ranking.iter().all(|&i| i < pair.passages.len()));
+        }
+    } else {
+        assert!(doc.pairs.is_empty(), "two versions: the passages are the pair's");
+    }
+    json_facts::check(doc, files);
+}
+
+/// Checks one passage table (the shared one, or a pair's): indices, statuses, spans within the
+/// files and not overlapping, and word ops that rebuild both texts.
+fn check_passages(doc: &Document, passages: &[Passage], files: &[Vec<u8>]) {
     let mut taken: Vec<Vec<(usize, usize)>> = vec![Vec::new(); files.len()];
-    for (i, passage) in doc.passages.iter().enumerate() {
+    for (i, passage) in passages.iter().enumerate() {
         assert_eq!(passage.index, i);
         assert!(
             STATUSES.contains(&passage.status.as_str()),
@@ -224,7 +261,6 @@ pub fn check_contract(doc: &Document, files: &[Vec<u8>]) {
             "overlapping spans in version {v}"
         );
     }
-    json_facts::check(doc, files);
 }
 
 #[test]

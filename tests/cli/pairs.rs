@@ -1,7 +1,7 @@
 //! Pairing two versions does not depend on which other versions are loaded (issue 7): with
 //! three or more versions, every output made of one part per compared version (side-by-side,
-//! unified, stat, the report's pair sections) shows each compared version against the base as
-//! `storydiff BASE VERSION` does. Checked on the five seeds, whose passage table of all versions
+//! unified, stat, the report's pair sections, the JSON's `pairs`) shows each compared version
+//! against the base as `storydiff BASE VERSION` does. Checked on the five seeds, whose passage table of all versions
 //! is coarser than their pairs' own alignments.
 
 use pretty_assertions::assert_eq;
@@ -162,5 +162,58 @@ fn the_reports_fact_links_land_on_rows_of_the_sections() {
             page.contains(&format!("id=\"{link}\"")),
             "#{link} leads nowhere"
         );
+    }
+}
+
+/// A JSON value with every `"version"` number renamed through `names`.
+fn renumbered(mut value: serde_json::Value, names: &[usize; 2]) -> serde_json::Value {
+    match &mut value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                if key == "version" {
+                    let local = v.as_u64().expect("a version number") as usize;
+                    *v = serde_json::Value::from(names[local]);
+                } else {
+                    *v = renumbered(v.take(), names);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for v in items.iter_mut() {
+                *v = renumbered(v.take(), names);
+            }
+        }
+        _ => {}
+    }
+    value
+}
+
+#[test]
+fn json_of_all_seeds_gives_each_pair_as_the_two_alone() {
+    for base in [0, 3] {
+        let flags = ["--format", "json", "--base"];
+        let all: serde_json::Value = serde_json::from_str(&stdout_of(
+            &[&flags[..], &[&base.to_string()]].concat(),
+            &seeds(),
+        ))
+        .unwrap();
+        let pairs = all["pairs"].as_array().expect("pairs with five versions");
+        let others: Vec<usize> = (0..5).filter(|v| *v != base).collect();
+        assert_eq!(pairs.len(), others.len());
+        for (pair, other) in pairs.iter().zip(others) {
+            assert_eq!(pair["compared"], other);
+            let (files, pair_base) = alone(base, other);
+            let alone: serde_json::Value =
+                serde_json::from_str(&stdout_of(&[&flags[..], &[&pair_base]].concat(), &files))
+                    .unwrap();
+            assert!(alone.get("pairs").is_none(), "two versions have no pairs");
+            let names = [base.min(other), base.max(other)];
+            assert_eq!(
+                pair["passages"],
+                renumbered(alone["passages"].clone(), &names),
+                "base {base}, version {other}"
+            );
+            assert_eq!(pair["ranking"], alone["ranking"]);
+        }
     }
 }
