@@ -119,14 +119,14 @@ $XDG_CONFIG_HOME/storydiff/config.toml (theme, paging, ignore options).";
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FormatArg {
     /// The base text with word changes marked in place; with three or more versions, passage by
-    /// passage with every version's reading under it, in the passage table all versions share
-    /// (which can group a pair more coarsely than the pair alone; the per-version formats below
-    /// do not).
+    /// passage of the table all versions share, every version's reading under it as
+    /// `storydiff BASE VERSION` pairs and marks it.
     Inline,
     /// Base and compared version in two columns; with three or more versions one section per
     /// compared version, as `storydiff BASE VERSION` prints it.
     SideBySide,
-    /// The whole comparison as JSON.
+    /// The whole comparison as JSON (with three or more versions, also each pair's own alignment,
+    /// as `storydiff BASE VERSION` gives it).
     Json,
     /// A unified diff of the passage texts, one passage per line (one per compared version, as
     /// `storydiff BASE VERSION` prints it).

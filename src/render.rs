@@ -111,7 +111,7 @@ pub const MIN_WIDTH: usize = 20;
 pub fn print(out: &mut impl Write, analysis: &Analysis, options: &PrintOptions) -> io::Result<()> {
     let comparison: &Comparison = &analysis.comparison;
     match options.format {
-        Format::Inline => inline::print(out, comparison, options),
+        Format::Inline => inline::print(out, analysis, options),
         Format::SideBySide => side_by_side::print(out, analysis, options),
         Format::Json => json::print(out, analysis),
         Format::Unified => unified::print(out, analysis, options.context),

@@ -3,8 +3,10 @@
 //! comparison ([`Analysis::pair`]), so that `storydiff A B C` shows A against B as
 //! `storydiff A B` does, with its versions named as among all the versions loaded.
 
+use std::ops::Range;
+
 use crate::Analysis;
-use crate::model::{Comparison, VersionId};
+use crate::model::{Comparison, Passage, PassageKind, PassageStatus, VersionId};
 use crate::present::labels::Labels;
 
 /// One compared version against the base.
@@ -26,6 +28,48 @@ impl PairView<'_> {
     #[must_use]
     pub fn comparison(&self) -> &Comparison {
         &self.analysis.comparison
+    }
+
+    /// Where each of the pair's passages is shown among the passages of `all` (the comparison
+    /// of every version this pair was taken from): in the table passage that holds its base
+    /// text, if that passage shows the compared version's reading ([`shows_reading`]); else in
+    /// the one that holds its text of the compared version, if that one does. A passage the
+    /// table shows nowhere is one it shows as a whole: the same text, or text the compared
+    /// version lacks (listed as removed in the passage's header). Boilerplate is placed on its
+    /// own in both.
+    #[must_use]
+    pub fn placement(&self, all: &Comparison) -> Placement {
+        let pair = self.comparison();
+        let (base_starts, own_starts) = (Starts::of(all, all.base), Starts::of(all, self.loaded));
+        let shows = |index: usize| shows_reading(&all.passages[index], self.loaded);
+        let mut placement = Placement {
+            at: vec![Vec::new(); all.passages.len()],
+            by_compared: Vec::new(),
+        };
+        for p in pair
+            .passages
+            .iter()
+            .filter(|p| p.kind != PassageKind::Boilerplate)
+        {
+            let (base, own) = (p.span(pair.base), p.span(self.compared));
+            let home = base
+                .and_then(|s| base_starts.holding(s.range.start))
+                .filter(|&i| shows(i))
+                .or_else(|| {
+                    own.and_then(|s| own_starts.holding(s.range.start))
+                        .filter(|&i| shows(i))
+                });
+            if let Some(home) = home {
+                placement.at[home].push(p.index);
+                if let Some(own) = own {
+                    placement.by_compared.push((own.range.clone(), home));
+                }
+            }
+        }
+        placement
+            .by_compared
+            .sort_unstable_by_key(|(r, home)| (r.start, *home));
+        placement
     }
 
     /// For each passage of `all` (the comparison of every version this pair was taken from),
@@ -58,6 +102,80 @@ impl PairView<'_> {
                 })
             })
             .collect()
+    }
+}
+
+/// Where a pair's own passages stand in the passage table of all versions (see
+/// [`PairView::placement`]).
+#[derive(Debug, Clone, Default)]
+pub struct Placement {
+    /// For each passage of the table, the pair's passages shown there, in the pair's order.
+    at: Vec<Vec<usize>>,
+    /// (the compared version's text, the table passage it is shown in) of each pair passage
+    /// that is shown, by start.
+    by_compared: Vec<(Range<usize>, usize)>,
+}
+
+impl Placement {
+    /// The pair's passages shown in the table's passage `index`, in the pair's order.
+    #[must_use]
+    pub fn within(&self, index: usize) -> &[usize] {
+        self.at.get(index).map_or(&[], Vec::as_slice)
+    }
+
+    /// The other table passages where the compared version's text of `range` is shown (as
+    /// part of the pair's passages placed there), in order.
+    #[must_use]
+    pub fn shown_elsewhere(&self, range: &Range<usize>, index: usize) -> Vec<usize> {
+        let from = self
+            .by_compared
+            .partition_point(|(r, _)| r.end <= range.start);
+        let mut out: Vec<usize> = self.by_compared[from..]
+            .iter()
+            .take_while(|(r, _)| r.start < range.end)
+            .map(|(_, home)| *home)
+            .filter(|home| *home != index)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Whether a passage of the table of all versions shows `version`'s reading of its own (what
+/// the inline format gives a sub-header): the version carries it and reads it differently
+/// from the base.
+#[must_use]
+pub fn shows_reading(passage: &Passage, version: VersionId) -> bool {
+    passage.span(version).is_some()
+        && passage.reading(version).is_some_and(|r| {
+            matches!(
+                r.status,
+                PassageStatus::Changed | PassageStatus::Moved | PassageStatus::Added
+            )
+        })
+}
+
+/// Table passages by where they start in one version's text, to find the one holding a place.
+struct Starts(Vec<(Range<usize>, usize)>);
+
+impl Starts {
+    fn of(all: &Comparison, version: VersionId) -> Self {
+        let mut starts: Vec<(Range<usize>, usize)> = all
+            .passages
+            .iter()
+            .filter(|p| p.kind != PassageKind::Boilerplate)
+            .filter_map(|p| Some((p.span(version)?.range.clone(), p.index)))
+            .collect();
+        starts.sort_unstable_by_key(|(r, i)| (r.start, *i));
+        Self(starts)
+    }
+
+    /// The table passage whose text of the version holds byte `at`.
+    fn holding(&self, at: usize) -> Option<usize> {
+        let k = self.0.partition_point(|(r, _)| r.start <= at);
+        let (range, index) = self.0.get(k.checked_sub(1)?)?;
+        range.contains(&at).then_some(*index)
     }
 }
 

@@ -15,11 +15,13 @@
 //!   72%`) followed by the base text marked against that version;
 //! - a summary line counts passages by status, boilerplate apart.
 //!
-//! With three or more versions this format reads the passage table all versions share, not each
-//! pair's own comparison as the per-version formats do ([`crate::render`]): putting every
-//! version's reading of a passage under one header needs one grouping for all of them, and its
-//! passage numbers are the ones the facts table, the JSON and the presence view use. A pair's
-//! passage here can be coarser than in `storydiff BASE VERSION`.
+//! With three or more versions the passage headers are those of the table all versions share
+//! (its numbers are the ones the facts table, the JSON and the presence view use): putting
+//! every version's reading of a passage under one header needs one grouping of the base for all
+//! of them, which can be coarser than a pair's own. Under a header, each version that reads the
+//! passage differently is shown as its own comparison with the base has it
+//! ([`crate::present::pairs`]): one sub-header per passage of `storydiff BASE VERSION` that
+//! stands there, so a version is paired and marked exactly as when the two are compared alone.
 //!
 //! Lines are not wrapped: the terminal or pager does that.
 
@@ -31,8 +33,10 @@ use rayon::prelude::*;
 use super::PrintOptions;
 use super::style::{Painter, Style};
 use super::text::{self, Line, Printed};
-use crate::model::{Comparison, Passage, PassageStatus, VersionId};
+use crate::Analysis;
+use crate::model::{Comparison, Passage, PassageStatus, Reading, VersionId};
 use crate::present::outline::{self, Item, Labels, Scope, Tally};
+use crate::present::pairs::{PairView, Placement, pairs, shows_reading};
 use crate::present::text::{Ink, Lines, Shown, Side, Texts, reading_text};
 use crate::visible::visible;
 
@@ -41,18 +45,27 @@ struct Ctx<'a> {
     comparison: &'a Comparison,
     labels: Labels,
     painter: Painter,
+    /// With three or more versions, by loaded version number: the compared version's own
+    /// comparison with the base and where its passages stand in the table.
+    pairs: Vec<Option<(PairView<'a>, Placement)>>,
 }
 
 /// Prints the inline format.
-pub fn print(
-    out: &mut impl Write,
-    comparison: &Comparison,
-    options: &PrintOptions,
-) -> io::Result<()> {
+pub fn print(out: &mut impl Write, analysis: &Analysis, options: &PrintOptions) -> io::Result<()> {
+    let comparison = &analysis.comparison;
+    let mut own: Vec<Option<(PairView, Placement)>> = vec![None; comparison.versions.len()];
+    if comparison.versions.len() > 2 {
+        for view in pairs(analysis) {
+            let loaded = view.loaded.0;
+            let placement = view.placement(comparison);
+            own[loaded] = Some((view, placement));
+        }
+    }
     let ctx = Ctx {
         comparison,
         labels: Labels::new(comparison),
         painter: Painter::new(options.styling),
+        pairs: own,
     };
     let out: &mut dyn Write = out;
     write_legend(out, &ctx)?;
@@ -195,12 +208,7 @@ fn write_readings(out: &mut dyn Write, ctx: &Ctx, passage: &Passage) -> io::Resu
     let differing: Vec<_> = passage
         .readings
         .iter()
-        .filter(|r| {
-            matches!(
-                r.status,
-                PassageStatus::Changed | PassageStatus::Moved | PassageStatus::Added
-            ) && carries(r.version)
-        })
+        .filter(|r| shows_reading(passage, r.version))
         .collect();
     if differing.is_empty() {
         // Nobody rewrote it: show the base text once, struck out if every version dropped it.
@@ -228,6 +236,63 @@ fn write_readings(out: &mut dyn Write, ctx: &Ctx, passage: &Passage) -> io::Resu
         )?;
     }
     for reading in differing {
+        let Some((view, placement)) = &ctx.pairs[reading.version.0] else {
+            write_table_reading(out, ctx, passage, reading)?;
+            continue;
+        };
+        let within = placement.within(passage.index);
+        for &index in within {
+            write_pair_reading(out, ctx, view, index, reading)?;
+        }
+        if within.is_empty() {
+            write_shown_elsewhere(out, ctx, passage, reading, placement)?;
+        }
+    }
+    Ok(())
+}
+
+/// A version's reading whose text its own comparison with the base pairs elsewhere: where it
+/// is shown (`  ▸ 001 ¶5 · with passage 7`), or the table's reading if it is shown nowhere.
+fn write_shown_elsewhere(
+    out: &mut dyn Write,
+    ctx: &Ctx,
+    passage: &Passage,
+    reading: &Reading,
+    placement: &Placement,
+) -> io::Result<()> {
+    let comparison = ctx.comparison;
+    let Some(span) = passage.span(reading.version) else {
+        return Ok(());
+    };
+    let homes = placement.shown_elsewhere(&span.range, passage.index);
+    if homes.is_empty() {
+        return write_table_reading(out, ctx, passage, reading);
+    }
+    let place =
+        outline::location(comparison, &ctx.labels, passage, reading.version).unwrap_or_default();
+    let list: Vec<String> = homes
+        .iter()
+        .map(|&h| outline::ordinal(h).to_string())
+        .collect();
+    let passages = if list.len() == 1 {
+        "passage"
+    } else {
+        "passages"
+    };
+    let line = format!("  ▸ {place} · with {passages} {}", list.join(", "));
+    write_line(out, ctx.painter, Style::Faint, &line)
+}
+
+/// A version's reading as the table has it (two versions, or a reading the pair's own
+/// comparison places nowhere in this passage).
+fn write_table_reading(
+    out: &mut dyn Write,
+    ctx: &Ctx,
+    passage: &Passage,
+    reading: &Reading,
+) -> io::Result<()> {
+    let comparison = ctx.comparison;
+    {
         let mut sub = format!(
             "  ▸ {}",
             outline::location(comparison, &ctx.labels, passage, reading.version)
@@ -245,6 +310,37 @@ fn write_readings(out: &mut dyn Write, ctx: &Ctx, passage: &Passage) -> io::Resu
         write_text(out, ctx.painter, &Printed::from_text(&body, ctx.painter))?;
     }
     Ok(())
+}
+
+/// One passage of a version's own comparison with the base (`view`), standing in a passage of
+/// the table where `table` is the version's reading: its own sub-header and marked text.
+fn write_pair_reading(
+    out: &mut dyn Write,
+    ctx: &Ctx,
+    view: &PairView,
+    index: usize,
+    table: &Reading,
+) -> io::Result<()> {
+    let pair = view.comparison();
+    let passage = &pair.passages[index];
+    let Some(reading) = passage.reading(view.compared) else {
+        return Ok(());
+    };
+    let place = outline::location(pair, &view.labels, passage, view.compared)
+        .unwrap_or_else(|| view.labels.get(view.compared).to_string());
+    let mut sub = format!("  ▸ {place} · {}", reading.status.name());
+    if let Some(figures) = outline::figures(reading) {
+        let _ = write!(sub, " · {figures}");
+    }
+    // Where a moved reading went is told in the table's numbers, as the `↳` lines are.
+    if reading.status == PassageStatus::Moved
+        && let Some(moved) = outline::moved_to(&ctx.labels, table.version, table.placement)
+    {
+        let _ = write!(sub, " · {moved}");
+    }
+    write_line(out, ctx.painter, Style::Header, &sub)?;
+    let body = reading_text(pair, passage, reading, Shown::Both);
+    write_text(out, ctx.painter, &Printed::from_text(&body, ctx.painter))
 }
 
 /// `… 5 same passages …`.

@@ -244,10 +244,7 @@ pub fn print(out: &mut impl Write, analysis: &Analysis) -> io::Result<()> {
     } else {
         Vec::new()
     };
-    let ids: Vec<[VersionId; 2]> = pairs
-        .iter()
-        .map(|p| analysis.pair_ids(p.loaded))
-        .collect();
+    let ids: Vec<[VersionId; 2]> = pairs.iter().map(|p| analysis.pair_ids(p.loaded)).collect();
     let document = Document {
         versions: comparison
             .versions

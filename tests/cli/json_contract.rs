@@ -159,7 +159,10 @@ pub fn check_contract(doc: &Document, files: &[Vec<u8>]) {
     if doc.versions.len() > 2 {
         let compared: Vec<usize> = doc.pairs.iter().map(|p| p.compared).collect();
         let expected: Vec<usize> = (0..files.len()).filter(|v| *v != doc.base).collect();
-        assert_eq!(compared, expected, "one pair per compared version, in order");
+        assert_eq!(
+            compared, expected,
+            "one pair per compared version, in order"
+        );
         for pair in &doc.pairs {
             for passage in &pair.passages {
                 assert!(
@@ -174,7 +177,10 @@ pub fn check_contract(doc: &Document, files: &[Vec<u8>]) {
             assert!(pair.ranking.iter().all(|&i| i < pair.passages.len()));
         }
     } else {
-        assert!(doc.pairs.is_empty(), "two versions: the passages are the pair's");
+        assert!(
+            doc.pairs.is_empty(),
+            "two versions: the passages are the pair's"
+        );
     }
     json_facts::check(doc, files);
 }

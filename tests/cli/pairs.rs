@@ -217,3 +217,67 @@ fn json_of_all_seeds_gives_each_pair_as_the_two_alone() {
         }
     }
 }
+
+/// The marked texts of an inline printout, each with its status: of every passage (two
+/// versions), or of every sub-entry of `label` (three or more: `  ▸ 001 ¶4 · changed · 41%`).
+fn inline_entries(out: &str, label: Option<&str>) -> Vec<(String, String)> {
+    let mut entries: Vec<(String, String)> = Vec::new();
+    let mut open = false;
+    for line in out.lines() {
+        let header = match label {
+            None => line.strip_prefix("── passage "),
+            Some(label) => line
+                .strip_prefix("  ▸ ")
+                .filter(|rest| rest.split(' ').next() == Some(label)),
+        };
+        if let Some(rest) = header {
+            let status = rest.split(" · ").nth(1).unwrap_or_default().to_string();
+            entries.push((status, String::new()));
+            open = true;
+        } else if line.is_empty()
+            || line.starts_with("──")
+            || line.starts_with("  ")
+            || line.starts_with('…')
+            || line.starts_with('·')
+            || line.starts_with('↳')
+        {
+            open = false;
+        } else if open {
+            let body = &mut entries.last_mut().expect("an open entry").1;
+            body.push_str(line);
+            body.push('\n');
+        }
+    }
+    entries
+}
+
+#[test]
+fn inline_of_all_seeds_marks_each_version_as_the_two_alone() {
+    for base in [0, 3] {
+        let all = stdout_of(&["--base", &base.to_string()], &seeds());
+        for other in (0..5).filter(|v| *v != base) {
+            let (files, pair_base) = alone(base, other);
+            let pair = stdout_of(&["--base", &pair_base], &files);
+            let label = format!("00{other}");
+            // `▸ 001 ¶5 · with passage 7` points to where the text is shown.
+            let shown: Vec<_> = inline_entries(&all, Some(&label))
+                .into_iter()
+                .filter(|(status, _)| !status.starts_with("with passage"))
+                .collect();
+            let mut own = inline_entries(&pair, None);
+            assert!(!shown.is_empty(), "base {base}: no entry for {label}");
+            // Every sub-entry is a passage of the pair alone, marked alike.
+            for entry in &shown {
+                let at = own.iter().position(|o| o == entry).unwrap_or_else(|| {
+                    panic!("base {base}, {label}: {entry:?} is no passage of the two alone")
+                });
+                own.remove(at);
+            }
+            // What is left is removed text the header of all versions lists as removed.
+            assert!(
+                own.iter().all(|(status, _)| status == "removed"),
+                "base {base}, {label}: not shown among all versions: {own:#?}"
+            );
+        }
+    }
+}

@@ -12,7 +12,7 @@ fn inline(comparison: &Comparison, styling: Styling, context: usize) -> String {
         ..PrintOptions::default()
     };
     let mut out = Vec::new();
-    print(&mut out, comparison, &options).unwrap();
+    print(&mut out, &Analysis::new(comparison.clone()), &options).unwrap();
     String::from_utf8(out).unwrap()
 }
 

@@ -82,7 +82,12 @@ pub(super) fn fact<'a>(comparison: &'a Comparison, fact: &'a Fact) -> FactDto<'a
 }
 
 fn reading<'a>(comparison: &Comparison, reading: &'a FactReading) -> ReadingDto<'a> {
-    let span = SpanDto::of(comparison, super::Numbering(None), reading.version, &reading.span);
+    let span = SpanDto::of(
+        comparison,
+        super::Numbering(None),
+        reading.version,
+        &reading.span,
+    );
     ReadingDto {
         version: reading.version.0,
         text: &reading.text,

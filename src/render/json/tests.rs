@@ -5,7 +5,7 @@ use crate::testing::{Builder, story};
 
 fn json(comparison: &Comparison) -> Value {
     let mut out = Vec::new();
-    print(&mut out, comparison, &crate::facts::analyze(comparison)).unwrap();
+    print(&mut out, &crate::Analysis::new(comparison.clone())).unwrap();
     serde_json::from_slice(&out).unwrap()
 }
 
@@ -93,7 +93,7 @@ fn control_characters_are_escaped_not_written_raw() {
     .passage(&[Some(0), Some(0)])
     .build();
     let mut out = Vec::new();
-    print(&mut out, &c, &crate::facts::analyze(&c)).unwrap();
+    print(&mut out, &crate::Analysis::new(c.clone())).unwrap();
     assert!(!out.contains(&0x1b));
     assert!(String::from_utf8(out).unwrap().contains("\\u001b"));
 }
