@@ -223,6 +223,8 @@ pub struct PairRows {
     /// Texts inked with the underlines after the facts arrived, by entry, for the entries
     /// prepared for the screen.
     inked: HashMap<usize, [Option<StyledText>; 2]>,
+    /// Only the first passages are laid out ([`PairRows::build_first`]).
+    partial: bool,
 }
 
 impl PairRows {
@@ -247,6 +249,37 @@ impl PairRows {
         ids: &Ids,
         labels: Labels,
     ) -> Self {
+        Self::build_some(comparison, facts, key, ids, labels, usize::MAX)
+    }
+
+    /// The first `passages` passages of [`PairRows::build_in`] (without the facts): enough
+    /// for the program's first screens, in a fraction of the time a book's whole layout takes.
+    /// The whole layout replaces it as soon as it is built ([`PairRows::is_partial`]).
+    #[must_use]
+    pub fn build_first(
+        comparison: &Comparison,
+        key: PairRowsKey,
+        ids: &Ids,
+        labels: Labels,
+        passages: usize,
+    ) -> Self {
+        Self::build_some(comparison, None, key, ids, labels, passages)
+    }
+
+    /// Whether only the first passages are laid out.
+    #[must_use]
+    pub fn is_partial(&self) -> bool {
+        self.partial
+    }
+
+    fn build_some(
+        comparison: &Comparison,
+        facts: Option<&FactReport>,
+        key: PairRowsKey,
+        ids: &Ids,
+        labels: Labels,
+        passages: usize,
+    ) -> Self {
         let local = [key.base, key.compared].map(|v| {
             ids.local(v)
                 .expect("the laid-out comparison holds both versions of the pair")
@@ -254,8 +287,12 @@ impl PairRows {
         debug_assert_eq!(local[0], comparison.base);
         let underlines = facts.map(|f| PairFacts::build(comparison, f, local));
         let empty = PairFacts::default();
-        let mut entries =
-            entries::entries(comparison, underlines.as_ref().unwrap_or(&empty), local[1]);
+        let mut entries = entries::entries(
+            comparison,
+            underlines.as_ref().unwrap_or(&empty),
+            local[1],
+            passages,
+        );
         let columns = Columns::of(&statuses(&entries), facts, underlines.as_ref(), local[1]);
         let moves = link_moves(comparison, &mut entries, local[1]);
         let shapes = Shapes::wrap(&entries, &moves, key.width);
@@ -275,6 +312,7 @@ impl PairRows {
             marked: underlines.is_some(),
             underlines: underlines.map(Arc::new),
             inked: HashMap::new(),
+            partial: passages < comparison.passages.len(),
         }
     }
 

@@ -300,6 +300,18 @@ impl Store {
         self.tables.get(&key).cloned().unwrap_or_default()
     }
 
+    /// Keeps a layout as if the background thread had made it.
+    #[cfg(test)]
+    pub fn insert_layout(&mut self, layout: PairRows) {
+        self.layouts.insert(PairKey::of(&layout.key), layout);
+    }
+
+    /// Whether the background thread laid out a pair that nobody has taken yet.
+    #[must_use]
+    pub fn has_layout(&self, key: PairKey) -> bool {
+        self.layouts.contains_key(&key)
+    }
+
     /// The layout the background thread made for a pair, if it made one and nobody took it yet.
     pub fn take_layout(&mut self, key: PairKey) -> Option<PairRows> {
         self.layouts.remove(&key)

@@ -224,6 +224,42 @@ impl Context {
     }
 }
 
+/// Passages laid out for the first screens of a book ([`PairRows::build_first`]): more rows
+/// than a terminal has, unless most of them are same passages folded away (and then the whole
+/// layout follows a tenth of a second later).
+const FIRST_SCREENS: usize = 1024;
+
+/// Before the program's first layout of a book, its first screens: the whole layout takes a
+/// tenth of a second more, and replaces this one when it is sent.
+fn send_first_screens(
+    cx: &Context,
+    key: CompareKey,
+    panes: bool,
+    interim: &Analysis,
+) -> Result<(), mpsc::SendError<Outcome>> {
+    let comparison = &interim.comparison;
+    let wanted = cx
+        .wanted()
+        .filter(|l| panes && l.base == key.base && l.ignore == key.ignore)
+        .filter(|_| {
+            comparison.passages.len() > 2 * FIRST_SCREENS && !cx.laid_out.load(Ordering::Relaxed)
+        });
+    let Some(wanted) = wanted else {
+        return Ok(());
+    };
+    let ids = Ids::all(cx.versions.len());
+    let layout = PairRows::build_first(comparison, wanted, &ids, cx.labels.clone(), FIRST_SCREENS);
+    cx.outbox.send(Outcome::Compared(
+        key,
+        Ok(Box::new(NewComparison {
+            layout: Some(layout),
+            summaries: presence::summaries(comparison),
+            analysis: interim.clone(),
+            words: Words::Pending,
+        })),
+    ))
+}
+
 /// The comparison part of a job; its facts are left for later. Fails only if the viewer has
 /// gone.
 fn compare(
@@ -274,6 +310,7 @@ fn compare(
                 Analysis::new(comparison)
             } else {
                 let interim = Analysis::new(comparison);
+                send_first_screens(cx, key, panes, &interim)?;
                 cx.outbox.send(new(&interim, Words::Pending))?;
                 // The word diffs go into a copy: the screen shows the comparison meanwhile.
                 let mut full = Comparison::clone(&interim.comparison);

@@ -16,10 +16,10 @@ pub(super) fn entries(
     comparison: &Comparison,
     underlines: &PairFacts,
     compared: VersionId,
+    passages: usize,
 ) -> Vec<Entry> {
     let base = comparison.base;
-    comparison
-        .passages
+    comparison.passages[..passages.min(comparison.passages.len())]
         .par_iter()
         .filter(|p| shows(comparison, p, compared))
         .map(|p| {

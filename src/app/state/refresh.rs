@@ -89,9 +89,14 @@ impl App {
             Arc::ptr_eq(&s.comparison, &comparison)
                 && Arc::ptr_eq(&s.panes.comparison, &panes.comparison)
         });
+        // The first screens of a book give way to its whole layout once that has arrived.
+        let whole_arrived = |shown: &Shown| {
+            shown.layout.is_partial() && self.store.has_layout(PairKey::of(&layout_key))
+        };
         if let Some(shown) = &mut self.shown
             && same_comparison
             && shown.layout.key == layout_key
+            && !whole_arrived(shown)
         {
             take_in(shown, arrived);
             if shown.overview.height() != height {
@@ -152,6 +157,7 @@ impl App {
             Arc::ptr_eq(&s.comparison, &comparison)
                 && Arc::ptr_eq(&s.panes.comparison, &panes.comparison)
                 && s.layout.same_pair(&key)
+                && !s.layout.is_partial()
         };
         let mut shown = match old {
             Some(old) if same(&old) => {

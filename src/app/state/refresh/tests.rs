@@ -4,13 +4,14 @@
 
 use super::super::tests::{current_status, press, screen};
 use crate::app::keymap::Action;
-use crate::app::layout::{Ink, Side};
+use crate::app::layout::{Fold, Ids, Ink, PairRows, PairRowsKey, Side};
 use crate::app::list::ListState;
 use crate::app::state::{App, Mode, Notice};
 use crate::app::store::{Analysis, CompareKey, Place, Store, Words};
 use crate::load::{bundled_seeds, load_version};
 use crate::model::{PassageStatus, Version, VersionId};
 use crate::options::CompareOptions;
+use crate::present::labels::Labels;
 use crate::{Aligned, align_versions};
 
 /// Some of the bundled seeds (by index), loaded.
@@ -250,4 +251,67 @@ fn the_word_diffs_arriving_bring_the_highlights_and_keep_the_reader_in_place() {
             .any(|l| l.contains("│ changed") && l.contains('%'))
     );
     assert!(!lines.iter().any(|l| l.contains("word highlights coming")));
+}
+
+#[test]
+fn the_first_screens_give_way_to_the_whole_layout_with_the_reader_in_place() {
+    let options = CompareOptions::default();
+    let versions = seeds(&[0, 1]);
+    let aligned = align_versions(versions.clone(), &options).unwrap();
+    let comparison = aligned.comparison.clone();
+    let key = CompareKey {
+        base: VersionId(0),
+        ignore: options.ignore,
+    };
+    let layout_key = PairRowsKey {
+        base: VersionId(0),
+        compared: VersionId(1),
+        ignore: options.ignore,
+        width: 77,
+        fold: Fold::Open,
+    };
+    let (ids, labels) = (Ids::all(2), Labels::new(&comparison));
+    // As the background thread sends a book: the first screens, then the whole layout.
+    let first = PairRows::build_first(&comparison, layout_key, &ids, labels.clone(), 12);
+    assert!(first.is_partial() && first.entries.len() < comparison.passages.len());
+    let mut store = Store::new(versions, options.clone(), Place::Inline);
+    store.insert_aligned(key, Analysis::new(comparison.clone()));
+    store.insert_layout(first);
+    let mut app = App::assemble(store, 0, options.ignore);
+    app.update(Action::Resize {
+        width: 160,
+        height: 48,
+    });
+    assert!(app.shown.as_ref().unwrap().layout.is_partial());
+    press(&mut app, "nn");
+    let passage = |app: &App| {
+        let shown = app.shown.as_ref().unwrap();
+        shown.layout.entry(app.nav.current).passage
+    };
+    let before = passage(&app);
+    let whole = PairRows::build_in(&comparison, None, layout_key, &ids, labels);
+    assert!(!whole.is_partial());
+    app.store.insert_layout(whole);
+    app.refresh();
+    let shown = app.shown.as_ref().unwrap();
+    assert!(!shown.layout.is_partial(), "the whole layout is shown");
+    assert_eq!(shown.layout.entries.len(), whole_len(&comparison));
+    assert_eq!(passage(&app), before, "the reader stays on the passage");
+    // Nothing waits on the partial layout any more: `G` reaches the last passage.
+    press(&mut app, "G");
+    assert!(passage(&app) + 12 > comparison.passages.len());
+}
+
+/// Entries of the whole layout of the first pair.
+fn whole_len(comparison: &crate::model::Comparison) -> usize {
+    let key = PairRowsKey {
+        base: VersionId(0),
+        compared: VersionId(1),
+        ignore: CompareOptions::default().ignore,
+        width: 77,
+        fold: Fold::Open,
+    };
+    PairRows::build_in(comparison, None, key, &Ids::all(2), Labels::new(comparison))
+        .entries
+        .len()
 }
