@@ -241,8 +241,11 @@ fn send_first_screens(
     let wanted = cx
         .wanted()
         .filter(|l| panes && l.base == key.base && l.ignore == key.ignore)
+        // The program's first layout is this one, so the whole layout after it is indexed
+        // for finding the reader's place (it replaces this one under the reader).
         .filter(|_| {
-            comparison.passages.len() > 2 * FIRST_SCREENS && !cx.laid_out.load(Ordering::Relaxed)
+            comparison.passages.len() > 2 * FIRST_SCREENS
+                && !cx.laid_out.swap(true, Ordering::Relaxed)
         });
     let Some(wanted) = wanted else {
         return Ok(());
