@@ -130,6 +130,7 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::Analysis;
@@ -237,13 +238,23 @@ struct OpDto<'a> {
 /// Prints the comparison and its fact analysis as one JSON document; with three or more
 /// versions, also each compared version's own comparison with the base.
 pub fn print(out: &mut impl Write, analysis: &Analysis) -> io::Result<()> {
-    let (comparison, report) = (&analysis.comparison, analysis.facts());
+    let comparison = &analysis.comparison;
     let whole = Numbering(None);
-    let pairs = if comparison.versions.len() > 2 {
-        pairs(analysis)
-    } else {
-        Vec::new()
-    };
+    // The facts of all versions, each pair's own comparison and each pair's facts are
+    // independent: found on all cores at once.
+    let (report, pairs) = rayon::join(
+        || analysis.facts(),
+        || {
+            if comparison.versions.len() <= 2 {
+                return Vec::new();
+            }
+            let pairs = pairs(analysis);
+            pairs.par_iter().for_each(|pair| {
+                let _ = pair.analysis.facts();
+            });
+            pairs
+        },
+    );
     let ids: Vec<[VersionId; 2]> = pairs.iter().map(|p| analysis.pair_ids(p.loaded)).collect();
     let document = Document {
         versions: comparison
