@@ -7,6 +7,7 @@
 //! scores 2-1 and 1-2 groupings without building new vectors.
 
 use std::ops::Range;
+use std::sync::{LazyLock, RwLock};
 
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -106,6 +107,28 @@ pub fn sum<'a>(vecs: impl Iterator<Item = &'a SentenceVec>) -> SentenceVec {
     }
 }
 
+/// Stems of folded words, shared by every vocabulary of the process: a comparison of several
+/// versions builds one vocabulary per version and per pair (and the viewer one per comparison),
+/// and stemming every distinct word again in each was a sixth of a run of the five seeds. A
+/// stem depends on the word alone, so sharing changes no result.
+static STEMS: LazyLock<RwLock<FxHashMap<String, String>>> = LazyLock::new(Default::default);
+
+/// The stem of a folded word, from [`STEMS`] or stemmed now and kept there.
+fn stem_of(stemmer: &Stemmer, folded: &str) -> String {
+    if let Some(stem) = STEMS
+        .read()
+        .ok()
+        .and_then(|stems| stems.get(folded).cloned())
+    {
+        return stem;
+    }
+    let stem = stemmer.stem(folded).into_owned();
+    if let Ok(mut stems) = STEMS.write() {
+        stems.insert(folded.to_string(), stem.clone());
+    }
+    stem
+}
+
 /// Turns words into term ids, remembering each spelling so it is folded and stemmed once.
 pub struct Vocabulary {
     stemmer: Stemmer,
@@ -163,7 +186,7 @@ impl Vocabulary {
             .flat_map(char::to_lowercase)
             .collect();
         let stop = tokens::is_stop_word(&folded);
-        let stem = self.stemmer.stem(&folded).into_owned();
+        let stem = stem_of(&self.stemmer, &folded);
         let next = self.by_stem.len() as u32;
         let id = *self.by_stem.entry(stem).or_insert(next);
         match short {
