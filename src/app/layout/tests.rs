@@ -399,14 +399,18 @@ proptest::proptest! {
     }
 }
 
+/// A key for each compared version of `c` against its base, 57 columns wide, unfolded.
+fn compared_keys(c: &Comparison) -> impl Iterator<Item = PairRowsKey> {
+    (1..c.versions.len()).map(|compared| PairRowsKey {
+        compared: VersionId(compared),
+        ..key(57, Fold::Open)
+    })
+}
+
 #[test]
 fn facts_arriving_after_the_layout_give_the_rows_a_layout_with_facts_has() {
     let (c, facts) = seeds();
-    for compared in 1..c.versions.len() {
-        let key = PairRowsKey {
-            compared: VersionId(compared),
-            ..key(57, Fold::Open)
-        };
+    for key in compared_keys(c) {
         let with = PairRows::build(c, Some(facts), key);
         let mut later = PairRows::build(c, None, key);
         assert!(!later.has_facts());
@@ -432,15 +436,11 @@ fn facts_arriving_after_the_layout_give_the_rows_a_layout_with_facts_has() {
 #[test]
 fn facts_found_apart_from_the_layout_are_those_it_finds_itself() {
     let (c, facts) = seeds();
-    for compared in 1..c.versions.len() {
-        let key = PairRowsKey {
-            compared: VersionId(compared),
-            ..key(57, Fold::Open)
-        };
+    for key in compared_keys(c) {
         let mut here = PairRows::build(c, None, key);
         here.add_facts(c, facts, None);
         let mut apart = PairRows::build(c, None, key);
-        let found = LayoutFacts::find(c, facts, [VersionId(0), VersionId(compared)]);
+        let found = LayoutFacts::find(c, facts, [VersionId(0), key.compared]);
         apart.add_facts(c, facts, Some(found));
         assert_eq!(apart.columns, here.columns);
         assert_eq!(apart.underlines, here.underlines);
