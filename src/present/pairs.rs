@@ -83,22 +83,14 @@ impl PairView<'_> {
             return (0..all.passages.len()).map(Some).collect();
         }
         // Each side's passages by where they start in that side's text.
-        let sides = [(self.loaded, self.compared), (all.base, pair.base)].map(|(loaded, local)| {
-            let mut starts: Vec<(usize, usize)> = pair
-                .passages
-                .iter()
-                .filter_map(|p| Some((p.span(local)?.range.start, p.index)))
-                .collect();
-            starts.sort_unstable();
-            (loaded, starts)
-        });
+        let sides = [(self.loaded, self.compared), (all.base, pair.base)]
+            .map(|(loaded, local)| (loaded, Starts::of(pair, local)));
         all.passages
             .iter()
             .map(|p| {
                 sides.iter().find_map(|(loaded, starts)| {
                     let start = p.span(*loaded)?.range.start;
-                    let at = starts.partition_point(|(s, _)| *s <= start);
-                    starts.get(at.saturating_sub(1)).map(|(_, index)| *index)
+                    starts.last_from(start).or_else(|| starts.first())
                 })
             })
             .collect()
@@ -156,26 +148,42 @@ pub fn shows_reading(passage: &Passage, version: VersionId) -> bool {
         })
 }
 
-/// Table passages by where they start in one version's text, to find the one holding a place.
+/// A comparison's passages by where they start in one version's text, to find the one at a
+/// place.
 struct Starts(Vec<(Range<usize>, usize)>);
 
 impl Starts {
-    fn of(all: &Comparison, version: VersionId) -> Self {
-        let mut starts: Vec<(Range<usize>, usize)> = all
+    fn of(comparison: &Comparison, version: VersionId) -> Self {
+        let mut starts: Vec<(Range<usize>, usize)> = comparison
             .passages
             .iter()
-            .filter(|p| p.kind != PassageKind::Boilerplate)
             .filter_map(|p| Some((p.span(version)?.range.clone(), p.index)))
             .collect();
         starts.sort_unstable_by_key(|(r, i)| (r.start, *i));
         Self(starts)
     }
 
-    /// The table passage whose text of the version holds byte `at`.
-    fn holding(&self, at: usize) -> Option<usize> {
+    /// The last passage that starts at or before byte `at`, with its range.
+    fn last_at(&self, at: usize) -> Option<&(Range<usize>, usize)> {
         let k = self.0.partition_point(|(r, _)| r.start <= at);
-        let (range, index) = self.0.get(k.checked_sub(1)?)?;
-        range.contains(&at).then_some(*index)
+        self.0.get(k.checked_sub(1)?)
+    }
+
+    /// The last passage that starts at or before byte `at`.
+    fn last_from(&self, at: usize) -> Option<usize> {
+        self.last_at(at).map(|(_, index)| *index)
+    }
+
+    /// The passage that starts first.
+    fn first(&self) -> Option<usize> {
+        self.0.first().map(|(_, index)| *index)
+    }
+
+    /// The passage whose text holds byte `at`.
+    fn holding(&self, at: usize) -> Option<usize> {
+        self.last_at(at)
+            .filter(|(range, _)| range.contains(&at))
+            .map(|(_, index)| *index)
     }
 }
 
