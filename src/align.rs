@@ -112,6 +112,7 @@ fn align_with(
             heading: &headings[v],
             quote: &in_quote[v],
             cuttable: clauses::cuttable(texts[v], &segmented[v], &in_quote[v]),
+            list: clauses::list_continues(texts[v], &segmented[v]),
         })
         .collect();
     // Each pair is aligned on vectors weighted by that pair's own vocabulary, so how two
@@ -200,6 +201,7 @@ fn align_one(
         vecs: vecs[k],
         heading: sides[k].heading,
         quote_continues: sides[k].quote,
+        list_continues: &sides[k].list,
     };
     let beads = pair::align_pair(&side(0), &side(1));
     let beads = identical::pair_identical(beads, texts[0], texts[1]);

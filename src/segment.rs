@@ -194,7 +194,8 @@ mod classify;
 mod debris;
 mod sentences;
 
-use classify::{classify, ends_sentence, is_boilerplate, is_list_item};
+pub(crate) use classify::is_list_item;
+use classify::{classify, ends_sentence, is_boilerplate};
 use sentences::split_sentences;
 
 #[cfg(test)]

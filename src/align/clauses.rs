@@ -168,6 +168,8 @@ pub(crate) struct Side<'a> {
     /// Whether each sentence may be cut: story text, not a heading, a list item or a sentence
     /// whose quotation runs on.
     pub cuttable: Vec<bool>,
+    /// Whether each sentence and the next belong to one list ([`list_continues`]).
+    pub list: Vec<bool>,
 }
 
 /// The clause pass for one pair, after its sentence-level alignment `beads`: the beads over the
@@ -351,6 +353,37 @@ pub(crate) fn cuttable(text: &str, seg: &Segmented, quote_continues: &[bool]) ->
         .collect()
 }
 
+/// For each aligned sentence, whether it and the next belong to one list: an introduction
+/// ending in a colon and the bulleted or numbered items after it, or two items (or two sentences
+/// of one item). A list is one statement, which a rewrite often turns into one sentence ("the
+/// plan includes: - a smaller army - fewer weapons" / "the plan would cut the army and its
+/// weapons"): an item that shares no word with that sentence still belongs with it.
+#[must_use]
+pub(crate) fn list_continues(text: &str, seg: &Segmented) -> Vec<bool> {
+    let sentence = |k: usize| &seg.sentences[seg.aligned[k]];
+    let line = |k: usize| text[sentence(k).range.clone()].trim();
+    // Whether aligned sentence `k` lies in a list item: its paragraph opens with a bullet or a
+    // number (the paragraph's first sentence is the one that carries it).
+    let mut item = vec![false; seg.aligned.len()];
+    for k in 0..seg.aligned.len() {
+        let opens = k == 0 || sentence(k - 1).paragraph != sentence(k).paragraph;
+        item[k] = if opens {
+            sentence(k).kind == PassageKind::Text && crate::segment::is_list_item(line(k))
+        } else {
+            item[k - 1]
+        };
+    }
+    (0..seg.aligned.len())
+        .map(|k| {
+            let Some(&next_item) = item.get(k + 1) else {
+                return false;
+            };
+            let intro = sentence(k).kind == PassageKind::Text && line(k).ends_with(':');
+            next_item && (item[k] || intro)
+        })
+        .collect()
+}
+
 /// How many times the pair is aligned again while cuts are undone: each round undoes at least
 /// one, and an article rarely needs more than one.
 const ROUNDS: usize = 3;
@@ -379,6 +412,9 @@ fn realign(
         let quote: Vec<Vec<bool>> = (0..2)
             .map(|k| spread(sides[k].sentences, &units[k], sides[k].quote, false))
             .collect();
+        let list: Vec<Vec<bool>> = (0..2)
+            .map(|k| spread(sides[k].sentences, &units[k], &sides[k].list, false))
+            .collect();
         let vecs = features::vectors(
             &[sides[0].text, sides[1].text],
             &[sides[0].tokens, sides[1].tokens],
@@ -388,6 +424,7 @@ fn realign(
             vecs: &vecs[k],
             heading: &heading[k],
             quote_continues: &quote[k],
+            list_continues: &list[k],
         };
         let beads = pair::align_pair(&side(0), &side(1));
         let texts: Vec<Vec<&str>> = (0..2)

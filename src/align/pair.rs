@@ -72,6 +72,9 @@ pub struct Sentences<'a> {
     /// Whether each sentence's quotation runs on into the next sentence (the two are not
     /// separated when a group is trimmed).
     pub quote_continues: &'a [bool],
+    /// Whether each sentence and the next belong to one list (an introduction and its items):
+    /// a list's unpaired items join a group that holds part of it.
+    pub list_continues: &'a [bool],
 }
 
 impl Sentences<'_> {
@@ -80,7 +83,8 @@ impl Sentences<'_> {
         Sentences {
             vecs: &self.vecs[range.clone()],
             heading: &self.heading[range.clone()],
-            quote_continues: &self.quote_continues[range],
+            quote_continues: &self.quote_continues[range.clone()],
+            list_continues: &self.list_continues[range],
         }
     }
 }

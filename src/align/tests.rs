@@ -592,3 +592,70 @@ fn base_boilerplate_inside_a_group_is_not_a_passage_of_its_own_too() {
         table(&c)
     );
 }
+
+const LIST: &str = "Officials arrived in Kyiv on Wednesday to discuss the war.\n\n\
+    Reports from Axios and Reuters indicate that the draft plan includes:\n\n\
+    - Ukraine giving up the remaining areas of the Donbas under its control\n\
+    - A major reduction in the size of the Ukrainian military\n\
+    - The loss of a significant portion of Kyiv's current weaponry\n\n\
+    Kremlin spokesman Dmitry Peskov dismissed the reports on Thursday.\n";
+
+#[test]
+fn a_list_rewritten_as_one_sentence_stands_with_it_whole() {
+    let prose = "Officials arrived in Kyiv on Wednesday to discuss the war.\n\n\
+        According to Axios and Reuters, the proposal envisions Ukraine surrendering the parts of \
+        the Donbas it still controls, making deep cuts to its military and relinquishing many \
+        of its arms.\n\n\
+        Kremlin spokesman Dmitry Peskov dismissed the reports on Thursday.\n";
+    for texts in [[LIST, prose], [prose, LIST]] {
+        let c = compare_texts(&texts);
+        let rows = table(&c);
+        let with_list = rows
+            .iter()
+            .find(|r| r.1.contains("Donbas"))
+            .expect("the Donbas passage");
+        let list = if texts[0] == LIST {
+            &with_list.1
+        } else {
+            &with_list.2
+        };
+        for part in [
+            "plan includes:",
+            "Donbas under",
+            "Ukrainian military",
+            "weaponry",
+        ] {
+            assert!(
+                list.contains(part),
+                "{part:?} not with the sentence: {rows:#?}"
+            );
+        }
+        assert_eq!(with_list.0, PassageStatus::Changed, "{rows:#?}");
+    }
+}
+
+#[test]
+fn a_list_kept_as_a_list_pairs_item_by_item_and_a_dropped_list_stays_removed() {
+    let reworded = LIST
+        .replace("giving up", "ceding")
+        .replace("major reduction", "sharp cut")
+        .replace("significant portion", "large share");
+    let rows = table(&compare_texts(&[LIST, &reworded]));
+    let weaponry = rows
+        .iter()
+        .find(|r| r.1.contains("weaponry"))
+        .expect("item");
+    assert!(
+        !weaponry.1.contains("military"),
+        "items pair one by one: {rows:#?}"
+    );
+    // The introduction is kept, the list dropped: the items have no counterpart.
+    let dropped = "Officials arrived in Kyiv on Wednesday to discuss the war.\n\n\
+        Reports from Axios and Reuters indicate that a draft plan exists.\n\n\
+        Kremlin spokesman Dmitry Peskov dismissed the reports on Thursday.\n";
+    let rows = table(&compare_texts(&[LIST, dropped]));
+    for item in ["Donbas under", "Ukrainian military", "weaponry"] {
+        let row = rows.iter().find(|r| r.1.contains(item)).expect("item");
+        assert_eq!(row.0, PassageStatus::Removed, "{item:?}: {rows:#?}");
+    }
+}

@@ -206,7 +206,8 @@ pub(super) fn ends_sentence(line: &str) -> bool {
         .is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | '…'))
 }
 
-pub(super) fn is_list_item(line: &str) -> bool {
+/// Whether a line opens a list item: a bullet, or a number followed by a point or parenthesis.
+pub(crate) fn is_list_item(line: &str) -> bool {
     let line = line.trim_start();
     // "12. " or "3) ": one to three digits before the line's first point or parenthesis, so
     // only its first four bytes are read.

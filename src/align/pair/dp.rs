@@ -527,11 +527,13 @@ mod tests {
             vecs: &va,
             heading: &ha,
             quote_continues: &qa,
+            list_continues: &qa,
         };
         let b = Sentences {
             vecs: &vb,
             heading: &hb,
             quote_continues: &qb,
+            list_continues: &qb,
         };
         let scored = super::super::candidates::Scored::new(&a, &b);
         let frame = super::super::heaviest_chain(&scored.seeds(), |_| 1);
