@@ -69,12 +69,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             quote_continues: &qa,
             // Lists are not read here: the candidates and the groups they form are.
             list_continues: &vec![false; qa.len()],
+            refers_back: &vec![false; qa.len()],
         },
         &Sentences {
             vecs: &vecs[1],
             heading: &hb,
             quote_continues: &qb,
             list_continues: &vec![false; qb.len()],
+            refers_back: &vec![false; qb.len()],
         },
     );
     for bead in beads {

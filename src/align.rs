@@ -113,6 +113,7 @@ fn align_with(
             quote: &in_quote[v],
             cuttable: clauses::cuttable(texts[v], &segmented[v], &in_quote[v]),
             list: clauses::list_continues(texts[v], &segmented[v]),
+            refers_back: clauses::refers_back(texts[v], &segmented[v]),
         })
         .collect();
     // Each pair is aligned on vectors weighted by that pair's own vocabulary, so how two
@@ -202,6 +203,7 @@ fn align_one(
         heading: sides[k].heading,
         quote_continues: sides[k].quote,
         list_continues: &sides[k].list,
+        refers_back: &sides[k].refers_back,
     };
     let beads = pair::align_pair(&side(0), &side(1));
     let beads = identical::pair_identical(beads, texts[0], texts[1]);

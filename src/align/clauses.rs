@@ -170,6 +170,8 @@ pub(crate) struct Side<'a> {
     pub cuttable: Vec<bool>,
     /// Whether each sentence and the next belong to one list ([`list_continues`]).
     pub list: Vec<bool>,
+    /// Whether each sentence opens by referring back to the one before ([`refers_back`]).
+    pub refers_back: Vec<bool>,
 }
 
 /// The clause pass for one pair, after its sentence-level alignment `beads`: the beads over the
@@ -384,6 +386,35 @@ pub(crate) fn list_continues(text: &str, seg: &Segmented) -> Vec<bool> {
         .collect()
 }
 
+/// Words that, opening a sentence, refer back to what the sentence before said ("He has been
+/// viewed as…", "These conditions mirror…", "This has not been confirmed.").
+const BACK_REFERENCES: [&str; 12] = [
+    "he", "her", "his", "it", "its", "she", "such", "that", "their", "these", "they", "this",
+];
+
+/// For each aligned sentence, whether it opens with a word that refers back to the sentence
+/// before it in the story (not after a heading): such a sentence goes on with its
+/// predecessor's statement, and a rewrite often folds the two into one.
+#[must_use]
+pub(crate) fn refers_back(text: &str, seg: &Segmented) -> Vec<bool> {
+    (0..seg.aligned.len())
+        .map(|k| {
+            let sentence = &seg.sentences[seg.aligned[k]];
+            let after_text = k > 0 && seg.sentences[seg.aligned[k - 1]].kind == PassageKind::Text;
+            let first = text[sentence.range.clone()]
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            sentence.kind == PassageKind::Text
+                && after_text
+                && BACK_REFERENCES
+                    .iter()
+                    .any(|w| first.eq_ignore_ascii_case(w))
+        })
+        .collect()
+}
+
 /// How many times the pair is aligned again while cuts are undone: each round undoes at least
 /// one, and an article rarely needs more than one.
 const ROUNDS: usize = 3;
@@ -415,6 +446,18 @@ fn realign(
         let list: Vec<Vec<bool>> = (0..2)
             .map(|k| spread(sides[k].sentences, &units[k], &sides[k].list, false))
             .collect();
+        // Only a sentence's first part opens it.
+        let back: Vec<Vec<bool>> = (0..2)
+            .map(|k| {
+                units[k]
+                    .iter()
+                    .map(|u| {
+                        let i = sides[k].sentences.partition_point(|w| w.end <= u.start);
+                        sides[k].sentences[i].start == u.start && sides[k].refers_back[i]
+                    })
+                    .collect()
+            })
+            .collect();
         let vecs = features::vectors(
             &[sides[0].text, sides[1].text],
             &[sides[0].tokens, sides[1].tokens],
@@ -425,6 +468,7 @@ fn realign(
             heading: &heading[k],
             quote_continues: &quote[k],
             list_continues: &list[k],
+            refers_back: &back[k],
         };
         let beads = pair::align_pair(&side(0), &side(1));
         let texts: Vec<Vec<&str>> = (0..2)

@@ -75,6 +75,9 @@ pub struct Sentences<'a> {
     /// Whether each sentence and the next belong to one list (an introduction and its items):
     /// a list's unpaired items join a group that holds part of it.
     pub list_continues: &'a [bool],
+    /// Whether each sentence opens by referring back to the one before ("He has been…"): an
+    /// unpaired one joins its predecessor's group more readily.
+    pub refers_back: &'a [bool],
 }
 
 impl Sentences<'_> {
@@ -84,7 +87,8 @@ impl Sentences<'_> {
             vecs: &self.vecs[range.clone()],
             heading: &self.heading[range.clone()],
             quote_continues: &self.quote_continues[range.clone()],
-            list_continues: &self.list_continues[range],
+            list_continues: &self.list_continues[range.clone()],
+            refers_back: &self.refers_back[range],
         }
     }
 }

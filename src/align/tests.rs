@@ -659,3 +659,36 @@ fn a_list_kept_as_a_list_pairs_item_by_item_and_a_dropped_list_stays_removed() {
         assert_eq!(row.0, PassageStatus::Removed, "{item:?}: {rows:#?}");
     }
 }
+
+#[test]
+fn a_sentence_that_refers_back_stands_with_its_predecessor_unless_it_has_its_own_counterpart() {
+    let base = "Officials gathered in Brussels on Monday for budget talks.\n\n\
+        Army Secretary Dan Driscoll arrived in Kyiv on Wednesday with three generals. \
+        He plans to stay in Kyiv until Friday before flying on to Warsaw.\n\n\
+        Kremlin spokesman Dmitry Peskov dismissed the reports on Thursday.\n";
+    let folded = "Officials gathered in Brussels on Monday for budget talks.\n\n\
+        Army Secretary Dan Driscoll reached Kyiv on Wednesday with three generals and will \
+        remain in Kyiv through the end of the week.\n\n\
+        Kremlin spokesman Dmitry Peskov dismissed the reports on Thursday.\n";
+    for texts in [[base, folded], [folded, base]] {
+        let rows = table(&compare_texts(&texts));
+        let row = rows
+            .iter()
+            .find(|r| r.1.contains("Driscoll"))
+            .expect("passage");
+        let longer = if texts[0] == base { &row.1 } else { &row.2 };
+        assert!(longer.contains("He plans"), "{rows:#?}");
+    }
+    // The same sentence kept further on, reworded: it pairs there, not with its predecessor.
+    let kept = "Officials gathered in Brussels on Monday for budget talks.\n\n\
+        Army Secretary Dan Driscoll reached Kyiv on Wednesday with three generals and will \
+        remain in Kyiv.\n\n\
+        Kremlin spokesman Dmitry Peskov dismissed the reports on Thursday.\n\n\
+        Driscoll plans to stay until Friday before flying on to Warsaw.\n";
+    let rows = table(&compare_texts(&[base, kept]));
+    let row = rows
+        .iter()
+        .find(|r| r.1.contains("He plans"))
+        .expect("passage");
+    assert!(row.2.contains("flying on to Warsaw"), "{rows:#?}");
+}

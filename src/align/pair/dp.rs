@@ -528,12 +528,14 @@ mod tests {
             heading: &ha,
             quote_continues: &qa,
             list_continues: &qa,
+            refers_back: &qa,
         };
         let b = Sentences {
             vecs: &vb,
             heading: &hb,
             quote_continues: &qb,
             list_continues: &qb,
+            refers_back: &qb,
         };
         let scored = super::super::candidates::Scored::new(&a, &b);
         let frame = super::super::heaviest_chain(&scored.seeds(), |_| 1);

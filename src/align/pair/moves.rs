@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::super::features::{SentenceVec, cosine, sum};
-use super::candidates::{SEED_MARGIN, Scored};
+use super::candidates::{SEED_MARGIN, Scored, Top};
 use super::evidence::{Evidence, SIM_ALONE};
 use super::{Bead, Link, Sentences, longest_increasing, merge_runs};
 
@@ -164,10 +164,10 @@ pub(super) fn second_look(
         left.pair(i, j, confidence);
     }
     let beads = rebuild(beads, &left, a.heading);
-    let beads = extend(beads, a, b);
+    let beads = extend(beads, a, b, scored);
     let beads = group_leftovers(beads, a, b, scored, false);
     let beads = group_leftovers(beads, a, b, scored, true);
-    extend(beads, a, b)
+    extend(beads, a, b, scored)
 }
 
 /// Headings left unpaired whose sections moved: a heading is too short to be told apart from
@@ -408,14 +408,26 @@ fn leads(a: &Sentences<'_>, b: &Sentences<'_>, left: &Leftovers) -> Option<(usiz
 /// A sentence left unpaired next to a group joins it when it shares enough with the group's
 /// other side (a list's introduction, the second half of a sentence split in two), or when it
 /// belongs to a list whose items the group holds and the other side has no list: a list
-/// rewritten as one sentence (on the labelled pairs, 12 partial links found and none wrong).
+/// rewritten as one sentence (on the labelled pairs, 12 partial links found and none wrong), or
+/// when it refers back to the group ([`REFERS_BACK_MIN`]).
 const EXTEND_MIN: f32 = 0.18;
+/// A sentence that opens by referring back to the one before ("He has been viewed as…", "These
+/// conditions mirror…") goes on with its statement, which a rewrite often folds into one
+/// sentence: unpaired after a group, it joins it when it shares at least this much with the
+/// group's other side and has no better counterpart elsewhere. On the labelled pairs, 4 partial
+/// links found; without the second condition one sentence was taken from its own counterpart.
+const REFERS_BACK_MIN: f32 = 0.05;
 
 /// Grows paired groups by unpaired neighbours that belong to them. Each round weighs every free
 /// sentence against the groups beside it as they stood before the round, and a sentence between
 /// two groups joins the one it shares more with: nothing depends on the order of the beads or on
 /// which side is the base.
-fn extend(mut beads: Vec<Bead>, a: &Sentences<'_>, b: &Sentences<'_>) -> Vec<Bead> {
+fn extend(
+    mut beads: Vec<Bead>,
+    a: &Sentences<'_>,
+    b: &Sentences<'_>,
+    scored: &Scored,
+) -> Vec<Bead> {
     let mut a_free = vec![false; a.vecs.len()];
     let mut b_free = vec![false; b.vecs.len()];
     for bead in &beads {
@@ -430,8 +442,8 @@ fn extend(mut beads: Vec<Bead>, a: &Sentences<'_>, b: &Sentences<'_>) -> Vec<Bea
     // grow would be weighed exactly as in the round before, where it did not join.
     let mut grew = vec![true; beads.len()];
     loop {
-        let a_joins = joins(&beads, &grew, a, &a_free, b, bead_ranges);
-        let b_joins = joins(&beads, &grew, b, &b_free, a, |bead| {
+        let a_joins = joins(&beads, &grew, (a, &scored.a_top), &a_free, b, bead_ranges);
+        let b_joins = joins(&beads, &grew, (b, &scored.b_top), &b_free, a, |bead| {
             bead_ranges(bead).map(|(ra, rb)| (rb, ra))
         });
         if a_joins.is_empty() && b_joins.is_empty() {
@@ -485,7 +497,7 @@ fn bead_ranges(bead: &Bead) -> Option<(Range<usize>, Range<usize>)> {
 fn joins(
     beads: &[Bead],
     grew: &[bool],
-    own: &Sentences<'_>,
+    (own, own_top): (&Sentences<'_>, &[Top]),
     free: &[bool],
     other: &Sentences<'_>,
     ranges: impl Fn(&Bead) -> Option<(Range<usize>, Range<usize>)>,
@@ -526,6 +538,13 @@ fn joins(
                 own.list_continues[i]
             };
             if same_list && holds_item(own, &r) && !o.clone().any(|j| in_list(other, j)) {
+                sim = sim.max(EXTEND_MIN);
+            }
+            let elsewhere = own_top[i]
+                .iter()
+                .find(|(_, j)| !o.contains(j))
+                .map_or(0.0, |c| c.0);
+            if r.end == i && own.refers_back[i] && sim >= REFERS_BACK_MIN && elsewhere <= sim {
                 sim = sim.max(EXTEND_MIN);
             }
             // On a tie the group before the sentence wins (it is looked at first).
