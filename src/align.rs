@@ -165,19 +165,25 @@ fn align_each(versions: &[Version], options: &CompareOptions, segmented: &[Segme
         })
         .collect();
     let all_tokens: Vec<&[Token]> = segmented.iter().map(|s| s.tokens.as_slice()).collect();
-    // Vectors over every version, for merging similar additions of several versions; where
-    // quotations run on is read meanwhile (the vectors' merge of the versions' vocabularies
-    // leaves a core idle).
-    let (vectors, in_quote) = rayon::join(
-        || features::vectors(&texts, &all_tokens, &ranges),
-        || -> Vec<Vec<bool>> {
-            segmented
-                .par_iter()
-                .zip(versions)
-                .map(|(s, v)| quotation_continues(&v.text, &s.sentences, &s.aligned))
-                .collect()
-        },
-    );
+    let several = versions.len() > 2;
+    let vectors_of_all = || features::vectors(&texts, &all_tokens, &ranges);
+    let quotes = || -> Vec<Vec<bool>> {
+        segmented
+            .par_iter()
+            .zip(versions)
+            .map(|(s, v)| quotation_continues(&v.text, &s.sentences, &s.aligned))
+            .collect()
+    };
+    // The vectors over every version are the pair's own with two versions, which it aligns
+    // on: found first, with where quotations run on read meanwhile (the vectors' merge of the
+    // versions' vocabularies leaves a core idle). With more they are only for merging similar
+    // additions of several versions, and are found while the pairs align.
+    let (pair_vectors, in_quote) = if several {
+        (None, quotes())
+    } else {
+        let (vectors, in_quote) = rayon::join(vectors_of_all, quotes);
+        (Some(vectors), in_quote)
+    };
     let headings: Vec<Vec<bool>> = segmented
         .iter()
         .map(|s| {
@@ -213,21 +219,25 @@ fn align_each(versions: &[Version], options: &CompareOptions, segmented: &[Segme
         others
             .par_iter()
             .map(|&v| {
-                let shared = (versions.len() == 2).then(|| [&vectors[base][..], &vectors[v][..]]);
+                let shared = pair_vectors
+                    .as_ref()
+                    .map(|vectors| [&vectors[base][..], &vectors[v][..]]);
                 let texts = [&sentence_texts[base][..], &sentence_texts[v][..]];
                 align_one([&clause_sides[base], &clause_sides[v]], texts, shared)
             })
             .collect()
     };
-    let (aligned, keys) = rayon::join(align_pairs, || {
-        diff::key_ids(&texts, &all_tokens, options.ignore)
+    let (aligned, (keys, vectors)) = rayon::join(align_pairs, || {
+        rayon::join(
+            || diff::key_ids(&texts, &all_tokens, options.ignore),
+            || several.then(vectors_of_all),
+        )
     });
     let (pairs, cuts) = place_cuts(&aligned, &others, base, &clause_sides);
-    let several = versions.len() > 2;
     let own = several.then(|| pairs_own(&aligned, &others, base, &clause_sides));
     // The vectors over the cut units are for merging similar additions of several compared
     // versions; with two, added text comes from one version only and nothing merges.
-    let vectors = several.then(|| unit_vectors(&clause_sides, &cuts, vectors));
+    let vectors = vectors.map(|vectors| unit_vectors(&clause_sides, &cuts, vectors));
     Found {
         pairs,
         cuts,
