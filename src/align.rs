@@ -32,7 +32,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diff;
-use crate::model::{Passage, PassageKind, Version};
+use crate::model::{Passage, PassageKind, Version, VersionId};
 use crate::options::CompareOptions;
 use crate::segment::{self, Sentence};
 use crate::tokens::{self, Token};
@@ -110,6 +110,7 @@ fn align_with(versions: &[Version], options: &CompareOptions, words: WordDiffs) 
         &found.pairs,
         options,
         words,
+        None,
     );
     let pairs = found.own.zip(uncut_base).map(|(pairs, uncut_base)| {
         let mut segmented = segmented.clone();
@@ -294,7 +295,8 @@ impl PairAlignments {
     /// The passages of the base and version `compared` (numbered among all versions) aligned
     /// alone: exactly what [`align`] gives for `pair`, those two versions in their order there
     /// (numbered 0 and 1; `options.base` is the base's number among them, the other options
-    /// those of the run of all versions).
+    /// those of the run of all versions). `table` is the passage table that run gave: where a
+    /// passage has the same two texts as a reading there, it takes that reading's word diff.
     ///
     /// # Panics
     ///
@@ -305,6 +307,7 @@ impl PairAlignments {
         compared: usize,
         pair: &[Version],
         options: &CompareOptions,
+        table: &[Passage],
     ) -> Vec<Passage> {
         assert_eq!(pair.len(), 2, "a pair is two versions");
         let own = self.pairs[compared]
@@ -319,7 +322,9 @@ impl PairAlignments {
             segmented.swap(0, 1);
             pairs.swap(0, 1);
         }
-        assemble::assemble(pair, &segmented, None, &pairs, options, WordDiffs::Now).0
+        let known = assemble::KnownDiffs::of(table, VersionId(self.base), VersionId(compared));
+        let words = WordDiffs::Now;
+        assemble::assemble(pair, &segmented, None, &pairs, options, words, Some(&known)).0
     }
 }
 

@@ -182,7 +182,7 @@ impl Analysis {
     fn compare_alone(&self, compared: VersionId, kept: Option<&PairAlignments>) -> Analysis {
         let c = &self.comparison;
         let pair = match kept {
-            Some(kept) => assemble_pair(&c.versions, c.base, compared, &c.options, kept),
+            Some(kept) => assemble_pair(c, compared, kept),
             None => compare_pair(&c.versions, c.base, compared, &c.options),
         }
         // Two distinct versions of a valid comparison: nothing can fail.

@@ -208,17 +208,15 @@ pub fn compare_pair(
 }
 
 /// [`compare_pair`] assembled from `alignments`, the pairs' own alignments that the comparison
-/// of all `versions` under `options` kept ([`align::align_with_pairs`]): the same comparison,
-/// without segmenting or aligning the two versions again.
+/// `all` kept ([`align::align_with_pairs`]): the same comparison, without segmenting or
+/// aligning the two versions again, nor word-diffing texts `all` diffed already.
 pub(crate) fn assemble_pair(
-    versions: &[Version],
-    base: VersionId,
+    all: &Comparison,
     compared: VersionId,
-    options: &CompareOptions,
     alignments: &align::PairAlignments,
 ) -> Result<Comparison> {
-    let (pair, options) = pair_versions(versions, base, compared, options)?;
-    let passages = alignments.passages(compared.0, &pair, &options);
+    let (pair, options) = pair_versions(&all.versions, all.base, compared, &all.options)?;
+    let passages = alignments.passages(compared.0, &pair, &options, &all.passages);
     Ok(Comparison {
         versions: pair,
         base: VersionId(options.base),

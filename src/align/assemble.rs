@@ -17,11 +17,11 @@ use super::features::{SentenceVec, cosine};
 use super::pair::Bead;
 use crate::model::{Passage, PassageKind, Version};
 use crate::options::CompareOptions;
-pub(crate) use passage::Pending;
 pub use passage::PendingWords;
 pub(super) use passage::WordDiffs;
 #[cfg(test)]
 pub(crate) use passage::overall;
+pub(crate) use passage::{KnownDiffs, Pending};
 use passage::{build_passage, place_moves};
 
 /// Similarity two versions' added runs at one place need to count as the same passage.
@@ -59,7 +59,7 @@ struct Draft {
 ///
 /// `vectors` are the versions' vectors over their aligned units, which similar added text of
 /// several compared versions is merged on; `None` with two versions, where added text comes
-/// from the one compared version and nothing merges.
+/// from the one compared version and nothing merges. Word diffs in `known` are taken from it.
 pub(super) fn assemble(
     versions: &[Version],
     segmented: &[Segmented],
@@ -67,6 +67,7 @@ pub(super) fn assemble(
     pairs: &[Option<Vec<Bead>>],
     options: &CompareOptions,
     words: WordDiffs,
+    known: Option<&KnownDiffs<'_>>,
 ) -> (Vec<Passage>, Vec<(usize, Vec<Pending>)>) {
     debug_assert!(vectors.is_some() || versions.len() == 2);
     let base = options.base;
@@ -91,7 +92,9 @@ pub(super) fn assemble(
     let (mut passages, pending): (Vec<Passage>, Vec<Vec<Pending>>) = drafts
         .par_iter()
         .enumerate()
-        .map(|(index, draft)| build_passage(index, draft, versions, segmented, options, words))
+        .map(|(index, draft)| {
+            build_passage(index, draft, versions, segmented, options, words, known)
+        })
         .unzip();
     place_moves(&mut passages, versions.len());
     let pending = pending
