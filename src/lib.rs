@@ -68,7 +68,12 @@ pub use options::{CompareOptions, IgnoreOptions};
 /// the analysis keeps each pair's own alignment, which the comparison found anyway, so that
 /// [`Analysis::pair`] assembles the pair's comparison without aligning the two again.
 pub fn analyze(inputs: Vec<Input>, options: &CompareOptions) -> Result<Analysis> {
-    let versions = segmented(load_versions(inputs, options)?, options)?;
+    analyze_versions(load_versions(inputs, options)?, options)
+}
+
+/// [`analyze`] for versions that are already loaded.
+pub fn analyze_versions(versions: Vec<Version>, options: &CompareOptions) -> Result<Analysis> {
+    let versions = segmented(versions, options)?;
     let (passages, pairs) = align::align_with_pairs(&versions, options);
     let comparison = Comparison {
         versions,
