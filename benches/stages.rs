@@ -1,7 +1,8 @@
 //! Benchmark: where the time of one run goes, stage by stage (issue 12): load, segment, the
 //! alignment without word diffs (`storydiff::align_versions`, what the viewer's first frame
-//! waits for), compare (segment + align + word diffs, as `storydiff::compare_versions` does
-//! them), the word diffs alone, facts, and the inline printout.
+//! waits for), compare (segment + align + word diffs, as `storydiff::analyze_versions` does
+//! them), the word diffs alone, facts, each compared version's own comparison with the base
+//! (three or more versions), and the inline printout.
 //!
 //! ```text
 //! cargo bench --bench stages              # the seeds and every book size
@@ -22,7 +23,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use storydiff::diff::{self, PassageText};
 use storydiff::render::{self, PrintOptions};
-use storydiff::{Analysis, CompareOptions, Input, Reading, VersionId, load, segment, tokens};
+use storydiff::{CompareOptions, Input, Reading, VersionId, load, segment, tokens};
 
 mod support;
 use support::cpu_seconds;
@@ -33,8 +34,8 @@ const INPUTS: [&str; 4] = ["seeds", "0.25mb", "1mb", "4mb"];
 const TIME_BUDGET: Duration = Duration::from_secs(8);
 const MIN_RUNS: usize = 3;
 const MAX_RUNS: usize = 25;
-const STAGES: [&str; 8] = [
-    "load", "segment", "aligned", "compare", "  diff", "  align", "facts", "print",
+const STAGES: [&str; 9] = [
+    "load", "segment", "aligned", "compare", "  diff", "  align", "facts", "pairs", "print",
 ];
 
 /// Wall and CPU seconds of one stage in one run.
@@ -123,10 +124,10 @@ fn rediff(
 }
 
 /// One run of every stage.
-fn run(label: &str) -> Result<[Cost; 8], String> {
+fn run(label: &str) -> Result<[Cost; 9], String> {
     let inputs = read_inputs(label)?;
     let options = CompareOptions::default();
-    let mut c = [Cost::default(); 8];
+    let mut c = [Cost::default(); 9];
     let versions = timed(&mut c[0], || {
         let loaded: Vec<_> = inputs
             .into_par_iter()
@@ -153,9 +154,10 @@ fn run(label: &str) -> Result<[Cost; 8], String> {
         storydiff::align_versions(versions.clone(), &options).map_err(|e| e.to_string())
     })?;
     drop(aligned);
-    let comparison = timed(&mut c[3], || {
-        storydiff::compare_versions(versions, &options).map_err(|e| e.to_string())
+    let analysis = timed(&mut c[3], || {
+        storydiff::analyze_versions(versions, &options).map_err(|e| e.to_string())
     })?;
+    let comparison = &analysis.comparison;
     let all_tokens: Vec<_> = comparison
         .versions
         .iter()
@@ -168,15 +170,22 @@ fn run(label: &str) -> Result<[Cost; 8], String> {
         .collect();
     let slices: Vec<&[tokens::Token]> = all_tokens.iter().map(Vec::as_slice).collect();
     let keys = diff::key_ids(&texts, &slices, options.ignore);
-    timed(&mut c[4], || rediff(&comparison, &all_tokens, &keys));
+    timed(&mut c[4], || rediff(comparison, &all_tokens, &keys));
     c[5] = Cost {
         wall: (c[3].wall - c[1].wall - c[4].wall).max(0.0),
         cpu: (c[3].cpu - c[1].cpu - c[4].cpu).max(0.0),
     };
-    let analysis = Analysis::new(comparison);
     timed(&mut c[6], || analysis.facts().facts.len());
-    let mut out = Vec::with_capacity(1 << 20);
+    // The pairs' own comparisons, which the inline printout of three or more versions shows
+    // (with two, the pair is the comparison itself).
     timed(&mut c[7], || {
+        comparison
+            .compared()
+            .map(|v| analysis.pair(v).comparison.passages.len())
+            .sum::<usize>()
+    });
+    let mut out = Vec::with_capacity(1 << 20);
+    timed(&mut c[8], || {
         render::print(&mut out, &analysis, &PrintOptions::default()).map_err(|e| e.to_string())
     })?;
     Ok(c)
@@ -189,7 +198,7 @@ fn median(mut xs: Vec<f64>) -> f64 {
 
 fn measure(label: &str) -> Result<(), String> {
     let started = Instant::now();
-    let mut runs: Vec<[Cost; 8]> = Vec::new();
+    let mut runs: Vec<[Cost; 9]> = Vec::new();
     while runs.len() < MIN_RUNS || (started.elapsed() < TIME_BUDGET && runs.len() < MAX_RUNS) {
         runs.push(run(label)?);
     }
@@ -200,7 +209,7 @@ fn measure(label: &str) -> Result<(), String> {
         let cpu = median(runs.iter().map(|r| r[i].cpu).collect());
         println!("{stage:<9} {:>9.1} {:>9.1}", wall * 1e3, cpu * 1e3);
     }
-    let total = |r: &[Cost; 8]| [0, 3, 6, 7].iter().map(|&i| r[i].wall).sum::<f64>();
+    let total = |r: &[Cost; 9]| [0, 3, 6, 7, 8].iter().map(|&i| r[i].wall).sum::<f64>();
     let walls = runs.iter().map(total).collect();
     println!("{:<9} {:>9.1}", "total", median(walls) * 1e3);
     Ok(())

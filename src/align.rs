@@ -9,6 +9,12 @@
 //!   added and boilerplate passages where they fall, and word-diffs each reading.
 //!
 //! Boilerplate lines take no part in the pairwise alignment: they are placed, never paired.
+//!
+//! Each pair is aligned on its own (on that pair's vocabulary, with its own clause cuts), so
+//! with three or more versions the run already holds every pair's own alignment: what
+//! `storydiff BASE VERSION` computes. [`align_with_pairs`] keeps it ([`PairAlignments`]), and a
+//! pair's own passages are assembled from it without segmenting, weighting or aligning the two
+//! versions again.
 
 mod assemble;
 mod clauses;
@@ -21,31 +27,48 @@ use assemble::WordDiffs;
 #[cfg(test)]
 pub(crate) use assemble::overall;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use crate::diff;
-use crate::model::{Passage, PassageKind, Version};
+use crate::model::{Passage, PassageKind, Version, VersionId};
 use crate::options::CompareOptions;
 use crate::segment::{self, Sentence};
 use crate::tokens::{self, Token};
 
 /// One version's sentences, with the positions of the ones that take part in alignment.
+#[derive(Clone)]
 pub(crate) struct Segmented {
     /// All sentences, in reading order.
     pub sentences: Vec<Sentence>,
     /// Indices into `sentences` of the non-boilerplate ones, in order.
     pub aligned: Vec<usize>,
-    /// Every token of the text, in order (tokenized once, shared by similarity and word diff).
-    pub tokens: Vec<Token>,
+    /// Every token of the text, in order (tokenized once, shared by similarity and word diff,
+    /// and by the pairs' own comparisons, whose sentences are cut differently: shared, not
+    /// copied).
+    pub tokens: Arc<Vec<Token>>,
     /// Each token's comparison key as a number, the same across versions ([`diff::key_ids`]),
-    /// for the word diffs.
-    pub keys: Vec<u32>,
+    /// for the word diffs (shared like the tokens).
+    pub keys: Arc<Vec<u32>>,
 }
 
 /// Aligns every version to the base and returns the passages in the base's reading order.
 #[must_use]
 pub fn align(versions: &[Version], options: &CompareOptions) -> Vec<Passage> {
-    align_with(versions, options, WordDiffs::Now).0
+    align_with(versions, options, WordDiffs::Now).passages
+}
+
+/// [`align`], and with three or more versions each pair's own alignment, which
+/// [`PairAlignments::passages`] assembles into the passages of the base and one compared version
+/// aligned alone (with two versions the passages are those already: `None`).
+#[must_use]
+pub fn align_with_pairs(
+    versions: &[Version],
+    options: &CompareOptions,
+) -> (Vec<Passage>, Option<PairAlignments>) {
+    let aligned = align_with(versions, options, WordDiffs::Now);
+    (aligned.passages, aligned.pairs)
 }
 
 /// [`align`] with the word diffs of the readings whose texts differ left out (every status is
@@ -56,15 +79,82 @@ pub fn align_deferred(
     versions: &[Version],
     options: &CompareOptions,
 ) -> (Vec<Passage>, PendingWords) {
-    align_with(versions, options, WordDiffs::Later)
+    let aligned = align_with(versions, options, WordDiffs::Later);
+    (aligned.passages, aligned.words)
 }
 
-fn align_with(
-    versions: &[Version],
-    options: &CompareOptions,
-    words: WordDiffs,
-) -> (Vec<Passage>, PendingWords) {
-    let segmented = segment_versions(versions, options);
+/// What [`align_with`] finds: the passage table, the word diffs left for later, and (three or
+/// more versions) each pair's own alignment.
+struct Aligned {
+    passages: Vec<Passage>,
+    words: PendingWords,
+    pairs: Option<PairAlignments>,
+}
+
+fn align_with(versions: &[Version], options: &CompareOptions, words: WordDiffs) -> Aligned {
+    let base = options.base;
+    let mut segmented = segment_versions(versions, options);
+    let found = align_each(versions, options, &segmented);
+    for (s, keys) in segmented.iter_mut().zip(found.keys) {
+        s.keys = Arc::new(keys);
+    }
+    // The base's sentences before the cuts: each pair cuts them at its own cuts alone.
+    let uncut_base = found.own.is_some().then(|| segmented[base].clone());
+    for ((s, cuts), v) in segmented.iter_mut().zip(&found.cuts).zip(versions) {
+        clauses::cut_sentences(s, &v.text, cuts);
+    }
+    let (passages, pending) = assemble::assemble(
+        versions,
+        &segmented,
+        found.vectors.as_deref(),
+        &found.pairs,
+        options,
+        words,
+        None,
+    );
+    let pairs = found.own.zip(uncut_base).map(|(pairs, uncut_base)| {
+        let mut segmented = segmented.clone();
+        segmented[base] = uncut_base;
+        PairAlignments {
+            base,
+            segmented,
+            pairs,
+        }
+    });
+    Aligned {
+        passages,
+        words: PendingWords::new(segmented, pending),
+        pairs,
+    }
+}
+
+/// What aligning each compared version with the base finds.
+struct Found {
+    /// Each pair's beads over the passage table's units, by version (`None` for the base).
+    pairs: Vec<Option<Vec<pair::Bead>>>,
+    /// Where each version's aligned sentences are cut into the table's units.
+    cuts: Vec<Vec<usize>>,
+    /// With three or more versions, each pair's own alignment, by version (`None` for the
+    /// base).
+    own: Option<Vec<Option<OwnAlignment>>>,
+    /// With three or more versions, the vectors of all versions over the table's units (what
+    /// similar additions of several versions are merged on).
+    vectors: Option<Vec<Vec<features::SentenceVec>>>,
+    /// Each version's tokens' key ids ([`diff::key_ids`]).
+    keys: Vec<Vec<u32>>,
+}
+
+/// One pair's alignment as the two versions alone give it.
+struct OwnAlignment {
+    /// The beads over the pair's own units.
+    beads: Vec<pair::Bead>,
+    /// Where the pair cuts the base's sentences (the compared version's cuts are its cuts in
+    /// the passage table too).
+    base_cuts: Vec<usize>,
+}
+
+/// Aligns each compared version with the base (on the versions' sentences, before any cut).
+fn align_each(versions: &[Version], options: &CompareOptions, segmented: &[Segmented]) -> Found {
     let texts: Vec<&str> = versions.iter().map(|v| v.text.as_str()).collect();
     let ranges: Vec<Vec<std::ops::Range<usize>>> = segmented
         .iter()
@@ -76,19 +166,25 @@ fn align_with(
         })
         .collect();
     let all_tokens: Vec<&[Token]> = segmented.iter().map(|s| s.tokens.as_slice()).collect();
-    // Vectors over every version, for merging similar additions of several versions; where
-    // quotations run on is read meanwhile (the vectors' merge of the versions' vocabularies
-    // leaves a core idle).
-    let (vectors, in_quote) = rayon::join(
-        || features::vectors(&texts, &all_tokens, &ranges),
-        || -> Vec<Vec<bool>> {
-            segmented
-                .par_iter()
-                .zip(versions)
-                .map(|(s, v)| quotation_continues(&v.text, &s.sentences, &s.aligned))
-                .collect()
-        },
-    );
+    let several = versions.len() > 2;
+    let vectors_of_all = || features::vectors(&texts, &all_tokens, &ranges);
+    let quotes = || -> Vec<Vec<bool>> {
+        segmented
+            .par_iter()
+            .zip(versions)
+            .map(|(s, v)| quotation_continues(&v.text, &s.sentences, &s.aligned))
+            .collect()
+    };
+    // The vectors over every version are the pair's own with two versions, which it aligns
+    // on: found first, with where quotations run on read meanwhile (the vectors' merge of the
+    // versions' vocabularies leaves a core idle). With more they are only for merging similar
+    // additions of several versions, and are found while the pairs align.
+    let (pair_vectors, in_quote) = if several {
+        (None, quotes())
+    } else {
+        let (vectors, in_quote) = rayon::join(vectors_of_all, quotes);
+        (Some(vectors), in_quote)
+    };
     let headings: Vec<Vec<bool>> = segmented
         .iter()
         .map(|s| {
@@ -126,25 +222,112 @@ fn align_with(
         others
             .par_iter()
             .map(|&v| {
-                let shared = (versions.len() == 2).then(|| [&vectors[base][..], &vectors[v][..]]);
+                let shared = pair_vectors
+                    .as_ref()
+                    .map(|vectors| [&vectors[base][..], &vectors[v][..]]);
                 let texts = [&sentence_texts[base][..], &sentence_texts[v][..]];
                 align_one([&clause_sides[base], &clause_sides[v]], texts, shared)
             })
             .collect()
     };
-    let (aligned, keys) = rayon::join(align_pairs, || {
-        diff::key_ids(&texts, &all_tokens, options.ignore)
+    let (aligned, (keys, vectors)) = rayon::join(align_pairs, || {
+        rayon::join(
+            || diff::key_ids(&texts, &all_tokens, options.ignore),
+            || several.then(vectors_of_all),
+        )
     });
-    let mut pairs: Vec<Option<Vec<pair::Bead>>> = vec![None; versions.len()];
-    let (cuts, vectors) = place_cuts(aligned, &others, base, &clause_sides, &mut pairs, vectors);
-    let mut segmented = segmented;
-    for ((s, keys), (cuts, text)) in segmented.iter_mut().zip(keys).zip(cuts.iter().zip(&texts)) {
-        s.keys = keys;
-        clauses::cut_sentences(s, text, cuts);
+    let (pairs, cuts) = place_cuts(&aligned, &others, base, &clause_sides);
+    let own = several.then(|| pairs_own(&aligned, &others, base, &clause_sides));
+    // The vectors over the cut units are for merging similar additions of several compared
+    // versions; with two, added text comes from one version only and nothing merges.
+    let vectors = vectors.map(|vectors| unit_vectors(&clause_sides, &cuts, vectors));
+    Found {
+        pairs,
+        cuts,
+        own,
+        vectors,
+        keys,
     }
-    let (passages, pending) =
-        assemble::assemble(versions, &segmented, &vectors, &pairs, options, words);
-    (passages, PendingWords::new(segmented, pending))
+}
+
+/// Each pair on its own, as the two versions alone place it ([`place_cuts`] on that one pair,
+/// so that its passages are the ones the two alone give).
+fn pairs_own(
+    aligned: &[(Vec<pair::Bead>, [Vec<usize>; 2])],
+    others: &[usize],
+    base: usize,
+    sides: &[clauses::Side<'_>],
+) -> Vec<Option<OwnAlignment>> {
+    let mut own: Vec<Option<OwnAlignment>> = (0..sides.len()).map(|_| None).collect();
+    for (&v, one) in others.iter().zip(aligned) {
+        let (mut beads, mut cuts) = place_cuts(std::slice::from_ref(one), &[v], base, sides);
+        own[v] = Some(OwnAlignment {
+            beads: beads[v].take().expect("the pair's beads"),
+            base_cuts: std::mem::take(&mut cuts[base]),
+        });
+    }
+    own
+}
+
+/// Each compared version's own alignment with the base, as the run of all versions found it (a
+/// pair is aligned on its own vocabulary and cut at its own clauses, whichever other versions
+/// are loaded): what the passages of the base and one compared version aligned alone are
+/// assembled from, without segmenting, weighting or aligning them again.
+pub struct PairAlignments {
+    /// The base's number among all versions.
+    base: usize,
+    /// Each version's sentences, tokens and keys: a compared version's cut at its pair's clause
+    /// cuts (the same in the passage table as in its pair); the base's not cut, since each of
+    /// its pairs cuts it differently.
+    segmented: Vec<Segmented>,
+    /// Each pair's own alignment, by version (`None` for the base).
+    pairs: Vec<Option<OwnAlignment>>,
+}
+
+impl std::fmt::Debug for PairAlignments {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PairAlignments")
+            .field("base", &self.base)
+            .field("versions", &self.segmented.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl PairAlignments {
+    /// The passages of the base and version `compared` (numbered among all versions) aligned
+    /// alone: exactly what [`align`] gives for `pair`, those two versions in their order there
+    /// (numbered 0 and 1; `options.base` is the base's number among them, the other options
+    /// those of the run of all versions). `table` is the passage table that run gave: where a
+    /// passage has the same two texts as a reading there, it takes that reading's word diff.
+    ///
+    /// # Panics
+    ///
+    /// If `compared` is the base or not a version, or `pair` does not hold two versions.
+    #[must_use]
+    pub fn passages(
+        &self,
+        compared: usize,
+        pair: &[Version],
+        options: &CompareOptions,
+        table: &[Passage],
+    ) -> Vec<Passage> {
+        assert_eq!(pair.len(), 2, "a pair is two versions");
+        let own = self.pairs[compared]
+            .as_ref()
+            .expect("a compared version has its pair");
+        let local_base = options.base;
+        let mut base = self.segmented[self.base].clone();
+        clauses::cut_sentences(&mut base, &pair[local_base].text, &own.base_cuts);
+        let mut segmented = vec![base, self.segmented[compared].clone()];
+        let mut pairs = vec![None, Some(own.beads.clone())];
+        if local_base == 1 {
+            segmented.swap(0, 1);
+            pairs.swap(0, 1);
+        }
+        let known = assemble::KnownDiffs::of(table, VersionId(self.base), VersionId(compared));
+        let words = WordDiffs::Now;
+        assemble::assemble(pair, &segmented, None, &pairs, options, words, Some(&known)).0
+    }
 }
 
 /// Each version's sentences and tokens (the tokens' keys are numbered later, with the
@@ -172,8 +355,8 @@ fn segment_versions(versions: &[Version], options: &CompareOptions) -> Vec<Segme
             Segmented {
                 sentences,
                 aligned,
-                tokens,
-                keys: Vec::new(),
+                tokens: Arc::new(tokens),
+                keys: Arc::default(),
             }
         })
         .collect()
@@ -210,19 +393,19 @@ fn align_one(
     clauses::refine(sides, beads)
 }
 
-/// Puts each pair's beads in `pairs` and returns where each version's aligned sentences are cut
-/// into clauses (none for most), with the vectors of all versions over the cut units (what the
-/// assembly merges similar additions on). The base's units are its sentences cut wherever any pair cut
-/// them; each pair's beads are renumbered onto them (a pair that did not cut a sentence pairs
-/// all its parts). A compared version takes part in one pair only, so its cuts are that pair's.
+/// Each pair's beads (by version, `None` for the base and the versions not in `others`) and
+/// where each version's aligned sentences are cut into clauses (none for most). The base's
+/// units are its sentences cut wherever any of these pairs cut them; each pair's beads are
+/// renumbered onto them (a pair that did not cut a sentence pairs all its parts). A compared
+/// version takes part in one pair only, so its cuts are that pair's.
+#[allow(clippy::type_complexity)] // beads by version, cuts by version: read once
 fn place_cuts(
-    aligned: Vec<(Vec<pair::Bead>, [Vec<usize>; 2])>,
+    aligned: &[(Vec<pair::Bead>, [Vec<usize>; 2])],
     others: &[usize],
     base: usize,
     sides: &[clauses::Side<'_>],
-    pairs: &mut [Option<Vec<pair::Bead>>],
-    vectors: Vec<Vec<features::SentenceVec>>,
-) -> (Vec<Vec<usize>>, Vec<Vec<features::SentenceVec>>) {
+) -> (Vec<Option<Vec<pair::Bead>>>, Vec<Vec<usize>>) {
+    let mut pairs: Vec<Option<Vec<pair::Bead>>> = vec![None; sides.len()];
     let mut cuts: Vec<Vec<usize>> = vec![Vec::new(); sides.len()];
     let mut base_cuts: Vec<usize> = aligned.iter().flat_map(|(_, c)| c[0].clone()).collect();
     base_cuts.sort_unstable();
@@ -230,23 +413,32 @@ fn place_cuts(
     let (text, sentences) = (sides[base].text, sides[base].sentences);
     let base_units = clauses::cut_units(text, sentences, &base_cuts);
     for (&v, (beads, [own_cuts, other_cuts])) in others.iter().zip(aligned) {
-        let own = clauses::cut_units(text, sentences, &own_cuts);
-        pairs[v] = Some(clauses::renumber_base(beads, &own, &base_units));
-        cuts[v] = other_cuts;
+        let own = clauses::cut_units(text, sentences, own_cuts);
+        pairs[v] = Some(clauses::renumber_base(beads.clone(), &own, &base_units));
+        cuts[v].clone_from(other_cuts);
     }
     cuts[base] = base_cuts;
+    (pairs, cuts)
+}
+
+/// The vectors of all versions over their units cut at `cuts` (`vectors`, over the sentences,
+/// when nothing is cut): what the assembly merges similar additions on.
+fn unit_vectors(
+    sides: &[clauses::Side<'_>],
+    cuts: &[Vec<usize>],
+    vectors: Vec<Vec<features::SentenceVec>>,
+) -> Vec<Vec<features::SentenceVec>> {
     if cuts.iter().all(Vec::is_empty) {
-        return (cuts, vectors);
+        return vectors;
     }
     let texts: Vec<&str> = sides.iter().map(|s| s.text).collect();
     let tokens: Vec<&[Token]> = sides.iter().map(|s| s.tokens).collect();
     let units: Vec<Vec<std::ops::Range<usize>>> = sides
         .iter()
-        .zip(&cuts)
+        .zip(cuts)
         .map(|(s, c)| clauses::cut_units(s.text, s.sentences, c))
         .collect();
-    let vectors = features::vectors(&texts, &tokens, &units);
-    (cuts, vectors)
+    features::vectors(&texts, &tokens, &units)
 }
 
 /// For each aligned sentence, whether a quotation it opens runs on into the next sentence of

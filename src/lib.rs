@@ -64,22 +64,44 @@ pub use model::{
 pub use options::{CompareOptions, IgnoreOptions};
 
 /// Loads the inputs and compares them: the one result the printers, the viewer and the HTML
-/// report read (facts are found the first time one of them asks).
+/// report read (facts are found the first time one of them asks). With three or more versions
+/// the analysis keeps each pair's own alignment, which the comparison found anyway, so that
+/// [`Analysis::pair`] assembles the pair's comparison without aligning the two again.
 pub fn analyze(inputs: Vec<Input>, options: &CompareOptions) -> Result<Analysis> {
-    compare(inputs, options).map(Analysis::new)
+    analyze_versions(load_versions(inputs, options)?, options)
+}
+
+/// [`analyze`] for versions that are already loaded.
+pub fn analyze_versions(versions: Vec<Version>, options: &CompareOptions) -> Result<Analysis> {
+    let versions = segmented(versions, options)?;
+    let (passages, pairs) = align::align_with_pairs(&versions, options);
+    let comparison = Comparison {
+        versions,
+        base: VersionId(options.base),
+        passages,
+        options: options.clone(),
+    };
+    Ok(match pairs {
+        Some(pairs) => Analysis::with_pair_alignments(comparison, pairs),
+        None => Analysis::new(comparison),
+    })
 }
 
 /// Loads the inputs and compares them. The first input is version 0.
 pub fn compare(inputs: Vec<Input>, options: &CompareOptions) -> Result<Comparison> {
-    // Versions decode independently, in parallel; the first failing input (in the order given)
-    // is the one reported, whichever thread finished first.
+    compare_versions(load_versions(inputs, options)?, options)
+}
+
+/// Loads the inputs, in parallel. The first input is version 0.
+fn load_versions(inputs: Vec<Input>, options: &CompareOptions) -> Result<Vec<Version>> {
+    // Versions decode independently; the first failing input (in the order given) is the one
+    // reported, whichever thread finished first.
     let loaded: Vec<Result<Version>> = inputs
         .into_par_iter()
         .enumerate()
         .map(|(i, input)| load::load_version(VersionId(i), input, options))
         .collect();
-    let versions = loaded.into_iter().collect::<Result<Vec<_>>>()?;
-    compare_versions(versions, options)
+    loaded.into_iter().collect()
 }
 
 /// Compares versions that are already loaded (for example to switch the base or the ignore
@@ -186,6 +208,37 @@ pub fn compare_pair(
     compared: VersionId,
     options: &CompareOptions,
 ) -> Result<Comparison> {
+    let (pair, options) = pair_versions(versions, base, compared, options)?;
+    compare_versions(pair, &options)
+}
+
+/// [`compare_pair`] assembled from `alignments`, the pairs' own alignments that the comparison
+/// `all` kept ([`align::align_with_pairs`]): the same comparison, without segmenting or
+/// aligning the two versions again, nor word-diffing texts `all` diffed already.
+pub(crate) fn assemble_pair(
+    all: &Comparison,
+    compared: VersionId,
+    alignments: &align::PairAlignments,
+) -> Result<Comparison> {
+    let (pair, options) = pair_versions(&all.versions, all.base, compared, &all.options)?;
+    let passages = alignments.passages(compared.0, &pair, &options, &all.passages);
+    Ok(Comparison {
+        versions: pair,
+        base: VersionId(options.base),
+        passages,
+        options,
+    })
+}
+
+/// The two versions [`compare_pair`] compares, renumbered 0 and 1 in the order of
+/// [`pair_order`], and the options it compares them with (`base` being the base's number
+/// among them).
+fn pair_versions(
+    versions: &[Version],
+    base: VersionId,
+    compared: VersionId,
+    options: &CompareOptions,
+) -> Result<(Vec<Version>, CompareOptions)> {
     let count = versions.len();
     for id in [base, compared] {
         if id.0 >= count {
@@ -209,7 +262,7 @@ pub fn compare_pair(
         base: usize::from(order[1] == base),
         ..options.clone()
     };
-    compare_versions(pair, &options)
+    Ok((pair, options))
 }
 
 #[cfg(test)]

@@ -17,11 +17,11 @@ use super::features::{SentenceVec, cosine};
 use super::pair::Bead;
 use crate::model::{Passage, PassageKind, Version};
 use crate::options::CompareOptions;
-pub(crate) use passage::Pending;
 pub use passage::PendingWords;
 pub(super) use passage::WordDiffs;
 #[cfg(test)]
 pub(crate) use passage::overall;
+pub(crate) use passage::{KnownDiffs, Pending};
 use passage::{build_passage, place_moves};
 
 /// Similarity two versions' added runs at one place need to count as the same passage.
@@ -56,14 +56,20 @@ struct Draft {
 }
 
 /// The passages, and with [`WordDiffs::Later`] the readings left to word-diff, by passage.
+///
+/// `vectors` are the versions' vectors over their aligned units, which similar added text of
+/// several compared versions is merged on; `None` with two versions, where added text comes
+/// from the one compared version and nothing merges. Word diffs in `known` are taken from it.
 pub(super) fn assemble(
     versions: &[Version],
     segmented: &[Segmented],
-    vectors: &[Vec<SentenceVec>],
+    vectors: Option<&[Vec<SentenceVec>]>,
     pairs: &[Option<Vec<Bead>>],
     options: &CompareOptions,
     words: WordDiffs,
+    known: Option<&KnownDiffs<'_>>,
 ) -> (Vec<Passage>, Vec<(usize, Vec<Pending>)>) {
+    debug_assert!(vectors.is_some() || versions.len() == 2);
     let base = options.base;
     let groups = base_groups(segmented[base].aligned.len(), pairs);
     let group_of = group_index(&groups);
@@ -86,7 +92,9 @@ pub(super) fn assemble(
     let (mut passages, pending): (Vec<Passage>, Vec<Vec<Pending>>) = drafts
         .par_iter()
         .enumerate()
-        .map(|(index, draft)| build_passage(index, draft, versions, segmented, options, words))
+        .map(|(index, draft)| {
+            build_passage(index, draft, versions, segmented, options, words, known)
+        })
         .unzip();
     place_moves(&mut passages, versions.len());
     let pending = pending
@@ -235,7 +243,7 @@ fn unowned_runs(v: usize, seg: &Segmented, owner: &[Owner]) -> Vec<(usize, Run)>
 fn order_drafts(
     versions: &[Version],
     segmented: &[Segmented],
-    vectors: &[Vec<SentenceVec>],
+    vectors: Option<&[Vec<SentenceVec>]>,
     base: usize,
     groups: &[Range<usize>],
     readings: &[Vec<Option<GroupReading>>],
@@ -325,13 +333,17 @@ fn group_draft(
     Draft { kind, parts }
 }
 
-/// Turns the runs of one slot into drafts, merging similar added text of different versions.
+/// Turns the runs of one slot into drafts, merging similar added text of different versions
+/// (on `vectors`; without them each run is a draft of its own).
 fn merge_runs(
     runs: Vec<Run>,
     n_versions: usize,
     segmented: &[Segmented],
-    vectors: &[Vec<SentenceVec>],
+    vectors: Option<&[Vec<SentenceVec>]>,
 ) -> Vec<Draft> {
+    let Some(vectors) = vectors else {
+        return runs.into_iter().map(|run| alone(run, n_versions)).collect();
+    };
     let mut drafts: Vec<(Draft, SentenceVec)> = Vec::new();
     for run in runs {
         let vector = run_vector(
@@ -339,7 +351,6 @@ fn merge_runs(
             &vectors[run.version],
             &run.sentences,
         );
-        let part = Some((run.sentences.clone(), false, 1.0));
         if run.kind != PassageKind::Boilerplate {
             let best = drafts
                 .iter()
@@ -349,21 +360,23 @@ fn merge_runs(
                 .filter(|&(_, sim)| sim >= SHARED_ADDITION_MIN)
                 .max_by(|x, y| x.1.total_cmp(&y.1));
             if let Some((k, _)) = best {
-                drafts[k].0.parts[run.version] = part;
+                drafts[k].0.parts[run.version] = Some((run.sentences, false, 1.0));
                 continue;
             }
         }
-        let mut parts = vec![None; n_versions];
-        parts[run.version] = part;
-        drafts.push((
-            Draft {
-                kind: run.kind,
-                parts,
-            },
-            vector,
-        ));
+        drafts.push((alone(run, n_versions), vector));
     }
     drafts.into_iter().map(|(d, _)| d).collect()
+}
+
+/// The draft of a run no other version's text joins.
+fn alone(run: Run, n_versions: usize) -> Draft {
+    let mut parts = vec![None; n_versions];
+    parts[run.version] = Some((run.sentences, false, 1.0));
+    Draft {
+        kind: run.kind,
+        parts,
+    }
 }
 
 /// Summed vector of a run of full sentences (boilerplate sentences have none).

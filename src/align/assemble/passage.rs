@@ -14,6 +14,7 @@ use crate::model::{
 use crate::options::CompareOptions;
 use crate::{diff, tokens};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 /// When the word diffs of readings whose texts differ are computed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,8 +36,9 @@ pub(crate) struct Pending {
     other: Range<usize>,
 }
 
-/// Builds a passage: spans from sentence ranges, and each compared version's reading; with
-/// [`WordDiffs::Later`], also the readings whose word diffs are still to compute.
+/// Builds a passage: spans from sentence ranges, and each compared version's reading (its word
+/// diff taken from `known` if it is there); with [`WordDiffs::Later`], also the readings whose
+/// word diffs are still to compute.
 pub(super) fn build_passage(
     index: usize,
     draft: &Draft,
@@ -44,6 +46,7 @@ pub(super) fn build_passage(
     segmented: &[Segmented],
     options: &CompareOptions,
     words: WordDiffs,
+    known: Option<&KnownDiffs<'_>>,
 ) -> (Passage, Vec<Pending>) {
     let base = options.base;
     let span_of = |v: usize, r: &Range<usize>| {
@@ -81,6 +84,7 @@ pub(super) fn build_passage(
                     segmented,
                     options,
                     words,
+                    known,
                 },
             );
             pending.extend(later.map(|(base, other)| Pending {
@@ -103,12 +107,46 @@ pub(super) fn build_passage(
     (passage, pending)
 }
 
-/// What a reading's word diff reads: the versions, and each version's tokens and their keys.
+/// What a reading's word diff reads: the versions, and each version's tokens and their keys;
+/// or the diff itself, if it is known.
 struct Sources<'a> {
     versions: &'a [Version],
     segmented: &'a [Segmented],
     options: &'a CompareOptions,
     words: WordDiffs,
+    known: Option<&'a KnownDiffs<'a>>,
+}
+
+/// Word diffs computed already, by the two texts they compare (the base's byte range and the
+/// compared version's): a word diff depends on its two texts alone, so a passage of a pair's own
+/// comparison whose texts are those of a reading of the passage table of all versions takes
+/// that reading's diff instead of diffing them again.
+pub(crate) struct KnownDiffs<'a>(FxHashMap<(Range<usize>, Range<usize>), &'a Reading>);
+
+impl<'a> KnownDiffs<'a> {
+    /// The word diffs of version `compared`'s readings against `base` among `passages` (whose
+    /// word diffs are all computed, under the options the diffs are wanted under).
+    pub(crate) fn of(passages: &'a [Passage], base: VersionId, compared: VersionId) -> Self {
+        Self(
+            passages
+                .iter()
+                .filter_map(|p| {
+                    let reading = p.readings.iter().find(|r| r.version == compared)?;
+                    let texts = (p.span(base)?.range.clone(), p.span(compared)?.range.clone());
+                    Some((texts, reading))
+                })
+                .collect(),
+        )
+    }
+
+    /// The word diff of the base's text in `base` against the compared version's in `other`.
+    fn get(&self, base: &Range<usize>, other: &Range<usize>) -> Option<diff::WordDiff> {
+        let reading = self.0.get(&(base.clone(), other.clone()))?;
+        Some(diff::WordDiff {
+            ops: reading.ops.clone(),
+            similarity: reading.similarity,
+        })
+    }
 }
 
 impl Sources<'_> {
@@ -149,17 +187,22 @@ fn reading(
     let mut later = None;
     let (status, similarity, ops, placement) = match (base_range, other) {
         (Some(b), Some((o, moved, _))) => {
-            let keyed = sources.keyed(v, b.clone(), o.clone());
-            let same = keyed.is_same();
-            let d = if same || sources.words == WordDiffs::Now {
-                keyed.diff()
+            let (same, d) = if let Some(d) = sources.known.and_then(|k| k.get(&b, &o)) {
+                (d.is_same(), d)
             } else {
-                // Known to differ; the similarity and ops come with the diff.
-                later = Some((b, o));
-                diff::WordDiff {
-                    ops: Vec::new(),
-                    similarity: 0.0,
-                }
+                let keyed = sources.keyed(v, b.clone(), o.clone());
+                let same = keyed.is_same();
+                let d = if same || sources.words == WordDiffs::Now {
+                    keyed.diff()
+                } else {
+                    // Known to differ; the similarity and ops come with the diff.
+                    later = Some((b, o));
+                    diff::WordDiff {
+                        ops: Vec::new(),
+                        similarity: 0.0,
+                    }
+                };
+                (same, d)
             };
             let status = if boilerplate {
                 PassageStatus::Boilerplate
@@ -254,6 +297,7 @@ impl PendingWords {
             segmented: &self.segmented,
             options,
             words: WordDiffs::Now,
+            known: None,
         };
         let diffs: Vec<(usize, Vec<(usize, diff::WordDiff)>)> = self
             .passages

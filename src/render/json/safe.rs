@@ -5,11 +5,22 @@
 
 use std::io::{self, Write};
 
-use serde_json::ser::{CharEscape, Formatter, PrettyFormatter};
+use serde_json::ser::{CharEscape, CompactFormatter, Formatter};
 
-/// Pretty-printing formatter that escapes every character [`needs_escape`] names.
+/// Pretty-printing formatter (two spaces per level, as serde_json's `PrettyFormatter`) that
+/// escapes every character [`needs_escape`] names.
+///
+/// The layout is serde_json's own, written here so that a new line and its indentation go out
+/// in one write (the seeds' JSON has some 30,000 lines; writing each level's two spaces on their
+/// own was a sixth of printing it).
 #[derive(Default)]
-pub(super) struct SafeFormatter(PrettyFormatter<'static>);
+pub(super) struct SafeFormatter {
+    /// Levels of nesting open.
+    level: usize,
+    /// Whether the array or object just closed had a value (its closing bracket then goes on a
+    /// line of its own).
+    has_value: bool,
+}
 
 /// Characters JSON output never carries raw: DEL, C1 controls, bidi embeddings, overrides and
 /// isolates, direction marks, zero-width characters (the joiner stays: it binds emoji
@@ -25,19 +36,49 @@ pub(crate) fn needs_escape(c: char) -> bool {
     )
 }
 
+/// Whether a byte can begin the UTF-8 of a character [`needs_escape`] names: most text has none
+/// of these bytes, and is written without decoding a character.
+fn may_need_escape(byte: u8) -> bool {
+    matches!(byte, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef)
+}
+
+/// A new line and the indentation of up to 32 levels.
+const INDENT: &[u8] = b"\n                                                                ";
+
+impl SafeFormatter {
+    /// A new line indented to the current level.
+    fn new_line<W: ?Sized + Write>(&self, writer: &mut W) -> io::Result<()> {
+        let width = 1 + 2 * self.level;
+        if width <= INDENT.len() {
+            return writer.write_all(&INDENT[..width]);
+        }
+        writer.write_all(INDENT)?;
+        for _ in (INDENT.len() - 1) / 2..self.level {
+            writer.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+}
+
 impl Formatter for SafeFormatter {
     fn write_string_fragment<W: ?Sized + Write>(
         &mut self,
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        let mut start = 0;
-        for (i, c) in fragment.char_indices().filter(|(_, c)| needs_escape(*c)) {
-            writer.write_all(&fragment.as_bytes()[start..i])?;
-            write!(writer, "\\u{:04x}", u32::from(c))?;
-            start = i + c.len_utf8();
+        let bytes = fragment.as_bytes();
+        let (mut start, mut at) = (0, 0);
+        while let Some(found) = bytes[at..].iter().position(|&b| may_need_escape(b)) {
+            at += found;
+            let c = fragment[at..].chars().next().unwrap_or_default();
+            if needs_escape(c) {
+                writer.write_all(&bytes[start..at])?;
+                write!(writer, "\\u{:04x}", u32::from(c))?;
+                start = at + c.len_utf8();
+            }
+            at += c.len_utf8();
         }
-        writer.write_all(&fragment.as_bytes()[start..])
+        writer.write_all(&bytes[start..])
     }
 
     fn write_char_escape<W: ?Sized + Write>(
@@ -45,15 +86,21 @@ impl Formatter for SafeFormatter {
         writer: &mut W,
         escape: CharEscape,
     ) -> io::Result<()> {
-        self.0.write_char_escape(writer, escape)
+        CompactFormatter.write_char_escape(writer, escape)
     }
 
     fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.begin_array(writer)
+        self.level += 1;
+        self.has_value = false;
+        writer.write_all(b"[")
     }
 
     fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.end_array(writer)
+        self.level -= 1;
+        if self.has_value {
+            self.new_line(writer)?;
+        }
+        writer.write_all(b"]")
     }
 
     fn begin_array_value<W: ?Sized + Write>(
@@ -61,19 +108,29 @@ impl Formatter for SafeFormatter {
         writer: &mut W,
         first: bool,
     ) -> io::Result<()> {
-        self.0.begin_array_value(writer, first)
+        if !first {
+            writer.write_all(b",")?;
+        }
+        self.new_line(writer)
     }
 
-    fn end_array_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.end_array_value(writer)
+    fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 
     fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.begin_object(writer)
+        self.level += 1;
+        self.has_value = false;
+        writer.write_all(b"{")
     }
 
     fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.end_object(writer)
+        self.level -= 1;
+        if self.has_value {
+            self.new_line(writer)?;
+        }
+        writer.write_all(b"}")
     }
 
     fn begin_object_key<W: ?Sized + Write>(
@@ -81,15 +138,19 @@ impl Formatter for SafeFormatter {
         writer: &mut W,
         first: bool,
     ) -> io::Result<()> {
-        self.0.begin_object_key(writer, first)
+        if !first {
+            writer.write_all(b",")?;
+        }
+        self.new_line(writer)
     }
 
     fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(writer)
+        writer.write_all(b": ")
     }
 
-    fn end_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.0.end_object_value(writer)
+    fn end_object_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
@@ -113,6 +174,34 @@ mod tests {
             r#""a\u009b31m\u007fb\u202ec\u200bd\u200fe\ufefff\u001bg""#
         );
         assert_eq!(serde_json::from_str::<String>(&json).expect("valid"), raw);
+    }
+
+    #[test]
+    fn every_character_to_escape_begins_with_a_byte_the_scan_stops_at() {
+        let mut utf8 = [0; 4];
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if needs_escape(c) {
+                let first = c.encode_utf8(&mut utf8).as_bytes()[0];
+                assert!(may_need_escape(first), "{c:?}");
+            }
+        }
+    }
+
+    /// The layout is serde_json's pretty one, byte for byte, at any depth.
+    #[test]
+    fn the_layout_is_serde_jsons_pretty_printing() {
+        let mut deep = serde_json::json!({"leaf": [1, "x\u{9b}y", {}, []], "empty": {}});
+        for level in 0..40 {
+            deep = serde_json::json!({"level": level, "inner": [deep, "“quoted”", null, 0.5]});
+        }
+        let mut ours = Vec::new();
+        let mut ser = serde_json::Serializer::with_formatter(&mut ours, SafeFormatter::default());
+        serde::Serialize::serialize(&deep, &mut ser).expect("serialises");
+        let theirs = serde_json::to_string_pretty(&deep).expect("serialises");
+        assert_eq!(
+            String::from_utf8(ours).expect("utf-8"),
+            theirs.replace("\u{9b}", "\\u009b")
+        );
     }
 
     #[test]
