@@ -34,8 +34,8 @@ struct Floors {
 
 /// Aligned alone (either version as the base: the figures must be the same).
 const PAIRWISE: Floors = Floors {
-    precision: 0.93,
-    f1: 0.82,
+    precision: 0.94,
+    f1: 0.85,
     full_recall: 0.89,
     max_wrong_passages: 0,
     moved: 0.9,
@@ -46,9 +46,9 @@ const PAIRWISE: Floors = Floors {
 /// respects: coarser passages add links (lower precision) and absorb sentences.
 const ALL_FIVE: Floors = Floors {
     precision: 0.78,
-    f1: 0.76,
+    f1: 0.77,
     full_recall: 0.88,
-    max_wrong_passages: 15,
+    max_wrong_passages: 14,
     moved: 0.85,
     alone: 0.92,
 };
@@ -203,10 +203,12 @@ fn check_floors(name: &str, s: &Score, floor: &Floors) {
 /// 2 wrong passages, moved 4/4, alone 11/13. Stories 4–6, added later by another writer, all
 /// six: P 0.815, F1 0.818, full-link recall 0.905, 3 wrong, moved 8/8, alone 19/22; then 0.853
 /// and 0.837 once a moved heading stopped joining the moved body after it (a requirement of
-/// its own — headings never share a passage with story text — that story 4 showed broken).
+/// its own — headings never share a passage with story text — that story 4 showed broken);
+/// F1 0.867 once a list rewritten as one sentence stood with it whole (built for the seed
+/// story's list; story 5 has the same shape).
 const HELD_OUT: Floors = Floors {
     precision: 0.83,
-    f1: 0.83,
+    f1: 0.85,
     full_recall: 0.91,
     max_wrong_passages: 3,
     moved: 0.75,
