@@ -104,6 +104,10 @@ pub enum Lines {
     Joined,
     /// Kept as `\n` (one however many there were): the printers keep the input's lines.
     Kept,
+    /// Kept between paragraphs (a list's items, a passage over two paragraphs), joined inside
+    /// one (a hard-wrapped paragraph): the viewer's panes and the report wrap the text
+    /// themselves but keep a list a list.
+    Paragraphs,
 }
 
 /// Which words of a diffed passage a text shows.
@@ -335,9 +339,37 @@ impl<'a> Painter<'a> {
     }
 
     fn paint(&mut self, side: Side, range: Range<usize>, ink: Ink) {
+        if self.texts.lines != Lines::Paragraphs {
+            self.paint_lines(side, range, ink, self.texts.lines);
+            return;
+        }
+        // The whitespace between two paragraphs keeps its line end; the rest is joined.
+        let paragraphs = &self.texts.versions[side.index()].paragraphs;
+        let first = paragraphs.partition_point(|p| p.end <= range.start);
+        let mut at = range.start;
+        for pair in paragraphs[first..].windows(2) {
+            let gap = pair[0].end.max(at)..pair[1].start.min(range.end);
+            if pair[0].end >= range.end {
+                break;
+            }
+            if gap.is_empty() {
+                continue;
+            }
+            self.paint_lines(side, at..gap.start, ink, Lines::Joined);
+            self.paint_lines(side, gap.clone(), ink, Lines::Kept);
+            at = gap.end;
+        }
+        self.paint_lines(side, at..range.end, ink, Lines::Joined);
+    }
+
+    /// Paints a range with its line ends as `lines` says ([`Lines::Joined`] or
+    /// [`Lines::Kept`]).
+    fn paint_lines(&mut self, side: Side, range: Range<usize>, ink: Ink, lines: Lines) {
+        if range.is_empty() {
+            return;
+        }
         let text = &self.texts.versions[side.index()].text;
         let marks = self.texts.marks[side.index()];
-        let lines = self.texts.lines;
         let first = marks.partition_point(|(r, _)| r.end <= range.start);
         let mut at = range.start;
         for (marked, mark) in marks[first..]
@@ -423,7 +455,8 @@ pub fn pair_texts(
         .unwrap_or_default();
     let ids = [comparison.base, compared];
     let texts = Texts::new(comparison.version(ids[0]), comparison.version(ids[1]))
-        .with_marks([underlines.marks(0), underlines.marks(1)]);
+        .with_marks([underlines.marks(0), underlines.marks(1)])
+        .with_lines(Lines::Paragraphs);
     let both = p.span(ids[0]).is_some() && p.span(ids[1]).is_some();
     Side::BOTH.map(|side| {
         let span = p.span(ids[side.index()])?;

@@ -157,11 +157,30 @@ fn pieces(text: &str) -> Vec<Piece> {
     pieces.finish()
 }
 
-/// Breaks `text` into lines at most `width` cells wide, at word boundaries; a word wider than a
-/// line is broken between graphemes. Returns byte ranges without trailing whitespace, and no
-/// line for empty text.
+/// Breaks `text` into lines at most `width` cells wide, at word boundaries and at every `\n`
+/// (a line end the text keeps: a list item, a new paragraph); a word wider than a line is broken
+/// between graphemes. Returns byte ranges without trailing whitespace, and no line for empty
+/// text.
 #[must_use]
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    if !text.contains('\n') {
+        return wrap_line(text, width);
+    }
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for part in text.split('\n') {
+        lines.extend(
+            wrap_line(part, width)
+                .into_iter()
+                .map(|r| r.start + at..r.end + at),
+        );
+        at += part.len() + 1;
+    }
+    lines
+}
+
+/// [`wrap`] for text without line ends.
+fn wrap_line(text: &str, width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut start: Option<usize> = None;
@@ -208,6 +227,26 @@ mod tests {
 
     fn lines(text: &str, width: usize) -> Vec<&str> {
         wrap(text, width).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn a_kept_line_end_always_breaks_the_line() {
+        let text = "The plan includes:\n- fewer troops\n- fewer weapons";
+        assert_eq!(
+            lines(text, 40),
+            ["The plan includes:", "- fewer troops", "- fewer weapons"]
+        );
+        assert_eq!(
+            lines(text, 10),
+            [
+                "The plan",
+                "includes:",
+                "- fewer",
+                "troops",
+                "- fewer",
+                "weapons"
+            ]
+        );
     }
 
     #[test]
