@@ -157,26 +157,28 @@ impl Band {
             points.push((i + 1, j + 1));
         }
         points.push((n, m));
-        let mut center = vec![0usize; n + 1];
+        // The line's lowest and highest column on each row: a row where the line jumps (an
+        // anchor on the first row, two anchors on one row) spans both ends of the jump, so the
+        // band always holds (0, 0) and (n, m) and stays connected.
+        let (mut low, mut high) = (vec![usize::MAX; n + 1], vec![0usize; n + 1]);
         for w in points.windows(2) {
             let ((r0, c0), (r1, c1)) = (w[0], w[1]);
-            for (r, slot) in center.iter_mut().enumerate().take(r1 + 1).skip(r0) {
-                *slot = if r1 == r0 {
-                    c1
+            for r in r0..=r1 {
+                let (from, to) = if r1 == r0 {
+                    (c0.min(c1), c0.max(c1))
                 } else {
-                    c0 + (r - r0) * (c1 - c0) / (r1 - r0)
+                    let c = c0 + (r - r0) * c1.saturating_sub(c0) / (r1 - r0);
+                    (c, c)
                 };
+                low[r] = low[r].min(from);
+                high[r] = high[r].max(to);
             }
         }
         let lo = (0..=n)
-            .map(|r| {
-                center[r.saturating_sub(1)]
-                    .min(center[r])
-                    .saturating_sub(BAND)
-            })
+            .map(|r| low[r.saturating_sub(1)].min(low[r]).saturating_sub(BAND))
             .collect();
         let hi = (0..=n)
-            .map(|r| (center[r].max(center[(r + 1).min(n)]) + BAND).min(m))
+            .map(|r| (high[r].max(high[(r + 1).min(n)]) + BAND).min(m))
             .collect();
         Self::from_bounds(lo, hi)
     }
@@ -481,6 +483,28 @@ fn bead_cost(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_band_holds_both_corners_and_every_row_reaches_the_next() {
+        // An anchor on the first row far to the right (a short text against a long one whose
+        // first sentence matches late) once left (0, 0) outside the band: no path, a panic.
+        for anchors in [
+            vec![(0, 968)],
+            vec![(5, 10), (6, 400)],
+            vec![],
+            vec![(99, 2999)],
+        ] {
+            let band = Band::around(100, 3000, &anchors);
+            assert!(band.index(0, 0).is_some(), "{anchors:?}");
+            assert!(band.index(100, 3000).is_some(), "{anchors:?}");
+            for r in 0..100 {
+                assert!(
+                    band.lo[r] <= band.hi[r] && band.lo[r + 1] <= band.hi[r],
+                    "{anchors:?} row {r}"
+                );
+            }
+        }
+    }
     use crate::align::features::SentenceVec;
 
     /// A sentence whose only term is `term`, so two sentences match exactly when terms agree.
