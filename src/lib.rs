@@ -75,12 +75,7 @@ pub fn analyze(inputs: Vec<Input>, options: &CompareOptions) -> Result<Analysis>
 pub fn analyze_versions(versions: Vec<Version>, options: &CompareOptions) -> Result<Analysis> {
     let versions = segmented(versions, options)?;
     let (passages, pairs) = align::align_with_pairs(&versions, options);
-    let comparison = Comparison {
-        versions,
-        base: VersionId(options.base),
-        passages,
-        options: options.clone(),
-    };
+    let comparison = comparison_of(versions, passages, options.clone());
     Ok(match pairs {
         Some(pairs) => Analysis::with_pair_alignments(comparison, pairs),
         None => Analysis::new(comparison),
@@ -109,12 +104,7 @@ fn load_versions(inputs: Vec<Input>, options: &CompareOptions) -> Result<Vec<Ver
 pub fn compare_versions(versions: Vec<Version>, options: &CompareOptions) -> Result<Comparison> {
     let versions = segmented(versions, options)?;
     let passages = align::align(&versions, options);
-    Ok(Comparison {
-        versions,
-        base: VersionId(options.base),
-        passages,
-        options: options.clone(),
-    })
+    Ok(comparison_of(versions, passages, options.clone()))
 }
 
 /// [`compare_versions`] in two steps, for a viewer that shows the passages before their word
@@ -124,12 +114,7 @@ pub fn compare_versions(versions: Vec<Version>, options: &CompareOptions) -> Res
 pub fn align_versions(versions: Vec<Version>, options: &CompareOptions) -> Result<Aligned> {
     let versions = segmented(versions, options)?;
     let (passages, words) = align::align_deferred(&versions, options);
-    let comparison = Comparison {
-        versions,
-        base: VersionId(options.base),
-        passages,
-        options: options.clone(),
-    };
+    let comparison = comparison_of(versions, passages, options.clone());
     Ok(Aligned { comparison, words })
 }
 
@@ -212,6 +197,21 @@ pub fn compare_pair(
     compare_versions(pair, &options)
 }
 
+/// The comparison of `versions` aligned into `passages` with `options` (the base is the
+/// options' base).
+fn comparison_of(
+    versions: Vec<Version>,
+    passages: Vec<Passage>,
+    options: CompareOptions,
+) -> Comparison {
+    Comparison {
+        versions,
+        base: VersionId(options.base),
+        passages,
+        options,
+    }
+}
+
 /// [`compare_pair`] assembled from `alignments`, the pairs' own alignments that the comparison
 /// `all` kept ([`align::align_with_pairs`]): the same comparison, without segmenting or
 /// aligning the two versions again, nor word-diffing texts `all` diffed already.
@@ -222,12 +222,7 @@ pub(crate) fn assemble_pair(
 ) -> Result<Comparison> {
     let (pair, options) = pair_versions(&all.versions, all.base, compared, &all.options)?;
     let passages = alignments.passages(compared.0, &pair, &options, &all.passages);
-    Ok(Comparison {
-        versions: pair,
-        base: VersionId(options.base),
-        passages,
-        options,
-    })
+    Ok(comparison_of(pair, passages, options))
 }
 
 /// The two versions [`compare_pair`] compares, renumbered 0 and 1 in the order of
