@@ -34,9 +34,9 @@ struct Floors {
 
 /// Aligned alone (either version as the base: the figures must be the same).
 const PAIRWISE: Floors = Floors {
-    precision: 0.94,
-    f1: 0.85,
-    full_recall: 0.89,
+    precision: 0.98,
+    f1: 0.87,
+    full_recall: 0.92,
     max_wrong_passages: 0,
     moved: 0.9,
     alone: 0.97,
@@ -45,10 +45,10 @@ const PAIRWISE: Floors = Floors {
 /// Among all five versions, where a passage is the smallest group every version's pairing
 /// respects: coarser passages add links (lower precision) and absorb sentences.
 const ALL_FIVE: Floors = Floors {
-    precision: 0.78,
-    f1: 0.77,
-    full_recall: 0.88,
-    max_wrong_passages: 14,
+    precision: 0.86,
+    f1: 0.82,
+    full_recall: 0.91,
+    max_wrong_passages: 11,
     moved: 0.85,
     alone: 0.92,
 };
@@ -205,11 +205,13 @@ fn check_floors(name: &str, s: &Score, floor: &Floors) {
 /// and 0.837 once a moved heading stopped joining the moved body after it (a requirement of
 /// its own — headings never share a passage with story text — that story 4 showed broken);
 /// F1 0.867 once a list rewritten as one sentence stood with it whole (built for the seed
-/// story's list; story 5 has the same shape).
+/// story's list; story 5 has the same shape); P 0.975, F1 0.925 once a block moved together
+/// stayed a run of one-to-one moves instead of one group (built for the seed story's wrong
+/// links; the held-out stories gained most).
 const HELD_OUT: Floors = Floors {
-    precision: 0.83,
-    f1: 0.85,
-    full_recall: 0.91,
+    precision: 0.95,
+    f1: 0.90,
+    full_recall: 0.93,
     max_wrong_passages: 3,
     moved: 0.75,
     alone: 0.8,
@@ -408,4 +410,28 @@ fn pairing_two_versions_does_not_depend_on_the_base_or_on_the_other_versions() {
         kept >= MIN_KEPT_AMONG_FIVE,
         "only {kept:.3} of the pairwise pairings survive among five versions: {lost:#?}"
     );
+}
+
+/// Cutting a sentence into clauses aligns the pair again on the finer units; that must not
+/// cost a pairing elsewhere. 002 and 004 swap two blocks, and cutting 002's Kallas/Barrot
+/// sentence once let the second alignment take the other block as the moved one, which
+/// detached 002's "The team, led by … Driscoll" from 004's "a delegation headed by … Driscoll"
+/// (similarity 0.52, ten shared names) and three more pairings with it.
+#[test]
+fn a_clause_cut_never_costs_a_pairing_elsewhere() {
+    for base in [0, 1] {
+        let c = compare_seeds(&["002", "004"], base);
+        let team = locate(
+            c.version(VersionId(0)),
+            "The team, led by US Army Secretary Dan Driscoll",
+        );
+        let delegation = locate(
+            c.version(VersionId(1)),
+            "a delegation headed by US Army Secretary Dan Driscoll",
+        );
+        assert!(
+            same_passage(&c, (VersionId(0), team), (VersionId(1), delegation)),
+            "base {base}: the two Driscoll sentences are apart"
+        );
+    }
 }

@@ -14,7 +14,9 @@
 //! pairing put non-corresponding text together on the labelled seeds). Parts are cut again while
 //! that holds. The pair is then aligned again on the finer units, and a cut whose two parts did
 //! not end up paired in different groups is undone (a cut is for pairing the parts apart, not for
-//! leaving a clause unpaired). Only articles are looked at (the same size limit as scoring every
+//! leaving a clause unpaired). Aligned again from scratch, a pair can settle on another
+//! reading order; the cuts stand only if every pairing of sentences that were not cut stands
+//! too. Only articles are looked at (the same size limit as scoring every
 //! sentence pair), and headings, list items and quotations are never cut.
 //!
 //! Among several versions the base's units are its sentences cut wherever any pair cut them,
@@ -490,11 +492,72 @@ fn realign(
             })
             .collect();
         if kept[0].len() == cuts[0].len() && kept[1].len() == cuts[1].len() {
+            // Aligned again from scratch, the pair can settle on another reading order (one
+            // cut on the seeds changed which of two swapped blocks was the moved one, and
+            // four pairings elsewhere with it): the cuts are for the clauses' sentences, so
+            // they stand only if every other pairing stands too.
+            if !keeps_pairings(sides, &units, &cuts, &sentence_beads, &beads) {
+                break;
+            }
             return (beads, cuts);
         }
         cuts = [kept[0].clone(), kept[1].clone()];
     }
     (sentence_beads, [Vec::new(), Vec::new()])
+}
+
+/// Every sentence-level link (base sentence, other sentence) of `beads` over `units`.
+fn links(
+    sides: [&Side<'_>; 2],
+    units: &[Vec<Range<usize>>],
+    beads: &[Bead],
+) -> Vec<(usize, usize)> {
+    let sentence = |k: usize, u: usize| {
+        let start = units[k][u].start;
+        sides[k].sentences.partition_point(|r| r.end <= start)
+    };
+    let mut out = Vec::new();
+    for bead in beads {
+        if let Bead::Match { a, b, .. } | Bead::Moved { a, b, .. } = bead {
+            for i in a.clone() {
+                for j in b.clone() {
+                    out.push((sentence(0, i), sentence(1, j)));
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether the alignment over cut units keeps every link of the sentence-level alignment
+/// between sentences that were not cut.
+fn keeps_pairings(
+    sides: [&Side<'_>; 2],
+    units: &[Vec<Range<usize>>],
+    cuts: &[Vec<usize>; 2],
+    sentence_beads: &[Bead],
+    beads: &[Bead],
+) -> bool {
+    let cut = |k: usize, i: usize| {
+        let r = &sides[k].sentences[i];
+        cuts[k].iter().any(|c| r.contains(c))
+    };
+    let untouched: Vec<Bead> = sentence_beads
+        .iter()
+        .filter(|bead| match bead {
+            Bead::Match { a, b, .. } | Bead::Moved { a, b, .. } => {
+                !a.clone().any(|i| cut(0, i)) && !b.clone().any(|j| cut(1, j))
+            }
+            _ => false,
+        })
+        .cloned()
+        .collect();
+    let whole: Vec<Vec<Range<usize>>> = (0..2).map(|k| sides[k].sentences.to_vec()).collect();
+    let before = links(sides, &whole, &untouched);
+    let after = links(sides, units, beads);
+    before.iter().all(|l| after.binary_search(l).is_ok())
 }
 
 /// For each unit of `cut` (a refinement of `whole`), the flag of the sentence it comes from;

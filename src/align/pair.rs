@@ -14,7 +14,8 @@
 //!    and a pairing without evidence is undone. Each pairing gets a confidence.
 //! 5. `moves`: a second look at the sentences left unpaired on both sides, with a lower bar when
 //!    they share the story's names and numbers; a pair in the same gap is an in-order match the
-//!    DP missed, any other is a move. Consecutive moves form one moved block.
+//!    DP missed, any other is a move (one sentence with one: the printers show consecutive
+//!    moves to consecutive places as one moved block).
 //! 6. `sandwich`: the one sentence left unpaired on each side between two in-order pairings is
 //!    paired on its position when the words allow it (a heavily spun sentence), shown weak.
 //! 7. `headings`: two headings left unpaired pair when the sections they open begin with the

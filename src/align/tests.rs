@@ -692,3 +692,54 @@ fn a_sentence_that_refers_back_stands_with_its_predecessor_unless_it_has_its_own
         .expect("passage");
     assert!(row.2.contains("flying on to Warsaw"), "{rows:#?}");
 }
+
+/// A block of sentences moved together pairs sentence by sentence (each moved passage holds one
+/// sentence of each side, so no sentence stands with another's counterpart), and the outline
+/// shows the block's place once.
+#[test]
+fn a_block_moved_together_pairs_sentence_by_sentence_and_is_marked_once() {
+    let base = "Senior US military leaders arrived in Kyiv on Wednesday.\n\
+        The delegation is led by Army Secretary Dan Driscoll.\n\
+        Kremlin spokesman Dmitry Peskov dismissed the reports.\n\
+        A Russian strike on Ternopil killed at least 26 people.\n\
+        Rescue workers searched the rubble of two apartment blocks overnight.\n\
+        Zelensky said another 22 residents were still missing.\n";
+    let other = "A Russian strike on Ternopil killed at least 26 people.\n\
+        Rescue workers searched the rubble of two apartment blocks overnight.\n\
+        Zelensky said another 22 residents were still missing.\n\
+        Senior US military leaders arrived in Kyiv on Wednesday.\n\
+        The delegation is led by Army Secretary Dan Driscoll.\n\
+        Kremlin spokesman Dmitry Peskov dismissed the reports.\n";
+    let c = compare_texts(&[base, other]);
+    let moved: Vec<_> = c
+        .passages
+        .iter()
+        .filter(|p| p.status == PassageStatus::Moved)
+        .collect();
+    assert_eq!(moved.len(), 3, "{:#?}", table(&c));
+    for p in &moved {
+        let text = c.passage_text(p, VersionId(0)).unwrap();
+        assert_eq!(
+            text.matches(". ").count() + text.matches(".\n").count(),
+            0,
+            "{text:?}"
+        );
+        assert_eq!(Some(text), c.passage_text(p, VersionId(1)));
+    }
+    let marks: Vec<_> = crate::present::outline::outline(
+        &c,
+        crate::present::outline::Scope::Pair(VersionId(1)),
+        usize::MAX,
+    )
+    .into_iter()
+    .filter(|item| matches!(item, crate::present::outline::Item::MovedHere { .. }))
+    .collect();
+    assert_eq!(
+        marks,
+        [crate::present::outline::Item::MovedHere {
+            passage: moved[0].index,
+            through: moved[2].index,
+            version: VersionId(1),
+        }]
+    );
+}

@@ -83,15 +83,21 @@ pub(super) fn section(page: &mut String, pair: &PairView) {
             Item::Passage(index) | Item::Boilerplate(index) => {
                 passage(page, pair, &marks, index);
             }
-            Item::MovedHere { passage, .. } => {
+            Item::MovedHere {
+                passage, through, ..
+            } => {
+                // Each passage of a block moved together gets its anchor on the block's row,
+                // where its "where it went" link leads.
+                let mut others = String::new();
+                for p in passage + 1..=through {
+                    let _ = write!(others, "<span id=\"{}\"></span>", arrival_id(loaded, p));
+                }
                 let _ = writeln!(
                     page,
-                    "<tr class=\"arrival\" id=\"{}\"><td></td><td><a href=\"#{}\">↳ passage {} \
-                     stands here in {} (moved)</a></td></tr>",
+                    "<tr class=\"arrival\" id=\"{}\"><td></td><td>{others}<a href=\"#{}\">{}</a></td></tr>",
                     arrival_id(loaded, passage),
                     passage_id(loaded, passage),
-                    passage + 1,
-                    escape(labels.get(version))
+                    escape(&outline::moved_here_line(labels, passage, through, version))
                 );
             }
             // Nothing folds when every passage is shown.

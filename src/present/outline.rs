@@ -34,10 +34,13 @@ pub enum Item {
     },
     /// A boilerplate passage, shown as one faint line and never as a divergence.
     Boilerplate(usize),
-    /// Where a moved passage stands in a compared version.
+    /// Where a moved passage, or a block of them, stands in a compared version.
     MovedHere {
-        /// The moved passage (listed where it stands in the base).
+        /// The moved passage (listed where it stands in the base), the block's first.
         passage: usize,
+        /// The block's last passage (`passage` itself for a passage moved alone): passages
+        /// that follow each other in the base and in the version, moved together.
+        through: usize,
         /// The version it moved in.
         version: VersionId,
     },
@@ -157,15 +160,52 @@ pub fn moves(comparison: &Comparison, scope: Scope) -> Vec<Move> {
 }
 
 /// The "moved here" marks of a scope, keyed by the passage they follow (`None`: at the top).
+/// A passage that a version moved right after the passage before it in the base, itself moved
+/// there, continues that one's block: one mark stands for the whole block (the aligner pairs a
+/// moved block sentence by sentence, and a reader takes it as one move).
 fn moved_marks(comparison: &Comparison, scope: Scope) -> BTreeMap<Option<usize>, Vec<Item>> {
     let mut marks: BTreeMap<Option<usize>, Vec<Item>> = BTreeMap::new();
+    // Per version, where its open block's mark is: (key, index in that key's marks).
+    let mut open: BTreeMap<VersionId, (Option<usize>, usize)> = BTreeMap::new();
     for m in moves(comparison, scope) {
-        marks.entry(m.after).or_default().push(Item::MovedHere {
+        if let Some(&(key, at)) = open.get(&m.version)
+            && let Some(Item::MovedHere { through, .. }) =
+                marks.get_mut(&key).and_then(|items| items.get_mut(at))
+            && *through + 1 == m.passage
+            && m.after == Some(*through)
+        {
+            *through = m.passage;
+            continue;
+        }
+        let items = marks.entry(m.after).or_default();
+        open.insert(m.version, (m.after, items.len()));
+        items.push(Item::MovedHere {
             passage: m.passage,
+            through: m.passage,
             version: m.version,
         });
     }
     marks
+}
+
+/// The first passage of the moved block that each passage of a scope's moves belongs to (see
+/// the outline's "moved here" marks), by passage; passages that did not move are left out.
+#[must_use]
+pub fn moved_block_starts(comparison: &Comparison, scope: Scope) -> BTreeMap<usize, usize> {
+    let mut starts = BTreeMap::new();
+    for items in moved_marks(comparison, scope).values() {
+        for item in items {
+            if let Item::MovedHere {
+                passage, through, ..
+            } = *item
+            {
+                for p in passage..=through {
+                    starts.insert(p, passage);
+                }
+            }
+        }
+    }
+    starts
 }
 
 /// A passage's status and similarity for one pair of versions, as a side-by-side view shows
@@ -311,6 +351,31 @@ pub fn percent(similarity: f32) -> String {
     let pct = (similarity.clamp(0.0, 1.0) * 100.0).floor();
     let pct = if similarity < 1.0 { pct.min(99.0) } else { pct };
     format!("{pct:.0}%")
+}
+
+/// `↳ passage 7 stands here in 001 (moved)`, or for a block `↳ passages 7–9 stand here in 001
+/// (moved together)`.
+#[must_use]
+pub fn moved_here_line(
+    labels: &Labels,
+    passage: usize,
+    through: usize,
+    version: VersionId,
+) -> String {
+    if through > passage {
+        format!(
+            "↳ passages {}–{} stand here in {} (moved together)",
+            ordinal(passage),
+            ordinal(through),
+            labels.get(version)
+        )
+    } else {
+        format!(
+            "↳ passage {} stands here in {} (moved)",
+            ordinal(passage),
+            labels.get(version)
+        )
+    }
 }
 
 /// Where a moved reading went, e.g. `in 002 after passage 3` (1-based, as in headers).

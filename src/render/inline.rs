@@ -124,8 +124,12 @@ fn write_item(
             let line = boilerplate_line(comparison, &ctx.labels, &comparison.passages[index]);
             write_line(out, ctx.painter, Style::Faint, &line)
         }
-        Item::MovedHere { passage, version } => {
-            let line = moved_here_line(&ctx.labels, passage, version);
+        Item::MovedHere {
+            passage,
+            through,
+            version,
+        } => {
+            let line = outline::moved_here_line(&ctx.labels, passage, through, version);
             write_line(out, ctx.painter, Style::Note, &line)
         }
     }
@@ -369,16 +373,6 @@ pub fn boilerplate_line(comparison: &Comparison, labels: &Labels, passage: &Pass
     format!(
         "· boilerplate: \"{}\" ({carriers})",
         text::truncate(&text, 60)
-    )
-}
-
-/// `↳ passage 7 stands here in 001 (moved)`.
-#[must_use]
-pub fn moved_here_line(labels: &Labels, passage: usize, version: VersionId) -> String {
-    format!(
-        "↳ passage {} stands here in {} (moved)",
-        outline::ordinal(passage),
-        labels.get(version)
     )
 }
 

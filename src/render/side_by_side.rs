@@ -12,7 +12,7 @@
 
 use std::io::{self, Write};
 
-use super::inline::{boilerplate_line, folded_line, moved_here_line, write_notes};
+use super::inline::{boilerplate_line, folded_line, write_notes};
 use super::style::{Painter, Style};
 use super::text::{self, Line, Printed};
 use super::{MIN_WIDTH, PrintOptions};
@@ -92,9 +92,13 @@ fn write_section(
                 let line = boilerplate_line(comparison, &ctx.labels, &comparison.passages[index]);
                 write_full(out, ctx, Style::Faint, &line)?;
             }
-            Item::MovedHere { passage, version } => {
-                let note =
-                    Printed::styled(Style::Note, &moved_here_line(&ctx.labels, passage, version));
+            Item::MovedHere {
+                passage,
+                through,
+                version,
+            } => {
+                let line = outline::moved_here_line(&ctx.labels, passage, through, version);
+                let note = Printed::styled(Style::Note, &line);
                 write_rows(out, ctx, &[], &note.wrap(ctx.column))?;
             }
         }

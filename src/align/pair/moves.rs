@@ -5,7 +5,11 @@
 //! place. After it, [`second_look`] pairs sentences left unpaired on both sides: with a lower bar
 //! when they share the story's names and numbers (a sentence whose actors or figures changed
 //! still says the same thing), in order when both stand in the same gap between pairings, as a
-//! move otherwise. Consecutive moves to consecutive places form one moved block.
+//! move otherwise. Each move pairs one sentence with one: a block of consecutive sentences moved
+//! to consecutive places stays a run of 1–1 moves (merged into one group, every sentence of it
+//! stood with every other: 12 links between sentences that do not correspond on the labelled
+//! seeds, the held-out rewrites' precision 0.86 against 0.98 without), and the
+//! printers show such a run as one moved block.
 
 use std::ops::Range;
 
@@ -163,7 +167,7 @@ pub(super) fn second_look(
     for (i, j, confidence) in section_headings(a, b, &left) {
         left.pair(i, j, confidence);
     }
-    let beads = rebuild(beads, &left, a.heading);
+    let beads = rebuild(beads, &left);
     let beads = extend(beads, a, b, scored);
     let beads = group_leftovers(beads, a, b, scored, false);
     let beads = group_leftovers(beads, a, b, scored, true);
@@ -586,7 +590,7 @@ fn split_out(r: Range<usize>, free: &[bool]) -> Vec<Range<usize>> {
 /// Rebuilds the bead list with the pairs found among leftovers. A pair whose two sentences lie
 /// in the same gap between two pairings (and in order with the other pairs there) is a match the
 /// DP missed; any other pair is a move, emitted at the base sentence's place.
-fn rebuild(beads: Vec<Bead>, left: &Leftovers, a_heading: &[bool]) -> Vec<Bead> {
+fn rebuild(beads: Vec<Bead>, left: &Leftovers) -> Vec<Bead> {
     let Leftovers {
         a_gap,
         b_gap,
@@ -671,33 +675,5 @@ fn rebuild(beads: Vec<Bead>, left: &Leftovers, a_heading: &[bool]) -> Vec<Bead> 
         }
     }
     flush(&mut out, &mut gap_a, &mut gap_b);
-    merge_runs(merge_moves(out, a_heading))
-}
-
-/// Joins moves of consecutive sentences to consecutive places into one moved block. A moved
-/// heading stays a passage of its own, so a heading never shares a passage with story text
-/// (`heading` says which base sentences are headings; a move pairs headings with headings).
-fn merge_moves(beads: Vec<Bead>, heading: &[bool]) -> Vec<Bead> {
-    let mut out: Vec<Bead> = Vec::with_capacity(beads.len());
-    for bead in beads {
-        match (out.last_mut(), &bead) {
-            (
-                Some(Bead::Moved {
-                    a: pa,
-                    b: pb,
-                    confidence: pc,
-                }),
-                Bead::Moved { a, b, confidence },
-            ) if pa.end == a.start
-                && pb.end == b.start
-                && !heading[pa.start..a.end].contains(&true) =>
-            {
-                pa.end = a.end;
-                pb.end = b.end;
-                *pc = pc.min(*confidence);
-            }
-            _ => out.push(bead),
-        }
-    }
-    out
+    merge_runs(out)
 }

@@ -56,6 +56,7 @@ fn boilerplate_and_moved_marks_stand_in_the_outline() {
             Item::Folded { count: 1 },
             Item::MovedHere {
                 passage: 6,
+                through: 6,
                 version: VersionId(1)
             },
             Item::Passage(1),
