@@ -1,5 +1,6 @@
 //! The moves of a pair, indexed for placing: where each moved entry went, and which moved
-//! entries the compared version has after each entry (the notes under its text).
+//! entries the compared version has after each entry (the notes under its text). Entries
+//! moved together, one right after the other, are one block with one such note.
 
 use super::{Entry, EntryIx};
 use crate::model::{Comparison, VersionId};
@@ -24,6 +25,8 @@ pub(in crate::app) struct Moves {
     arrivals: Vec<Vec<EntryIx>>,
     /// The moved entries the compared version has before everything.
     first: Vec<EntryIx>,
+    /// For the first entry of a block moved together, its last (see [`link_moves`]).
+    block_end: Vec<Option<EntryIx>>,
 }
 
 impl Moves {
@@ -38,6 +41,11 @@ impl Moves {
             Destination::First => &self.first,
             Destination::After(ix) => self.arrivals.get(ix.0).map_or(&[], Vec::as_slice),
         }
+    }
+
+    /// The last entry of the block an entry opens, if it opens a block moved together.
+    pub(super) fn block_end(&self, ix: EntryIx) -> Option<EntryIx> {
+        self.block_end.get(ix.0).copied().flatten()
     }
 
     /// Whether an entry holds "moved here" notes (and so stays open when folding).
@@ -59,6 +67,7 @@ pub(super) fn link_moves(
         went: vec![None; entries.len()],
         arrivals: vec![Vec::new(); entries.len()],
         first: Vec::new(),
+        block_end: vec![None; entries.len()],
     };
     for m in outline::moves(comparison, Scope::Pair(compared)) {
         let Some(i) = index_of(m.passage) else {
@@ -78,6 +87,20 @@ pub(super) fn link_moves(
             Destination::First => moves.first.push(EntryIx(i)),
             Destination::After(at) => moves.arrivals[at.0].push(EntryIx(i)),
         }
+    }
+    // A moved entry that the compared version has right after the entry before it, itself
+    // moved, continues that one's block: the block's first entry carries one note for all
+    // of it where it arrives, and no note says an entry arrives right above where it stands.
+    let mut head = 0;
+    for i in 1..entries.len() {
+        let continues = moves.went[i] == Some(Destination::After(EntryIx(i - 1)))
+            && moves.went[i - 1].is_some();
+        if !continues {
+            head = i;
+            continue;
+        }
+        moves.arrivals[i - 1].retain(|&e| e != EntryIx(i));
+        moves.block_end[head] = Some(EntryIx(i));
     }
     for (i, destination) in moves.went.iter().enumerate() {
         let holder = match destination {

@@ -102,10 +102,17 @@ pub(super) fn marker(layout: &PairRows, moved: EntryIx) -> Cell {
     let excerpt = entry
         .side(Side::Compared)
         .map_or_else(String::new, |t| excerpt(&t.text));
+    let passages = match layout.moves.block_end(moved) {
+        Some(last) => format!(
+            "passages {}–{}",
+            outline::ordinal(entry.passage),
+            outline::ordinal(layout.entry(last).passage)
+        ),
+        None => format!("passage {}", outline::ordinal(entry.passage)),
+    };
     Cell::Note(format!(
-        "↳ {} has passage {} here: “{excerpt}” · Enter: go",
+        "↳ {} has {passages} here: “{excerpt}” · Enter: go",
         label(layout, layout.key.compared),
-        outline::ordinal(entry.passage)
     ))
 }
 

@@ -170,6 +170,30 @@ fn a_moved_passage_says_where_it_went_and_links_both_places() {
 }
 
 #[test]
+fn a_block_moved_together_has_one_note_where_it_arrives() {
+    let c = fixture::comparison(
+        &[
+            text(&[Some("a"), Some("a")]),
+            fixture::moved(&[Some("b"), Some("b")], 1, Some(4)),
+            fixture::moved(&[Some("c"), Some("c")], 1, Some(1)),
+            fixture::moved(&[Some("d"), Some("d")], 1, Some(2)),
+            text(&[Some("e"), Some("e")]),
+        ],
+        0,
+    );
+    let layout = build(&c, key(60, Fold::Open));
+    let shown = show(&layout);
+    let arrivals: Vec<&String> = shown.iter().filter(|r| r.contains("[↳")).collect();
+    assert_eq!(arrivals.len(), 1, "{shown:#?}");
+    assert!(
+        arrivals[0].contains("[↳ 001 has passages 2–4 here:"),
+        "{shown:#?}"
+    );
+    // Each passage of the block still says where it stands.
+    assert_eq!(shown.iter().filter(|r| r.contains("[↷ moved")).count(), 3);
+}
+
+#[test]
 fn passages_neither_version_of_the_pair_carries_are_left_out() {
     let c = fixture::comparison(
         &[
