@@ -17,7 +17,9 @@
 //!    DP missed, any other is a move (one sentence with one: the printers show consecutive
 //!    moves to consecutive places as one moved block).
 //! 6. `sandwich`: the one sentence left unpaired on each side between two in-order pairings is
-//!    paired on its position when the words allow it (a heavily spun sentence), shown weak.
+//!    paired on its position when the words allow it (a heavily spun sentence), shown weak; in
+//!    a gap of a few sentences a side, uneven, the in-order pairs whose words point the same
+//!    way, on a higher bar.
 //! 7. `headings`: two headings left unpaired pair when the sections they open begin with the
 //!    same statement (retitled sections share their place, often not a word).
 //!

@@ -743,3 +743,41 @@ fn a_block_moved_together_pairs_sentence_by_sentence_and_is_marked_once() {
         }]
     );
 }
+
+/// A gap with more unpaired sentences on one side than on the other: the spun sentence (19%
+/// similar, no shared name: too little for a pairing anywhere else) pairs in order with the one
+/// whose words point its way, and the others stay unpaired (both ways).
+#[test]
+fn a_spun_sentence_in_an_uneven_gap_pairs_with_its_counterpart_only() {
+    let base = "US military leaders arrived in Kyiv on Wednesday, after talks with Moscow.\n\
+        Kyiv and its allies press for an immediate ceasefire along the front line.\n\
+        Weather in the region was cold and wet for the rest of the week.\n\
+        Schools in the capital reopened after a month of power cuts.\n\
+        The government there has rejected these proposals, repeating that they amount to capitulation.\n\
+        Kremlin spokesman Dmitry Peskov declined to comment on the reports.\n";
+    let other = "US military leaders arrived in Kyiv on Wednesday, after talks with Moscow.\n\
+        Kyiv and its allies call for an immediate ceasefire along the front line.\n\
+        Its leaders dismissed the proposals as tantamount to surrender, and repeated old demands.\n\
+        Kremlin spokesman Dmitry Peskov declined to comment on the reports.\n";
+    for (first, second, spun, counterpart) in [
+        (base, other, "capitulation", "tantamount"),
+        (other, base, "tantamount", "capitulation"),
+    ] {
+        let c = compare_texts(&[first, second]);
+        let rows = table(&c);
+        assert!(
+            rows.iter().any(|r| r.1.contains(spun)
+                && r.2.contains(counterpart)
+                && !r.2.contains("Weather")),
+            "{rows:#?}"
+        );
+        for unrelated in ["Weather", "Schools"] {
+            assert!(
+                rows.iter()
+                    .any(|r| (r.1.contains(unrelated) && r.2.is_empty())
+                        || (r.2.contains(unrelated) && r.1.is_empty())),
+                "{unrelated}: {rows:#?}"
+            );
+        }
+    }
+}
