@@ -162,6 +162,15 @@ fn sandwich_confidence(
     (enough && !better_elsewhere).then(|| evidence.confidence())
 }
 
+/// How the best in-order total over the first sentences of an uneven gap ends.
+#[derive(Clone, Copy)]
+enum Step {
+    SkipRow,
+    SkipCol,
+    /// The pair is taken, with its confidence.
+    Take(f32),
+}
+
 /// In a gap with unpaired sentences on both sides, the in-order pairs with the largest total
 /// similarity among those that clear [`UNEVEN_MIN`] and have no better counterpart elsewhere.
 fn pair_in_order(
@@ -171,38 +180,47 @@ fn pair_in_order(
     alone_b: &[usize],
     scored: &Scored,
 ) -> Vec<Found> {
-    let (n, m) = (alone_a.len(), alone_b.len());
-    let weight = |x: usize, y: usize| -> Option<(f32, f32)> {
-        let (i, j) = (alone_a[x], alone_b[y]);
+    let weight = |row: usize, col: usize| -> Option<(f32, f32)> {
+        let (i, j) = (alone_a[row], alone_b[col]);
         let confidence = sandwich_confidence(a, i, b, j, scored)?;
         let sim = Evidence::of(a, &(i..i + 1), b, &(j..j + 1)).sim;
         (sim >= UNEVEN_MIN).then_some((sim, confidence))
     };
-    // best[x][y]: the largest total over the first x and y sentences.
-    let mut best = vec![vec![0.0f32; m + 1]; n + 1];
-    for x in 1..=n {
-        for y in 1..=m {
-            let take = weight(x - 1, y - 1).map_or(f32::MIN, |(w, _)| best[x - 1][y - 1] + w);
-            best[x][y] = best[x - 1][y].max(best[x][y - 1]).max(take);
+    let (rows, cols) = (alone_a.len(), alone_b.len());
+    // total[r][c]: the largest total over the first r sentences of `a` and c of `b`.
+    let mut total = vec![vec![0.0f32; cols + 1]; rows + 1];
+    let mut step = vec![vec![Step::SkipRow; cols + 1]; rows + 1];
+    for row in 1..=rows {
+        for col in 1..=cols {
+            let (mut best, mut how) = (total[row - 1][col], Step::SkipRow);
+            if total[row][col - 1] > best {
+                (best, how) = (total[row][col - 1], Step::SkipCol);
+            }
+            if let Some((sim, confidence)) = weight(row - 1, col - 1)
+                && total[row - 1][col - 1] + sim > best
+            {
+                (best, how) = (total[row - 1][col - 1] + sim, Step::Take(confidence));
+            }
+            total[row][col] = best;
+            step[row][col] = how;
         }
     }
     let mut out = Vec::new();
-    let (mut x, mut y) = (n, m);
-    while x > 0 && y > 0 {
-        if best[x][y] == best[x - 1][y] {
-            x -= 1;
-        } else if best[x][y] == best[x][y - 1] {
-            y -= 1;
-        } else {
-            let (_, confidence) = weight(x - 1, y - 1).expect("a taken pair has a weight");
-            out.push(Found {
-                a: alone_a[x - 1],
-                b: alone_b[y - 1],
-                confidence,
-                moved: false,
-            });
-            x -= 1;
-            y -= 1;
+    let (mut row, mut col) = (rows, cols);
+    while row > 0 && col > 0 {
+        match step[row][col] {
+            Step::SkipRow => row -= 1,
+            Step::SkipCol => col -= 1,
+            Step::Take(confidence) => {
+                out.push(Found {
+                    a: alone_a[row - 1],
+                    b: alone_b[col - 1],
+                    confidence,
+                    moved: false,
+                });
+                row -= 1;
+                col -= 1;
+            }
         }
     }
     out
