@@ -11,6 +11,29 @@ fn a_clause_starts_after_a_comma_and_a_conjunction() {
 }
 
 #[test]
+fn the_main_clause_after_an_opening_participle_phrase_starts_a_clause() {
+    let text = "Drafted by Trump's envoy Steve Witkoff and Russian special envoy Kirill \
+                Dmitriev, the framework remains unconfirmed by Washington or Moscow.";
+    let at = boundaries(text, 0..text.len());
+    assert_eq!(at.len(), 1);
+    assert!(text[at[0]..].starts_with("the framework"));
+    // Only the phrase's own comma, and only after an opening participle.
+    for text in [
+        "Speaking to reporters in Kyiv on Monday, the minister said talks would go on, \
+         at least for a week.",
+        "In the western city of Ternopil, rescuers searched the rubble through the night.",
+    ] {
+        let at = boundaries(text, 0..text.len());
+        assert!(at.len() <= 1, "{text}: {at:?}");
+        if let Some(&first) = at.first() {
+            assert!(text[first..].starts_with("the minister"), "{text}");
+        }
+    }
+    let plain = "In the western city of Ternopil, rescuers searched the rubble through the night.";
+    assert!(boundaries(plain, 0..plain.len()).is_empty());
+}
+
+#[test]
 fn commas_inside_numbers_lists_and_quotations_start_no_clause() {
     for text in [
         "The strike killed 1,000 people in the western city of Ternopil overnight.",
