@@ -73,6 +73,12 @@ const OPENERS: [&str; 24] = [
     "despite",
 ];
 
+/// Verbs that make a clause of what comes before the first comma, so that it is no opening
+/// participle phrase.
+const FINITE: [&str; 10] = [
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "does",
+];
+
 /// Byte offsets inside `text[range]` where a clause may start: after a dash, after a comma
 /// followed by a word of [`OPENERS`], or after the first comma of a sentence that opens with a
 /// participle ("Drafted by …, the framework …"), outside quotation marks. Each offset is the first byte of
@@ -93,8 +99,15 @@ pub(crate) fn boundaries(text: &str, range: Range<usize>) -> Vec<usize> {
         .take_while(|ch| ch.is_alphabetic())
         .flat_map(char::to_lowercase)
         .collect();
+    // A phrase has no finite verb: "Accompanying Driscoll is Army Chief of Staff Gen. Randy
+    // George, top US Army commander …" is a sentence turned round, whose comma parts a list.
+    let before_comma = s.split(',').next().unwrap_or("");
+    let finite = before_comma
+        .split(|ch: char| !ch.is_alphabetic())
+        .any(|w| FINITE.contains(&w.to_lowercase().as_str()));
     let mut opening_phrase = first_word.chars().count() >= 5
-        && (first_word.ends_with("ed") || first_word.ends_with("ing"));
+        && (first_word.ends_with("ed") || first_word.ends_with("ing"))
+        && !finite;
     let mut depth = 0usize;
     let mut straight = false;
     let mut chars = s.char_indices().peekable();

@@ -29,6 +29,10 @@ fn the_main_clause_after_an_opening_participle_phrase_starts_a_clause() {
             assert!(text[first..].starts_with("the minister"), "{text}");
         }
     }
+    // A sentence turned round: its comma parts a list.
+    let turned = "Accompanying Driscoll is Army chief of staff Gen Randy George, top US army \
+                  commander in Europe Gen Chris Donohue and Sgt Maj Michael Weimer.";
+    assert!(boundaries(turned, 0..turned.len()).is_empty());
     let plain = "In the western city of Ternopil, rescuers searched the rubble through the night.";
     assert!(boundaries(plain, 0..plain.len()).is_empty());
 }
