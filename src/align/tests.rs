@@ -10,6 +10,14 @@ fn compare_texts(texts: &[&str]) -> Comparison {
     compare(inputs, &CompareOptions::default()).expect("compares")
 }
 
+/// The moved passages of a comparison.
+fn moved_passages(c: &Comparison) -> Vec<&crate::model::Passage> {
+    c.passages
+        .iter()
+        .filter(|p| p.status == PassageStatus::Moved)
+        .collect()
+}
+
 /// Each passage as (status, base text, other text) for a two-version comparison.
 fn table(c: &Comparison) -> Vec<(PassageStatus, String, String)> {
     c.passages
@@ -87,11 +95,7 @@ fn a_moved_sentence_is_one_moved_passage_holding_both_places() {
         The delegation is led by Army Secretary Dan Driscoll.\n\
         Kremlin spokesman Dmitry Peskov dismissed the reports.\n";
     let c = compare_texts(&[STORY, other]);
-    let moved: Vec<_> = c
-        .passages
-        .iter()
-        .filter(|p| p.status == PassageStatus::Moved)
-        .collect();
+    let moved = moved_passages(&c);
     assert_eq!(moved.len(), 1, "{:#?}", table(&c));
     assert_eq!(moved[0].spans.len(), 2);
     assert!(
@@ -711,11 +715,7 @@ fn a_block_moved_together_pairs_sentence_by_sentence_and_is_marked_once() {
         The delegation is led by Army Secretary Dan Driscoll.\n\
         Kremlin spokesman Dmitry Peskov dismissed the reports.\n";
     let c = compare_texts(&[base, other]);
-    let moved: Vec<_> = c
-        .passages
-        .iter()
-        .filter(|p| p.status == PassageStatus::Moved)
-        .collect();
+    let moved = moved_passages(&c);
     assert_eq!(moved.len(), 3, "{:#?}", table(&c));
     for p in &moved {
         let text = c.passage_text(p, VersionId(0)).unwrap();
@@ -732,15 +732,17 @@ fn a_block_moved_together_pairs_sentence_by_sentence_and_is_marked_once() {
         usize::MAX,
     )
     .into_iter()
-    .filter(|item| matches!(item, crate::present::outline::Item::MovedHere { .. }))
+    .filter(|item| matches!(item, crate::present::outline::Item::MovedHere(_)))
     .collect();
     assert_eq!(
         marks,
-        [crate::present::outline::Item::MovedHere {
-            passage: moved[0].index,
-            through: moved[2].index,
-            version: VersionId(1),
-        }]
+        [crate::present::outline::Item::MovedHere(
+            crate::present::outline::MovedHere {
+                passage: moved[0].index,
+                through: moved[2].index,
+                version: VersionId(1),
+            }
+        )]
     );
 }
 

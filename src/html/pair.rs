@@ -83,21 +83,19 @@ pub(super) fn section(page: &mut String, pair: &PairView) {
             Item::Passage(index) | Item::Boilerplate(index) => {
                 passage(page, pair, &marks, index);
             }
-            Item::MovedHere {
-                passage, through, ..
-            } => {
+            Item::MovedHere(moved) => {
                 // Each passage of a block moved together gets its anchor on the block's row,
                 // where its "where it went" link leads.
                 let mut others = String::new();
-                for p in passage + 1..=through {
+                for p in moved.passage + 1..=moved.through {
                     let _ = write!(others, "<span id=\"{}\"></span>", arrival_id(loaded, p));
                 }
                 let _ = writeln!(
                     page,
                     "<tr class=\"arrival\" id=\"{}\"><td></td><td>{others}<a href=\"#{}\">{}</a></td></tr>",
-                    arrival_id(loaded, passage),
-                    passage_id(loaded, passage),
-                    escape(&outline::moved_here_line(labels, passage, through, version))
+                    arrival_id(loaded, moved.passage),
+                    passage_id(loaded, moved.passage),
+                    escape(&moved.line(labels))
                 );
             }
             // Nothing folds when every passage is shown.

@@ -35,15 +35,41 @@ pub enum Item {
     /// A boilerplate passage, shown as one faint line and never as a divergence.
     Boilerplate(usize),
     /// Where a moved passage, or a block of them, stands in a compared version.
-    MovedHere {
-        /// The moved passage (listed where it stands in the base), the block's first.
-        passage: usize,
-        /// The block's last passage (`passage` itself for a passage moved alone): passages
-        /// that follow each other in the base and in the version, moved together.
-        through: usize,
-        /// The version it moved in.
-        version: VersionId,
-    },
+    MovedHere(MovedHere),
+}
+
+/// A "moved here" mark: where a moved passage, or a block of them, stands in a compared
+/// version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MovedHere {
+    /// The moved passage (listed where it stands in the base), the block's first.
+    pub passage: usize,
+    /// The block's last passage (`passage` itself for a passage moved alone): passages that
+    /// follow each other in the base and in the version, moved together.
+    pub through: usize,
+    /// The version it moved in.
+    pub version: VersionId,
+}
+
+impl MovedHere {
+    /// The mark's line: `↳ passage 7 stands here in 001 (moved)`, or for a block
+    /// `↳ passages 7–9 stand here in 001 (moved together)`.
+    #[must_use]
+    pub fn line(&self, labels: &Labels) -> String {
+        let version = labels.get(self.version);
+        if self.through > self.passage {
+            format!(
+                "↳ passages {}–{} stand here in {version} (moved together)",
+                ordinal(self.passage),
+                ordinal(self.through),
+            )
+        } else {
+            format!(
+                "↳ passage {} stands here in {version} (moved)",
+                ordinal(self.passage),
+            )
+        }
+    }
 }
 
 /// A passage's status as seen from a scope; `None` when no version in the scope carries it.
@@ -169,43 +195,23 @@ fn moved_marks(comparison: &Comparison, scope: Scope) -> BTreeMap<Option<usize>,
     let mut open: BTreeMap<VersionId, (Option<usize>, usize)> = BTreeMap::new();
     for m in moves(comparison, scope) {
         if let Some(&(key, at)) = open.get(&m.version)
-            && let Some(Item::MovedHere { through, .. }) =
+            && let Some(Item::MovedHere(block)) =
                 marks.get_mut(&key).and_then(|items| items.get_mut(at))
-            && *through + 1 == m.passage
-            && m.after == Some(*through)
+            && block.through + 1 == m.passage
+            && m.after == Some(block.through)
         {
-            *through = m.passage;
+            block.through = m.passage;
             continue;
         }
         let items = marks.entry(m.after).or_default();
         open.insert(m.version, (m.after, items.len()));
-        items.push(Item::MovedHere {
+        items.push(Item::MovedHere(MovedHere {
             passage: m.passage,
             through: m.passage,
             version: m.version,
-        });
+        }));
     }
     marks
-}
-
-/// The first passage of the moved block that each passage of a scope's moves belongs to (see
-/// the outline's "moved here" marks), by passage; passages that did not move are left out.
-#[must_use]
-pub fn moved_block_starts(comparison: &Comparison, scope: Scope) -> BTreeMap<usize, usize> {
-    let mut starts = BTreeMap::new();
-    for items in moved_marks(comparison, scope).values() {
-        for item in items {
-            if let Item::MovedHere {
-                passage, through, ..
-            } = *item
-            {
-                for p in passage..=through {
-                    starts.insert(p, passage);
-                }
-            }
-        }
-    }
-    starts
 }
 
 /// A passage's status and similarity for one pair of versions, as a side-by-side view shows
@@ -351,31 +357,6 @@ pub fn percent(similarity: f32) -> String {
     let pct = (similarity.clamp(0.0, 1.0) * 100.0).floor();
     let pct = if similarity < 1.0 { pct.min(99.0) } else { pct };
     format!("{pct:.0}%")
-}
-
-/// `↳ passage 7 stands here in 001 (moved)`, or for a block `↳ passages 7–9 stand here in 001
-/// (moved together)`.
-#[must_use]
-pub fn moved_here_line(
-    labels: &Labels,
-    passage: usize,
-    through: usize,
-    version: VersionId,
-) -> String {
-    if through > passage {
-        format!(
-            "↳ passages {}–{} stand here in {} (moved together)",
-            ordinal(passage),
-            ordinal(through),
-            labels.get(version)
-        )
-    } else {
-        format!(
-            "↳ passage {} stands here in {} (moved)",
-            ordinal(passage),
-            labels.get(version)
-        )
-    }
 }
 
 /// Where a moved reading went, e.g. `in 002 after passage 3` (1-based, as in headers).

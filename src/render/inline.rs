@@ -124,13 +124,8 @@ fn write_item(
             let line = boilerplate_line(comparison, &ctx.labels, &comparison.passages[index]);
             write_line(out, ctx.painter, Style::Faint, &line)
         }
-        Item::MovedHere {
-            passage,
-            through,
-            version,
-        } => {
-            let line = outline::moved_here_line(&ctx.labels, passage, through, version);
-            write_line(out, ctx.painter, Style::Note, &line)
+        Item::MovedHere(moved) => {
+            write_line(out, ctx.painter, Style::Note, &moved.line(&ctx.labels))
         }
     }
 }

@@ -92,13 +92,8 @@ fn write_section(
                 let line = boilerplate_line(comparison, &ctx.labels, &comparison.passages[index]);
                 write_full(out, ctx, Style::Faint, &line)?;
             }
-            Item::MovedHere {
-                passage,
-                through,
-                version,
-            } => {
-                let line = outline::moved_here_line(&ctx.labels, passage, through, version);
-                let note = Printed::styled(Style::Note, &line);
+            Item::MovedHere(moved) => {
+                let note = Printed::styled(Style::Note, &moved.line(&ctx.labels));
                 write_rows(out, ctx, &[], &note.wrap(ctx.column))?;
             }
         }

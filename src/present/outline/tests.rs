@@ -54,11 +54,11 @@ fn boilerplate_and_moved_marks_stand_in_the_outline() {
         items,
         [
             Item::Folded { count: 1 },
-            Item::MovedHere {
+            Item::MovedHere(MovedHere {
                 passage: 6,
                 through: 6,
                 version: VersionId(1)
-            },
+            }),
             Item::Passage(1),
             Item::Passage(2),
             Item::Boilerplate(3),
