@@ -558,8 +558,8 @@ fn links(
     out
 }
 
-/// Whether the alignment over cut units keeps every link of the sentence-level alignment
-/// between sentences that were not cut.
+/// Whether the alignment over cut units keeps every link of the sentence-level groups that
+/// hold no cut sentence (a group that holds one may regroup around its parts).
 fn keeps_pairings(
     sides: [&Side<'_>; 2],
     units: &[Vec<Range<usize>>],
