@@ -18,8 +18,28 @@ fn moved_passages(c: &Comparison) -> Vec<&crate::model::Passage> {
         .collect()
 }
 
+/// A passage as (status, base text, other text).
+type Row = (PassageStatus, String, String);
+
+/// The table of `base` against `other` and of `other` against `base`, each with the spun word
+/// its base side holds and the word its counterpart holds ("capitulation" / "tantamount").
+fn spun_both_ways(base: &str, other: &str) -> [(Vec<Row>, &'static str, &'static str); 2] {
+    [
+        (
+            table(&compare_texts(&[base, other])),
+            "capitulation",
+            "tantamount",
+        ),
+        (
+            table(&compare_texts(&[other, base])),
+            "tantamount",
+            "capitulation",
+        ),
+    ]
+}
+
 /// Each passage as (status, base text, other text) for a two-version comparison.
-fn table(c: &Comparison) -> Vec<(PassageStatus, String, String)> {
+fn table(c: &Comparison) -> Vec<Row> {
     c.passages
         .iter()
         .map(|p| {
@@ -243,12 +263,7 @@ fn a_moved_sentence_inside_the_gap_leaves_the_spun_pair_to_its_position() {
         Kremlin spokesman Dmitry Peskov declined to comment on the reports.\n\
         Weather in the region was cold and wet for the rest of the week.\n\
         The army said a Russian strike on Ternopil killed at least 28 people overnight.\n";
-    for (first, second, spun, counterpart) in [
-        (base, other, "capitulation", "tantamount"),
-        (other, base, "tantamount", "capitulation"),
-    ] {
-        let c = compare_texts(&[first, second]);
-        let rows = table(&c);
+    for (rows, spun, counterpart) in spun_both_ways(base, other) {
         assert!(
             rows.iter()
                 .any(|r| r.0 == PassageStatus::Moved && r.1.contains("Ternopil")),
@@ -761,12 +776,7 @@ fn a_spun_sentence_in_an_uneven_gap_pairs_with_its_counterpart_only() {
         Kyiv and its allies call for an immediate ceasefire along the front line.\n\
         Its leaders dismissed the proposals as tantamount to surrender, and repeated old demands.\n\
         Kremlin spokesman Dmitry Peskov declined to comment on the reports.\n";
-    for (first, second, spun, counterpart) in [
-        (base, other, "capitulation", "tantamount"),
-        (other, base, "tantamount", "capitulation"),
-    ] {
-        let c = compare_texts(&[first, second]);
-        let rows = table(&c);
+    for (rows, spun, counterpart) in spun_both_ways(base, other) {
         assert!(
             rows.iter().any(|r| r.1.contains(spun)
                 && r.2.contains(counterpart)
