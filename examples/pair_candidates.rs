@@ -9,8 +9,8 @@ use storydiff::{CompareOptions, Input, segment, tokens};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let paths: Vec<String> = std::env::args().skip(1).collect();
-    let [a, b] = paths.as_slice() else {
-        return Err("usage: pair_candidates A B".into());
+    let [a, b, groups @ ..] = paths.as_slice() else {
+        return Err("usage: pair_candidates A B [a_start..a_end/b_start..b_end ...]".into());
     };
     let options = CompareOptions::default();
     let load = |p: &String| -> Result<_, Box<dyn std::error::Error>> {
@@ -79,6 +79,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             refers_back: &vec![false; qb.len()],
         },
     );
+    // Groups asked for on the command line: their summed vectors' similarity and shared keys.
+    let parse = |r: &str| -> Option<std::ops::Range<usize>> {
+        let (lo, hi) = r.split_once("..")?;
+        Some(lo.parse().ok()?..hi.parse().ok()?)
+    };
+    for g in groups {
+        let Some((ra, rb)) = g
+            .split_once('/')
+            .and_then(|(x, y)| Some((parse(x)?, parse(y)?)))
+        else {
+            return Err(format!("not a group: {g}").into());
+        };
+        let va = features::sum(ra.clone().map(|i| &vecs[0][i]));
+        let vb = features::sum(rb.clone().map(|j| &vecs[1][j]));
+        println!(
+            "group a{ra:?} b{rb:?}: {:.3} k{}",
+            cosine(&va, &vb),
+            shared_keys(&va.keys, &vb.keys)
+        );
+    }
     for bead in beads {
         match bead {
             Bead::Match { a, b, confidence } => println!("match a{a:?} b{b:?} {confidence:.2}"),

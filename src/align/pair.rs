@@ -11,7 +11,8 @@
 //!    finds in-order 1–1, 1–n and n–1 groups.
 //! 4. `evidence`: every group must earn its pairing (similarity, shared names and numbers); a
 //!    sentence that contributes nothing, or has a much better counterpart elsewhere, is detached,
-//!    and a pairing without evidence is undone. Each pairing gets a confidence.
+//!    a group whose sentences correspond one to one is split into its pairs, and a pairing
+//!    without evidence is undone. Each pairing gets a confidence.
 //! 5. `moves`: a second look at the sentences left unpaired on both sides, with a lower bar when
 //!    they share the story's names and numbers; a pair in the same gap is an in-order match the
 //!    DP missed, any other is a move (one sentence with one: the printers show consecutive
@@ -19,7 +20,8 @@
 //! 6. `sandwich`: the one sentence left unpaired on each side between two in-order pairings is
 //!    paired on its position when the words allow it (a heavily spun sentence), shown weak; in
 //!    a gap of a few sentences a side, uneven, the in-order pairs whose words point the same
-//!    way, on a higher bar.
+//!    way, on a higher bar; and the same beside a move, between two pairings that follow each
+//!    other on both sides (a moved block's spun middle sentence).
 //! 7. `headings`: two headings left unpaired pair when the sections they open begin with the
 //!    same statement (retitled sections share their place, often not a word).
 //!

@@ -793,3 +793,52 @@ fn a_spun_sentence_in_an_uneven_gap_pairs_with_its_counterpart_only() {
         }
     }
 }
+
+/// Two sentences rewritten one by one stand each with its own counterpart, even where the
+/// rewrite keeps so much that the two together match best as a group (001 and 004 of the seed
+/// story: the Ternopil strike, then the 22 missing).
+#[test]
+fn two_sentences_rewritten_one_by_one_stand_in_two_passages() {
+    let base = include_str!("../../seeds/001_c3a92e5a609ec82e.txt");
+    let other = include_str!("../../seeds/004_681fb66bd525be80.txt");
+    for (first, second) in [(base, other), (other, base)] {
+        let rows = table(&compare_texts(&[first, second]));
+        let missing = rows
+            .iter()
+            .filter(|r| r.1.contains("another 22"))
+            .collect::<Vec<_>>();
+        assert_eq!(missing.len(), 1, "{rows:#?}");
+        assert!(
+            missing[0].2.contains("another 22") && !missing[0].2.contains("Ternopil"),
+            "{missing:#?}"
+        );
+    }
+}
+
+/// A block moved together whose middle sentence was spun beyond recognition: the pairings
+/// around it say where its counterpart is, and it moves with them (both ways).
+#[test]
+fn the_spun_middle_of_a_moved_block_pairs_with_its_counterpart() {
+    let base = "Senior US military leaders arrived in Kyiv on Wednesday, after talks with Moscow.\n\
+        The delegation is led by Army Secretary Dan Driscoll and two generals.\n\
+        Kyiv and its allies press for an immediate ceasefire along the front line.\n\
+        Weather in the region was cold and wet for the rest of the week.\n\
+        The army said a Russian strike on Ternopil killed at least 26 people overnight.\n\
+        Moscow has rejected this, repeating requests that Kyiv says amount to capitulation.\n\
+        Kremlin spokesman Dmitry Peskov declined to comment on the reports on Thursday.\n";
+    let other = "The army said a Russian strike on Ternopil killed at least 26 people overnight.\n\
+        Moscow has dismissed these calls, reiterating demands seen as tantamount to surrender.\n\
+        Kremlin spokesman Dmitry Peskov declined to comment on the reports on Thursday.\n\
+        Senior US military leaders arrived in Kyiv on Wednesday, after talks with Moscow.\n\
+        The delegation is led by Army Secretary Dan Driscoll and two generals.\n\
+        Kyiv and its allies call for an immediate ceasefire along the front line.\n\
+        Weather in the region was cold and wet for the rest of the week.\n";
+    for (rows, spun, counterpart) in spun_both_ways(base, other) {
+        assert!(
+            rows.iter().any(|r| r.0 == PassageStatus::Moved
+                && r.1.contains(spun)
+                && r.2.contains(counterpart)),
+            "{rows:#?}"
+        );
+    }
+}

@@ -115,6 +115,11 @@ fn check(bead: Bead, a: &Sentences<'_>, b: &Sentences<'_>, scored: &Scored, out:
     };
     let (ra, rb, before, after) = trim(ra, rb, a, b, scored);
     out.extend(before);
+    if let Some(pairs) = diagonal(a, &ra, b, &rb) {
+        out.extend(pairs);
+        out.extend(after);
+        return;
+    }
     let evidence = Evidence::of(a, &ra, b, &rb);
     if evidence.supported() {
         out.push(Bead::Match {
@@ -127,6 +132,41 @@ fn check(bead: Bead, a: &Sentences<'_>, b: &Sentences<'_>, scored: &Scored, out:
         out.push(Bead::OnlyB(rb));
     }
     out.extend(after);
+}
+
+/// A group of as many sentences on each side whose sentences correspond one to one, in order
+/// (two sentences rewritten one by one, which the DP may take together as a 2–2 bead): the
+/// pairs, when every sentence is supported with its counterpart on the diagonal and shares
+/// less than [`CONTRIBUTION_MIN`] with every other sentence of the group. On the labelled seed
+/// pairs the one such group held two links between sentences that do not correspond.
+fn diagonal(
+    a: &Sentences<'_>,
+    ra: &Range<usize>,
+    b: &Sentences<'_>,
+    rb: &Range<usize>,
+) -> Option<Vec<Bead>> {
+    if ra.len() != rb.len() || ra.len() < 2 {
+        return None;
+    }
+    let mut pairs = Vec::with_capacity(ra.len());
+    for (x, i) in ra.clone().enumerate() {
+        for (y, j) in rb.clone().enumerate() {
+            let e = Evidence::of(a, &(i..i + 1), b, &(j..j + 1));
+            if x == y {
+                if !e.supported() {
+                    return None;
+                }
+                pairs.push(Bead::Match {
+                    a: i..i + 1,
+                    b: j..j + 1,
+                    confidence: e.confidence(),
+                });
+            } else if e.sim >= CONTRIBUTION_MIN {
+                return None;
+            }
+        }
+    }
+    Some(pairs)
 }
 
 /// Whether the edge sentence `edge` of group `r` is tied to the rest of it by a quotation that

@@ -13,6 +13,11 @@
 //! A gap with a different number of unpaired sentences on each side (a rewriter who dropped or
 //! added a sentence next to the spun one) pairs in order the sentences whose words point the
 //! same way, on a higher similarity bar than the lone pair's, since position says less there.
+//!
+//! A block moved together is read the same way: two pairings, one of them a move, that follow
+//! each other in both versions bound a gap of their own.
+
+use std::ops::Range;
 
 use super::candidates::Scored;
 use super::evidence::Evidence;
@@ -44,7 +49,7 @@ const ELSEWHERE: f32 = 0.22;
 #[derive(Clone, Copy, PartialEq)]
 enum State {
     Match(usize),
-    Moved,
+    Moved(usize),
     Alone,
 }
 
@@ -54,7 +59,7 @@ fn states(beads: &[Bead], len: usize, of_a: bool) -> Vec<State> {
     for (k, bead) in beads.iter().enumerate() {
         let (range, state) = match bead {
             Bead::Match { a, b, .. } => (if of_a { a } else { b }, State::Match(k)),
-            Bead::Moved { a, b, .. } => (if of_a { a } else { b }, State::Moved),
+            Bead::Moved { a, b, .. } => (if of_a { a } else { b }, State::Moved(k)),
             Bead::OnlyA(_) | Bead::OnlyB(_) => continue,
         };
         range.clone().for_each(|i| out[i] = state);
@@ -79,7 +84,7 @@ pub(super) fn pair_sandwiched(
     let mut alone_a: Vec<usize> = Vec::new();
     for (i, state) in a_state.iter().enumerate() {
         match *state {
-            State::Moved => {}
+            State::Moved(_) => {}
             State::Alone => alone_a.push(i),
             State::Match(k) if before == Some(k) => {}
             State::Match(after) => {
@@ -110,7 +115,140 @@ pub(super) fn pair_sandwiched(
             }
         }
     }
-    super::place_found(beads, &found)
+    let beads = super::place_found(beads, &found);
+    pair_beside_moves(beads, a, b, scored)
+}
+
+/// The most sentences, paired elsewhere or not, between the two pairings around a gap next to
+/// a move, on each side: beyond that the two pairings no longer say where a sentence's
+/// counterpart is.
+const BESIDE_SPAN: usize = 2 * UNEVEN_MAX;
+
+/// Pairs the unpaired sentences of gaps next to a move: two pairings, one of them moved, that
+/// stand in the same order on both sides with only unpaired sentences, or sentences paired
+/// elsewhere, between them. A moved block whose middle sentence was spun beyond recognition
+/// leaves such a gap ("… drafted a 28-point peace proposal" / "This plan reportedly involves
+/// Ukraine relinquishing …", moved together with their neighbours), and the pairings around it
+/// say where its counterpart is, as they do around an in-order gap. The same bars apply.
+///
+/// The gaps are those between neighbouring pairings of either side, so the pass is symmetric;
+/// a sentence that two gaps would pair differently stays unpaired.
+fn pair_beside_moves(
+    beads: Vec<Bead>,
+    a: &Sentences<'_>,
+    b: &Sentences<'_>,
+    scored: &Scored,
+) -> Vec<Bead> {
+    let a_state = states(&beads, a.vecs.len(), true);
+    let b_state = states(&beads, b.vecs.len(), false);
+    let ranges = |k: usize| match &beads[k] {
+        Bead::Match { a, b, .. } | Bead::Moved { a, b, .. } => Some((a.clone(), b.clone())),
+        Bead::OnlyA(_) | Bead::OnlyB(_) => None,
+    };
+    let mut neighbours: Vec<(usize, usize)> = Vec::new();
+    for side in [&a_state, &b_state] {
+        let owners = side.iter().filter_map(|&s| owner(s));
+        let mut last: Option<usize> = None;
+        for k in owners {
+            if let Some(prev) = last
+                && prev != k
+            {
+                neighbours.push((prev, k));
+            }
+            last = Some(k);
+        }
+    }
+    neighbours.sort_unstable();
+    neighbours.dedup();
+    let mut found: Vec<Found> = Vec::new();
+    for (p, q) in neighbours {
+        let (Some((pa, pb)), Some((qa, qb))) = (ranges(p), ranges(q)) else {
+            continue;
+        };
+        let moved = |k: usize| matches!(beads[k], Bead::Moved { .. });
+        if !(moved(p) || moved(q)) || pa.end > qa.start || pb.end > qb.start {
+            continue;
+        }
+        let (between_a, between_b) = (pa.end..qa.start, pb.end..qb.start);
+        if between_a.len() > BESIDE_SPAN || between_b.len() > BESIDE_SPAN {
+            continue;
+        }
+        // A pairing inside the gap on both sides stands between the two: they are not
+        // neighbours there.
+        let inside = between_a
+            .clone()
+            .filter_map(|i| owner(a_state[i]))
+            .any(|k| {
+                ranges(k)
+                    .is_some_and(|(_, rb)| rb.start >= between_b.start && rb.end <= between_b.end)
+            });
+        let alone = |r: Range<usize>, state: &[State]| -> Vec<usize> {
+            r.filter(|&x| state[x] == State::Alone).collect()
+        };
+        let (alone_a, alone_b) = (alone(between_a, &a_state), alone(between_b, &b_state));
+        if inside
+            || !(1..=UNEVEN_MAX).contains(&alone_a.len())
+            || !(1..=UNEVEN_MAX).contains(&alone_b.len())
+        {
+            continue;
+        }
+        if alone_a.len() == 1 && alone_b.len() == 1 {
+            let (i, j) = (alone_a[0], alone_b[0]);
+            if let Some(confidence) = sandwich_confidence(a, i, b, j, scored) {
+                found.push(Found {
+                    a: i,
+                    b: j,
+                    confidence,
+                    moved: false,
+                });
+            }
+        } else {
+            found.extend(pair_in_order(a, &alone_a, b, &alone_b, scored));
+        }
+    }
+    // Two gaps that share a sentence may pair it differently: it stays unpaired.
+    let taken = |f: &Found| {
+        found
+            .iter()
+            .filter(|g| g.a == f.a || g.b == f.b)
+            .all(|g| g.a == f.a && g.b == f.b)
+    };
+    let mut kept: Vec<Found> = found.iter().copied().filter(taken).collect();
+    kept.sort_unstable_by_key(|f| (f.a, f.b));
+    kept.dedup_by_key(|f| (f.a, f.b));
+    // A pair stands in order when no in-order pairing separates its two sentences.
+    let (a_gap, b_gap) = in_order_gaps(&beads, a.vecs.len(), b.vecs.len());
+    for f in &mut kept {
+        f.moved = a_gap[f.a] != b_gap[f.b];
+    }
+    super::place_found(beads, &kept)
+}
+
+/// The bead a sentence belongs to, when it is paired.
+fn owner(state: State) -> Option<usize> {
+    match state {
+        State::Match(k) | State::Moved(k) => Some(k),
+        State::Alone => None,
+    }
+}
+
+/// The number of in-order pairings before each sentence of either side.
+fn in_order_gaps(beads: &[Bead], a_len: usize, b_len: usize) -> (Vec<usize>, Vec<usize>) {
+    let (mut a_gap, mut b_gap) = (vec![0; a_len], vec![0; b_len]);
+    let mut gap = 0;
+    for bead in beads {
+        match bead {
+            Bead::Match { a, b, .. } => {
+                a.clone().for_each(|i| a_gap[i] = gap);
+                b.clone().for_each(|j| b_gap[j] = gap);
+                gap += 1;
+            }
+            Bead::OnlyA(r) => r.clone().for_each(|i| a_gap[i] = gap),
+            Bead::OnlyB(r) => r.clone().for_each(|j| b_gap[j] = gap),
+            Bead::Moved { .. } => {}
+        }
+    }
+    (a_gap, b_gap)
 }
 
 /// The unpaired sentences of the other version between in-order pairings `before` and `after`,
@@ -133,7 +271,7 @@ fn alone_between(
     for (j, state) in b_state.iter().enumerate().take(next.start).skip(first.end) {
         match state {
             State::Alone => alone.push(j),
-            State::Moved => {}
+            State::Moved(_) => {}
             State::Match(_) => return None,
         }
     }
