@@ -842,3 +842,29 @@ fn the_spun_middle_of_a_moved_block_pairs_with_its_counterpart() {
         );
     }
 }
+
+/// A spun sentence at the edge of a moved block, where no pairing follows it on either side:
+/// the move beside it says where its counterpart is (both ways).
+#[test]
+fn the_spun_sentence_after_a_move_moves_with_it() {
+    let base = "Senior US military leaders arrived in Kyiv on Wednesday, after talks with Moscow.\n\
+        The delegation is led by Army Secretary Dan Driscoll and two generals.\n\
+        Kyiv and its allies press for an immediate ceasefire along the front line.\n\
+        Weather in the region was cold and wet for the rest of the week.\n\
+        The army said a Russian strike on Ternopil killed at least 26 people overnight.\n\
+        The government there has rejected these proposals, repeating that they amount to capitulation.\n";
+    let other = "The army said a Russian strike on Ternopil killed at least 26 people overnight.\n\
+        Its leaders dismissed the proposals as tantamount to surrender, and repeated old demands.\n\
+        Senior US military leaders arrived in Kyiv on Wednesday, after talks with Moscow.\n\
+        The delegation is led by Army Secretary Dan Driscoll and two generals.\n\
+        Kyiv and its allies call for an immediate ceasefire along the front line.\n\
+        Weather in the region was cold and wet for the rest of the week.\n";
+    for (rows, spun, counterpart) in spun_both_ways(base, other) {
+        assert!(
+            rows.iter().any(|r| r.0 == PassageStatus::Moved
+                && r.1.contains(spun)
+                && r.2.contains(counterpart)),
+            "{rows:#?}"
+        );
+    }
+}

@@ -77,15 +77,34 @@ pub(super) fn pair_section_headings(
         // Both sections open with one sentence saying the same: a merged or split opening
         // means the sections are cut differently, and then their headings were seen to title
         // different things (on the labelled seeds).
-        let (Bead::Match { a: ra, b: rb, .. } | Bead::Moved { a: ra, b: rb, .. }) = &beads[bead]
+        let (Bead::Match {
+            a: ra,
+            b: rb,
+            confidence: opening,
+        }
+        | Bead::Moved {
+            a: ra,
+            b: rb,
+            confidence: opening,
+        }) = &beads[bead]
         else {
             continue;
         };
         if ra.len() != 1 || rb.len() != 1 {
             continue;
         }
+        // An opening paired weakly (on its place, or on a part of what it says) is not enough
+        // alone: the headings must then share a word too. On the labelled seed pairs this kept
+        // "Unconfirmed Reports of Cancelled Talks in Turkey" from "Ternopil attack overshadows
+        // diplomatic efforts" (the two sections open with partial counterparts) and left
+        // "Ukraine rejects territorial concessions" with "Challenges to Peace: Territorial
+        // Integrity and Preconditions".
+        let evidence = Evidence::of(a, &(i..i + 1), b, &(j..j + 1));
+        if *opening < crate::model::WEAK_CONFIDENCE && evidence.sim <= 0.0 {
+            continue;
+        }
         let moved = matches!(beads[bead], Bead::Moved { .. });
-        let confidence = Evidence::of(a, &(i..i + 1), b, &(j..j + 1)).confidence();
+        let confidence = evidence.confidence();
         found.push(Found {
             a: i,
             b: j,

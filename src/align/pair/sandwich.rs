@@ -15,7 +15,8 @@
 //! same way, on a higher similarity bar than the lone pair's, since position says less there.
 //!
 //! A block moved together is read the same way: two pairings, one of them a move, that follow
-//! each other in both versions bound a gap of their own.
+//! each other in both versions bound a gap of their own; and the unpaired sentences right
+//! before or right after a move, on both sides, may have moved with it (on the higher bar).
 
 use std::ops::Range;
 
@@ -126,10 +127,11 @@ const BESIDE_SPAN: usize = 2 * UNEVEN_MAX;
 
 /// Pairs the unpaired sentences of gaps next to a move: two pairings, one of them moved, that
 /// stand in the same order on both sides with only unpaired sentences, or sentences paired
-/// elsewhere, between them. A moved block whose middle sentence was spun beyond recognition
-/// leaves such a gap ("… drafted a 28-point peace proposal" / "This plan reportedly involves
-/// Ukraine relinquishing …", moved together with their neighbours), and the pairings around it
-/// say where its counterpart is, as they do around an in-order gap. The same bars apply.
+/// elsewhere, between them ([`between_neighbours`]); and the unpaired sentences right before or
+/// right after a move on both sides ([`at_move_edges`]). A moved block whose middle sentence was
+/// spun beyond recognition leaves such a gap ("… drafted a 28-point peace proposal" / "This
+/// plan reportedly involves Ukraine relinquishing …", moved together with their neighbours),
+/// and the pairings around it say where its counterpart is, as they do around an in-order gap.
 ///
 /// The gaps are those between neighbouring pairings of either side, so the pass is symmetric;
 /// a sentence that two gaps would pair differently stays unpaired.
@@ -139,74 +141,12 @@ fn pair_beside_moves(
     b: &Sentences<'_>,
     scored: &Scored,
 ) -> Vec<Bead> {
-    let a_state = states(&beads, a.vecs.len(), true);
-    let b_state = states(&beads, b.vecs.len(), false);
-    let ranges = |k: usize| match &beads[k] {
-        Bead::Match { a, b, .. } | Bead::Moved { a, b, .. } => Some((a.clone(), b.clone())),
-        Bead::OnlyA(_) | Bead::OnlyB(_) => None,
-    };
-    let mut neighbours: Vec<(usize, usize)> = Vec::new();
-    for side in [&a_state, &b_state] {
-        let owners = side.iter().filter_map(|&s| owner(s));
-        let mut last: Option<usize> = None;
-        for k in owners {
-            if let Some(prev) = last
-                && prev != k
-            {
-                neighbours.push((prev, k));
-            }
-            last = Some(k);
-        }
-    }
-    neighbours.sort_unstable();
-    neighbours.dedup();
-    let mut found: Vec<Found> = Vec::new();
-    for (p, q) in neighbours {
-        let (Some((pa, pb)), Some((qa, qb))) = (ranges(p), ranges(q)) else {
-            continue;
-        };
-        let moved = |k: usize| matches!(beads[k], Bead::Moved { .. });
-        if !(moved(p) || moved(q)) || pa.end > qa.start || pb.end > qb.start {
-            continue;
-        }
-        let (between_a, between_b) = (pa.end..qa.start, pb.end..qb.start);
-        if between_a.len() > BESIDE_SPAN || between_b.len() > BESIDE_SPAN {
-            continue;
-        }
-        // A pairing inside the gap on both sides stands between the two: they are not
-        // neighbours there.
-        let inside = between_a
-            .clone()
-            .filter_map(|i| owner(a_state[i]))
-            .any(|k| {
-                ranges(k)
-                    .is_some_and(|(_, rb)| rb.start >= between_b.start && rb.end <= between_b.end)
-            });
-        let alone = |r: Range<usize>, state: &[State]| -> Vec<usize> {
-            r.filter(|&x| state[x] == State::Alone).collect()
-        };
-        let (alone_a, alone_b) = (alone(between_a, &a_state), alone(between_b, &b_state));
-        if inside
-            || !(1..=UNEVEN_MAX).contains(&alone_a.len())
-            || !(1..=UNEVEN_MAX).contains(&alone_b.len())
-        {
-            continue;
-        }
-        if alone_a.len() == 1 && alone_b.len() == 1 {
-            let (i, j) = (alone_a[0], alone_b[0]);
-            if let Some(confidence) = sandwich_confidence(a, i, b, j, scored) {
-                found.push(Found {
-                    a: i,
-                    b: j,
-                    confidence,
-                    moved: false,
-                });
-            }
-        } else {
-            found.extend(pair_in_order(a, &alone_a, b, &alone_b, scored));
-        }
-    }
-    // Two gaps that share a sentence may pair it differently: it stays unpaired.
+    let states = [
+        states(&beads, a.vecs.len(), true),
+        states(&beads, b.vecs.len(), false),
+    ];
+    let mut found = between_neighbours(&beads, &states, a, b, scored);
+    found.extend(at_move_edges(&beads, &states, a, b, scored));
     let taken = |f: &Found| {
         found
             .iter()
@@ -222,6 +162,131 @@ fn pair_beside_moves(
         f.moved = a_gap[f.a] != b_gap[f.b];
     }
     super::place_found(beads, &kept)
+}
+
+/// The two ranges of a paired bead (base side first).
+fn ranges(bead: &Bead) -> Option<(Range<usize>, Range<usize>)> {
+    match bead {
+        Bead::Match { a, b, .. } | Bead::Moved { a, b, .. } => Some((a.clone(), b.clone())),
+        Bead::OnlyA(_) | Bead::OnlyB(_) => None,
+    }
+}
+
+/// The pairs found in the gaps between two neighbouring pairings (on either side), one of them
+/// moved, that stand in the same order on both sides; the bars of an in-order gap apply.
+fn between_neighbours(
+    beads: &[Bead],
+    [a_state, b_state]: &[Vec<State>; 2],
+    a: &Sentences<'_>,
+    b: &Sentences<'_>,
+    scored: &Scored,
+) -> Vec<Found> {
+    let mut neighbours: Vec<(usize, usize)> = Vec::new();
+    for side in [a_state, b_state] {
+        let mut last: Option<usize> = None;
+        for k in side.iter().filter_map(|&s| owner(s)) {
+            if let Some(prev) = last
+                && prev != k
+            {
+                neighbours.push((prev, k));
+            }
+            last = Some(k);
+        }
+    }
+    neighbours.sort_unstable();
+    neighbours.dedup();
+    let alone = |r: Range<usize>, state: &[State]| -> Vec<usize> {
+        r.filter(|&x| state[x] == State::Alone).collect()
+    };
+    let moved = |k: usize| matches!(beads[k], Bead::Moved { .. });
+    let mut found: Vec<Found> = Vec::new();
+    for (p, q) in neighbours {
+        let (Some((pa, pb)), Some((qa, qb))) = (ranges(&beads[p]), ranges(&beads[q])) else {
+            continue;
+        };
+        if !(moved(p) || moved(q)) || pa.end > qa.start || pb.end > qb.start {
+            continue;
+        }
+        let (between_a, between_b) = (pa.end..qa.start, pb.end..qb.start);
+        if between_a.len() > BESIDE_SPAN || between_b.len() > BESIDE_SPAN {
+            continue;
+        }
+        // A pairing inside the gap on both sides stands between the two: they are not
+        // neighbours there.
+        let inside = between_a
+            .clone()
+            .filter_map(|i| owner(a_state[i]))
+            .any(|k| {
+                ranges(&beads[k])
+                    .is_some_and(|(_, rb)| rb.start >= between_b.start && rb.end <= between_b.end)
+            });
+        let (alone_a, alone_b) = (alone(between_a, a_state), alone(between_b, b_state));
+        if inside
+            || !(1..=UNEVEN_MAX).contains(&alone_a.len())
+            || !(1..=UNEVEN_MAX).contains(&alone_b.len())
+        {
+            continue;
+        }
+        if let ([i], [j]) = (alone_a.as_slice(), alone_b.as_slice()) {
+            if let Some(confidence) = sandwich_confidence(a, *i, b, *j, scored) {
+                found.push(Found {
+                    a: *i,
+                    b: *j,
+                    confidence,
+                    moved: false,
+                });
+            }
+        } else {
+            found.extend(pair_in_order(a, &alone_a, b, &alone_b, scored));
+        }
+    }
+    found
+}
+
+/// The pairs found among the unpaired sentences right before and right after a move, on both
+/// sides: they may have moved with it. One pairing says less than two, so only the higher bar
+/// of an uneven gap applies. On the labelled pairs: one partial link on the seeds, two full
+/// links on the held-out rewrites ("He also warned that the closure …" / "Price also cautioned
+/// that shops …"), nothing wrong.
+fn at_move_edges(
+    beads: &[Bead],
+    [a_state, b_state]: &[Vec<State>; 2],
+    a: &Sentences<'_>,
+    b: &Sentences<'_>,
+    scored: &Scored,
+) -> Vec<Found> {
+    // Headings are left out: a retitled heading pairs only on what its section pairs.
+    let run = |side: &[State], heading: &[bool], from: &Range<usize>, before: bool| {
+        let mut out: Vec<usize> = if before {
+            (0..from.start)
+                .rev()
+                .take_while(|&x| side[x] == State::Alone)
+                .take(UNEVEN_MAX)
+                .collect()
+        } else {
+            (from.end..side.len())
+                .take_while(|&x| side[x] == State::Alone)
+                .take(UNEVEN_MAX)
+                .collect()
+        };
+        out.retain(|&x| !heading[x]);
+        out.sort_unstable();
+        out
+    };
+    let mut found = Vec::new();
+    for bead in beads {
+        let Bead::Moved { a: ra, b: rb, .. } = bead else {
+            continue;
+        };
+        for before in [true, false] {
+            let alone_a = run(a_state, a.heading, ra, before);
+            let alone_b = run(b_state, b.heading, rb, before);
+            if !alone_a.is_empty() && !alone_b.is_empty() {
+                found.extend(pair_in_order(a, &alone_a, b, &alone_b, scored));
+            }
+        }
+    }
+    found
 }
 
 /// The bead a sentence belongs to, when it is paired.
