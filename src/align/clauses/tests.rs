@@ -38,6 +38,23 @@ fn the_main_clause_after_an_opening_participle_phrase_starts_a_clause() {
 }
 
 #[test]
+fn a_participle_after_a_comma_starts_a_clause() {
+    let text = "The team, led by US Army Secretary Dan Driscoll, is scheduled to meet Zelensky on \
+                Thursday, marking the most senior US military visit to Ukraine this year.";
+    let at = boundaries(text, 0..text.len());
+    assert_eq!(at.len(), 1, "{at:?}");
+    assert!(text[at[0]..].starts_with("marking"));
+    // Not a name, a "-thing" word or a short word that only ends like one.
+    for text in [
+        "Talks went on in Kyiv, Beijing and Warsaw for most of the week.",
+        "Officials said there was, nothing new to add about the plan.",
+        "The ministers met in the capital, king and court watching them.",
+    ] {
+        assert!(boundaries(text, 0..text.len()).is_empty(), "{text}");
+    }
+}
+
+#[test]
 fn commas_inside_numbers_lists_and_quotations_start_no_clause() {
     for text in [
         "The strike killed 1,000 people in the western city of Ternopil overnight.",
