@@ -147,15 +147,18 @@ fn pair_beside_moves(
     ];
     let mut found = between_neighbours(&beads, &states, a, b, scored);
     found.extend(at_move_edges(&beads, &states, a, b, scored));
-    let taken = |f: &Found| {
-        found
-            .iter()
-            .filter(|g| g.a == f.a || g.b == f.b)
-            .all(|g| g.a == f.a && g.b == f.b)
-    };
-    let mut kept: Vec<Found> = found.iter().copied().filter(taken).collect();
-    kept.sort_unstable_by_key(|f| (f.a, f.b));
-    kept.dedup_by_key(|f| (f.a, f.b));
+    // Two gaps that share a sentence may pair it differently: it stays unpaired.
+    found.sort_unstable_by_key(|f| (f.a, f.b));
+    found.dedup_by_key(|f| (f.a, f.b));
+    let mut uses: rustc_hash::FxHashMap<(bool, usize), usize> = rustc_hash::FxHashMap::default();
+    for f in &found {
+        *uses.entry((true, f.a)).or_default() += 1;
+        *uses.entry((false, f.b)).or_default() += 1;
+    }
+    let mut kept: Vec<Found> = found
+        .into_iter()
+        .filter(|f| uses[&(true, f.a)] == 1 && uses[&(false, f.b)] == 1)
+        .collect();
     // A pair stands in order when no in-order pairing separates its two sentences.
     let (a_gap, b_gap) = in_order_gaps(&beads, a.vecs.len(), b.vecs.len());
     for f in &mut kept {
