@@ -868,3 +868,30 @@ fn the_spun_sentence_after_a_move_moves_with_it() {
         );
     }
 }
+
+/// In an uneven gap, a spun sentence that shares a name with its counterpart pairs with it on
+/// less similarity than one that shares none (both ways).
+#[test]
+fn a_spun_sentence_sharing_a_name_in_an_uneven_gap_pairs_with_its_counterpart() {
+    let base = "US military leaders arrived in Kyiv on Wednesday, after talks with Moscow.\n\
+        Kyiv and its allies press for an immediate ceasefire along the front line.\n\
+        Weather in the region was cold and wet for the rest of the week.\n\
+        Outlets citing insiders said the proposal envisions Kyiv surrendering parts of the Donbas it still controls.\n\
+        Kremlin spokesman Dmitry Peskov declined to comment on the reports.\n";
+    let other = "US military leaders arrived in Kyiv on Wednesday, after talks with Moscow.\n\
+        Kyiv and its allies call for an immediate ceasefire along the front line.\n\
+        The draft framework is said to call for Russia to give up territory in the Donbas that it seeks to keep.\n\
+        Kremlin spokesman Dmitry Peskov declined to comment on the reports.\n";
+    for (first, second, spun, counterpart) in [
+        (base, other, "envisions", "seeks"),
+        (other, base, "seeks", "envisions"),
+    ] {
+        let rows = table(&compare_texts(&[first, second]));
+        assert!(
+            rows.iter().any(|r| r.1.contains(spun)
+                && r.2.contains(counterpart)
+                && !r.2.contains("Weather")),
+            "{rows:#?}"
+        );
+    }
+}
