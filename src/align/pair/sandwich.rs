@@ -38,11 +38,11 @@ const UNEVEN_MAX: usize = 4;
 const UNEVEN_MIN: f32 = 0.12;
 
 /// The least similarity a pair of an uneven gap needs when it shares a key term (name, number).
-/// On the labelled pairs, 0.05 to 0.065 found one full link on the seeds (001's "According to
-/// reporting from Axios … Donbas" / 004's "The draft peace framework is said to call for
-/// Russia … Donbas", 10% similar) and a partial one on the held-out rewrites, and nothing
-/// wrong; 0.08 lost the held-out one, 0.03 paired one passage wrongly.
-const UNEVEN_MIN_WITH_KEY: f32 = 0.06;
+/// On the labelled seed pairs, 0.05 to 0.08 found one full link (001's "According to reporting
+/// from Axios … Donbas" / 004's "The draft peace framework is said to call for Russia …
+/// Donbas", 10% similar) and nothing wrong, 0.03 paired one passage wrongly; this is the middle
+/// of that range. The held-out rewrites gain a partial link below 0.07.
+const UNEVEN_MIN_WITH_KEY: f32 = 0.065;
 
 /// The least similarity a sandwiched pair needs when it shares no key term.
 const SIM_MIN: f32 = 0.1;
