@@ -296,6 +296,9 @@ impl<'a> Texts<'a> {
             .sum();
         let mut painter = Painter::with_capacity(*self, bytes, ops.len() + 1);
         for op in ops {
+            if shown == Shown::Both {
+                painter.space_before(op);
+            }
             match op {
                 WordOp::Equal { base: range, .. } if shown != Shown::Side(Side::Compared) => {
                     painter.paint(Side::Base, range.clone(), ink);
@@ -386,6 +389,37 @@ impl<'a> Painter<'a> {
         }
         if at < range.end {
             self.out.push(&text[at..range.end], ink, None, lines);
+        }
+    }
+
+    /// Writes the space that stands before `op` in its own version's text when the text shown
+    /// so far does not end in one. With both sides shown in one line, the space between two
+    /// words can lie in only one side's range ("military downsizing." / "downsizing the
+    /// Ukrainian military.": the space before "the" belongs to the compared version's shared
+    /// "downsizing ", while the base's "downsizing" is what is shown), and was lost.
+    fn space_before(&mut self, op: &WordOp) {
+        let [base, compared] = [&self.texts.versions[0].text, &self.texts.versions[1].text];
+        let spaced = |text: &str, at: usize| {
+            text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_whitespace)
+        };
+        let wanted = match op {
+            WordOp::Equal { base: b, other } => {
+                spaced(base, b.start) || spaced(compared, other.start)
+            }
+            WordOp::Delete { base: b, .. } => spaced(base, b.start),
+            WordOp::Insert { other, .. } => spaced(compared, other.start),
+        };
+        let ends_spaced = self
+            .out
+            .text
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace);
+        if wanted && !ends_spaced {
+            self.out.push(" ", Ink::Text, None, Lines::Joined);
         }
     }
 

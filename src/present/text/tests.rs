@@ -211,3 +211,40 @@ proptest::proptest! {
         proptest::prop_assert_eq!(runs, chars);
     }
 }
+
+#[test]
+fn both_sides_in_place_keep_the_space_only_one_side_has_before_a_change() {
+    // "military downsizing." against "downsizing the Ukrainian military.": the space before the
+    // inserted words lies in the compared version's shared "downsizing ", not in the base's.
+    let base = version("cuts and downsizing.");
+    let compared = version("downsizing the military.");
+    let ops = [
+        WordOp::Delete {
+            base: 0..9,
+            accents: Vec::new(),
+        },
+        WordOp::Equal {
+            base: 9..19,
+            other: 0..11,
+        },
+        WordOp::Insert {
+            other: 11..23,
+            accents: Vec::new(),
+        },
+        WordOp::Equal {
+            base: 19..20,
+            other: 23..24,
+        },
+    ];
+    let styled = Texts::new(&base, &compared).from_ops(&ops, Shown::Both, Ink::Text);
+    assert_eq!(styled.text, "cuts and downsizing the military.");
+    assert_eq!(
+        stretches(&styled),
+        [
+            ("cuts and ", Ink::Deleted),
+            ("downsizing ", Ink::Text),
+            ("the military", Ink::Inserted),
+            (".", Ink::Text),
+        ]
+    );
+}
