@@ -111,7 +111,13 @@ impl Pane<'_> {
                 }
             }
             Cell::Note(note) => {
-                buf.set_stringn(area.x, area.y, note, width, self.theme.note);
+                buf.set_stringn(
+                    area.x,
+                    area.y,
+                    fit_note(note, width),
+                    width,
+                    self.theme.note,
+                );
             }
             Cell::Fold(label) => {
                 buf.set_stringn(area.x, area.y, label, width, self.theme.fold);
@@ -148,5 +154,48 @@ impl Pane<'_> {
             out.push((&text[at..run.range.end], base));
         }
         out
+    }
+}
+
+/// What a note's keys say, kept whole when the note is cut to its column.
+const NOTE_KEYS: &str = " · Enter: go";
+
+/// A note cut to `width` columns: its quoted excerpt gives way first (ending in "…" inside the
+/// quotation marks), so the key that acts on it stays readable; a column too narrow even for
+/// that cuts the note's end.
+fn fit_note(note: &str, width: usize) -> String {
+    use crate::present::wrap::{truncate, width as columns};
+    if columns(note) <= width {
+        return note.to_string();
+    }
+    let keys = columns(NOTE_KEYS);
+    if let Some(body) = note.strip_suffix(NOTE_KEYS)
+        && width > keys + 12
+    {
+        let room = width - keys;
+        return match body.strip_suffix('”') {
+            Some(open) => format!("{}”{NOTE_KEYS}", truncate(open, room - 1)),
+            None => format!("{}{NOTE_KEYS}", truncate(body, room)),
+        };
+    }
+    truncate(note, width)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_note;
+    use crate::present::wrap::width;
+
+    #[test]
+    fn a_note_too_wide_cuts_its_excerpt_and_keeps_its_key() {
+        let note = "↳ 004 has passage 23 here: “Despite ongoing diplomatic efforts, President…” · Enter: go";
+        assert_eq!(fit_note(note, 200), note);
+        let cut = fit_note(note, 50);
+        assert_eq!(width(&cut), 50, "{cut}");
+        assert!(cut.ends_with("…” · Enter: go"), "{cut}");
+        assert!(cut.starts_with("↳ 004 has passage 23 here: “"), "{cut}");
+        // Too narrow for the key: the note's end goes.
+        let narrow = fit_note(note, 16);
+        assert!(width(&narrow) <= 16 && narrow.ends_with('…'), "{narrow}");
     }
 }
