@@ -30,11 +30,14 @@ pub struct Pane<'a> {
     pub theme: &'a Theme,
 }
 
-/// The gutter symbol of a status (on the first row of a passage).
+/// The gutter symbol of a status (on the first row of a passage); a changed passage whose two
+/// texts the aligner paired on thin evidence (`weak`) shows `≈`, so a reader scanning the
+/// panes sees which pairings to judge without stepping to each.
 #[must_use]
-pub fn status_symbol(status: PassageStatus) -> &'static str {
+pub fn status_symbol(status: PassageStatus, weak: bool) -> &'static str {
     match status {
         PassageStatus::Same | PassageStatus::Boilerplate => " ",
+        PassageStatus::Changed if weak => "≈",
         PassageStatus::Changed => "~",
         PassageStatus::Added => "+",
         PassageStatus::Removed => "−",
@@ -65,7 +68,12 @@ impl Widget for &Pane<'_> {
                 let entry = self.layout.entry(ix);
                 if self.layout.rows_of(ix).start == index {
                     let style = Style::new().fg(self.theme.status(entry.status));
-                    buf.set_string(line.x + 1, line.y, status_symbol(entry.status), style);
+                    buf.set_string(
+                        line.x + 1,
+                        line.y,
+                        status_symbol(entry.status, entry.weak),
+                        style,
+                    );
                 }
             }
             let text = Rect {
