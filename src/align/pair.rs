@@ -99,6 +99,14 @@ impl Sentences<'_> {
 }
 
 impl Bead {
+    /// The two ranges of a pairing (base side first); `None` for a one-sided bead.
+    pub(crate) fn ranges(&self) -> Option<(Range<usize>, Range<usize>)> {
+        match self {
+            Bead::Match { a, b, .. } | Bead::Moved { a, b, .. } => Some((a.clone(), b.clone())),
+            Bead::OnlyA(_) | Bead::OnlyB(_) => None,
+        }
+    }
+
     /// The bead with its base sentences moved on by `a` and the other side's by `b`.
     fn shifted(self, a: usize, b: usize) -> Self {
         let by = |r: Range<usize>, d: usize| r.start + d..r.end + d;

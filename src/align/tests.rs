@@ -833,14 +833,7 @@ fn the_spun_middle_of_a_moved_block_pairs_with_its_counterpart() {
         The delegation is led by Army Secretary Dan Driscoll and two generals.\n\
         Kyiv and its allies call for an immediate ceasefire along the front line.\n\
         Weather in the region was cold and wet for the rest of the week.\n";
-    for (rows, spun, counterpart) in spun_both_ways(base, other) {
-        assert!(
-            rows.iter().any(|r| r.0 == PassageStatus::Moved
-                && r.1.contains(spun)
-                && r.2.contains(counterpart)),
-            "{rows:#?}"
-        );
-    }
+    assert_spun_pair_moved(base, other);
 }
 
 /// A spun sentence at the edge of a moved block, where no pairing follows it on either side:
@@ -859,14 +852,7 @@ fn the_spun_sentence_after_a_move_moves_with_it() {
         The delegation is led by Army Secretary Dan Driscoll and two generals.\n\
         Kyiv and its allies call for an immediate ceasefire along the front line.\n\
         Weather in the region was cold and wet for the rest of the week.\n";
-    for (rows, spun, counterpart) in spun_both_ways(base, other) {
-        assert!(
-            rows.iter().any(|r| r.0 == PassageStatus::Moved
-                && r.1.contains(spun)
-                && r.2.contains(counterpart)),
-            "{rows:#?}"
-        );
-    }
+    assert_spun_pair_moved(base, other);
 }
 
 /// In an uneven gap, a spun sentence that shares a name with its counterpart pairs with it on
@@ -891,6 +877,19 @@ fn a_spun_sentence_sharing_a_name_in_an_uneven_gap_pairs_with_its_counterpart() 
             rows.iter().any(|r| r.1.contains(spun)
                 && r.2.contains(counterpart)
                 && !r.2.contains("Weather")),
+            "{rows:#?}"
+        );
+    }
+}
+
+/// The spun sentences of `base` and `other` (see [`spun_both_ways`]) stand together in a moved
+/// passage, whichever version is the base.
+fn assert_spun_pair_moved(base: &str, other: &str) {
+    for (rows, spun, counterpart) in spun_both_ways(base, other) {
+        assert!(
+            rows.iter().any(|r| r.0 == PassageStatus::Moved
+                && r.1.contains(spun)
+                && r.2.contains(counterpart)),
             "{rows:#?}"
         );
     }

@@ -446,9 +446,9 @@ fn extend(
     // grow would be weighed exactly as in the round before, where it did not join.
     let mut grew = vec![true; beads.len()];
     loop {
-        let a_joins = joins(&beads, &grew, (a, &scored.a_top), &a_free, b, bead_ranges);
+        let a_joins = joins(&beads, &grew, (a, &scored.a_top), &a_free, b, Bead::ranges);
         let b_joins = joins(&beads, &grew, (b, &scored.b_top), &b_free, a, |bead| {
-            bead_ranges(bead).map(|(ra, rb)| (rb, ra))
+            bead.ranges().map(|(ra, rb)| (rb, ra))
         });
         if a_joins.is_empty() && b_joins.is_empty() {
             break;
@@ -485,14 +485,6 @@ fn extend(
         }
     }
     out
-}
-
-/// The two ranges of a paired bead (base side first).
-fn bead_ranges(bead: &Bead) -> Option<(Range<usize>, Range<usize>)> {
-    match bead {
-        Bead::Match { a, b, .. } | Bead::Moved { a, b, .. } => Some((a.clone(), b.clone())),
-        Bead::OnlyA(_) | Bead::OnlyB(_) => None,
-    }
 }
 
 /// For one side (`own`), the free sentences that join a paired group beside them this round:

@@ -174,14 +174,6 @@ fn pair_beside_moves(
     super::place_found(beads, &kept)
 }
 
-/// The two ranges of a paired bead (base side first).
-fn ranges(bead: &Bead) -> Option<(Range<usize>, Range<usize>)> {
-    match bead {
-        Bead::Match { a, b, .. } | Bead::Moved { a, b, .. } => Some((a.clone(), b.clone())),
-        Bead::OnlyA(_) | Bead::OnlyB(_) => None,
-    }
-}
-
 /// The pairs found in the gaps between two neighbouring pairings (on either side), one of them
 /// moved, that stand in the same order on both sides; the bars of an in-order gap apply.
 fn between_neighbours(
@@ -211,7 +203,7 @@ fn between_neighbours(
     let moved = |k: usize| matches!(beads[k], Bead::Moved { .. });
     let mut found: Vec<Found> = Vec::new();
     for (p, q) in neighbours {
-        let (Some((pa, pb)), Some((qa, qb))) = (ranges(&beads[p]), ranges(&beads[q])) else {
+        let (Some((pa, pb)), Some((qa, qb))) = (beads[p].ranges(), beads[q].ranges()) else {
             continue;
         };
         if !(moved(p) || moved(q)) || pa.end > qa.start || pb.end > qb.start {
@@ -227,7 +219,8 @@ fn between_neighbours(
             .clone()
             .filter_map(|i| owner(a_state[i]))
             .any(|k| {
-                ranges(&beads[k])
+                beads[k]
+                    .ranges()
                     .is_some_and(|(_, rb)| rb.start >= between_b.start && rb.end <= between_b.end)
             });
         let (alone_a, alone_b) = (alone(between_a, a_state), alone(between_b, b_state));
