@@ -337,7 +337,11 @@ const GROUP_GAIN: f32 = 0.05;
 
 /// The gap (number of in-order pairings before it) of every one-sided sentence, to tell a pair
 /// that stands in order from a moved one.
-fn in_order_gaps(beads: &[Bead], a_len: usize, b_len: usize) -> (Vec<usize>, Vec<usize>) {
+pub(super) fn in_order_gaps(
+    beads: &[Bead],
+    a_len: usize,
+    b_len: usize,
+) -> (Vec<usize>, Vec<usize>) {
     let (mut a_gap, mut b_gap) = (vec![0; a_len], vec![0; b_len]);
     let mut gap = 0;
     for bead in beads {

@@ -97,26 +97,9 @@ pub(super) fn pair_sandwiched(
             State::Match(k) if before == Some(k) => {}
             State::Match(after) => {
                 if let Some(before) = before
-                    && (1..=MAX_GAP).contains(&alone_a.len())
                     && let Some(alone_b) = alone_between(&beads, before, after, &b_state)
-                    && alone_b.len() == alone_a.len()
                 {
-                    for (&i, &j) in alone_a.iter().zip(&alone_b) {
-                        if let Some(confidence) = sandwich_confidence(a, i, b, j, scored) {
-                            found.push(Found {
-                                a: i,
-                                b: j,
-                                confidence,
-                                moved: false,
-                            });
-                        }
-                    }
-                } else if let Some(before) = before
-                    && (1..=UNEVEN_MAX).contains(&alone_a.len())
-                    && let Some(alone_b) = alone_between(&beads, before, after, &b_state)
-                    && (1..=UNEVEN_MAX).contains(&alone_b.len())
-                {
-                    found.extend(pair_in_order(a, &alone_a, b, &alone_b, scored));
+                    found.extend(pair_gap(a, &alone_a, b, &alone_b, scored));
                 }
                 before = Some(after);
                 alone_a.clear();
@@ -167,7 +150,7 @@ fn pair_beside_moves(
         .filter(|f| uses[&(true, f.a)] == 1 && uses[&(false, f.b)] == 1)
         .collect();
     // A pair stands in order when no in-order pairing separates its two sentences.
-    let (a_gap, b_gap) = in_order_gaps(&beads, a.vecs.len(), b.vecs.len());
+    let (a_gap, b_gap) = super::moves::in_order_gaps(&beads, a.vecs.len(), b.vecs.len());
     for f in &mut kept {
         f.moved = a_gap[f.a] != b_gap[f.b];
     }
@@ -223,27 +206,43 @@ fn between_neighbours(
                     .ranges()
                     .is_some_and(|(_, rb)| rb.start >= between_b.start && rb.end <= between_b.end)
             });
-        let (alone_a, alone_b) = (alone(between_a, a_state), alone(between_b, b_state));
-        if inside
-            || !(1..=UNEVEN_MAX).contains(&alone_a.len())
-            || !(1..=UNEVEN_MAX).contains(&alone_b.len())
-        {
-            continue;
-        }
-        if let ([i], [j]) = (alone_a.as_slice(), alone_b.as_slice()) {
-            if let Some(confidence) = sandwich_confidence(a, *i, b, *j, scored) {
-                found.push(Found {
-                    a: *i,
-                    b: *j,
-                    confidence,
-                    moved: false,
-                });
-            }
-        } else {
-            found.extend(pair_in_order(a, &alone_a, b, &alone_b, scored));
+        if !inside {
+            let (alone_a, alone_b) = (alone(between_a, a_state), alone(between_b, b_state));
+            found.extend(pair_gap(a, &alone_a, b, &alone_b, scored));
         }
     }
     found
+}
+
+/// The pairs of one gap's unpaired sentences: the lone sentence of each side on its position
+/// ([`MAX_GAP`]), or in a gap of up to [`UNEVEN_MAX`] a side, the in-order pairs whose words
+/// point the same way.
+fn pair_gap(
+    a: &Sentences<'_>,
+    alone_a: &[usize],
+    b: &Sentences<'_>,
+    alone_b: &[usize],
+    scored: &Scored,
+) -> Vec<Found> {
+    if (1..=MAX_GAP).contains(&alone_a.len()) && alone_b.len() == alone_a.len() {
+        alone_a
+            .iter()
+            .zip(alone_b)
+            .filter_map(|(&i, &j)| {
+                sandwich_confidence(a, i, b, j, scored).map(|confidence| Found {
+                    a: i,
+                    b: j,
+                    confidence,
+                    moved: false,
+                })
+            })
+            .collect()
+    } else if (1..=UNEVEN_MAX).contains(&alone_a.len()) && (1..=UNEVEN_MAX).contains(&alone_b.len())
+    {
+        pair_in_order(a, alone_a, b, alone_b, scored)
+    } else {
+        Vec::new()
+    }
 }
 
 /// The pairs found among the unpaired sentences right before and right after a move, on both
@@ -298,25 +297,6 @@ fn owner(state: State) -> Option<usize> {
         State::Match(k) | State::Moved(k) => Some(k),
         State::Alone => None,
     }
-}
-
-/// The number of in-order pairings before each sentence of either side.
-fn in_order_gaps(beads: &[Bead], a_len: usize, b_len: usize) -> (Vec<usize>, Vec<usize>) {
-    let (mut a_gap, mut b_gap) = (vec![0; a_len], vec![0; b_len]);
-    let mut gap = 0;
-    for bead in beads {
-        match bead {
-            Bead::Match { a, b, .. } => {
-                a.clone().for_each(|i| a_gap[i] = gap);
-                b.clone().for_each(|j| b_gap[j] = gap);
-                gap += 1;
-            }
-            Bead::OnlyA(r) => r.clone().for_each(|i| a_gap[i] = gap),
-            Bead::OnlyB(r) => r.clone().for_each(|j| b_gap[j] = gap),
-            Bead::Moved { .. } => {}
-        }
-    }
-    (a_gap, b_gap)
 }
 
 /// The unpaired sentences of the other version between in-order pairings `before` and `after`,
