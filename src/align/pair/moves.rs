@@ -547,9 +547,8 @@ fn joins(
             if r.end == i && own.refers_back[i] && sim >= REFERS_BACK_MIN && elsewhere <= sim {
                 sim = sim.max(EXTEND_MIN);
             }
-            // What would pair the sentence with the group's other side were that side free
-            // (shared names and numbers, [`super::evidence::supported`]) joins it to the
-            // group, when nothing elsewhere matches it better.
+            // A sentence that shares enough of the story's names and numbers with the group's
+            // other side ([`joins_on_keys`]) joins it, when nothing elsewhere matches it better.
             if elsewhere <= sim && joins_on_keys(sim, shared_keys(&own.vecs[i].keys, &sum.keys)) {
                 sim = sim.max(EXTEND_MIN);
             }
