@@ -42,6 +42,11 @@
 //!           "ops": [ { "op": "equal", "text": "The army said " },
 //!                    { "op": "delete", "text": "26 " },
 //!                    { "op": "insert", "text": "28 " } ] } ],
+//!                                      // "equal" text is the base's; where the compared version
+//!                                      //   writes it differently (spacing, or what an ignore
+//!                                      //   option set aside) the op adds "other": its text there.
+//!                                      //   equal + delete rebuild the base's passage, equal
+//!                                      //   ("other" where given) + insert the version's
 //!       "significance": {              // how much the change matters; null unless the passage
 //!         "class": "substantive",      //   is divergent story text: "typography" | "rewording"
 //!                                      //   | "substantive", the highest class of its readings
@@ -233,6 +238,10 @@ struct WordsDto<'a> {
 struct OpDto<'a> {
     op: &'static str,
     text: &'a str,
+    /// An equal op's text in the compared version, when it is written differently there
+    /// (spacing, or what an ignore option set aside).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    other: Option<&'a str>,
 }
 
 /// Prints the comparison and its fact analysis as one JSON document; with three or more
@@ -359,6 +368,7 @@ fn words<'a>(comparison: &'a Comparison, passage: &Passage, reading: &'a Reading
             ops.push(OpDto {
                 op: "insert",
                 text: &other[span.range.clone()],
+                other: None,
             });
         }
     }
@@ -375,17 +385,20 @@ fn words<'a>(comparison: &'a Comparison, passage: &Passage, reading: &'a Reading
 /// One word op, its text taken from the base's text or the other version's.
 fn op<'a>(base: &'a str, other: &'a str, op: &WordOp) -> OpDto<'a> {
     match op {
-        WordOp::Equal { base: r, .. } => OpDto {
+        WordOp::Equal { base: r, other: o } => OpDto {
             op: "equal",
             text: &base[r.clone()],
+            other: (base[r.clone()] != other[o.clone()]).then(|| &other[o.clone()]),
         },
         WordOp::Delete { base: r, .. } => OpDto {
             op: "delete",
             text: &base[r.clone()],
+            other: None,
         },
         WordOp::Insert { other: r, .. } => OpDto {
             op: "insert",
             text: &other[r.clone()],
+            other: None,
         },
     }
 }

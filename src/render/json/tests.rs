@@ -109,3 +109,28 @@ fn an_added_passage_is_one_insert_of_its_whole_text() {
         &serde_json::json!([{ "op": "insert", "text": "A ceasefire was not discussed." }])
     );
 }
+
+#[test]
+fn an_equal_op_written_differently_in_the_compared_version_carries_that_text() {
+    let inputs = [
+        "The plan calls for military downsizing.",
+        "The plan calls for downsizing the Ukrainian military.",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, t)| crate::Input::from_bytes(format!("v{i}"), *t))
+    .collect();
+    let c = crate::compare(inputs, &crate::CompareOptions::default()).expect("compares");
+    let doc = json(&c);
+    let ops = doc["passages"][0]["words"][0]["ops"].as_array().unwrap();
+    let compared: String = ops
+        .iter()
+        .filter(|o| o["op"] != "delete")
+        .map(|o| o.get("other").unwrap_or(&o["text"]).as_str().unwrap())
+        .collect();
+    assert_eq!(
+        compared,
+        "The plan calls for downsizing the Ukrainian military."
+    );
+    assert!(ops.iter().any(|o| o.get("other").is_some()), "{ops:#?}");
+}
