@@ -310,6 +310,15 @@ mod found {
     }
 
     #[test]
+    fn a_stray_quotation_mark_before_a_symbol_compared_with_itself_is_the_same() {
+        // The unclosed `"` ran the quotation on into "𒾐", which has no content words, so the
+        // DP's 1–2 group could not be trimmed and the symbol showed removed.
+        let text = "0\nа\"A¡A.𒾐\n!".to_string();
+        let c = run(&[text.clone(), text], &["a", "b"], IgnoreOptions::default());
+        assert!(!c.differs());
+    }
+
+    #[test]
     fn symbols_on_lines_of_their_own_stay_in_one_passage() {
         let a = "\u{14647}Ѩ\u{1774}\n©\n!Ѩ\u{1774}".to_string();
         let b = "¡Ѩ 0".to_string();

@@ -241,7 +241,11 @@ fn weak_edge(
         return None;
     }
     [r.start, r.end - 1].into_iter().find(|&edge| {
-        if quoted_with_rest(side, r, edge) {
+        // A sentence with no content words ("A.", "…", a lone symbol) says nothing the group
+        // needs: it leaves the group even inside a quotation, so the guard for identical text
+        // can pair it with its copy (a text with a stray quotation mark compared with itself
+        // had kept it in its neighbour's group and shown it removed).
+        if quoted_with_rest(side, r, edge) && !side.vecs[edge].terms.is_empty() {
             return false;
         }
         let share = cosine(&side.vecs[edge], other);
