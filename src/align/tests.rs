@@ -894,3 +894,21 @@ fn assert_spun_pair_moved(base: &str, other: &str) {
         );
     }
 }
+
+/// A sentence that shares three of the story's names with a group's other side joins the group
+/// (000's "Ukrainian media … Trump's emissary … in Ankara" and "Zelensky was going through
+/// Turkey…" against 001's one sentence that tells both), whichever version is the base.
+#[test]
+fn a_neighbour_sharing_three_names_with_a_group_joins_it() {
+    let base = include_str!("../../seeds/000_cda56540cce722a2.txt");
+    let other = include_str!("../../seeds/001_c3a92e5a609ec82e.txt");
+    for (first, second, media) in [(base, other, 1), (other, base, 2)] {
+        let rows = table(&compare_texts(&[first, second]));
+        let row = rows
+            .iter()
+            .find(|r| [&r.1, &r.2][media - 1].contains("Ukrainian media, citing"))
+            .expect("a passage holds 000's sentence");
+        let counterpart = [&row.2, &row.1][media - 1];
+        assert!(counterpart.contains("happened to be in Turkey"), "{row:#?}");
+    }
+}
